@@ -1,0 +1,158 @@
+extension WorkingCalendar {
+    /// Compiles a calendar definition (plus an optional overlay of regional days) into flat tables.
+    ///
+    /// Order of application, per the acts: Saturdays and Sundays are days off; statutory
+    /// holidays in force on each date; decree transfers (the target becomes a day off, an
+    /// ordinary weekend source becomes a worked weekend day); carry-over of holidays on weekends to
+    /// the next working day after the holiday (ст. 112 ч. 2), unless a transfer already moved that
+    /// holiday; other act-made days off; presidential non-working days; the overlay; shortened days
+    /// (published lists for data years, ст. 95's rule for provisional years).
+    ///
+    /// - Parameters:
+    ///   - definition: the base calendar.
+    ///   - overlay: regional days laid over the base.
+    ///   - overlayName: the resulting calendar's id when an overlay is given (e.g. `RU-TA`).
+    ///   - options: see ``CalendarOptions``.
+    /// - Throws: ``SrokError/data(location:message:)`` when the definition has no years.
+    public static func compile(_ definition: CalendarDefinition, overlay: [OverlayDay] = [],
+                               overlayName: String? = nil, overlayTitle: String? = nil,
+                               options: CalendarOptions = CalendarOptions()) throws(SrokError) -> WorkingCalendar {
+        let dataYears = definition.dataYears
+        guard let firstYear = dataYears.first, let lastDataYear = dataYears.last else {
+            throw .data(location: SourceLocation(file: definition.id, line: 0), message: "calendar \(definition.id) has no year data")
+        }
+        for (a, b) in zip(dataYears, dataYears.dropFirst()) where b != a + 1 {
+            throw .data(location: definition.years[b]!.location, message: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous")
+        }
+        let lastYear = max(lastDataYear, options.provisionalThroughYear ?? lastDataYear)
+        let start = CivilDate.firstOfYear(firstYear)
+        let endExclusive = CivilDate.firstOfYear(lastYear + 1)
+        let count = start.distance(to: endExclusive)
+        let provisionalFrom: CivilDate? = lastYear > lastDataYear ? CivilDate.firstOfYear(lastDataYear + 1) : nil
+
+        var kinds = [DayKind](repeating: .working, count: count)
+        var notes: [CivilDate: DayNote] = [:]
+        func idx(_ d: CivilDate) -> Int? {
+            let i = start.distance(to: d)
+            return i >= 0 && i < count ? i : nil
+        }
+        for i in 0..<count where start.adding(days: i).weekday.isWeekend { kinds[i] = .weekend }
+
+        // Statutory holidays.
+        var holidays: [(date: CivilDate, holiday: StatutoryHoliday)] = []
+        for year in firstYear...lastYear {
+            for statute in definition.statutes {
+                for h in statute.holidays {
+                    guard let d = CivilDate(year: year, month: h.month, day: h.day), statute.isInForce(on: d),
+                          let i = idx(d) else { continue }
+                    kinds[i] = .holiday
+                    notes[d] = DayNote(name: h.name, source: h.citation, isProvisional: year > lastDataYear)
+                    holidays.append((d, h))
+                }
+            }
+        }
+
+        // Decree transfers.
+        var transferredHolidays = Set<CivilDate>()
+        for year in dataYears {
+            for t in definition.years[year]!.transfers {
+                guard let to = idx(t.to) else { continue }
+                if let from = idx(t.from) {
+                    if kinds[from] == .holiday {
+                        transferredHolidays.insert(t.from)
+                    } else if kinds[from] == .weekend {
+                        kinds[from] = .workedWeekend
+                        notes[t.from] = DayNote(name: "рабочий день (выходной перенесён на \(t.to.russian))",
+                                                movedFrom: nil, source: t.citation)
+                    }
+                }
+                kinds[to] = .transferredDayOff
+                let fromName = notes[t.from]?.name
+                notes[t.to] = DayNote(name: fromName.map { "перенос с \(t.from.russian) (\($0))" } ?? "перенос с \(t.from.russian)",
+                                      movedFrom: t.from, source: t.citation)
+            }
+        }
+
+        // Carry-over of holidays on weekends.
+        for (d, h) in holidays.sorted(by: { $0.date < $1.date }) where d.weekday.isWeekend && !transferredHolidays.contains(d) {
+            guard let rule = definition.carryOverRules.first(where: { $0.applies(to: d) }) else { continue }
+            var j = d.adding(days: 1)
+            while let i = idx(j), kinds[i] != .working { j = j.adding(days: 1) }
+            guard let i = idx(j) else { continue }
+            kinds[i] = .carriedOverDayOff
+            notes[j] = DayNote(name: "перенос с \(d.russian) (\(h.name))", movedFrom: d, source: rule.citation,
+                               isProvisional: d.year > lastDataYear)
+        }
+
+        // Other act-made days off and presidential days.
+        for year in dataYears {
+            let y = definition.years[year]!
+            for off in y.daysOff {
+                guard let i = idx(off.date) else { continue }
+                kinds[i] = .otherDayOff
+                notes[off.date] = DayNote(name: off.name, source: off.citation)
+            }
+            for p in y.presidentialDays {
+                guard let i = idx(p.date), kinds[i] == .working else { continue }
+                kinds[i] = .presidentialNonWorking
+                notes[p.date] = DayNote(name: p.name, source: p.citation)
+            }
+        }
+
+        // Overlay (regional days).
+        var eveShortening: [CivilDate] = []
+        for o in overlay {
+            guard let i = idx(o.date) else { continue }
+            switch o.effect {
+            case .dayOff:
+                if kinds[i] == .working || kinds[i] == .workedWeekend || kinds[i] == .presidentialNonWorking {
+                    kinds[i] = .otherDayOff
+                }
+                if o.shortensEve { eveShortening.append(o.date) }
+            case .workedDay:
+                kinds[i] = .workedWeekend
+            }
+            notes[o.date] = DayNote(name: o.name, movedFrom: notes[o.date]?.movedFrom, source: o.source,
+                                    isProvisional: o.isProvisional)
+        }
+
+        // Working bit and shortened days.
+        var flags = [UInt8](repeating: 0, count: count)
+        for i in 0..<count {
+            var f = kinds[i].rawValue
+            switch kinds[i] {
+            case .working, .workedWeekend: f |= CalendarTables.workingBit
+            case .presidentialNonWorking where options.presidentialDaysAreWorking: f |= CalendarTables.workingBit
+            default: break
+            }
+            flags[i] = f
+        }
+        func shorten(_ d: CivilDate, _ source: String) {
+            guard let i = idx(d), flags[i] & CalendarTables.workingBit != 0 else { return }
+            flags[i] |= CalendarTables.shortenedBit
+            if notes[d] == nil { notes[d] = DayNote(name: "предпраздничный день (сокращённый на 1 час)", source: source) }
+        }
+        for year in dataYears {
+            for s in definition.years[year]!.shortened { shorten(s.date, s.citation) }
+        }
+        // Provisional years: ст. 95 — the working day right before a holiday, across ordinary weekends.
+        if provisionalFrom != nil {
+            for (d, _) in holidays where d.year > lastDataYear {
+                var e = d.adding(days: -1)
+                while let i = idx(e), kinds[i] == .weekend { e = e.adding(days: -1) }
+                if let i = idx(e), kinds[i] == .working { shorten(e, "ТК РФ ст. 95 (по правилу, без данных постановления)") }
+            }
+        }
+        for d in eveShortening {
+            let e = d.adding(days: -1)
+            if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend { shorten(e, "ТК РФ ст. 95") }
+        }
+
+        let tables = CalendarTables(id: overlayName ?? definition.id,
+                                    title: overlayTitle ?? definition.title,
+                                    dataVersion: definition.dataVersion, options: options, start: start,
+                                    provisionalFrom: provisionalFrom, flags: flags, notes: notes,
+                                    years: definition.years)
+        return WorkingCalendar(tables: tables)
+    }
+}

@@ -1,0 +1,154 @@
+extension CalendarDefinition {
+    /// Parses calendar files (the grammar of `Data/FORMAT.md`) into definitions by id.
+    ///
+    /// Several files may contribute to one calendar; a `year` block that appears again (e.g. in
+    /// a user file loaded after the embedded data) replaces the earlier one.
+    ///
+    /// - Parameters:
+    ///   - files: (name, text) pairs in load order.
+    ///   - base: definitions to extend (e.g. the embedded ones when loading a user file).
+    /// - Throws: ``SrokError/data(location:message:)`` naming the file, line and accepted form.
+    public static func parse(files: [(name: String, text: String)],
+                             extending base: [String: CalendarDefinition] = [:]) throws(SrokError) -> [String: CalendarDefinition] {
+        var defs = base
+        for (name, text) in files {
+            var current: String?
+            var statute: Int?
+            var year: Int?
+            func def(_ line: DataLine) throws(SrokError) -> String {
+                guard let c = current else { throw line.fail("'\(line.keyword)' before any 'calendar ID' line") }
+                return c
+            }
+            for line in DataLine.lines(of: text, file: name) {
+                switch line.keyword {
+                case "calendar":
+                    let id = try line.field(0, "a calendar id")
+                    current = id
+                    if defs[id] == nil { defs[id] = CalendarDefinition(id: id) }
+                    statute = nil; year = nil
+                case "title":
+                    defs[try def(line)]!.title = line.rest
+                case "data-version":
+                    defs[try def(line)]!.dataVersion = line.rest
+                case "statute":
+                    let id = try def(line)
+                    let from = try line.date(0)
+                    let toText = try line.field(1, "an end date or 'open'")
+                    let to: CivilDate? = toText == "open" ? nil : try line.date(1)
+                    defs[id]!.statutes.append(HolidayStatute(validFrom: from, validThrough: to,
+                                                             citation: try line.requiredCitation(), holidays: []))
+                    statute = defs[id]!.statutes.count - 1
+                    year = nil
+                case "holiday":
+                    let id = try def(line)
+                    guard let s = statute else { throw line.fail("'holiday' outside a 'statute' block") }
+                    let md = try line.field(0, "a month-day MM-DD").split(separator: "-")
+                    guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...12).contains(m),
+                          d >= 1, d <= CivilDate.daysIn(month: m, year: 2000) else {
+                        throw line.fail("'\(line.fields[0])' is not a month-day; expected MM-DD")
+                    }
+                    let name = line.text(after: 1)
+                    guard !name.isEmpty else { throw line.fail("'holiday' needs a name after MM-DD") }
+                    defs[id]!.statutes[s].holidays.append(StatutoryHoliday(
+                        month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
+                case "carry-over":
+                    let id = try def(line)
+                    let from = try line.int(0, "a first year", in: 1900...2200)
+                    let toText = try line.field(1, "a last year or 'open'")
+                    let to: Int? = toText == "open" ? nil : try line.int(1, "a last year", in: from...2200)
+                    let modeText = try line.field(2, "a mode")
+                    guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
+                        throw line.fail("unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
+                    }
+                    defs[id]!.carryOverRules.append(CarryOverRule(fromYear: from, throughYear: to, mode: mode,
+                                                                  citation: try line.requiredCitation()))
+                case "year":
+                    let id = try def(line)
+                    let y = try line.int(0, "a year", in: 1900...2200)
+                    defs[id]!.years[y] = CalendarYear(year: y, location: line.location)
+                    year = y; statute = nil
+                default:
+                    let id = try def(line)
+                    guard let y = year else {
+                        throw line.fail("unknown directive '\(line.keyword)' here; expected calendar, title, data-version, statute, holiday, carry-over or year")
+                    }
+                    try parseYearLine(line, into: &defs[id]!.years[y]!)
+                }
+            }
+        }
+        for def in defs.values { try def.validate() }
+        return defs
+    }
+
+    private static func parseYearLine(_ line: DataLine, into y: inout CalendarYear) throws(SrokError) {
+        func inYear(_ d: CivilDate, _ what: String) throws(SrokError) {
+            guard d.year == y.year || (what == "from" && abs(d.year - y.year) <= 1) else {
+                throw line.fail("\(d) is not in year \(y.year)")
+            }
+        }
+        switch line.keyword {
+        case "decree":
+            guard !line.rest.isEmpty else { throw line.fail("'decree' needs the act's name, date and number") }
+            y.decrees.append(line.rest)
+        case "transfer":
+            let from = try line.date(0), to = try line.date(1)
+            try inYear(from, "from"); try inYear(to, "to")
+            y.transfers.append(DayTransfer(from: from, to: to, citation: try line.requiredCitation()))
+        case "shortened":
+            let d = try line.date(0)
+            try inYear(d, "date")
+            y.shortened.append(CitedDay(date: d, name: line.text(after: 1), citation: try line.requiredCitation()))
+        case "dayoff", "nonworking":
+            let d = try line.date(0)
+            try inYear(d, "date")
+            let name = line.text(after: 1)
+            guard !name.isEmpty else { throw line.fail("'\(line.keyword)' needs a name after the date") }
+            let day = CitedDay(date: d, name: name, citation: try line.requiredCitation())
+            if line.keyword == "dayoff" { y.daysOff.append(day) } else { y.presidentialDays.append(day) }
+        case "totals":
+            var values: [String: Int] = [:]
+            for f in line.fields {
+                let kv = f.split(separator: "=", maxSplits: 1)
+                guard kv.count == 2, let tenths = parseTenths(kv[1]) else {
+                    throw line.fail("'\(f)' is not KEY=NUMBER; expected working=, off=, hours40=, hours36=, hours24=")
+                }
+                values[String(kv[0])] = tenths
+            }
+            for key in ["working", "off", "hours40", "hours36", "hours24"] where values[key] == nil {
+                throw line.fail("'totals' needs \(key)=")
+            }
+            y.totals = PublishedTotals(workingDays: values["working"]! / 10, daysOff: values["off"]! / 10,
+                                       hours40Tenths: values["hours40"]!, hours36Tenths: values["hours36"]!,
+                                       hours24Tenths: values["hours24"]!, citation: try line.requiredCitation())
+        case "verified":
+            guard !line.rest.isEmpty else { throw line.fail("'verified' needs the source's name") }
+            y.verifiedAgainst.append(line.rest)
+        default:
+            throw line.fail("unknown directive '\(line.keyword)' in a year block; expected decree, transfer, shortened, dayoff, nonworking, totals or verified")
+        }
+    }
+
+    /// "1979" → 19790, "1780.4" → 17804.
+    private static func parseTenths(_ s: Substring) -> Int? {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard let whole = Int(parts[0]), whole >= 0 else { return nil }
+        if parts.count == 1 { return whole * 10 }
+        guard parts.count == 2, parts[1].count == 1, let frac = Int(parts[1]) else { return nil }
+        return whole * 10 + frac
+    }
+
+    /// Checks internal consistency (not the totals: see ``WorkingCalendar/verifyTotals()``).
+    func validate() throws(SrokError) {
+        for y in years.values {
+            var targets = Set<CivilDate>()
+            for t in y.transfers {
+                guard targets.insert(t.to).inserted else {
+                    throw .data(location: y.location, message: "year \(y.year): two transfers to \(t.to)")
+                }
+                guard t.from.weekday.isWeekend else {
+                    throw .data(location: y.location, message: "year \(y.year): transfer from \(t.from), a \(t.from.weekday.englishName); a day off can only be moved from a Saturday or Sunday")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Totals of a period as an official production calendar prints them.
+public struct PeriodTotals: Sendable, Hashable {
+    /// Calendar days.
+    public var calendarDays: Int
+    /// Working days (presidential non-working days count as working by default).
+    public var workingDays: Int
+    /// Days off (weekends, holidays, moved days off).
+    public var daysOff: Int
+    /// Shortened pre-holiday days.
+    public var shortenedDays: Int
+    /// Norm of hours for a 40-hour week, in tenths of an hour (working days × 8 − shortened).
+    public var hours40Tenths: Int { workingDays * 80 - shortenedDays * 10 }
+    /// Norm for a 36-hour week in tenths (working days × 7.2 − shortened).
+    public var hours36Tenths: Int { workingDays * 72 - shortenedDays * 10 }
+    /// Norm for a 24-hour week in tenths (working days × 4.8 − shortened).
+    public var hours24Tenths: Int { workingDays * 48 - shortenedDays * 10 }
+
+    /// Formats tenths of an hour as `1979` or `1780.4`.
+    public static func hours(_ tenths: Int) -> String {
+        tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension WorkingCalendar {
+    /// Totals for `from...through`.
+    public func totals(from: CivilDate, through: CivilDate) throws(SrokError) -> PeriodTotals {
+        let working = try workingDays(from: from, through: through)
+        let days = from.distance(to: through) + 1
+        return PeriodTotals(calendarDays: days, workingDays: working, daysOff: days - working,
+                            shortenedDays: try shortenedDays(from: from, through: through))
+    }
+
+    /// Totals for a whole year.
+    public func totals(year: Int) throws(SrokError) -> PeriodTotals {
+        try totals(from: CivilDate.firstOfYear(year), through: CivilDate.firstOfYear(year + 1).adding(days: -1))
+    }
+
+    /// Totals for a quarter (1–4) of a year.
+    public func totals(year: Int, quarter: Int) throws(SrokError) -> PeriodTotals {
+        let from = CivilDate(year: year, month: quarter * 3 - 2, day: 1)!
+        let through = quarter == 4 ? CivilDate(year: year, month: 12, day: 31)!
+            : CivilDate(year: year, month: quarter * 3 + 1, day: 1)!.adding(days: -1)
+        return try totals(from: from, through: through)
+    }
+
+    /// Totals for a month of a year.
+    public func totals(year: Int, month: Int) throws(SrokError) -> PeriodTotals {
+        let from = CivilDate(year: year, month: month, day: 1)!
+        return try totals(from: from, through: from.adding(days: CivilDate.daysIn(month: month, year: year) - 1))
+    }
+
+    /// The years whose compiled totals differ from the officially published ones, with what differs.
+    /// Empty when the data reproduces every published year (the calendar data tests require it).
+    public func totalsMismatches() -> [SrokError] {
+        var out: [SrokError] = []
+        for (year, data) in tables.years.sorted(by: { $0.key < $1.key }) {
+            guard let published = data.totals else {
+                out.append(.dataMismatch(calendar: id, year: year, message: "no published totals in the data"))
+                continue
+            }
+            guard let t = try? totals(year: year) else { continue }
+            var diffs: [String] = []
+            if t.workingDays != published.workingDays { diffs.append("working days \(t.workingDays) ≠ published \(published.workingDays)") }
+            if t.daysOff != published.daysOff { diffs.append("days off \(t.daysOff) ≠ published \(published.daysOff)") }
+            if t.hours40Tenths != published.hours40Tenths { diffs.append("40-hour norm \(PeriodTotals.hours(t.hours40Tenths)) ≠ published \(PeriodTotals.hours(published.hours40Tenths))") }
+            if t.hours36Tenths != published.hours36Tenths { diffs.append("36-hour norm \(PeriodTotals.hours(t.hours36Tenths)) ≠ published \(PeriodTotals.hours(published.hours36Tenths))") }
+            if t.hours24Tenths != published.hours24Tenths { diffs.append("24-hour norm \(PeriodTotals.hours(t.hours24Tenths)) ≠ published \(PeriodTotals.hours(published.hours24Tenths))") }
+            if !diffs.isEmpty { out.append(.dataMismatch(calendar: id, year: year, message: diffs.joined(separator: "; "))) }
+        }
+        return out
+    }
+
+    /// The data of `year` (decrees, transfers, published totals, sources), if the calendar has it.
+    public func yearData(_ year: Int) -> CalendarYear? { tables.years[year] }
+}

@@ -1,0 +1,133 @@
+/// A civil (calendar) date with no time of day and no zone: a day of the proleptic Gregorian
+/// calendar, stored as the number of days since 1970-01-01 (4 bytes, trivially comparable).
+///
+/// Conversions use Howard Hinnant's integer algorithms: no Foundation, no ICU, no allocation.
+public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
+    public var daysSinceEpoch: Int32
+
+    /// Creates the date `daysSinceEpoch` days after 1970-01-01.
+    @inlinable public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// Creates a date from its year, month (1–12) and day (1–31), or `nil` if no such day exists
+    /// (2025-02-30, month 13) or the year is outside 1–9999.
+    @inlinable public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+              day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        self.daysSinceEpoch = Int32(CivilDate.days(year: year, month: month, day: day))
+    }
+
+    /// Days since the epoch of a valid (year, month, day); no validation.
+    @inlinable static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The number of days in `month` of `year`.
+    @inlinable public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether `year` is a Gregorian leap year.
+    @inlinable public static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// Year, month (1–12) and day (1–31).
+    @inlinable public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(daysSinceEpoch) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// The year.
+    @inlinable public var year: Int { components.year }
+    /// The month, 1–12.
+    @inlinable public var month: Int { components.month }
+    /// The day of the month, 1–31.
+    @inlinable public var day: Int { components.day }
+
+    /// The day of the week (1970-01-01 was a Thursday).
+    @inlinable public var weekday: Weekday {
+        let d = Int(daysSinceEpoch)
+        let idx = ((d % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday(rawValue: UInt8(idx + 1))!
+    }
+
+    /// The date `n` calendar days later (earlier for negative `n`).
+    @inlinable public func adding(days n: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + Int32(n))
+    }
+
+    /// 1 January of `year`.
+    @inlinable public static func firstOfYear(_ year: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
+    }
+
+    @inlinable public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    @inlinable public func distance(to other: CivilDate) -> Int { Int(other.daysSinceEpoch - daysSinceEpoch) }
+    @inlinable public func advanced(by n: Int) -> CivilDate { adding(days: n) }
+
+    /// ISO 8601 `YYYY-MM-DD`.
+    public var iso: String {
+        let (y, m, d) = components
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
+    /// Russian `DD.MM.YYYY`.
+    public var russian: String {
+        let (y, m, d) = components
+        return pad(d, 2) + "." + pad(m, 2) + "." + pad(y, 4)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String { iso }
+
+    private func pad(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+/// A day of the week, ISO numbering (Monday = 1 … Sunday = 7).
+public enum Weekday: UInt8, Sendable, CaseIterable, Codable {
+    /// Понедельник.
+    case monday = 1
+    /// Вторник.
+    case tuesday
+    /// Среда.
+    case wednesday
+    /// Четверг.
+    case thursday
+    /// Пятница.
+    case friday
+    /// Суббота.
+    case saturday
+    /// Воскресенье.
+    case sunday
+
+    /// Saturday or Sunday.
+    @inlinable public var isWeekend: Bool { rawValue >= 6 }
+
+    /// English name, lower case (`monday`).
+    public var englishName: String { ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][Int(rawValue) - 1] }
+    /// Russian name, lower case (`понедельник`).
+    public var russianName: String { ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"][Int(rawValue) - 1] }
+    /// Two-letter Russian abbreviation (`Пн`).
+    public var russianShort: String { ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"][Int(rawValue) - 1] }
+}
