@@ -49,7 +49,8 @@ struct YearView {
             let info = days[CivilDate.firstOfYear(year).distance(to: first.adding(days: d))]
             cells.append(pad(String(d + 1), 3, left: true) + marker(info))
         }
-        while !cells.isEmpty {
+        // Always six week rows, so that the three months of a row stay aligned.
+        for _ in 0..<6 {
             lines.append(cells.prefix(7).joined())
             cells.removeFirst(min(7, cells.count))
         }

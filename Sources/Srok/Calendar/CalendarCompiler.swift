@@ -62,7 +62,7 @@ extension WorkingCalendar {
                         transferredHolidays.insert(t.from)
                     } else if kinds[from] == .weekend {
                         kinds[from] = .workedWeekend
-                        notes[t.from] = DayNote(name: "рабочий день (выходной перенесён на \(t.to.russian))",
+                        notes[t.from] = DayNote(name: "выходной перенесён на \(t.to.russian)",
                                                 movedFrom: nil, source: t.citation)
                     }
                 }
@@ -152,7 +152,8 @@ extension WorkingCalendar {
                                     title: overlayTitle ?? definition.title,
                                     dataVersion: definition.dataVersion, options: options, start: start,
                                     provisionalFrom: provisionalFrom, flags: flags, notes: notes,
-                                    years: definition.years)
+                                    years: definition.years,
+                                    shorteningCutsReducedWeeks: { [definition] in definition.shorteningCutsReducedWeeks(in: $0) })
         return WorkingCalendar(tables: tables)
     }
 }

@@ -14,6 +14,14 @@ public struct CalendarDefinition: Sendable {
     public var carryOverRules: [CarryOverRule] = []
     /// Per-year data (decrees, transfers, shortened days, totals), by year.
     public var years: [Int: CalendarYear] = [:]
+    /// Periods in which the pre-holiday hour is cut from the 40-hour norm only (КЗоТ ст. 47 before
+    /// 01.02.2002); in every other year it is cut from the 36- and 24-hour norms too (ТК РФ ст. 95).
+    public var shorteningNorms: [ShorteningNormsRule] = []
+
+    /// Whether a shortened day of `year` also cuts the 36- and 24-hour norms.
+    public func shorteningCutsReducedWeeks(in year: Int) -> Bool {
+        shorteningNorms.last(where: { year >= $0.fromYear && ($0.throughYear.map { year <= $0 } ?? true) })?.cutsReducedWeeks ?? true
+    }
 
     /// Creates an empty definition.
     public init(id: String, title: String = "", dataVersion: String? = nil) {
@@ -79,6 +87,18 @@ public struct CarryOverRule: Sendable {
         guard y >= fromYear, throughYear.map({ y <= $0 }) ?? true else { return false }
         return mode == .all || !(m == 1 && d <= 8)
     }
+}
+
+/// Which weekly norms the pre-holiday hour is cut from, over a period of years.
+public struct ShorteningNormsRule: Sendable {
+    /// First year.
+    public var fromYear: Int
+    /// Last year (`nil`: open).
+    public var throughYear: Int?
+    /// Whether the 36- and 24-hour norms are cut too (not only the 40-hour one).
+    public var cutsReducedWeeks: Bool
+    /// The act.
+    public var citation: String
 }
 
 /// A day with a name and the act that made it what it is.

@@ -62,6 +62,17 @@ extension CalendarDefinition {
                     }
                     defs[id]!.carryOverRules.append(CarryOverRule(fromYear: from, throughYear: to, mode: mode,
                                                                   citation: try line.requiredCitation()))
+                case "shortening-norms":
+                    let id = try def(line)
+                    let from = try line.int(0, "a first year", in: 1900...2200)
+                    let toText = try line.field(1, "a last year or 'open'")
+                    let to: Int? = toText == "open" ? nil : try line.int(1, "a last year", in: from...2200)
+                    let norms = try line.field(2, "the norms cut: 40 or 40,36,24")
+                    guard norms == "40" || norms == "40,36,24" else {
+                        throw line.fail("'\(norms)' is not a norms list; expected 40 or 40,36,24")
+                    }
+                    defs[id]!.shorteningNorms.append(ShorteningNormsRule(
+                        fromYear: from, throughYear: to, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
                 case "year":
                     let id = try def(line)
                     let y = try line.int(0, "a year", in: 1900...2200)
@@ -70,7 +81,7 @@ extension CalendarDefinition {
                 default:
                     let id = try def(line)
                     guard let y = year else {
-                        throw line.fail("unknown directive '\(line.keyword)' here; expected calendar, title, data-version, statute, holiday, carry-over or year")
+                        throw line.fail("unknown directive '\(line.keyword)' here; expected calendar, title, data-version, statute, holiday, carry-over, shortening-norms or year")
                     }
                     try parseYearLine(line, into: &defs[id]!.years[y]!)
                 }

@@ -8,12 +8,15 @@ public struct PeriodTotals: Sendable, Hashable {
     public var daysOff: Int
     /// Shortened pre-holiday days.
     public var shortenedDays: Int
+    /// Shortened days that also cut the 36- and 24-hour norms (all of them since 01.02.2002,
+    /// ТК РФ ст. 95; none under КЗоТ ст. 47).
+    public var shortenedDaysReducedWeeks: Int
     /// Norm of hours for a 40-hour week, in tenths of an hour (working days × 8 − shortened).
     public var hours40Tenths: Int { workingDays * 80 - shortenedDays * 10 }
     /// Norm for a 36-hour week in tenths (working days × 7.2 − shortened).
-    public var hours36Tenths: Int { workingDays * 72 - shortenedDays * 10 }
+    public var hours36Tenths: Int { workingDays * 72 - shortenedDaysReducedWeeks * 10 }
     /// Norm for a 24-hour week in tenths (working days × 4.8 − shortened).
-    public var hours24Tenths: Int { workingDays * 48 - shortenedDays * 10 }
+    public var hours24Tenths: Int { workingDays * 48 - shortenedDaysReducedWeeks * 10 }
 
     /// Formats tenths of an hour as `1979` or `1780.4`.
     public static func hours(_ tenths: Int) -> String {
@@ -26,8 +29,14 @@ extension WorkingCalendar {
     public func totals(from: CivilDate, through: CivilDate) throws(SrokError) -> PeriodTotals {
         let working = try workingDays(from: from, through: through)
         let days = from.distance(to: through) + 1
+        var reduced = 0
+        for year in from.year...through.year where tables.shorteningCutsReducedWeeks(year) {
+            let a = max(from, CivilDate.firstOfYear(year)), b = min(through, CivilDate.firstOfYear(year + 1).adding(days: -1))
+            reduced += try shortenedDays(from: a, through: b)
+        }
         return PeriodTotals(calendarDays: days, workingDays: working, daysOff: days - working,
-                            shortenedDays: try shortenedDays(from: from, through: through))
+                            shortenedDays: try shortenedDays(from: from, through: through),
+                            shortenedDaysReducedWeeks: reduced)
     }
 
     /// Totals for a whole year.

@@ -197,9 +197,13 @@ struct DayNote: Sendable, Hashable {
     let notes: [CivilDate: DayNote]
     /// Years that rest on data (decrees), with their definition.
     let years: [Int: CalendarYear]
+    /// Whether a year's shortened days cut the 36/24-hour norms.
+    let shorteningCutsReducedWeeks: @Sendable (Int) -> Bool
 
     init(id: String, title: String, dataVersion: String?, options: CalendarOptions, start: CivilDate,
-         provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], years: [Int: CalendarYear]) {
+         provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], years: [Int: CalendarYear],
+         shorteningCutsReducedWeeks: @escaping @Sendable (Int) -> Bool) {
+        self.shorteningCutsReducedWeeks = shorteningCutsReducedWeeks
         self.id = id; self.title = title; self.dataVersion = dataVersion; self.options = options
         self.start = start; self.count = flags.count; self.end = start.adding(days: flags.count - 1)
         self.provisionalFrom = provisionalFrom; self.flags = flags; self.notes = notes; self.years = years

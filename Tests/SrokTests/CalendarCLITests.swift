@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@Suite("srok calendar commands (the built executable)")
+struct CalendarCLITests {
+    @Test func dayExplainsAWorkedSaturday() throws {
+        let r = try CLI.run(["day", "2024-04-27"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("27.04.2024 (суббота)"))
+        #expect(r.stdout.contains("рабочий день"))
+        #expect(r.stdout.contains("29.04.2024"))
+        #expect(r.stdout.contains("1314"))
+    }
+
+    @Test func dayExplainsAMovedDayOffInEnglish() throws {
+        let r = try CLI.run(["day", "29.04.2024", "--lang", "en"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("day off (transferred)"))
+        #expect(r.stdout.contains("27.04.2024"))
+    }
+
+    @Test func badInputExitsWithTwoAndNamesTheField() throws {
+        let r = try CLI.run(["day", "2025-02-30"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("date"))
+        #expect(r.stderr.contains("YYYY-MM-DD"))
+        let roll = try CLI.run(["roll", "2024-04-29", "--convention", "backwards"])
+        #expect(roll.status == 2)
+        #expect(roll.stderr.contains("preceding, following"))
+        let missing = try CLI.run(["add", "2024-04-29"])
+        #expect(missing.status == 2)
+    }
+
+    @Test func yearsOutsideTheDataAreRefusedUnlessProvisional() throws {
+        let r = try CLI.run(["day", "2028-01-10"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("1999-01-01…2027-12-31"))
+        let p = try CLI.run(["day", "2028-01-10", "--provisional", "2030"])
+        #expect(p.status == 0)
+        #expect(p.stdout.contains("ПРЕДВАРИТЕЛЬНО"))
+    }
+
+    @Test func calendarCSVHasOneRecordPerDay() throws {
+        let r = try CLI.run(["calendar", "2025", "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 366)
+        let header = lines[0].split(separator: ",").map(String.init)
+        for column in ["date", "weekday", "kind", "working_minutes", "name", "source"] { #expect(header.contains(column)) }
+        #expect(lines[1].hasPrefix("2025-01-01,wednesday,holiday,"))
+        #expect(lines.contains { $0.hasPrefix("2025-11-01,saturday,worked_weekend,1,420,") })
+    }
+
+    @Test func calendarJSONCarriesTotals() throws {
+        let r = try CLI.run(["calendar", "2024", "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["working_days"] as? Int == 248)
+        #expect((totals["hours_40"] as? NSNumber)?.intValue == 1979)
+        #expect((object["days"] as? [Any])?.count == 366)
+    }
+
+    @Test func calendarICSHasAnEventPerDay() throws {
+        let r = try CLI.run(["calendar", "2025", "--format", "ics"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("BEGIN:VCALENDAR"))
+        #expect(r.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1 == 365)
+        #expect(r.stdout.contains("DTSTART;VALUE=DATE:20250101"))
+    }
+
+    @Test func calendarTextShowsMonthsAndTotals() throws {
+        let r = try CLI.run(["calendar", "2025"])
+        #expect(r.status == 0)
+        for word in ["Январь", "Декабрь", "I квартал", "Год", "1972"] { #expect(r.stdout.contains(word), "\(word)") }
+        #expect(r.stdout.contains(" 1!"))  // Saturday 1 November 2025 was worked
+    }
+
+    @Test func addBetweenAndRoll() throws {
+        let add = try CLI.run(["add", "2024-12-27", "5", "--working"])
+        #expect(add.status == 0)
+        #expect(add.stdout.contains("= 14.01.2025"))
+        let calendarDays = try CLI.run(["add", "2024-03-30", "30", "--roll", "preceding"])
+        #expect(calendarDays.stdout.contains("29.04.2024 → 27.04.2024"))
+        let between = try CLI.run(["between", "2024-01-01", "2024-12-31", "--lang", "en"])
+        #expect(between.stdout.contains("working days 248"))
+        #expect(between.stdout.contains("40-hour week 1979"))
+        let roll = try CLI.run(["roll", "2024-04-29", "--convention", "preceding"])
+        #expect(roll.stdout.contains("29.04.2024 → 27.04.2024"))
+    }
+
+    @Test func versionNamesDataAndTzdata() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("srok "))
+        #expect(r.stdout.contains("calendar data: RU-2027"))
+        #expect(r.stdout.contains("tzdata"))
+    }
+
+    @Test func userCalendarFileOverridesTheEmbeddedData() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("srok-test-\(UUID().uuidString).srokcal")
+        try "calendar RU\n  year 2027\n    transfer 2027-01-02 2027-01-11 | тест\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try CLI.run(["day", "2027-01-11", "--calendar-file", file.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("перенос"))
+        let bad = try CLI.run(["day", "2027-01-11", "--calendar-file", "/nonexistent/file.srokcal"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("/nonexistent/file.srokcal"))
+    }
+}
