@@ -6,4 +6,19 @@ enum Fixtures {
     static let federal: WorkingCalendar = try! catalog.federal()
 
     static func d(_ s: String) -> CivilDate { try! CivilDate(parsing: s) }
+    static let context: SrokContext = try! SrokContext()
+    static let moscow: ZoneRules = try! ZoneRules(identifier: "Europe/Moscow")
+
+    /// An instant from an ISO 8601 text with offset or Z.
+    static func t(_ s: String) -> Instant {
+        guard case .instant(let i) = try! Timestamp(parsing: s) else { fatalError("\(s) has no offset") }
+        return i
+    }
+
+    /// A federal engine in Moscow with conventions changed by `change`.
+    static func engine(_ change: (inout SLAConventions) -> Void = { _ in }) -> SLAEngine {
+        var c = SLAConventions()
+        change(&c)
+        return SLAEngine(calendar: federal, zone: moscow, conventions: c)
+    }
 }

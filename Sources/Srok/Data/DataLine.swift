@@ -58,51 +58,72 @@ struct DataLine: Sendable {
     }
 
     /// Splits a data file into directive lines, dropping comments and blank lines.
+    ///
+    /// Works on UTF-8 bytes (the embedded data is parsed at every process start, so this is on
+    /// the path of every `srok` command): only the kept pieces become `String`s.
     static func lines(of text: String, file: String) -> [DataLine] {
         var out: [DataLine] = []
-        var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = Substring(raw)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if let hash = commentStart(line) { line = line[..<hash] }
-            var citation: String?
-            if let bar = citationBar(line) {
-                citation = line[line.index(bar, offsetBy: 3)...].trimmingSpaces
-                line = line[..<bar]
+        var text = text
+        text.withUTF8 { b in
+            var number = 0
+            var lineStart = 0
+            while lineStart <= b.count {
+                var lineEnd = lineStart
+                while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+                number += 1
+                if let line = parseLine(b, lineStart, lineEnd, number: number, file: file) { out.append(line) }
+                lineStart = lineEnd + 1
             }
-            let body = line.trimmingSpaces
-            if body.isEmpty { continue }
-            let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            let keyword = words[0]
-            let rest = Substring(body).dropFirst(keyword.count).trimmingSpaces
-            out.append(DataLine(keyword: keyword, fields: Array(words.dropFirst()), rest: rest,
-                                citation: citation, location: SourceLocation(file: file, line: number)))
         }
         return out
     }
 
-    /// Index of the first ` | ` (space, bar, space).
-    private static func citationBar(_ line: Substring) -> Substring.Index? {
-        var i = line.startIndex
-        while i < line.endIndex {
-            if line[i] == " ", line[i...].hasPrefix(" | ") { return i }
-            i = line.index(after: i)
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+
+    private static func parseLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                                  number: Int, file: String) -> DataLine? {
+        var hi = end
+        // A comment: '#' at the line start or after a space or tab.
+        var i = start
+        while i < hi {
+            if b[i] == 0x23, i == start || b[i - 1] == 0x20 || b[i - 1] == 0x09 { hi = i; break }
+            i += 1
         }
-        return nil
+        // The citation: after the first " | ".
+        var citation: String?
+        i = start
+        while i + 2 < hi {
+            if b[i] == 0x20, b[i + 1] == 0x7C, b[i + 2] == 0x20 {
+                citation = trimmed(b, i + 3, hi)
+                hi = i
+                break
+            }
+            i += 1
+        }
+        var lo = start
+        while lo < hi, isSpace(b[lo]) { lo += 1 }
+        while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+        if lo == hi { return nil }
+        var words: [String] = []
+        var w = lo
+        while w < hi {
+            while w < hi, isSpace(b[w]) { w += 1 }
+            let ws = w
+            while w < hi, !isSpace(b[w]) { w += 1 }
+            if w > ws { words.append(String(decoding: UnsafeBufferPointer(rebasing: b[ws..<w]), as: UTF8.self)) }
+        }
+        var restStart = lo + words[0].utf8.count
+        while restStart < hi, isSpace(b[restStart]) { restStart += 1 }
+        let rest = String(decoding: UnsafeBufferPointer(rebasing: b[restStart..<hi]), as: UTF8.self)
+        return DataLine(keyword: words[0], fields: Array(words.dropFirst()), rest: rest,
+                        citation: citation, location: SourceLocation(file: file, line: number))
     }
 
-    /// Index of a `#` that starts a comment: at the line start or after a space or tab.
-    private static func commentStart(_ line: Substring) -> Substring.Index? {
-        var previous: Character = " "
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if c == "#" && (previous == " " || previous == "\t") { return i }
-            previous = c
-            i = line.index(after: i)
-        }
-        return nil
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String {
+        var lo = lo, hi = hi
+        while lo < hi, isSpace(b[lo]) { lo += 1 }
+        while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
     }
 }
 

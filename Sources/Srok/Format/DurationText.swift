@@ -1,0 +1,58 @@
+/// Durations written the way the regulations write them: «4 календарных дня 13 часов 12 минут».
+public enum DurationText {
+    /// Splits `minutes` into days of `dayMinutes` (1440 for calendar days, 480 for 8-hour working
+    /// days), hours and minutes.
+    public static func split(_ minutes: Int, dayMinutes: Int) -> (days: Int, hours: Int, minutes: Int) {
+        (minutes / dayMinutes, minutes % dayMinutes / 60, minutes % 60)
+    }
+
+    /// Russian text; zero parts are left out. `dayAdjective` is `календарный` or `рабочий`.
+    public static func russian(_ minutes: Int, dayMinutes: Int, working: Bool, plural: RussianText) -> String {
+        let (d, h, m) = split(minutes, dayMinutes: dayMinutes)
+        var parts: [String] = []
+        if d > 0 {
+            let adjective: String
+            switch plural.pluralCategory(d) {
+            case "one": adjective = working ? "рабочий" : "календарный"
+            default: adjective = working ? "рабочих" : "календарных"
+            }
+            parts.append("\(d) \(adjective) " + plural.count(d, one: "день", few: "дня", many: "дней").split(separator: " ", maxSplits: 1)[1])
+        }
+        if h > 0 { parts.append(plural.hours(h)) }
+        if m > 0 { parts.append(plural.minutes(m)) }
+        return parts.isEmpty ? "0 минут" : parts.joined(separator: " ")
+    }
+
+    /// English text: `4 days 13 hours 12 minutes` (`working days` for 8-hour days).
+    public static func english(_ minutes: Int, dayMinutes: Int, working: Bool) -> String {
+        let (d, h, m) = split(minutes, dayMinutes: dayMinutes)
+        var parts: [String] = []
+        if d > 0 { parts.append("\(d) \(working ? "working " : "")day\(d == 1 ? "" : "s")") }
+        if h > 0 { parts.append("\(h) hour\(h == 1 ? "" : "s")") }
+        if m > 0 { parts.append("\(m) minute\(m == 1 ? "" : "s")") }
+        return parts.isEmpty ? "0 minutes" : parts.joined(separator: " ")
+    }
+
+    /// Reads a duration as a regulation writes it («1 календарный день 4 часа», «16 часов 48
+    /// минут», «2 days 6 hours»): days, hours, minutes; `nil` when the text is not a duration.
+    public static func parse(_ text: String) -> (days: Int, hours: Int, minutes: Int)? {
+        var d = 0, h = 0, m = 0
+        var pending: Int?
+        var any = false
+        for word in TextKey.normalize(text).split(whereSeparator: { $0 == " " || $0 == "," }) {
+            if let n = Int(word) { if pending != nil { return nil }; pending = n; continue }
+            guard let n = pending else {
+                if ["календарный", "календарных", "календарного", "рабочий", "рабочих", "working", "calendar"].contains(String(word)) { continue }
+                return nil
+            }
+            if ["календарный", "календарных", "рабочий", "рабочих", "working", "calendar"].contains(String(word)) { continue }
+            if word.hasPrefix("д") || word.hasPrefix("day") || word.hasPrefix("сут") { d += n }
+            else if word.hasPrefix("час") || word.hasPrefix("hour") { h += n }
+            else if word.hasPrefix("мин") || word.hasPrefix("minute") { m += n }
+            else { return nil }
+            pending = nil
+            any = true
+        }
+        return any && pending == nil ? (d, h, m) : nil
+    }
+}

@@ -1,0 +1,42 @@
+/// How the last day of a term was moved.
+public struct RollOutcome: Hashable, Sendable {
+    /// The unrolled last day.
+    public var from: CivilDate
+    /// The day it moved to.
+    public var to: CivilDate
+    /// The convention applied.
+    public var convention: RollConvention
+    /// Whether the configured roll would have moved the due time to or before registration, so the
+    /// date was rolled `following` instead (the term never ends before it starts).
+    public var reversed: Bool
+
+    /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, with `!following` when reversed.
+    public var code: String {
+        (reversed ? "following(reversed)" : convention.rawValue) + ":" + from.iso + ">" + to.iso
+    }
+}
+
+/// The computed schedule of one message: the total due time and every stage's budget and planned
+/// due time.
+public struct MessageSchedule: Hashable, Sendable {
+    /// When the message was registered.
+    public var registered: Instant
+    /// The term applied.
+    public var term: Term
+    /// The local last day of the term (after any roll), in the organisation's zone.
+    public var dueDate: CivilDate
+    /// The due time: for day-based terms counted `days`/`days-inclusive`, the last second of
+    /// `dueDate` (ГК РФ ст. 194: until 24:00); otherwise the exact instant. Overdue means later.
+    public var due: Instant
+    /// The roll of the last day, if it was moved.
+    public var roll: RollOutcome?
+    /// Stage budgets in minutes: wall minutes for `clock24`, working minutes for `workday8`.
+    public var budgetMinutes: PerStage<Int>
+    /// Planned stage due times: registration + cumulative shares, never after `due`; the last
+    /// stage's equals `due`.
+    public var stageDue: PerStage<Instant>
+    /// The basis the budgets are measured in.
+    public var basis: StageBasis
+    /// Whether any date used rests on provisional calendar data.
+    public var isProvisional: Bool
+}

@@ -1,0 +1,141 @@
+/// Computes schedules and statuses of messages for one organisation: a working-day calendar, a
+/// time zone and the counting conventions. An immutable `Sendable` value; build it once and use it
+/// from any thread.
+public struct SLAEngine: Sendable {
+    /// The working-day calendar (federal or regional).
+    public let calendar: WorkingCalendar
+    /// The organisation's zone.
+    public let zone: ZoneRules
+    /// The counting conventions.
+    public let conventions: SLAConventions
+    /// Working-time arithmetic for `workday8` and working-hour terms.
+    public let workTime: WorkTime
+
+    /// Creates an engine.
+    public init(calendar: WorkingCalendar, zone: ZoneRules, conventions: SLAConventions = SLAConventions()) {
+        self.calendar = calendar; self.zone = zone; self.conventions = conventions
+        self.workTime = WorkTime(calendar: calendar, zone: zone, schedule: conventions.schedule)
+    }
+
+    /// Checks a term against the regime: a message takes 1–30 calendar days (ПОС fast-track up to
+    /// 30); any term must be positive.
+    public static func validate(_ term: Term, regime: Regime) throws(SrokError) {
+        guard term.amount >= 1 else {
+            throw .invalidValue(field: "term", value: String(term.amount), expected: "a positive term")
+        }
+        if regime == .message, term.unit == .calendarDays, term.amount > 30 {
+            throw .invalidValue(field: "term", value: String(term.amount), expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
+        }
+    }
+
+    /// The total due time of `term` from `registered` (no stages).
+    public func totalDue(registered: Instant, term: Term) throws(SrokError) -> (due: Instant, dueDate: CivilDate, roll: RollOutcome?) {
+        let local = zone.local(registered)
+        switch term.unit {
+        case .hours:
+            let due = registered.adding(seconds: Int64(term.amount) * 3600)
+            return (due, zone.localDate(due), nil)
+        case .workingHours:
+            let due = try workTime.adding(minutes: term.amount * 60, to: registered)
+            return (due, zone.localDate(due), nil)
+        case .calendarDays, .workingDays:
+            var date: CivilDate
+            if term.unit == .calendarDays {
+                date = local.date.adding(days: conventions.count == .daysInclusive ? term.amount - 1 : term.amount)
+            } else {
+                let startIsWorking = try calendar.isWorkingDay(local.date)
+                let inclusiveStart = conventions.count == .daysInclusive && startIsWorking
+                date = try calendar.adding(workingDays: inclusiveStart ? term.amount - 1 : term.amount, to: local.date)
+            }
+            let clock = conventions.count == .clock
+            func instant(_ d: CivilDate) -> Instant {
+                clock ? zone.instant(LocalDateTime(date: d, secondOfDay: local.secondOfDay))
+                      : zone.endOfDay(d).adding(seconds: -1)
+            }
+            if clock && term.unit == .calendarDays {
+                // N × 24 h of wall time (not N local days: a zone change inside the term counts).
+                let due = registered.adding(seconds: Int64(term.amount) * 86_400)
+                date = zone.localDate(due)
+                let rolled = try calendar.roll(date, conventions.roll)
+                if rolled == date { return (due, date, nil) }
+                var target = zone.instant(LocalDateTime(date: rolled, secondOfDay: zone.local(due).secondOfDay))
+                var outcome = RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false)
+                if target <= registered {
+                    let forward = try calendar.roll(date, .following)
+                    target = zone.instant(LocalDateTime(date: forward, secondOfDay: zone.local(due).secondOfDay))
+                    outcome = RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true)
+                }
+                return (target, outcome.to, outcome)
+            }
+            let rolled = try calendar.roll(date, conventions.roll)
+            if rolled == date { return (instant(date), date, nil) }
+            if instant(rolled) <= registered {
+                let forward = try calendar.roll(date, .following)
+                return (instant(forward), forward, RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
+            }
+            return (instant(rolled), rolled, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
+        }
+    }
+
+    /// Budget of the whole term in the basis's minutes: N × 24 h (clock24) or N × 8 h (workday8)
+    /// for day terms; N hours for hour terms.
+    public func totalBudgetMinutes(_ term: Term) -> Int {
+        switch term.unit {
+        case .calendarDays, .workingDays:
+            return term.amount * (conventions.basis == .clock24 ? 1440 : conventions.schedule.dayMinutes)
+        case .hours, .workingHours:
+            return term.amount * 60
+        }
+    }
+
+    /// The full schedule of a message: total due time, stage budgets and planned stage due times.
+    public func schedule(registered: Instant, term: Term) throws(SrokError) -> MessageSchedule {
+        let (due, dueDate, roll) = try totalDue(registered: registered, term: term)
+        let total = totalBudgetMinutes(term)
+        let shares = conventions.shares
+        var budgets = PerStage(repeating: 0)
+        var stageDue = PerStage(repeating: due)
+        var previous = registered
+        var allotted = 0
+        for stage in Stage.allCases {
+            // The last stage takes what rounding left, so that the budgets add up to the term.
+            budgets[stage] = stage == .finalApproval ? total - allotted : total * shares.basisPoints[stage] / 10_000
+            allotted += budgets[stage]
+            if stage == .finalApproval { break }
+            let cumulative = total * shares.cumulative(through: stage) / 10_000
+            var t: Instant
+            switch conventions.basis {
+            case .clock24: t = registered.adding(minutes: Int64(cumulative))
+            case .workday8: t = try workTime.adding(minutes: cumulative, to: registered)
+            }
+            if conventions.rollStageDueTimes {
+                let d = zone.localDate(t)
+                let r = try calendar.roll(d, conventions.roll)
+                if r != d { t = zone.instant(LocalDateTime(date: r, secondOfDay: zone.local(t).secondOfDay)) }
+            }
+            t = min(max(t, previous), due)
+            stageDue[stage] = t
+            previous = t
+        }
+        let provisional = calendar.tables.provisionalFrom.map { dueDate >= $0 } ?? false
+        return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
+                               budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
+                               isProvisional: provisional)
+    }
+
+    /// Time used between two instants in the basis's minutes.
+    public func used(from: Instant, to: Instant) throws(SrokError) -> Int {
+        switch conventions.basis {
+        case .clock24: return to > from ? Int(from.seconds(to: to) / 60) : 0
+        case .workday8: return try workTime.workingMinutes(from: from, to: to)
+        }
+    }
+
+    /// The instant `minutes` of the basis after `start`.
+    public func after(_ start: Instant, minutes: Int) throws(SrokError) -> Instant {
+        switch conventions.basis {
+        case .clock24: return start.adding(minutes: Int64(minutes))
+        case .workday8: return try workTime.adding(minutes: minutes, to: start)
+        }
+    }
+}

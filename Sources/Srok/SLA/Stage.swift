@@ -1,0 +1,114 @@
+/// A stage (этап) of processing a message on the Feedback Platform, in order.
+public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
+    /// Модерация (federal operator).
+    case moderation = 0
+    /// Координация.
+    case coordination
+    /// Исполнение.
+    case execution
+    /// Согласование.
+    case approval
+    /// Утверждение.
+    case finalApproval
+
+    /// The machine name: `moderation`, `coordination`, `execution`, `approval`, `final-approval`.
+    public var code: String {
+        ["moderation", "coordination", "execution", "approval", "final-approval"][rawValue]
+    }
+
+    /// The CSV/JSON column stem: `final_approval` for `final-approval`.
+    public var columnStem: String {
+        ["moderation", "coordination", "execution", "approval", "final_approval"][rawValue]
+    }
+
+    /// Russian name (модерация, координация, исполнение, согласование, утверждение).
+    public var russian: String {
+        ["модерация", "координация", "исполнение", "согласование", "утверждение"][rawValue]
+    }
+
+    /// English name.
+    public var english: String {
+        ["moderation", "coordination", "execution", "approval", "final approval"][rawValue]
+    }
+
+    public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
+
+    /// Parses a stage name: the codes, `final_approval`, or the Russian names (any case;
+    /// «Модерация», «Согласование», «Утверждение», ПОС export values like «На исполнении»).
+    public init(parsing text: String, field: String = "stage") throws(SrokError) {
+        let key = TextKey.normalize(text)
+        let table: [(String, Stage)] = [
+            ("moderation", .moderation), ("модерация", .moderation), ("модерирование", .moderation), ("на модерации", .moderation),
+            ("coordination", .coordination), ("координация", .coordination), ("на координации", .coordination),
+            ("execution", .execution), ("исполнение", .execution), ("на исполнении", .execution), ("в работе", .execution),
+            ("approval", .approval), ("согласование", .approval), ("на согласовании", .approval),
+            ("final-approval", .finalApproval), ("final_approval", .finalApproval), ("finalapproval", .finalApproval),
+            ("утверждение", .finalApproval), ("на утверждении", .finalApproval),
+        ]
+        guard let stage = table.first(where: { $0.0 == key })?.1 else {
+            throw .invalidValue(field: field, value: text,
+                                expected: "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)")
+        }
+        self = stage
+    }
+}
+
+/// One value per stage, stored inline (no allocation): budgets, due times, states.
+public struct PerStage<Value: Sendable>: Sendable {
+    /// The values in stage order.
+    public var moderation, coordination, execution, approval, finalApproval: Value
+
+    /// The same value for every stage.
+    public init(repeating v: Value) {
+        moderation = v; coordination = v; execution = v; approval = v; finalApproval = v
+    }
+
+    /// A value computed for each stage.
+    @inlinable public init(_ make: (Stage) throws -> Value) rethrows {
+        moderation = try make(.moderation); coordination = try make(.coordination)
+        execution = try make(.execution); approval = try make(.approval); finalApproval = try make(.finalApproval)
+    }
+
+    /// The value of `stage`.
+    @inlinable public subscript(stage: Stage) -> Value {
+        get {
+            switch stage {
+            case .moderation: moderation
+            case .coordination: coordination
+            case .execution: execution
+            case .approval: approval
+            case .finalApproval: finalApproval
+            }
+        }
+        set {
+            switch stage {
+            case .moderation: moderation = newValue
+            case .coordination: coordination = newValue
+            case .execution: execution = newValue
+            case .approval: approval = newValue
+            case .finalApproval: finalApproval = newValue
+            }
+        }
+    }
+}
+
+extension PerStage: Equatable where Value: Equatable {}
+extension PerStage: Hashable where Value: Hashable {}
+
+/// Normalises names for matching: lower case, ё→е, runs of spaces folded, trimmed.
+public enum TextKey {
+    /// The matching key of `text`.
+    public static func normalize(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in text.lowercased() {
+            if ch == " " || ch == "\t" || ch == "\u{00A0}" || ch == "\n" || ch == "\r" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(ch == "ё" ? "е" : ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Srok
+
+/// `srok due`: the total due time and date, the stage table and an explanation of every roll.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Срок ответа и сроки этапов сообщения. The due time of a message and of each stage."
+    )
+
+    @OptionGroup var message: MessageOptionsGroup
+    @Option(name: .long, help: "text (default), json or csv.") var format: String = "text"
+    @OptionGroup var common: CalendarOptionsGroup
+
+    func run() throws {
+        let lang = try common.language
+        let r = try message.resolve(common)
+        let schedule = try r.engine.schedule(registered: r.registered, term: r.term)
+        let zone = r.engine.zone
+        switch format {
+        case "json": print(ScheduleOutput.json(schedule, r).text)
+        case "csv":
+            let (names, values) = ScheduleOutput.record(schedule, r)
+            print(CSVText.record(names))
+            print(CSVText.record(values))
+        case "text": print(try ScheduleOutput.text(schedule, r, zone: zone, lang: lang))
+        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, json or csv")
+        }
+    }
+}
+
+/// Renders a schedule as text, JSON or a CSV record.
+enum ScheduleOutput {
+    static func record(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved) -> ([String], [String]) {
+        let names = ["profile", "regime", "calendar", "tz"] + OutputField.scheduleNames
+        let values = [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
+            + OutputField.scheduleValues(s, zone: r.engine.zone)
+        return (names, values)
+    }
+
+    static func json(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved) -> JSONObject {
+        let (names, values) = record(s, r)
+        var o = JSONObject()
+        for (n, v) in zip(names, values) {
+            if n.hasSuffix("_minutes"), let i = Int(v) { o.add(n, i) }
+            else if n == "provisional" { o.add(n, v == "1") }
+            else if n == "rolled" && v.isEmpty { o.add(n, nil as String?) }
+            else { o.add(n, v) }
+        }
+        o.add("term_source", r.termSource)
+        o.add("calendar_data_version", r.engine.calendar.dataVersion)
+        return o
+    }
+
+    static func text(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved, zone: ZoneRules, lang: Language) throws -> String {
+        let ru = lang == .ru
+        let plural = try RussianText()
+        let local = zone.local(s.registered)
+        var out: [String] = []
+        func when(_ i: Instant) -> String {
+            let l = zone.local(i)
+            let hm = String(format2(l.hour)) + ":" + format2(l.minute)
+            return (ru ? l.date.russian : l.date.iso) + " " + hm
+        }
+        out.append((ru ? "Регистрация: " : "Registered: ") + when(s.registered) + " (\(zone.identifier), UTC\(zone.offsetText(at: s.registered)))")
+        let termText = ru ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней")
+                          : "\(s.term.amount) calendar days"
+        out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSource)
+        let c = r.engine.conventions
+        out.append((ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ") + c.roll.rawValue
+                   + (ru ? ", этапы " : ", stages ") + c.basis.rawValue + (ru ? ", профиль " : ", profile ") + r.profile.id
+                   + (ru ? ", календарь " : ", calendar ") + r.engine.calendar.id)
+        if let roll = s.roll {
+            let why = try r.engine.calendar.info(for: roll.from).explanation(lang)
+            out.append((ru ? "Последний день срока " : "The last day ") + (ru ? roll.from.russian : roll.from.iso)
+                       + (ru ? " — нерабочий: " : " is not a working day: ") + why)
+            out.append((ru ? "Перенос (\(roll.reversed ? "following: preceding ушёл бы раньше регистрации" : roll.convention.rawValue)): " : "Rolled (\(roll.reversed ? "following: preceding would end before registration" : roll.convention.rawValue)): ")
+                       + (ru ? roll.to.russian : roll.to.iso) + ". " + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
+        }
+        out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+        if s.isProvisional { out.append(ru ? "ПРЕДВАРИТЕЛЬНО: дата опирается на год без постановления о переносе." : "PROVISIONAL: the date rests on a year with no transfer decree.") }
+        out.append("")
+        let dayMinutes = s.basis == .clock24 ? 1440 : c.schedule.dayMinutes
+        out.append(ru ? "Этап            Доля  Бюджет                                 Плановый срок" : "Stage           Share Budget                                 Planned due")
+        for stage in Stage.allCases {
+            let name = ru ? stage.russian : stage.english
+            let budget = ru ? DurationText.russian(s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8, plural: plural)
+                            : DurationText.english(s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8)
+            let share = c.shares.percent(stage)
+            let shareText = share == share.rounded() ? String(Int(share)) + " %" : String(share) + " %"
+            out.append(pad(name, 15) + " " + pad(shareText, 5) + " " + pad(budget, 38) + " " + when(s.stageDue[stage]))
+        }
+        _ = local
+        return out.joined(separator: "\n")
+    }
+
+    static func format2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Srok
+
+/// How a message's term and conventions are given on the command line (`srok due`, `srok status`).
+struct MessageOptionsGroup: ParsableArguments {
+    @Option(name: .long, help: "Registration: 2024-03-29T10:15+03:00, …Z, or a local time (2024-03-29T10:15, 29.03.2024 10:15) read in --tz.")
+    var registered: String?
+
+    @Option(name: .long, help: "The organisation's IANA zone (default: the profile's, else Europe/Moscow).")
+    var tz: String?
+
+    @Option(name: .long, help: "A term in calendar days (messages: 1–30).") var days: Int?
+    @Option(name: .customLong("fast-track"), help: "A fast-track term in days (1–30, or the profile's range).") var fastTrack: Int?
+    @Option(name: .long, help: "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai).") var level: String?
+    @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String = "federal"
+    @Option(name: .long, help: "The message's category (fast-track catalogue lookup).") var category: String?
+    @Option(name: .long, help: "The message's subcategory.") var subcategory: String?
+    @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: String?
+    @Flag(name: .long, help: "59-ФЗ appeal on facts of possible migration-law violations: 20 days (ст. 12 ч. 1.1).") var migration = false
+    @Option(name: .long, help: "days (ГК РФ ст. 191), days-inclusive or clock; default the profile's.") var count: String?
+    @Option(name: .long, help: "preceding, following or none; default the profile's.") var roll: String?
+    @Option(name: .long, help: "clock24 or workday8; default the profile's.") var basis: String?
+    @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
+    @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
+    @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.") var profileFiles: [String] = []
+
+    /// The context, profile, engine, term and regime these options describe.
+    func resolve(_ common: CalendarOptionsGroup, history: HistoryFile? = nil) throws -> Resolved {
+        var me = self
+        if let h = history { me.merge(h) }
+        return try me.resolveMerged(common)
+    }
+
+    /// Fills options not given on the command line from a history file.
+    mutating func merge(_ h: HistoryFile) {
+        registered = registered ?? h.registeredAt
+        tz = tz ?? h.tz
+        days = days ?? h.termDays
+        fastTrack = fastTrack ?? h.fastTrackDays
+        if profile == "federal", let p = h.profile { profile = p }
+        category = category ?? h.category
+        subcategory = subcategory ?? h.subcategory
+        regime = regime ?? h.regime
+    }
+
+    private func resolveMerged(_ common: CalendarOptionsGroup) throws -> Resolved {
+        guard let registered else {
+            throw SrokError.invalidValue(field: "--registered", value: "", expected: "the registration time (" + Timestamp.acceptedForms + ")")
+        }
+        let context = try common.context(profileFiles: profileFiles)
+        let profile = try context.profile(self.profile)
+        var conventions = profile.conventions
+        if let count { conventions.count = try CountConvention(parsing: count, field: "--count") }
+        if let roll { conventions.roll = try RollConvention(parsing: roll, field: "--roll") }
+        if let basis { conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
+        if let schedule { conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
+        if rollStages { conventions.rollStageDueTimes = true }
+        let engine = try context.engine(profile: profile, zone: tz, conventions: conventions)
+        let regime = try regime.map { try Regime(parsing: $0, field: "--regime") } ?? profile.regime.value
+        var term: Term
+        var source: String
+        if let days {
+            (term, source) = (.days(days), "--days (задано в командной строке)")
+        } else if migration {
+            guard regime == .appeal else { throw SrokError.invalidValue(field: "--migration", value: "set", expected: "--regime appeal (59-ФЗ ст. 12 ч. 1.1 applies to appeals)") }
+            (term, source) = (.days(AppealLaw.migrationConsiderationDays), "59-ФЗ ст. 12 ч. 1.1")
+        } else {
+            (term, source) = try profile.term(fastTrackDays: fastTrack, level: level, category: category, subcategory: subcategory)
+        }
+        try SLAEngine.validate(term, regime: regime)
+        let registeredAt = try Timestamp(parsing: registered, field: "--registered").resolve(in: engine.zone)
+        return Resolved(context: context, profile: profile, engine: engine, term: term, termSource: source,
+                        regime: regime, registered: registeredAt)
+    }
+
+    struct Resolved {
+        var context: SrokContext
+        var profile: RegulationProfile
+        var engine: SLAEngine
+        var term: Term
+        var termSource: String
+        var regime: Regime
+        var registered: Instant
+    }
+}
+
+extension CalendarOptionsGroup {
+    /// A context of the embedded defaults plus the user's calendar and profile files.
+    func context(profileFiles: [String] = []) throws -> SrokContext {
+        func read(_ paths: [String], _ what: String) throws -> [(name: String, text: String)] {
+            try paths.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else { throw SrokError.io(path: path, message: "cannot read the \(what) file") }
+                guard let text = String(data: data, encoding: .utf8) else { throw SrokError.io(path: path, message: "the \(what) file is not valid UTF-8") }
+                return (path, text)
+            }
+        }
+        return try SrokContext(calendarFiles: read(calendarFiles, "calendar"), profileFiles: read(profileFiles, "profile"), options: options())
+    }
+}
