@@ -18,5 +18,14 @@ let package = Package(
             path: "Benchmarks/CalendarBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SLABenchmarks",
+            dependencies: [
+                .product(name: "Srok", package: "srok"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SLABenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -16,6 +16,21 @@ struct CalendarOptionsGroup: ParsableArguments {
     @Option(name: .customLong("presidential-days"), help: "2020–2021 presidential non-working days: working (default, as official calendars) or non-working.")
     var presidentialDays: String = "working"
 
+    @Option(name: .long, help: "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region).")
+    var region: String?
+
+    @Option(name: .long, help: "Employer kind for regional days: state-body (default; ПОС executors) or other.")
+    var employer: String = "state-body"
+
+    @Flag(name: .customLong("strict-regional"), help: "Refuse regional years whose acts are not in the data instead of using the ICU forecast (marked provisional).")
+    var strictRegional = false
+
+    @Option(name: .customLong("islamic-calendar"), help: "ICU Islamic calendar for forecasts: islamic-umalqura (default) or islamic-civil.")
+    var islamicCalendar: String = "islamic-umalqura"
+
+    @Option(name: .customLong("region-file"), help: "A region file (Data/FORMAT.md) to load; repeatable.")
+    var regionFiles: [String] = []
+
     var language: Language {
         get throws {
             guard let l = Language(rawValue: lang.lowercased()) else {
@@ -35,13 +50,19 @@ struct CalendarOptionsGroup: ParsableArguments {
         if let p = provisional, !(1999...2200).contains(p) {
             throw SrokError.invalidValue(field: "--provisional", value: String(p), expected: "a year from 1999 to 2200")
         }
-        return CalendarOptions(presidentialDaysAreWorking: working, provisionalThroughYear: provisional)
+        guard let employerKind = EmployerKind(rawValue: employer) else {
+            throw SrokError.invalidValue(field: "--employer", value: employer, expected: "state-body or other")
+        }
+        guard ["islamic-umalqura", "islamic-civil"].contains(islamicCalendar) else {
+            throw SrokError.invalidValue(field: "--islamic-calendar", value: islamicCalendar, expected: "islamic-umalqura or islamic-civil")
+        }
+        return CalendarOptions(presidentialDaysAreWorking: working, provisionalThroughYear: provisional,
+                               employer: employerKind, strictRegionalDates: strictRegional, islamicCalendar: islamicCalendar)
     }
 
-    /// The compiled federal calendar with these options.
+    /// The compiled calendar of `--region` (federal by default) with these options.
     func calendar() throws -> WorkingCalendar {
-        let catalog = try CalendarCatalog.load(userFiles: calendarFiles)
-        return try catalog.federal(options: options())
+        try context().calendar(region: region ?? "RU")
     }
 }
 

@@ -56,7 +56,9 @@ struct MessageOptionsGroup: ParsableArguments {
         if let basis { conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
         if let schedule { conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
         if rollStages { conventions.rollStageDueTimes = true }
-        let engine = try context.engine(profile: profile, zone: tz, conventions: conventions)
+        var regional = profile
+        if let region = common.region { regional.region = Cited(value: region, citation: "--region") }
+        let engine = try context.engine(profile: regional, zone: tz, conventions: conventions)
         let regime = try regime.map { try Regime(parsing: $0, field: "--regime") } ?? profile.regime.value
         var term: Term
         var source: String
@@ -95,6 +97,7 @@ extension CalendarOptionsGroup {
                 return (path, text)
             }
         }
-        return try SrokContext(calendarFiles: read(calendarFiles, "calendar"), profileFiles: read(profileFiles, "profile"), options: options())
+        return try SrokContext(calendarFiles: read(calendarFiles, "calendar"), profileFiles: read(profileFiles, "profile"),
+                               regionFiles: read(regionFiles, "region"), options: options())
     }
 }

@@ -109,3 +109,43 @@ struct CalendarCLITests {
         #expect(bad.stderr.contains("/nonexistent/file.srokcal"))
     }
 }
+
+@Suite("srok with --region (the built executable)")
+struct RegionalCLITests {
+    @Test func dayExplainsTheMondayMovedFromSundayUraza() throws {
+        let r = try CLI.run(["day", "2025-03-31", "--region", "RU-BA"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("перенос с 30.03.2025 (Ураза-байрам)"))
+        #expect(r.stdout.contains("Закон РБ"))
+    }
+
+    @Test func calendarShowsRegionalDaysWithNamesAndSources() throws {
+        let r = try CLI.run(["calendar", "2025", "--region", "Татарстан", "--format", "csv"])
+        #expect(r.status == 0)
+        let uraza = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("2025-03-30,") })
+        #expect(uraza.contains("Ураза-байрам"))
+        #expect(uraza.contains("Указ Раиса РТ"))
+        let text = try CLI.run(["calendar", "2025", "--region", "RU-TA"])
+        #expect(text.stdout.contains("Республика Татарстан"))
+        #expect(text.stdout.contains("30+"))
+    }
+
+    @Test func strictRegionalRefusesForecastYears() throws {
+        let forecast = try CLI.run(["day", "2027-03-09", "--region", "RU-TA"])
+        #expect(forecast.status == 0)
+        #expect(forecast.stdout.contains("ПРЕДВАРИТЕЛЬНО"))
+        let strict = try CLI.run(["day", "2027-03-09", "--region", "RU-TA", "--strict-regional"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("strict"))
+        let unknown = try CLI.run(["day", "2027-03-09", "--region", "RU-ZZZ"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown region"))
+    }
+
+    @Test func dueUsesTheProfilesRegion() throws {
+        let r = try CLI.run(["due", "--registered", "2024-03-11T10:00+03:00", "--profile", "mamadysh", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"due_date\":\"2024-04-09\""))
+        #expect(r.stdout.contains("\"calendar\":\"RU-TA\""))
+    }
+}

@@ -16,7 +16,8 @@ extension WorkingCalendar {
     /// - Throws: ``SrokError/data(location:message:)`` when the definition has no years.
     public static func compile(_ definition: CalendarDefinition, overlay: [OverlayDay] = [],
                                overlayName: String? = nil, overlayTitle: String? = nil,
-                               options: CalendarOptions = CalendarOptions()) throws(SrokError) -> WorkingCalendar {
+                               options: CalendarOptions = CalendarOptions(),
+                               refusedYears: Set<Int> = []) throws(SrokError) -> WorkingCalendar {
         let dataYears = definition.dataYears
         guard let firstYear = dataYears.first, let lastDataYear = dataYears.last else {
             throw .data(location: SourceLocation(file: definition.id, line: 0), message: "calendar \(definition.id) has no year data")
@@ -105,15 +106,19 @@ extension WorkingCalendar {
             guard let i = idx(o.date) else { continue }
             switch o.effect {
             case .dayOff:
-                if kinds[i] == .working || kinds[i] == .workedWeekend || kinds[i] == .presidentialNonWorking {
+                // A regional holiday on a plain weekend is shown as such (it may move the day off).
+                if kinds[i] == .working || kinds[i] == .workedWeekend || kinds[i] == .presidentialNonWorking || kinds[i] == .weekend {
                     kinds[i] = .otherDayOff
                 }
                 if o.shortensEve { eveShortening.append(o.date) }
             case .workedDay:
                 kinds[i] = .workedWeekend
             }
-            notes[o.date] = DayNote(name: o.name, movedFrom: notes[o.date]?.movedFrom, source: o.source,
-                                    isProvisional: o.isProvisional)
+            // A regional day on a day that is already off keeps the federal reason too.
+            let existing = notes[o.date]
+            let name = existing?.name.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.name)" : o.name } ?? o.name
+            let source = existing?.source.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.source)" : o.source } ?? o.source
+            notes[o.date] = DayNote(name: name, movedFrom: existing?.movedFrom, source: source, isProvisional: o.isProvisional)
         }
 
         // Working bit and shortened days.
@@ -148,10 +153,16 @@ extension WorkingCalendar {
             if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend { shorten(e, "ТК РФ ст. 95") }
         }
 
+        for year in refusedYears {
+            let from = CivilDate.firstOfYear(year)
+            for d in 0..<from.distance(to: CivilDate.firstOfYear(year + 1)) {
+                if let i = idx(from.adding(days: d)) { flags[i] |= CalendarTables.refusedBit }
+            }
+        }
         let tables = CalendarTables(id: overlayName ?? definition.id,
                                     title: overlayTitle ?? definition.title,
                                     dataVersion: definition.dataVersion, options: options, start: start,
-                                    provisionalFrom: provisionalFrom, flags: flags, notes: notes,
+                                    provisionalFrom: provisionalFrom, flags: flags, notes: notes, refusedYears: refusedYears,
                                     years: definition.years,
                                     shorteningCutsReducedWeeks: { [definition] in definition.shorteningCutsReducedWeeks(in: $0) })
         return WorkingCalendar(tables: tables)

@@ -8,11 +8,24 @@ public struct CalendarOptions: Sendable, Hashable {
     /// alone (holidays, carry-over, art. 95), marked provisional in every output. `nil` (the
     /// default): such years are refused with an error naming the covered range.
     public var provisionalThroughYear: Int?
+    /// The employer a regional calendar is built for (default a state or municipal body, the ПОС
+    /// executors): decides whether days that bind only state bodies apply.
+    public var employer: EmployerKind
+    /// Refuse regional years whose acts are not in the data, instead of using the ICU forecast
+    /// of their holidays marked provisional (default `false`: forecast, marked).
+    public var strictRegionalDates: Bool
+    /// ICU's Islamic calendar for forecasts: `islamic-umalqura` (default) or `islamic-civil`.
+    public var islamicCalendar: String
 
     /// Creates options; the defaults are the official production calendar's reading.
-    public init(presidentialDaysAreWorking: Bool = true, provisionalThroughYear: Int? = nil) {
+    public init(presidentialDaysAreWorking: Bool = true, provisionalThroughYear: Int? = nil,
+                employer: EmployerKind = .stateBody, strictRegionalDates: Bool = false,
+                islamicCalendar: String = "islamic-umalqura") {
         self.presidentialDaysAreWorking = presidentialDaysAreWorking
         self.provisionalThroughYear = provisionalThroughYear
+        self.employer = employer
+        self.strictRegionalDates = strictRegionalDates
+        self.islamicCalendar = islamicCalendar
     }
 }
 

@@ -27,7 +27,13 @@ public struct WorkingCalendar: Sendable {
     @inline(__always) func index(_ date: CivilDate) throws(SrokError) -> Int {
         let i = Int(date.daysSinceEpoch) - Int(tables.start.daysSinceEpoch)
         guard i >= 0, i < tables.count else { throw outOfCoverage(date) }
+        if tables.hasRefusedDays, tables.flags[i] & CalendarTables.refusedBit != 0 { throw refused(date) }
         return i
+    }
+
+    func refused(_ date: CivilDate) -> SrokError {
+        .outOfCoverage(date: date, calendar: tables.id, covered: coverage,
+                       hint: "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(tables.refusedYears.sorted().map(String.init).joined(separator: ", ")))")
     }
 
     func outOfCoverage(_ date: CivilDate) -> SrokError {
@@ -109,6 +115,12 @@ public struct WorkingCalendar: Sendable {
     public func roll(_ date: CivilDate, _ convention: RollConvention) throws(SrokError) -> CivilDate {
         let i = try index(date)
         if convention == .none || tables.flags[i] & CalendarTables.workingBit != 0 { return date }
+        let r = try rollUnchecked(date, convention)
+        if tables.hasRefusedDays { _ = try index(r) }
+        return r
+    }
+
+    private func rollUnchecked(_ date: CivilDate, _ convention: RollConvention) throws(SrokError) -> CivilDate {
         switch convention {
         case .none: return date
         case .preceding: return try previousWorkingDay(onOrBefore: date)
@@ -132,7 +144,9 @@ public struct WorkingCalendar: Sendable {
         guard k >= 0, k < tables.workingDays.count else {
             throw outOfCoverage(n > 0 ? tables.end.adding(days: 1) : tables.start.adding(days: -1))
         }
-        return self.date(at: Int(tables.workingDays[k]))
+        let result = self.date(at: Int(tables.workingDays[k]))
+        if tables.hasRefusedDays { _ = try index(result) }
+        return result
     }
 
     /// Working days in `from...through` (both included); 0 when `through < from`.
@@ -172,6 +186,7 @@ struct DayNote: Sendable, Hashable {
     static let kindMask: UInt8 = 0x0F
     static let shortenedBit: UInt8 = 0x10
     static let workingBit: UInt8 = 0x20
+    static let refusedBit: UInt8 = 0x40
 
     let id: String
     let title: String
@@ -195,18 +210,24 @@ struct DayNote: Sendable, Hashable {
     let previousWorking: [Int32]
     /// Names and sources of notable days.
     let notes: [CivilDate: DayNote]
+    /// Years refused under the strict regional option (no act in the data).
+    let refusedYears: Set<Int>
+    /// Whether any day carries the refused bit.
+    let hasRefusedDays: Bool
     /// Years that rest on data (decrees), with their definition.
     let years: [Int: CalendarYear]
     /// Whether a year's shortened days cut the 36/24-hour norms.
     let shorteningCutsReducedWeeks: @Sendable (Int) -> Bool
 
     init(id: String, title: String, dataVersion: String?, options: CalendarOptions, start: CivilDate,
-         provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], years: [Int: CalendarYear],
+         provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], refusedYears: Set<Int> = [],
+         years: [Int: CalendarYear],
          shorteningCutsReducedWeeks: @escaping @Sendable (Int) -> Bool) {
         self.shorteningCutsReducedWeeks = shorteningCutsReducedWeeks
         self.id = id; self.title = title; self.dataVersion = dataVersion; self.options = options
         self.start = start; self.count = flags.count; self.end = start.adding(days: flags.count - 1)
         self.provisionalFrom = provisionalFrom; self.flags = flags; self.notes = notes; self.years = years
+        self.refusedYears = refusedYears; self.hasRefusedDays = !refusedYears.isEmpty
         var cw = [Int32](repeating: 0, count: flags.count + 1)
         var cm = [Int32](repeating: 0, count: flags.count + 1)
         var wd: [Int32] = []

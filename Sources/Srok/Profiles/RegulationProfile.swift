@@ -4,6 +4,9 @@ public struct Cited<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value
     /// The clause (пункт, раздел, приложение) or where the default comes from.
     public var citation: String
+
+    /// A cited value.
+    public init(value: Value, citation: String) { self.value = value; self.citation = citation }
 }
 
 /// A fast-track catalogue entry: a category (and optionally a subcategory) with its term.

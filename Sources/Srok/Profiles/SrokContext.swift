@@ -7,6 +7,8 @@ public final class SrokContext: Sendable {
     public let calendars: CalendarCatalog
     /// Regulation profiles by id.
     public let profiles: [String: RegulationProfile]
+    /// Regions by ISO 3166-2 code.
+    public let regions: RegionCatalog
     /// Options every calendar is compiled with.
     public let options: CalendarOptions
     private let compiled = Mutex<[String: WorkingCalendar]>([:])
@@ -14,8 +16,10 @@ public final class SrokContext: Sendable {
 
     /// A context of the embedded defaults extended with user calendar and profile files (UTF-8 texts).
     public init(calendarFiles: [(name: String, text: String)] = [], profileFiles: [(name: String, text: String)] = [],
+                regionFiles: [(name: String, text: String)] = [],
                 options: CalendarOptions = CalendarOptions()) throws(SrokError) {
         calendars = try CalendarCatalog.embedded().extended(with: calendarFiles)
+        regions = try RegionCatalog(userFiles: regionFiles)
         let embedded = EmbeddedData.files.filter { $0.path.hasPrefix("profiles/") }.map { (name: "<embedded>/" + $0.path, text: $0.text) }
         profiles = try RegulationProfile.parse(files: embedded + profileFiles)
         self.options = options
@@ -27,11 +31,23 @@ public final class SrokContext: Sendable {
         throw .unknown(kind: "profile", name: id, known: profiles.keys.sorted())
     }
 
-    /// The working-day calendar for a region code (`RU` is the federal calendar). Compiled once.
+    /// The working-day calendar for a region code or name (`RU` is the federal calendar;
+    /// `RU-TA`, `Татарстан` a regional one). Compiled once per context and cached.
     public func calendar(region: String = "RU") throws(SrokError) -> WorkingCalendar {
         if let c = compiled.withLock({ $0[region] }) { return c }
-        let calendar = try WorkingCalendar.compile(try calendars.definition("RU"), options: options)
-        compiled.withLock { $0[region] = calendar }
+        let code = try regions.resolve(region)
+        if let c = compiled.withLock({ $0[code] }) { return c }
+        let base = try calendars.definition("RU")
+        let calendar: WorkingCalendar
+        if code == "RU" {
+            calendar = try WorkingCalendar.compile(base, options: options)
+        } else if let r = regions.regions[code] {
+            // A subject with no days of its own (Data/regions/subjects.srokcal) gets the federal calendar, named so.
+            calendar = try WorkingCalendar.compileRegion(r, base: base, options: options)
+        } else {
+            throw .unknown(kind: "region", name: region, known: ["RU"] + regions.regions.keys.sorted())
+        }
+        compiled.withLock { $0[code] = calendar; $0[region] = calendar }
         return calendar
     }
 

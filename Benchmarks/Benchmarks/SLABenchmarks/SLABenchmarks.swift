@@ -1,0 +1,63 @@
+import Benchmark
+import Srok
+
+/// 1 M pseudo-random registration instants in 1999-03 … 2027-10 (fixed seed).
+func randomInstants(_ count: Int) -> [Instant] {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var out = [Instant]()
+    out.reserveCapacity(count)
+    for _ in 0..<count {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        out.append(Instant(secondsSinceEpoch: 920_000_000 + Int64((state >> 33) % 902_000_000)))
+    }
+    return out
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let context = try! SrokContext()
+    let engine = try! context.engine(profile: context.profile("federal"))
+    var w8 = SLAConventions()
+    w8.basis = .workday8
+    let workday8 = try! context.engine(profile: context.profile("federal"), conventions: w8)
+    let n = 1_000_000
+    let instants = randomInstants(n)
+    let terms = (0..<64).map { Term.days([30, 10, 7, 5, 3, 8, 30, 30][$0 & 7]) }
+    let histories: [MessageHistory] = instants.prefix(1 << 16).enumerated().map { i, reg in
+        MessageHistory(registered: reg, term: terms[i & 63], entries: [
+            StageEntry(.moderation, at: reg),
+            StageEntry(.coordination, at: reg.adding(minutes: 90)),
+            StageEntry(.execution, at: reg.adding(minutes: 1500)),
+            StageEntry(.coordination, at: reg.adding(minutes: 4000)),
+            StageEntry(.execution, at: reg.adding(minutes: 4300)),
+        ])
+    }
+    let config = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], timeUnits: .milliseconds,
+                                         maxDuration: .seconds(10), maxIterations: 20)
+
+    Benchmark("full schedule (total + 5 stages, clock24) × 1M messages", configuration: config) { _ in
+        var acc: Int64 = 0
+        for (i, reg) in instants.enumerated() {
+            let s = try engine.schedule(registered: reg, term: terms[i & 63])
+            acc &+= s.due.secondsSinceEpoch &+ s.stageDue.execution.secondsSinceEpoch
+        }
+        blackHole(acc)
+    }
+
+    Benchmark("full schedule (workday8) × 1M messages", configuration: config) { _ in
+        var acc: Int64 = 0
+        for (i, reg) in instants.enumerated() {
+            acc &+= try workday8.schedule(registered: reg, term: terms[i & 63]).stageDue.approval.secondsSinceEpoch
+        }
+        blackHole(acc)
+    }
+
+    Benchmark("status with a 5-entry history × 1M messages", configuration: config) { _ in
+        var acc = 0
+        for i in 0..<n {
+            let h = histories[i & 0xFFFF]
+            let st = try engine.status(of: h, asOf: h.registered.adding(minutes: 20_000))
+            acc &+= st.remainingMinutes &+ st.stages.execution.usedMinutes
+        }
+        blackHole(acc)
+    }
+}

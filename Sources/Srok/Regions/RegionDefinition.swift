@@ -1,0 +1,151 @@
+/// Who a regional day off binds.
+public enum DayScope: String, Sendable, CaseIterable {
+    /// Every employer in the region.
+    case all
+    /// State bodies and budget institutions only (Якутия, Коми …).
+    case state
+    /// Recommended only (Радоница in some years): binds nobody.
+    case recommended
+}
+
+/// The employer a calendar is built for. ПОС executors are state and municipal bodies, the default.
+public enum EmployerKind: String, Sendable, CaseIterable {
+    /// A state or municipal body, or a budget institution: days of scope `all` and `state` apply.
+    case stateBody = "state-body"
+    /// Any other employer: only days of scope `all` apply.
+    case other
+
+    /// Whether a day of `scope` binds this employer.
+    public func isBound(by scope: DayScope) -> Bool {
+        switch scope {
+        case .all: true
+        case .state: self == .stateBody
+        case .recommended: false
+        }
+    }
+}
+
+/// What a region does with a regional holiday that falls on a Saturday or Sunday.
+public enum WeekendPolicy: String, Sendable {
+    /// Not moved (Татарстан since the 2016 amendment).
+    case keep
+    /// Moved to the next working day (Башкортостан, Бурятия …).
+    case nextWorking = "next-working"
+    /// Only what each year's act says.
+    case perAct = "per-act"
+}
+
+/// How a regional holiday's date is found.
+public enum HolidayRuleKind: String, Sendable {
+    /// A fixed Gregorian month-day.
+    case fixed
+    /// A month-day of the Hijri year (ICU's Islamic calendar): 10-01 Ураза-байрам, 12-10 Курбан-байрам.
+    case islamic
+    /// Days after Orthodox Easter (Julian computus, converted through ICU's Julian calendar).
+    case easter
+    /// A month-day of the Chinese lunisolar calendar in ICU (a forecast for Сагаалган, Шагаа, Цаган Сар).
+    case lunar
+}
+
+/// A regional holiday rule from a regional law.
+public struct RegionalHolidayRule: Sendable, Hashable {
+    /// How the date is found.
+    public var kind: HolidayRuleKind
+    /// Month (fixed, islamic, lunar).
+    public var month: Int
+    /// Day (fixed, islamic, lunar).
+    public var day: Int
+    /// Days after Easter (easter).
+    public var offset: Int
+    /// Days in the span (default 1).
+    public var span: Int
+    /// Who it binds.
+    public var scope: DayScope
+    /// First year in force.
+    public var fromYear: Int?
+    /// Last year in force.
+    public var toYear: Int?
+    /// The Russian name.
+    public var name: String
+    /// The law.
+    public var citation: String
+
+    /// Whether the rule is in force in `year`.
+    public func isInForce(_ year: Int) -> Bool {
+        (fromYear.map { year >= $0 } ?? true) && (toYear.map { year <= $0 } ?? true)
+    }
+}
+
+/// A decreed regional day off.
+public struct RegionalDayOff: Sendable, Hashable {
+    /// The day.
+    public var date: CivilDate
+    /// Who it binds.
+    public var scope: DayScope
+    /// Its name.
+    public var name: String
+    /// The act.
+    public var citation: String
+}
+
+/// A pair of days (a swap or a transfer) with its act.
+public struct RegionalMove: Sendable, Hashable {
+    /// The worked day (swap) or the day the day off comes from (transfer).
+    public var from: CivilDate
+    /// The day that becomes a day off.
+    public var to: CivilDate
+    /// The act.
+    public var citation: String
+}
+
+/// The acts of one year in a region: the authority for that year.
+public struct RegionYear: Sendable, Hashable {
+    /// The year.
+    public var year: Int
+    /// The acts.
+    public var acts: [String] = []
+    /// Declared days off.
+    public var daysOff: [RegionalDayOff] = []
+    /// Swaps: a weekend day worked, another day off.
+    public var swaps: [RegionalMove] = []
+    /// Transfers of a holiday on a weekend.
+    public var transfers: [RegionalMove] = []
+}
+
+/// A region's calendar source: the federal calendar plus regional holidays, weekend policy and
+/// the yearly acts (`Data/regions/*.srokcal`).
+public struct RegionDefinition: Sendable, Hashable {
+    /// ISO 3166-2 code (`RU-TA`).
+    public var code: String
+    /// Official Russian name.
+    public var name: String = ""
+    /// Other accepted names.
+    public var aliases: [String] = []
+    /// The base calendar id (`RU`).
+    public var base: String = "RU"
+    /// Weekend policies by period.
+    public var weekendPolicies: [(from: Int, to: Int?, policy: WeekendPolicy, citation: String)] = []
+    /// Holiday rules.
+    public var rules: [RegionalHolidayRule] = []
+    /// Acts by year.
+    public var years: [Int: RegionYear] = [:]
+    /// Where the region block starts.
+    public var location: SourceLocation
+
+    /// The weekend policy in force in `year` (`keep` before any is stated).
+    public func weekendPolicy(in year: Int) -> WeekendPolicy {
+        weekendPolicies.last(where: { year >= $0.from && ($0.to.map { year <= $0 } ?? true) })?.policy ?? .keep
+    }
+
+    /// The first year the region's own days are known (its earliest weekend policy, rule or act).
+    public var firstYear: Int? {
+        let candidates = weekendPolicies.map(\.from) + Array(years.keys)
+        return candidates.min()
+    }
+
+    /// Whether the region has days of its own (a subject with none uses the federal calendar).
+    public var hasOwnDays: Bool { !rules.isEmpty || !years.isEmpty }
+
+    public static func == (a: RegionDefinition, b: RegionDefinition) -> Bool { a.code == b.code && a.location == b.location }
+    public func hash(into h: inout Hasher) { h.combine(code); h.combine(location) }
+}

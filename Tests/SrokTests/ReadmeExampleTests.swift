@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import Srok
+
+@Suite("README")
+struct ReadmeExampleTests {
+    @Test func theLibraryExampleRunsAndIsTheSameTextAsTheReadme() throws {
+        // readme-example:begin
+        let context = try SrokContext()                         // embedded calendars and profiles
+        let profile = try context.profile("brasovsky")
+        var conventions = profile.conventions                    // count days, roll preceding, basis clock24
+        conventions.roll = .preceding
+        let engine = try context.engine(profile: profile, conventions: conventions)
+        let (term, _) = try profile.term(category: "Мусор", subcategory: "Уборка мусора во дворах")   // 10 days
+        guard case .instant(let registered) = try Timestamp(parsing: "2024-03-29T10:15+03:00") else { fatalError() }
+        let schedule = try engine.schedule(registered: registered, term: term)
+        print(schedule.dueDate, engine.zone.iso8601(schedule.stageDue.execution))   // 2024-04-08 2024-04-05T22:15:00+03:00
+
+        let history = MessageHistory(registered: registered, term: term, entries: [
+            StageEntry(.coordination, at: registered.adding(minutes: 30)),
+            StageEntry(.execution, at: registered.adding(minutes: 24 * 60)),
+        ])
+        let status = try engine.status(of: history, asOf: registered.adding(minutes: 9 * 24 * 60), controls: profile.controls)
+        print(status.state, status.currentStage!, status.stages.execution.state)    // approaching execution overdue
+        // readme-example:end
+
+        #expect(schedule.dueDate.iso == "2024-04-08")
+        #expect(engine.zone.iso8601(schedule.stageDue.execution) == "2024-04-05T22:15:00+03:00")
+        #expect(status.state == .approaching)
+        #expect(status.currentStage == .execution)
+        #expect(status.stages.execution.state == .overdue)
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let me = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        func lines(_ s: String, from begin: String, to end: String) -> [String] {
+            let all = s.components(separatedBy: "\n")
+            guard let a = all.firstIndex(where: { $0.contains(begin) }), let b = all.firstIndex(where: { $0.contains(end) }) else { return [] }
+            return all[(a + 1)..<b].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("```") && $0 != "import Srok" }
+        }
+        let fromReadme = lines(readme, from: "readme-example:begin", to: "readme-example:end")
+        let fromTest = lines(me, from: "// readme-example:begin", to: "// readme-example:end")
+        #expect(!fromReadme.isEmpty)
+        #expect(fromReadme == fromTest)
+    }
+}
