@@ -7,7 +7,7 @@ struct SrokCommand: ParsableCommand {
         commandName: "srok",
         abstract: "Сроки рассмотрения сообщений ПОС: производственный календарь, сроки, этапы.",
         discussion: "Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms).",
-        subcommands: [DueCommand.self, StatusCommand.self, TableCommand.self, ProfilesCommand.self, RegulationCommand.self,
+        subcommands: [DueCommand.self, StatusCommand.self, BatchCommand.self, TableCommand.self, ProfilesCommand.self, RegulationCommand.self,
                       DayCommand.self, CalendarCommand.self, AddCommand.self, BetweenCommand.self,
                       RollCommand.self, VersionCommand.self]
     )

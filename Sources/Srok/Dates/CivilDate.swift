@@ -80,6 +80,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     }
 
     @inlinable public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+    // Explicit: otherwise Strideable's `==` (by distance) is chosen, slower and overflowing at the extremes.
+    @inlinable public static func == (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch == b.daysSinceEpoch }
+    @inlinable public func hash(into h: inout Hasher) { h.combine(daysSinceEpoch) }
     @inlinable public func distance(to other: CivilDate) -> Int { Int(other.daysSinceEpoch - daysSinceEpoch) }
     @inlinable public func advanced(by n: Int) -> CivilDate { adding(days: n) }
 

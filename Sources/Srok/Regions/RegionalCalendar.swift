@@ -17,11 +17,9 @@ extension WorkingCalendar {
                                overlayTitle: region.name.isEmpty ? nil : "\(region.name) (федеральный календарь: своих нерабочих дней нет)",
                                options: options)
         }
-        let firstFederal = federal.coverage.lowerBound.year, lastFederal = federal.coverage.upperBound.year
-        let start = max(firstFederal, region.firstYear ?? firstFederal)
-        guard start <= lastFederal else {
-            throw .data(location: region.location, message: "region \(region.code) starts in \(start), after the federal data (\(lastFederal))")
-        }
+        // The whole federal range: a year without the region's acts gets the ICU forecast of the
+        // rules in force (marked provisional), before the first act as after the last.
+        let start = federal.coverage.lowerBound.year, lastFederal = federal.coverage.upperBound.year
         let evaluator = try HolidayRuleEvaluator(islamicCalendar: options.islamicCalendar)
         var overlay: [OverlayDay] = []
         var refused = Set<Int>()
@@ -80,9 +78,7 @@ extension WorkingCalendar {
                 }
             }
         }
-        var trimmed = base
-        trimmed.years = base.years.filter { $0.key >= start }
-        return try compile(trimmed, overlay: overlay, overlayName: region.code,
+        return try compile(base, overlay: overlay, overlayName: region.code,
                            overlayTitle: region.name.isEmpty ? region.code : region.name, options: options, refusedYears: refused)
     }
 }

@@ -12,9 +12,8 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
     case finalApproval
 
     /// The machine name: `moderation`, `coordination`, `execution`, `approval`, `final-approval`.
-    public var code: String {
-        ["moderation", "coordination", "execution", "approval", "final-approval"][rawValue]
-    }
+    public var code: String { Stage.codes[rawValue] }
+    private static let codes = ["moderation", "coordination", "execution", "approval", "final-approval"]
 
     /// The CSV/JSON column stem: `final_approval` for `final-approval`.
     public var columnStem: String {
@@ -36,21 +35,20 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
     /// Parses a stage name: the codes, `final_approval`, or the Russian names (any case;
     /// «Модерация», «Согласование», «Утверждение», ПОС export values like «На исполнении»).
     public init(parsing text: String, field: String = "stage") throws(SrokError) {
-        let key = TextKey.normalize(text)
-        let table: [(String, Stage)] = [
-            ("moderation", .moderation), ("модерация", .moderation), ("модерирование", .moderation), ("на модерации", .moderation),
-            ("coordination", .coordination), ("координация", .coordination), ("на координации", .coordination),
-            ("execution", .execution), ("исполнение", .execution), ("на исполнении", .execution), ("в работе", .execution),
-            ("approval", .approval), ("согласование", .approval), ("на согласовании", .approval),
-            ("final-approval", .finalApproval), ("final_approval", .finalApproval), ("finalapproval", .finalApproval),
-            ("утверждение", .finalApproval), ("на утверждении", .finalApproval),
-        ]
-        guard let stage = table.first(where: { $0.0 == key })?.1 else {
-            throw .invalidValue(field: field, value: text,
-                                expected: "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)")
-        }
-        self = stage
+        if let s = Stage.byName[text] ?? Stage.byName[TextKey.normalize(text)] { self = s; return }
+        throw .invalidValue(field: field, value: text,
+                            expected: "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)")
     }
+
+    /// Accepted names (normalised) → stage.
+    static let byName: [String: Stage] = [
+        "moderation": .moderation, "модерация": .moderation, "модерирование": .moderation, "на модерации": .moderation,
+        "coordination": .coordination, "координация": .coordination, "на координации": .coordination,
+        "execution": .execution, "исполнение": .execution, "на исполнении": .execution, "в работе": .execution,
+        "approval": .approval, "согласование": .approval, "на согласовании": .approval,
+        "final-approval": .finalApproval, "final_approval": .finalApproval, "finalapproval": .finalApproval,
+        "утверждение": .finalApproval, "на утверждении": .finalApproval,
+    ]
 }
 
 /// One value per stage, stored inline (no allocation): budgets, due times, states.

@@ -45,8 +45,10 @@ public struct ZoneRules: Sendable, Hashable {
 
     /// The UTC offset (seconds) in force at `instant`.
     @inlinable public func offset(at instant: Instant) -> Int {
-        var lo = 0, hi = transitions.count
         let t = instant.secondsSinceEpoch
+        // Most instants are after the last change (Russia has had none since 2016).
+        if let last = transitions.last, t >= last { return Int(offsets[offsets.count - 1]) }
+        var lo = 0, hi = transitions.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if transitions[mid] <= t { lo = mid + 1 } else { hi = mid }

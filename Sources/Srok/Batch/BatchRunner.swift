@@ -1,0 +1,232 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Options of a batch run (`srok batch`).
+public struct BatchRunOptions: Sendable {
+    /// Input path, or `-` for standard input.
+    public var input = "-"
+    /// Output path, or `-` for standard output.
+    public var output = "-"
+    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` for stdout).
+    public var rejects: String?
+    /// Machine-readable summary path.
+    public var summaryJSON: String?
+    /// `csv` or `jsonl`; nil: by the input's extension (`.jsonl`, `.ndjson`), else CSV.
+    public var inputFormat: String?
+    /// `csv` or `jsonl`; nil: the input's.
+    public var outputFormat: String?
+    /// CSV input delimiter; nil: detected from the header (`,` or `;`).
+    public var delimiter: UInt8?
+    /// CSV output delimiter; nil: the input's.
+    public var outputDelimiter: UInt8?
+    /// Output columns.
+    public var columns: [OutputColumn] = OutputColumn.defaults
+    /// Worker threads (default: the number of cores).
+    public var jobs = 2
+    /// Show a progress line on stderr when it is a terminal.
+    public var progress = true
+    /// Input chunk size in bytes.
+    public var chunkBytes = 2 << 20
+
+    /// Options with the defaults.
+    public init() {}
+}
+
+/// What a run did.
+public struct BatchRunReport: Sendable {
+    /// Counts.
+    public var stats: BatchStats
+    /// Wall time in seconds.
+    public var seconds: Double
+    /// Where rejects went.
+    public var rejectsPath: String?
+}
+
+/// Runs a batch: streams the input in chunks, evaluates rows on all cores, writes the output in
+/// input order, atomically, and every bad row to the rejects file. Memory stays bounded by the
+/// chunk size whatever the input's length.
+public enum BatchRunner {
+    /// Runs the batch. Fatal problems (unreadable input, a missing id or registered_at header,
+    /// unwritable output) throw; bad rows do not.
+    public static func run(_ options: BatchRunOptions, evaluator: BatchEvaluator) throws(SrokError) -> BatchRunReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        // Watch for interruption before anything is read or created.
+        let cleanup = SignalCleanup()
+        defer { cleanup.cancel() }
+        let fd: Int32 = options.input == "-" ? 0 : open(options.input, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(path: options.input, message: "cannot open the input: \(String(cString: strerror(errno)))") }
+        defer { if fd > 0 { close(fd) } }
+        var st = stat()
+        let totalBytes = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+
+        let lower = options.input.lowercased()
+        let inputIsJSONL: Bool
+        switch options.inputFormat {
+        case nil: inputIsJSONL = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        case "csv": inputIsJSONL = false
+        case "jsonl": inputIsJSONL = true
+        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
+        }
+
+        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes)
+        defer { reader.release() }
+        try reader.fill()
+        // A UTF-8 BOM.
+        if reader.buffer.count >= 3, reader.buffer[0] == 0xEF, reader.buffer[1] == 0xBB, reader.buffer[2] == 0xBF { reader.start = 3 }
+
+        // Header (CSV).
+        var format: BatchFormat
+        var schema: InputSchema?
+        var headers: [String] = []
+        var lineBase = 0
+        if inputIsJSONL {
+            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
+        } else {
+            try reader.ensureLine()
+            let d = options.delimiter ?? reader.detectDelimiter()
+            var t = CSVTokenizer(delimiter: d)
+            let outcome = t.read(reader.buffer, from: reader.start, end: reader.buffer.count)
+            guard case let .record(next, lines) = outcome, t.count >= 1 else {
+                throw .invalidValue(field: "header", value: "", expected: "a CSV header row with id and registered_at")
+            }
+            let scratch = t.scratch.bytes
+            for k in 0..<t.count {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: scratch[t.range(k)]), as: UTF8.self)
+                headers.append(text.trimmingSpaces)
+            }
+            schema = try InputSchema(headers: headers)
+            reader.start = next
+            lineBase = lines
+            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
+        }
+        switch options.outputFormat {
+        case nil: break
+        case "csv":
+            if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
+        case "jsonl": format.output = .jsonl
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        }
+        if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
+
+        // Sinks.
+        let atomic = options.output == "-" ? nil : try AtomicFile(target: options.output)
+        let stdout = options.output == "-" ? StandardOutputSink() : nil
+        let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
+        let rejectsFile = try AtomicFile(target: rejectsPath)
+        if let atomic { cleanup.add(atomic.temporary) }
+        cleanup.add(rejectsFile.temporary)
+
+        func emit(_ bytes: [UInt8]) throws(SrokError) {
+            if let atomic { try atomic.write(bytes) } else { stdout!.write(bytes) }
+        }
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
+            if let atomic { try atomic.write(bytes) } else { stdout!.write(bytes) }
+        }
+        do {
+            // Output header.
+            if case .csv(let od) = format.output {
+                var h: [UInt8] = []
+                for (k, c) in format.columns.enumerated() { if k > 0 { h.append(od) }; h.append(contentsOf: c.rawValue.utf8) }
+                h.append(0x0A)
+                try emit(h)
+            }
+            try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
+
+            let jobs = max(1, options.jobs)
+            let workers = WorkerSlots(count: jobs) { BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers) }
+            var stats = BatchStats()
+            var line = 1 + lineBase   // the next record's line number
+            var progress = Progress(enabled: options.progress && isatty(2) == 1, total: totalBytes)
+            while true {
+                var end = try reader.recordBoundary(csv: !inputIsJSONL)
+                while end <= reader.start && !reader.eof {
+                    try reader.fillMore()
+                    end = try reader.recordBoundary(csv: !inputIsJSONL)
+                }
+                if end <= reader.start && reader.eof { break }
+                let b = reader.buffer
+                // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
+                let cuts = ChunkReader.split(b, from: reader.start, to: end, parts: jobs, csv: !inputIsJSONL,
+                                             minBytes: min(64 * 1024, options.chunkBytes / 4))
+                let slots = SegmentSlots(count: cuts.count - 1)
+                process(b, cuts: cuts, workers: workers, slots: slots)
+                let results = slots.results
+                for r in results {
+                    try emit(r.output)
+                    var rej: [UInt8] = []
+                    for x in r.rejects {
+                        let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
+                        rej.append(contentsOf: CSVText.record(fields).utf8); rej.append(0x0A)
+                    }
+                    if !rej.isEmpty { try rejectsFile.write(rej) }
+                    stats.merge(r.stats)
+                    line += r.lines
+                }
+                reader.consume(upTo: end)
+                progress.update(rows: stats.read, bytes: reader.consumedBytes)
+                if reader.eof && reader.start >= reader.buffer.count { break }
+                try reader.fill()
+            }
+            progress.finish()
+            if let atomic { try atomic.commit() } else { stdout!.flush() }
+            try rejectsFile.commit()
+            let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+            if let path = options.summaryJSON {
+                let f = try AtomicFile(target: path)
+                try f.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
+                try f.commit()
+            }
+            return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
+        } catch {
+            atomic?.abandon()
+            rejectsFile.abandon()
+            throw error
+        }
+    }
+}
+
+/// Hands each segment to its worker on its own thread. Worker `k` only ever touches slot `k`.
+private func process(_ b: UnsafeBufferPointer<UInt8>, cuts: [Int], workers: WorkerSlots, slots: SegmentSlots) {
+    let shared = SharedBuffer(b)
+    DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
+        let segment = UnsafeBufferPointer(rebasing: shared.buffer[cuts[k]..<cuts[k + 1]])
+        slots.set(k, workers.process(k, segment))
+    }
+}
+
+/// Per-thread workers. Each index is used by exactly one iteration of `concurrentPerform` at a
+/// time, which is what makes the unchecked `Sendable` sound.
+final class WorkerSlots: @unchecked Sendable {
+    private let workers: UnsafeMutablePointer<BatchWorker>
+    let count: Int
+    init(count: Int, make: () -> BatchWorker) {
+        self.count = count
+        workers = .allocate(capacity: count)
+        for k in 0..<count { (workers + k).initialize(to: make()) }
+    }
+    deinit {
+        workers.deinitialize(count: count)
+        workers.deallocate()
+    }
+    /// Runs worker `k` on a segment.
+    func process(_ k: Int, _ segment: UnsafeBufferPointer<UInt8>) -> SegmentResult { workers[k].process(segment) }
+}
+
+/// Segment results, one slot per iteration (written once, read after the join).
+final class SegmentSlots: @unchecked Sendable {
+    private var storage: [SegmentResult?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: SegmentResult) { storage.withUnsafeMutableBufferPointer { $0[k] = r } }
+    var results: [SegmentResult] { storage.map { $0! } }
+}
+
+/// The input chunk, read-only while workers run.
+struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+    init(_ b: UnsafeBufferPointer<UInt8>) { buffer = b }
+}

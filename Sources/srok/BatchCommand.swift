@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Srok
+
+/// `srok batch`: recomputes every due time and status of an export, in parallel, atomically.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Пересчёт сроков и статусов выгрузки сообщений. Recomputes due times and statuses of a CSV or JSON Lines export.",
+        discussion: """
+        Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
+        registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
+        category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
+        postponed_until, extension_days, closed_at, organisation. Exit codes: 0 all rows good; 1 some rows
+        rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
+        """
+    )
+
+    @Argument(help: "The input file, or - for standard input.") var input: String = "-"
+    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output: String = "-"
+    @Option(name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).") var rejects: String?
+    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
+    @Option(name: .customLong("input-format"), help: "csv or jsonl (default: by extension, .jsonl/.ndjson, else csv).") var inputFormat: String?
+    @Option(name: .customLong("output-format"), help: "csv or jsonl (default: the input's).") var outputFormat: String?
+    @Option(name: .long, help: "The CSV delimiter: , or ; (default: detected from the header).") var delimiter: String?
+    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).") var outputDelimiter: String?
+    @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled).") var columns: String?
+    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).") var jobs: Int?
+    @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
+    @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
+    @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
+    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
+    @Option(name: .long, help: "days, days-inclusive or clock (default: each profile's).") var count: String?
+    @Option(name: .long, help: "preceding, following or none (default: each profile's).") var roll: String?
+    @Option(name: .long, help: "clock24 or workday8 (default: each profile's).") var basis: String?
+    @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
+    @Flag(name: .customLong("strict-categories"), help: "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term).") var strictCategories = false
+    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
+    @OptionGroup var common: CalendarOptionsGroup
+
+    func run() throws {
+        let context = try common.context(profileFiles: profileFiles)
+        let zoneForAsOf = try context.zone(tz ?? "Europe/Moscow")
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        var defaults = BatchDefaults(asOf: try asOf.map { try Timestamp(parsing: $0, field: "--as-of").resolve(in: zoneForAsOf) } ?? now)
+        defaults.profile = profile
+        _ = try context.profile(profile)
+        defaults.tz = tz
+        if let tz { _ = try context.zone(tz) }
+        defaults.region = common.region
+        if let region = common.region { _ = try context.calendar(region: region) }
+        defaults.count = try count.map { try CountConvention(parsing: $0, field: "--count") }
+        defaults.roll = try roll.map { try RollConvention(parsing: $0, field: "--roll") }
+        defaults.basis = try basis.map { try StageBasis(parsing: $0, field: "--basis") }
+        defaults.rollStageDueTimes = rollStages
+        defaults.strictCategories = strictCategories
+        var options = BatchRunOptions()
+        options.input = input; options.output = output; options.rejects = rejects; options.summaryJSON = summaryJSON
+        options.inputFormat = inputFormat; options.outputFormat = outputFormat
+        options.delimiter = try delimiter.map { try Self.delimiter($0, "--delimiter") }
+        options.outputDelimiter = try outputDelimiter.map { try Self.delimiter($0, "--output-delimiter") }
+        if let columns { options.columns = try OutputColumn.parse(columns) }
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard options.jobs >= 1 && options.jobs <= 256 else { throw SrokError.invalidValue(field: "--jobs", value: String(options.jobs), expected: "1–256") }
+        options.progress = !noProgress
+        if let chunkBytes {
+            guard chunkBytes >= 64 else { throw SrokError.invalidValue(field: "--chunk-bytes", value: String(chunkBytes), expected: "at least 64") }
+            options.chunkBytes = chunkBytes
+        }
+        let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults))
+        FileHandle.standardError.write(Data((report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n").utf8))
+        if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
+    }
+
+    static func delimiter(_ text: String, _ field: String) throws -> UInt8 {
+        switch text {
+        case ",": return 0x2C
+        case ";": return 0x3B
+        case "\\t", "tab", "\t": return 0x09
+        default: throw SrokError.invalidValue(field: field, value: text, expected: ", or ; or tab")
+        }
+    }
+}
