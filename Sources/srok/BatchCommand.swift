@@ -11,7 +11,9 @@ struct BatchCommand: ParsableCommand {
         Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
         registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
         category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
-        postponed_until, extension_days, closed_at, organisation. Exit codes: 0 all rows good; 1 some rows
+        postponed_until, extension_days, closed_at, organisation. A row with a stage but no stage_entered_at
+        is taken to have entered it when the plan says it starts (the previous stage's planned due time).
+        Exit codes: 0 all rows good; 1 some rows
         rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
         """
     )

@@ -15,6 +15,18 @@ struct TimestampTests {
         #expect(i.description == "2024-03-29T07:15:00Z")
     }
 
+    @Test func datesBefore1970AndTheEndOfTheDay() throws {
+        // Found by the fuzzer: local times before 1970 were split into day and second with a
+        // division that rounds towards zero.
+        guard case .local(let l) = try Timestamp(parsing: "0024-02-28T10:10") else { Issue.record("expected a local time"); return }
+        #expect(l.date == CivilDate(year: 24, month: 2, day: 28))
+        #expect(l.secondOfDay == 10 * 3600 + 600)
+        guard case .local(let midnight) = try Timestamp(parsing: "2024-03-29T24:00") else { Issue.record("expected a local time"); return }
+        #expect(midnight.date.iso == "2024-03-30" && midnight.secondOfDay == 0)
+        guard case .instant(let i) = try Timestamp(parsing: "1969-12-31T23:00-01:00") else { Issue.record("expected an instant"); return }
+        #expect(i.secondsSinceEpoch == 0)
+    }
+
     @Test func localTimesResolveInTheZone() throws {
         let t = try Timestamp(parsing: "29.03.2024 10:15")
         guard case .local(let l) = t else { Issue.record("expected a local time"); return }

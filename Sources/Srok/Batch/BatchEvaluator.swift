@@ -96,7 +96,22 @@ public final class BatchEvaluator: Sendable {
         history.regime = regime
         history.term = term
         history.entries.removeAll(keepingCapacity: true)
-        if let s = stage { history.entries.append(StageEntry(s, at: stageEnteredAt?.resolve(in: zone) ?? at)) }
+        if let s = stage {
+            // Without stage_entered_at the stage is taken as entered when the plan says it starts
+            // (the previous stage's planned due time), not later than the as-of instant.
+            var entered = stageEnteredAt?.resolve(in: zone)
+            if entered == nil {
+                if s == .moderation { entered = at } else {
+                    do {
+                        let plan = try r.engine.schedule(registered: at, term: term)
+                        entered = min(plan.stageDue[Stage(rawValue: s.rawValue - 1)!], max(at, defaults.asOf))
+                    } catch {
+                        throw BatchRowError(column: Self.column(of: error), value: Self.value(of: error), reason: error.description)
+                    }
+                }
+            }
+            history.entries.append(StageEntry(s, at: entered!))
+        }
         history.postponements.removeAll(keepingCapacity: true)
         if let p = postponedUntil { history.postponements.append(p) }
         history.extensionDays = extensionDays

@@ -15,9 +15,19 @@ public struct RejectedRow: Sendable, Hashable {
 /// The input and output formats of a batch.
 public struct BatchFormat: Sendable {
     /// The input format.
-    public enum Input: Sendable, Equatable { case csv(delimiter: UInt8), jsonl }
+    public enum Input: Sendable, Equatable {
+        /// CSV with this delimiter.
+        case csv(delimiter: UInt8)
+        /// JSON Lines.
+        case jsonl
+    }
     /// The output format.
-    public enum Output: Sendable, Equatable { case csv(delimiter: UInt8), jsonl }
+    public enum Output: Sendable, Equatable {
+        /// CSV with this delimiter.
+        case csv(delimiter: UInt8)
+        /// JSON Lines.
+        case jsonl
+    }
     /// Input.
     public var input: Input
     /// Output.
@@ -95,11 +105,8 @@ struct BatchWorker: ~Copyable {
                     r.stats.read += 1
                     guard tokenizer.count == schema!.fieldCount else {
                         if lines > 1 {
-                            // A quote that opened a field and closed lines later, giving a ragged record:
-                            // the first line had an unbalanced quote. Reject it, read on from the next line.
-                            reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it, and reading on gives \(tokenizer.count) fields instead of \(schema!.fieldCount)")
-                            i = tokenizer.nextLine(b, after: recordStart, end: b.count)
-                            line = startLine + 1
+                            // A quote that opened a field and closed lines later, giving a ragged record.
+                            rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                         } else {
                             reject(&r, startLine, nil, "row", "", "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
                         }
@@ -124,10 +131,8 @@ struct BatchWorker: ~Copyable {
                 case let .junkAfterQuote(next, lines):
                     r.stats.read += 1
                     if lines > 1 {
-                        // The quote that "closed" was on a later line: the first line's quote was unbalanced.
-                        reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
-                        i = tokenizer.nextLine(b, after: recordStart, end: b.count)
-                        line = startLine + 1
+                        // The quote that "closed" was on a later line.
+                        rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                     } else {
                         reject(&r, startLine, nil, "row", "", "text after a closing quote (a quote inside a field must be doubled: \"\")")
                         i = next; line += lines
@@ -138,6 +143,16 @@ struct BatchWorker: ~Copyable {
         r.lines = line - 1
         r.output = out.bytes
         return r
+    }
+
+    /// A record that went wrong after running over line breaks: its first line had an
+    /// unbalanced quote. Reject that line and read on from the next one, so that no good row after
+    /// it is lost.
+    private mutating func rejectUnbalanced(_ r: inout SegmentResult, _ startLine: Int, _ b: UnsafeBufferPointer<UInt8>,
+                                           _ recordStart: Int, _ i: inout Int, _ line: inout Int) {
+        reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
+        i = tokenizer.nextLine(b, after: recordStart, end: b.count)
+        line = startLine + 1
     }
 
     private mutating func reject(_ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String) {

@@ -1,10 +1,38 @@
 /// The batch input columns Srok reads, found by header name (case-insensitive) or by the ПОС
 /// export's Russian names.
 public enum InputColumn: String, Sendable, CaseIterable {
-    case id, registeredAt = "registered_at", tz, region, profile, termDays = "term_days"
-    case fastTrackDays = "fast_track_days", category, subcategory, regime, stage
-    case stageEnteredAt = "stage_entered_at", postponedUntil = "postponed_until"
-    case extensionDays = "extension_days", closedAt = "closed_at", organisation
+    /// The message's identifier (Номер). Required.
+    case id
+    /// Registration (Дата поступления). Required.
+    case registeredAt = "registered_at"
+    /// The organisation's IANA zone.
+    case tz
+    /// Region code or name (the calendar).
+    case region
+    /// Regulation profile id.
+    case profile
+    /// An explicit term in days.
+    case termDays = "term_days"
+    /// A fast-track term in days, or да/нет (Фаст-трек).
+    case fastTrackDays = "fast_track_days"
+    /// Category (Категория).
+    case category
+    /// Subcategory (Подкатегория).
+    case subcategory
+    /// message or appeal (ФЗ).
+    case regime
+    /// The current stage (Стадия).
+    case stage
+    /// When the current stage was entered.
+    case stageEnteredAt = "stage_entered_at"
+    /// «Отложено» until.
+    case postponedUntil = "postponed_until"
+    /// A 59-ФЗ extension in days.
+    case extensionDays = "extension_days"
+    /// When the answer was sent.
+    case closedAt = "closed_at"
+    /// The organisation (for the summary).
+    case organisation
 
     /// The column's slot in ``RowFields`` (declaration order).
     @inline(__always) var slot: Int {

@@ -53,9 +53,7 @@ extension CalendarDefinition {
                         month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
                 case "carry-over":
                     let id = try def(line)
-                    let from = try line.int(0, "a first year", in: 1900...2200)
-                    let toText = try line.field(1, "a last year or 'open'")
-                    let to: Int? = toText == "open" ? nil : try line.int(1, "a last year", in: from...2200)
+                    let (from, to) = try line.yearRange(0)
                     let modeText = try line.field(2, "a mode")
                     guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
                         throw line.fail("unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
@@ -64,9 +62,7 @@ extension CalendarDefinition {
                                                                   citation: try line.requiredCitation()))
                 case "shortening-norms":
                     let id = try def(line)
-                    let from = try line.int(0, "a first year", in: 1900...2200)
-                    let toText = try line.field(1, "a last year or 'open'")
-                    let to: Int? = toText == "open" ? nil : try line.int(1, "a last year", in: from...2200)
+                    let (from, to) = try line.yearRange(0)
                     let norms = try line.field(2, "the norms cut: 40 or 40,36,24")
                     guard norms == "40" || norms == "40,36,24" else {
                         throw line.fail("'\(norms)' is not a norms list; expected 40 or 40,36,24")

@@ -57,6 +57,13 @@ struct DataLine: Sendable {
         return v
     }
 
+    /// Parses fields `index` and `index + 1` as a first year and a last year or `open`.
+    func yearRange(_ index: Int) throws(SrokError) -> (from: Int, through: Int?) {
+        let from = try int(index, "a first year", in: 1900...2200)
+        let toText = try field(index + 1, "a last year or 'open'")
+        return (from, toText == "open" ? nil : try int(index + 1, "a last year", in: from...2200))
+    }
+
     /// Splits a data file into directive lines, dropping comments and blank lines.
     ///
     /// Works on UTF-8 bytes (the embedded data is parsed at every process start, so this is on

@@ -50,9 +50,7 @@ extension RegionDefinition {
         case "alias": r.aliases.append(line.rest)
         case "base": r.base = try line.field(0, "a base calendar id")
         case "weekend-policy":
-            let from = try line.int(0, "a first year", in: 1990...2200)
-            let toText = try line.field(1, "a last year or 'open'")
-            let to: Int? = toText == "open" ? nil : try line.int(1, "a last year", in: from...2200)
+            let (from, to) = try line.yearRange(0)
             let p = try line.field(2, "a policy")
             guard let policy = WeekendPolicy(rawValue: p) else { throw line.fail("'\(p)' is not a weekend policy; expected keep, next-working or per-act") }
             r.weekendPolicies.append((from, to, policy, try line.requiredCitation()))

@@ -45,14 +45,7 @@ public enum Timestamp: Hashable, Sendable {
             }
             return v
         }
-        guard hi - lo >= 10 else { return nil }
-        var y = 0, m = 0, d = 0
-        if b[lo + 4] == 0x2D, b[lo + 7] == 0x2D, let yy = num(lo, 4), let mm = num(lo + 5, 2), let dd = num(lo + 8, 2) {
-            y = yy; m = mm; d = dd
-        } else if b[lo + 2] == 0x2E, b[lo + 5] == 0x2E, let dd = num(lo, 2), let mm = num(lo + 3, 2), let yy = num(lo + 6, 4) {
-            y = yy; m = mm; d = dd
-        } else { return nil }
-        guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else { return nil }
         var p = lo + 10
         if p == hi { return .local(LocalDateTime(date: date)) }
         guard b[p] == 0x54 || b[p] == 0x20 || b[p] == 0x74 else { return nil }  // 'T', ' ', 't'
@@ -71,11 +64,12 @@ public enum Timestamp: Hashable, Sendable {
             }
         }
         guard hh < 24 || (hh == 24 && mi == 0 && ss == 0), mi < 60, ss < 60 else { return nil }
-        let local = LocalDateTime(date: date, secondOfDay: 0).localSeconds + Int64(hh * 3600 + mi * 60 + ss)
-        if p == hi {
-            let day = CivilDate(daysSinceEpoch: Int32(local / 86_400))
-            return .local(LocalDateTime(date: day, secondOfDay: Int32(local % 86_400)))
-        }
+        // 24:00 is the end of the day: the next day at 00:00. (No division here: it would round
+        // towards zero for dates before 1970, a bug the fuzzer found.)
+        var day = date, secondOfDay = hh * 3600 + mi * 60 + ss
+        if secondOfDay == 86_400 { day = day.adding(days: 1); secondOfDay = 0 }
+        let local = LocalDateTime(date: day, secondOfDay: Int32(secondOfDay)).localSeconds
+        if p == hi { return .local(LocalDateTime(date: day, secondOfDay: Int32(secondOfDay))) }
         var offset = 0
         if b[p] == 0x5A || b[p] == 0x7A {  // Z
             guard p + 1 == hi else { return nil }

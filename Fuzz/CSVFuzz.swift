@@ -1,0 +1,38 @@
+// libFuzzer harness for the batch CSV reader (Fuzz/run.sh builds it).
+// Invariants: never crash or loop; every record advances; unescaped fields never outgrow the
+// raw bytes; a record's line count matches the line breaks it spans; splitting into segments
+// for threads cuts only at record boundaries when the input has no stray quote.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let b = UnsafeBufferPointer(start: data, count: size)
+    for delimiter: UInt8 in [0x2C, 0x3B] {
+        var t = CSVTokenizer(delimiter: delimiter)
+        var i = 0
+        var records = 0
+        while i < b.count {
+            let start = i
+            switch t.read(b, from: i, end: b.count) {
+            case let .record(next, lines):
+                guard next > start, next <= b.count else { fatalError("no progress at \(start)") }
+                let breaks = b[start..<next].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                guard lines == breaks else { fatalError("lines \(lines) vs breaks \(breaks)") }
+                guard t.scratch.count <= next - start else { fatalError("fields outgrew the record") }
+                guard t.count >= 1, t.ends.last == t.scratch.count else { fatalError("field ends") }
+                i = next
+            case let .unbalancedQuote(next), let .junkAfterQuote(next, _):
+                guard next > start, next <= b.count else { fatalError("no progress after a bad record at \(start)") }
+                i = next
+            }
+            records += 1
+            guard records <= b.count + 1 else { fatalError("more records than bytes") }
+        }
+        _ = UTF8Check.isValid(b)
+        let cuts = ChunkReader.split(b, from: 0, to: b.count, parts: 3, csv: true, minBytes: 0)
+        guard cuts.first == 0, cuts.last == b.count, zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) || cuts.count == 2 else {
+            fatalError("bad cuts \(cuts)")
+        }
+        for c in cuts.dropFirst().dropLast() { guard c > 0, b[c - 1] == 0x0A else { fatalError("cut not after a line break: \(c)") } }
+    }
+    return 0
+}
