@@ -35,7 +35,25 @@ struct YearView {
             out.append("")
         }
         out.append(contentsOf: try totalsTable())
+        out.append("")
+        out.append(contentsOf: notableDays())
         return out.joined(separator: "\n")
+    }
+
+    /// Every day that is not an ordinary weekday or weekend, with its name and source.
+    func notableDays() -> [String] {
+        let ru = lang == .ru
+        var lines = [ru ? "Праздники, переносы и сокращённые дни:" : "Holidays, moved days and shortened days:"]
+        for d in days where d.kind != .working && d.kind != .weekend || d.isShortened {
+            var line = "  " + (ru ? d.date.russian : d.date.iso) + " " + (ru ? d.date.weekday.russianShort : String(d.date.weekday.englishName.prefix(3)))
+            line += " — " + (ru ? d.kind.russian : d.kind.english)
+            if d.isShortened && d.kind != .working { line += ru ? ", сокращённый" : ", shortened" }
+            if let n = d.name, !n.isEmpty { line += ": " + n }
+            if let src = d.source { line += " [" + src + "]" }
+            if d.isProvisional { line += ru ? " (предварительно)" : " (provisional)" }
+            lines.append(line)
+        }
+        return lines
     }
 
     func monthBlock(_ month: Int) throws -> [String] {

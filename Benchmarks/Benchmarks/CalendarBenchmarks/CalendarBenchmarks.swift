@@ -50,4 +50,18 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("compile the federal calendar from the embedded data", configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds)) { benchmark in
         blackHole(try CalendarCatalog.embedded().federal())
     }
+
+    let context = try! SrokContext()
+    let tatarstan = context.regions.regions["RU-TA"]!
+    let federalDefinition = try! context.calendars.definition("RU")
+    Benchmark("compile the Tatarstan calendar (federal + overlay, ICU rules)", configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds)) { benchmark in
+        blackHole(try WorkingCalendar.compileRegion(tatarstan, base: federalDefinition))
+    }
+
+    let regional = try! context.calendar(region: "RU-TA")
+    Benchmark("roll preceding × 10M random dates, Tatarstan calendar", configuration: config) { benchmark in
+        var acc: Int32 = 0
+        for d in dates { acc &+= try regional.roll(d, .preceding).daysSinceEpoch }
+        blackHole(acc)
+    }
 }

@@ -94,7 +94,7 @@ public enum BatchRunner {
             guard case let .record(next, lines) = outcome, t.count >= 1 else {
                 throw .invalidValue(field: "header", value: "", expected: "a CSV header row with id and registered_at")
             }
-            let scratch = t.scratch.bytes
+            let scratch = t.record
             for k in 0..<t.count {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: scratch[t.range(k)]), as: UTF8.self)
                 headers.append(text.trimmingSpaces)

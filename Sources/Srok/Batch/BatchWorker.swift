@@ -112,7 +112,7 @@ struct BatchWorker: ~Copyable {
                         }
                         continue
                     }
-                    let record = tokenizer.scratch.bytes
+                    let record = tokenizer.record
                     if !UTF8Check.isValid(record) {
                         var bad = "row"
                         for k in 0..<tokenizer.count where !UTF8Check.isValid(UnsafeBufferPointer(rebasing: record[tokenizer.range(k)])) {

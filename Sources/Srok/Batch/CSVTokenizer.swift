@@ -1,12 +1,23 @@
 /// A byte-level RFC 4180 tokenizer for one segment of input: quoted fields, doubled quotes,
 /// CRLF or LF line ends, quoted line breaks. Fields are copied (unescaped) into `scratch`;
 /// `ends[i]` is the end offset of field `i` in it. No allocation per record once warmed up.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct CSVTokenizer: ~Copyable {
     let delimiter: UInt8
     /// The unescaped bytes of the current record's fields, back to back.
     var scratch = ByteSink(capacity: 1 << 16)
-    /// End offsets of the current record's fields in `scratch`.
+    /// End offsets of the current record's fields in ``record``.
     var ends: [Int] = []
+    /// The current record's field bytes: a slice of the input when the line has no quote (no
+    /// copy), else the unescaped copy in `scratch`. Valid until the next `read`.
+    private(set) var record = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// 1 when fields are slices of the input (a delimiter lies between them), 0 in `scratch`.
+    private var gap = 0
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -26,6 +37,23 @@ struct CSVTokenizer: ~Copyable {
 
     /// Reads the record that starts at `start` in `b[..<end]` (which must not be empty there).
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Outcome {
+        if let base = b.baseAddress, start < end {
+            // Fast path: a line with no quote is its own record; fields are slices of the input.
+            let lineEnd = memchr(base + start, 0x0A, end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+            if memchr(base + start, 0x22, lineEnd - start) == nil {
+                var contentEnd = lineEnd
+                if contentEnd > start, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                ends.removeAll(keepingCapacity: true)
+                let d = delimiter
+                for i in start..<contentEnd where b[i] == d { ends.append(i - start) }
+                ends.append(contentEnd - start)
+                record = UnsafeBufferPointer(rebasing: b[start..<contentEnd])
+                gap = 1
+                return lineEnd < end ? .record(next: lineEnd + 1, lines: 1) : .record(next: end, lines: 0)
+            }
+        }
+        defer { record = scratch.bytes }
+        gap = 0
         scratch.removeAll()
         // A record's unescaped bytes never outnumber its raw bytes: reserve the rest of the segment once.
         scratch.reserve(end - start)
@@ -90,8 +118,8 @@ struct CSVTokenizer: ~Copyable {
     /// The number of fields of the current record.
     var count: Int { ends.count }
 
-    /// Range of field `i` in `scratch`.
-    @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+    /// Range of field `i` in ``record``.
+    @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1] + gap)..<ends[i] }
 }
 
 /// UTF-8 validation without allocation.

@@ -58,6 +58,8 @@ extension WorkingCalendar {
         for year in dataYears {
             for t in definition.years[year]!.transfers {
                 guard let to = idx(t.to) else { continue }
+                // Name the day off after the holiday it comes from (not after a plain weekend).
+                let fromName = idx(t.from).flatMap { kinds[$0] == .holiday ? notes[t.from]?.name : nil }
                 if let from = idx(t.from) {
                     if kinds[from] == .holiday {
                         transferredHolidays.insert(t.from)
@@ -68,7 +70,6 @@ extension WorkingCalendar {
                     }
                 }
                 kinds[to] = .transferredDayOff
-                let fromName = notes[t.from]?.name
                 notes[t.to] = DayNote(name: fromName.map { "перенос с \(t.from.russian) (\($0))" } ?? "перенос с \(t.from.russian)",
                                       movedFrom: t.from, source: t.citation)
             }
