@@ -17,8 +17,16 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 guard next > start, next <= b.count else { fatalError("no progress at \(start)") }
                 let breaks = b[start..<next].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 guard lines == breaks else { fatalError("lines \(lines) vs breaks \(breaks)") }
-                guard t.scratch.count <= next - start else { fatalError("fields outgrew the record") }
-                guard t.count >= 1, t.ends.last == t.scratch.count else { fatalError("field ends") }
+                guard t.record.count <= next - start else { fatalError("fields outgrew the record") }
+                guard t.count >= 1, t.ends.last == t.record.count, t.range(t.count - 1).upperBound == t.record.count else { fatalError("field ends") }
+                // The fast path (no quote) and the copying path agree on the fields of a quote-free line.
+                if !b[start..<next].contains(0x22) {
+                    let fields = (0..<t.count).map { Array(t.record[t.range($0)]) }
+                    let line = Array(b[start..<next]).split(separator: 0x0A, omittingEmptySubsequences: false).first ?? []
+                    let content = line.last == 0x0D ? Array(line.dropLast()) : Array(line)
+                    let expected = content.split(separator: delimiter, omittingEmptySubsequences: false).map(Array.init)
+                    guard fields == expected else { fatalError("fields \(fields) vs \(expected)") }
+                }
                 i = next
             case let .unbalancedQuote(next), let .junkAfterQuote(next, _):
                 guard next > start, next <= b.count else { fatalError("no progress after a bad record at \(start)") }
