@@ -69,8 +69,12 @@ public enum OutputColumn: String, Sendable, CaseIterable {
 /// Byte-level output helpers: ISO 8601 and integers without Foundation's formatters. Callers
 /// reserve room first (a row reserves generously once).
 enum ByteFormat {
+    /// "00" … "99".
+    static let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     @inline(__always) static func two(_ v: Int, into o: inout ByteSink) {
-        o.append(UInt8(truncatingIfNeeded: 0x30 + v / 10)); o.append(UInt8(truncatingIfNeeded: 0x30 + v % 10))
+        let p = pairs.utf8Start + 2 * v
+        o.append(p[0]); o.append(p[1])
     }
 
     /// `YYYY-MM-DD`.

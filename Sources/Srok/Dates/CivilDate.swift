@@ -42,8 +42,30 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
-    /// Year, month (1–12) and day (1–31).
+    /// Year, month (1–12) and day (1–31). Days of 1900–2100 come from a table built once (the
+    /// output formatters convert millions of dates); others are computed.
     @inlinable public var components: (year: Int, month: Int, day: Int) {
+        let i = Int(daysSinceEpoch) - CivilDate.tableStart
+        if i >= 0 && i < CivilDate.table.count {
+            let packed = CivilDate.table[i]
+            return (Int(packed >> 9), Int((packed >> 5) & 15), Int(packed & 31))
+        }
+        return computedComponents
+    }
+
+    /// Days since the epoch of 1900-01-01.
+    @usableFromInline static let tableStart = -25_567
+    /// Packed `year << 9 | month << 5 | day` for 1900-01-01 … 2100-12-31 (≈ 290 KB, built once).
+    @usableFromInline static let table: [UInt32] = {
+        let end = 47_846   // 2101-01-01
+        return (tableStart..<end).map { d in
+            let (y, m, day) = CivilDate(daysSinceEpoch: Int32(d)).computedComponents
+            return UInt32(y) << 9 | UInt32(m) << 5 | UInt32(day)
+        }
+    }()
+
+    /// Year, month and day by Hinnant's civil-from-days algorithm.
+    @inlinable var computedComponents: (year: Int, month: Int, day: Int) {
         let z = Int(daysSinceEpoch) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
