@@ -24,6 +24,9 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let start = try parseDate(date, "date")
+        guard days.magnitude <= 100_000 else {
+            throw SrokError.invalidValue(field: "days", value: String(days), expected: "a number of days from -100000 to 100000")
+        }
         let convention = try RollConvention(parsing: roll, field: "--roll")
         let lang = try common.language
         let calendar = try common.calendar()

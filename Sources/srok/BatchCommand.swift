@@ -43,7 +43,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let context = try common.context(profileFiles: profileFiles)
-        let zoneForAsOf = try context.zone(tz ?? "Europe/Moscow")
+        let zoneForAsOf = try context.zone(tz ?? context.profile(profile).zone.value)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         var defaults = BatchDefaults(asOf: try asOf.map { try Timestamp(parsing: $0, field: "--as-of").resolve(in: zoneForAsOf) } ?? now)
         defaults.profile = profile

@@ -55,7 +55,6 @@ enum ScheduleOutput {
     static func text(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved, zone: ZoneRules, lang: Language) throws -> String {
         let ru = lang == .ru
         let plural = try RussianText()
-        let local = zone.local(s.registered)
         var out: [String] = []
         func when(_ i: Instant) -> String {
             let l = zone.local(i)
@@ -63,8 +62,13 @@ enum ScheduleOutput {
             return (ru ? l.date.russian : l.date.iso) + " " + hm
         }
         out.append((ru ? "Регистрация: " : "Registered: ") + when(s.registered) + " (\(zone.identifier), UTC\(zone.offsetText(at: s.registered)))")
-        let termText = ru ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней")
-                          : "\(s.term.amount) calendar days"
+        let termText: String
+        switch s.term.unit {
+        case .calendarDays: termText = ru ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней") : "\(s.term.amount) calendar days"
+        case .workingDays: termText = ru ? plural.count(s.term.amount, one: "рабочий день", few: "рабочих дня", many: "рабочих дней") : "\(s.term.amount) working days"
+        case .hours: termText = ru ? plural.hours(s.term.amount) : "\(s.term.amount) hours"
+        case .workingHours: termText = ru ? plural.count(s.term.amount, one: "рабочий час", few: "рабочих часа", many: "рабочих часов") : "\(s.term.amount) working hours"
+        }
         out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSource)
         let c = r.engine.conventions
         out.append((ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ") + c.roll.rawValue
@@ -90,7 +94,6 @@ enum ScheduleOutput {
             let shareText = share == share.rounded() ? String(Int(share)) + " %" : String(share) + " %"
             out.append(pad(name, 15) + " " + pad(shareText, 5) + " " + pad(budget, 38) + " " + when(s.stageDue[stage]))
         }
-        _ = local
         return out.joined(separator: "\n")
     }
 

@@ -245,3 +245,20 @@ struct BatchAtomicityTests {
         #expect(r3.schedule.dueDate == Fixtures.d("2024-04-09"))
     }
 }
+
+@Suite("srok batch: review findings")
+struct BatchReviewTests {
+    @Test func aBareQuoteInAnUnquotedFieldDoesNotMisplaceLaterCuts() throws {
+        var text = "id,registered_at,term_days,category\n"
+        text += "1,2024-03-30T10:15+03:00,30,5\" pipe\n"
+        for i in 2..<40 {
+            text += i % 5 == 0 ? "\(i),2024-03-30T10:15+03:00,30,\"две\nстроки\"\n" : "\(i),2024-03-30T10:15+03:00,30,x\n"
+        }
+        for chunk in ["120", "200", "333", "4096"] {
+            let run = try BatchRun(text, ["--columns", "id", "--chunk-bytes", chunk, "-j", "2"])
+            defer { run.clean() }
+            #expect(run.result.status == 0, "chunk \(chunk): \(run.rejects)")
+            #expect(run.outputLines.count == 40, "chunk \(chunk)")
+        }
+    }
+}

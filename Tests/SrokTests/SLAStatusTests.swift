@@ -90,7 +90,8 @@ struct SLAStatusTests {
         let entries = [StageEntry(.execution, at: reg)]
         let s = try Fixtures.engine().status(of: history(entries, regime: .appeal, extension: 30), asOf: t("2024-05-01T12:00+03:00"))
         #expect(s.state == .ok)
-        #expect(Fixtures.moscow.localDate(s.due) == d("2024-05-27"))  // 27.04 + 30 = 27.05 (Monday)
+        // The term's own last day is Sunday 28.04 (rolled to 27.04); the extension counts from 28.04: 28.05.
+        #expect(Fixtures.moscow.localDate(s.due) == d("2024-05-28"))
         #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history(entries, extension: 10), asOf: reg) }
         #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history(entries, regime: .appeal, extension: 31), asOf: reg) }
     }
@@ -124,5 +125,61 @@ struct SLAStatusTests {
         let slow = history([StageEntry(.approval, at: t("2024-04-01T09:00+03:00"), isRedirectApproval: true),
                             StageEntry(.coordination, at: t("2024-04-04T09:00+03:00"))])
         #expect(try Fixtures.engine().status(of: slow, asOf: t("2024-04-05T10:00+03:00"), controls: controls).controls.first { $0.kind == .redirectApproval }?.state == .overdue)
+    }
+}
+
+@Suite("SLA engine: review findings")
+struct SLAReviewTests {
+    let t = Fixtures.t
+    let d = Fixtures.d
+
+    @Test func aOneDayTermNeverEndsOnTheRegistrationDay() throws {
+        // Friday 03.05.2024 + 1 day = Saturday 04.05 (off); preceding would give Friday 03.05 itself.
+        let s = try Fixtures.engine().schedule(registered: t("2024-05-03T10:00+03:00"), term: .days(1))
+        #expect(s.dueDate == d("2024-05-06"))
+        #expect(s.roll?.reversed == true)
+        // Counted inclusively, day 1 is the registration day: no reversal needed.
+        let inclusive = try Fixtures.engine { $0.count = .daysInclusive }.schedule(registered: t("2024-05-03T10:00+03:00"), term: .days(1))
+        #expect(inclusive.dueDate == d("2024-05-03"))
+        #expect(inclusive.roll == nil)
+    }
+
+    @Test func entriesAfterTheAsOfInstantAreNotCurrent() throws {
+        let reg = t("2024-03-29T10:15+03:00")
+        let h = MessageHistory(registered: reg, entries: [StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-05T10:00+03:00"))])
+        let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
+        #expect(s.currentStage == .coordination)
+        #expect(s.stages.execution.visits == 0)
+        #expect(s.stages.coordination.usedMinutes == 3 * 1440 - 15)
+    }
+
+    @Test func anExtensionCountsFromTheUnrolledLastDay() throws {
+        // 30.03.2024 + 30 days = Monday 29.04 (off) → rolled to Saturday 27.04; extended by 10 days
+        // from 29.04 = 09.05 (holiday) → preceding → 08.05.
+        let h = MessageHistory(registered: t("2024-03-30T10:15+03:00"), regime: .appeal, term: .days(30), extensionDays: 10)
+        let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
+        #expect(Fixtures.moscow.localDate(s.due) == d("2024-05-08"))
+    }
+
+    @Test func aPostponementNeverShortensTheTerm() throws {
+        let h = MessageHistory(registered: t("2024-03-30T10:15+03:00"), term: .days(30), postponements: [d("2024-04-10")])
+        let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
+        #expect(s.due == s.schedule.due)
+    }
+
+    @Test func absurdAmountsAreErrorsNotCrashes() throws {
+        #expect(throws: SrokError.self) { try SLAEngine.validate(.days(3_000_000_000), regime: .appeal) }
+        #expect(throws: SrokError.self) { try Fixtures.federal.adding(workingDays: Int.max, to: d("2024-01-01")) }
+        #expect(throws: SrokError.self) { try Fixtures.federal.adding(workingDays: Int.min + 1, to: d("2024-01-01")) }
+        let r = try CLI.run(["add", "2024-01-01", "3000000000"])
+        #expect(r.status == 2)
+        let w = try CLI.run(["add", "2024-01-01", "9223372036854775807", "--working"])
+        #expect(w.status == 2)
+        let due = try CLI.run(["due", "--registered", "2024-03-30T10:15+03:00", "--days", "3000000000", "--regime", "appeal"])
+        #expect(due.status == 2)
+    }
+
+    @Test func zonesAreReportedByTheirCanonicalName() throws {
+        #expect(try ZoneRules(identifier: "W-SU").identifier == "Europe/Moscow")
     }
 }

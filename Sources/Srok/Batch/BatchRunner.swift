@@ -103,6 +103,7 @@ public enum BatchRunner {
             reader.start = next
             lineBase = lines
             format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
+            reader.delimiter = d
         }
         switch options.outputFormat {
         case nil: break
@@ -152,7 +153,7 @@ public enum BatchRunner {
                 let b = reader.buffer
                 // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
                 let cuts = ChunkReader.split(b, from: reader.start, to: end, parts: jobs, csv: !inputIsJSONL,
-                                             minBytes: min(64 * 1024, options.chunkBytes / 4))
+                                             minBytes: min(64 * 1024, options.chunkBytes / 4), delimiter: reader.delimiter)
                 let slots = SegmentSlots(count: cuts.count - 1)
                 process(b, cuts: cuts, workers: workers, slots: slots)
                 let results = slots.results
@@ -219,9 +220,12 @@ final class WorkerSlots: @unchecked Sendable {
 
 /// Segment results, one slot per iteration (written once, read after the join).
 final class SegmentSlots: @unchecked Sendable {
-    private var storage: [SegmentResult?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: SegmentResult) { storage.withUnsafeMutableBufferPointer { $0[k] = r } }
+    private let storage: UnsafeMutableBufferPointer<SegmentResult?>
+    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
+    deinit { storage.deinitialize(); storage.deallocate() }
+    /// Sets slot `k` (each iteration writes only its own slot).
+    func set(_ k: Int, _ r: SegmentResult) { storage[k] = r }
+    /// The results, read after every iteration has finished.
     var results: [SegmentResult] { storage.map { $0! } }
 }
 

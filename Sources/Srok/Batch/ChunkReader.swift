@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Reads the input in chunks and finds record boundaries: a chunk ends at the last line break
-/// outside quotes (CSV; quote parity counted from the chunk start) or at the last line break
+/// outside quotes (CSV, followed as the tokenizer reads it: ``RecordScanner``) or at the last line break
 /// (JSON Lines). A record longer than the cap is cut at a line break anyway, and the row is
 /// reported as an unbalanced quote by the tokenizer.
 struct ChunkReader {
@@ -87,6 +87,9 @@ struct ChunkReader {
         return semicolon > comma ? 0x3B : 0x2C
     }
 
+    /// The CSV delimiter (for the record scanner).
+    var delimiter: UInt8 = 0x2C
+
     /// The end (exclusive) of the whole records in the buffer.
     func recordBoundary(csv: Bool) throws(SrokError) -> Int {
         if eof { return buffer.count }
@@ -100,13 +103,11 @@ struct ChunkReader {
             return i + 1
         }
         var lastEven = -1, lastAny = -1
-        var parity = 0
+        var scanner = RecordScanner(delimiter: delimiter)
         for i in start..<b.count {
             let c = b[i]
-            if c == 0x22 { parity ^= 1 } else if c == 0x0A {
-                lastAny = i
-                if !csv || parity == 0 { lastEven = i }
-            }
+            if c == 0x0A { lastAny = i }
+            if scanner.step(c, next: i + 1 < b.count ? b[i + 1] : nil) { lastEven = i }
         }
         if lastEven >= 0 { return lastEven + 1 }
         if lastAny >= 0 && buffer.count - start >= chunk { return lastAny + 1 }
@@ -115,7 +116,8 @@ struct ChunkReader {
     }
 
     /// Cut points splitting `from..<to` into up to `parts` segments at record boundaries.
-    static func split(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, parts: Int, csv: Bool, minBytes: Int = 64 * 1024) -> [Int] {
+    static func split(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, parts: Int, csv: Bool, minBytes: Int = 64 * 1024,
+                      delimiter: UInt8 = 0x2C) -> [Int] {
         var cuts = [from]
         if parts > 1 && to - from > minBytes, let base = b.baseAddress, !csv || memchr(base + from, 0x22, to - from) == nil {
             // No quotes: cut at the line break after each share.
@@ -126,18 +128,18 @@ struct ChunkReader {
                 if i < to && i > cuts.last! { cuts.append(i) }
             }
         } else if parts > 1 && to - from > minBytes {
-            var parity = 0
+            // Quotes present: cut only where the tokenizer would end a record.
+            var scanner = RecordScanner(delimiter: delimiter)
+            var k = 1
+            var target = from + (to - from) / parts
             var i = from
-            for k in 1..<parts {
-                let target = from + (to - from) * k / parts
-                while i < target { if b[i] == 0x22 { parity ^= 1 }; i += 1 }
-                // Next line break outside quotes.
-                while i < to {
-                    let c = b[i]
-                    if c == 0x22 { parity ^= 1 } else if c == 0x0A && (!csv || parity == 0) { i += 1; break }
-                    i += 1
+            while i < to && k < parts {
+                if scanner.step(b[i], next: i + 1 < to ? b[i + 1] : nil), i >= target, i + 1 < to {
+                    cuts.append(i + 1)
+                    k += 1
+                    target = from + (to - from) * k / parts
                 }
-                if i < to && i > cuts.last! { cuts.append(i) }
+                i += 1
             }
         }
         cuts.append(to)
@@ -181,5 +183,41 @@ struct Progress {
 
     func finish() {
         if enabled { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    }
+}
+
+/// Follows CSV quoting exactly as ``CSVTokenizer`` reads it — a quote opens a quoted field only
+/// at the start of a field, `""` inside one is a literal quote — so that chunk and segment cuts
+/// fall only where the tokenizer ends a record (a bare quote inside an unquoted field does not
+/// flip anything).
+struct RecordScanner {
+    let delimiter: UInt8
+    private var inQuotes = false
+    private var fieldStart = true
+    private var skipNext = false
+
+    init(delimiter: UInt8) { self.delimiter = delimiter }
+
+    /// Feeds one byte; returns whether it is a line break that ends a record.
+    @inline(__always) mutating func step(_ c: UInt8, next: UInt8?) -> Bool {
+        if skipNext { skipNext = false; return false }
+        if inQuotes {
+            if c == 0x22 {
+                if next == 0x22 { skipNext = true } else { inQuotes = false }
+            }
+            return false
+        }
+        switch c {
+        case 0x22:
+            if fieldStart { inQuotes = true }
+            fieldStart = false
+            return false
+        case 0x0A:
+            fieldStart = true
+            return true
+        default:
+            fieldStart = c == delimiter
+            return false
+        }
     }
 }

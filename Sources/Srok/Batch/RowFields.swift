@@ -83,7 +83,7 @@ enum RowParser {
             } else {
                 switch TextKey.normalize(String(decoding: ft, as: UTF8.self)) {
                 case "нет", "no", "false", "-", "да", "yes", "true": break  // «да»: the catalogue decides by category
-                default: throw fail(.fastTrackDays, "not a fast-track: expected days (1–30) or да/нет")
+                default: throw fail(.fastTrackDays, "not a fast-track: expected a number of days or да/нет")
                 }
             }
         }

@@ -139,6 +139,9 @@ public struct WorkingCalendar: Sendable {
     public func adding(workingDays n: Int, to date: CivilDate) throws(SrokError) -> CivilDate {
         let i = try index(date)
         if n == 0 { return date }
+        guard n.magnitude <= UInt(tables.workingDays.count) else {
+            throw outOfCoverage(n > 0 ? tables.end.adding(days: 1) : tables.start.adding(days: -1))
+        }
         // Working days strictly before i: cumWorking[i]; through i: cumWorking[i + 1].
         let k = n > 0 ? Int(tables.cumulativeWorking[i + 1]) + n - 1 : Int(tables.cumulativeWorking[i]) + n
         guard k >= 0, k < tables.workingDays.count else {

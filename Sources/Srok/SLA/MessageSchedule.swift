@@ -10,7 +10,8 @@ public struct RollOutcome: Hashable, Sendable {
     /// date was rolled `following` instead (the term never ends before it starts).
     public var reversed: Bool
 
-    /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, with `!following` when reversed.
+    /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when
+    /// the configured roll was reversed.
     public var code: String {
         (reversed ? "following(reversed)" : convention.rawValue) + ":" + from.iso + ">" + to.iso
     }

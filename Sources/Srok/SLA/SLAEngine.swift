@@ -20,8 +20,10 @@ public struct SLAEngine: Sendable {
     /// Checks a term against the regime: a message takes 1–30 calendar days (ПОС fast-track up to
     /// 30); any term must be positive.
     public static func validate(_ term: Term, regime: Regime) throws(SrokError) {
-        guard term.amount >= 1 else {
-            throw .invalidValue(field: "term", value: String(term.amount), expected: "a positive term")
+        let limit = term.unit == .hours || term.unit == .workingHours ? 24 * 366 : 366
+        guard term.amount >= 1, term.amount <= limit else {
+            throw .invalidValue(field: "term", value: String(term.amount),
+                                expected: "a positive term of at most \(limit) \(term.unit == .hours || term.unit == .workingHours ? "hours" : "days")")
         }
         if regime == .message, term.unit == .calendarDays, term.amount > 30 {
             throw .invalidValue(field: "term", value: String(term.amount), expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
@@ -69,7 +71,10 @@ public struct SLAEngine: Sendable {
             }
             let rolled = try calendar.roll(date, conventions.roll)
             if rolled == date { return (instant(date), date, nil) }
-            if instant(rolled) <= registered {
+            // A roll may not end the term before it starts: with `days` the last day must come after
+            // the registration day (ГК РФ ст. 191), with `days-inclusive` not before it.
+            let tooEarly = conventions.count == .daysInclusive ? rolled < local.date : rolled <= local.date
+            if tooEarly || instant(rolled) <= registered {
                 let forward = try calendar.roll(date, .following)
                 return (instant(forward), forward, RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
             }

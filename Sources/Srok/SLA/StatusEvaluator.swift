@@ -22,7 +22,8 @@ extension SLAEngine {
             guard until >= zone.localDate(history.registered) else {
                 throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date on or after registration")
             }
-            due = zone.endOfDay(until).adding(seconds: -1)
+            // «Отложено» moves the due time later, never earlier than the term itself.
+            due = max(due, zone.endOfDay(until).adding(seconds: -1))
         }
         if let ext = history.extensionDays {
             guard history.regime == .appeal else {
@@ -31,7 +32,8 @@ extension SLAEngine {
             guard (1...AppealLaw.maxExtensionDays).contains(ext) else {
                 throw .invalidValue(field: "extension_days", value: String(ext), expected: "1–30 days (59-ФЗ ст. 12 ч. 2)")
             }
-            let extended = try calendar.roll(schedule.dueDate.adding(days: ext), conventions.roll)
+            // Extended from the term's own last day (before any roll), then rolled again.
+            let extended = try calendar.roll((schedule.roll?.from ?? schedule.dueDate).adding(days: ext), conventions.roll)
             due = max(due, zone.endOfDay(extended).adding(seconds: -1))
         }
         var previous = history.registered
@@ -48,10 +50,14 @@ extension SLAEngine {
         var used = PerStage(repeating: 0), visits = PerStage(repeating: 0), usedBefore = PerStage(repeating: 0)
         var current: Stage?
         var currentEntry: Instant?
-        for (i, e) in history.entries.enumerated() {
-            let visitEnd = min(i + 1 < history.entries.count ? history.entries[i + 1].at : end, end)
+        // Entries after the as-of instant have not happened yet at that instant.
+        let seen = history.entries.last.map { $0.at <= asOf } ?? true
+            ? history.entries.count : history.entries.firstIndex { $0.at > asOf }!
+        for i in 0..<seen {
+            let e = history.entries[i]
+            let visitEnd = min(i + 1 < seen ? history.entries[i + 1].at : end, end)
             let minutes = try self.used(from: e.at, to: visitEnd)
-            if i == history.entries.count - 1, history.closedAt == nil || history.closedAt! > asOf {
+            if i == seen - 1, history.closedAt == nil || history.closedAt! > asOf {
                 current = e.stage
                 currentEntry = e.at
                 usedBefore[e.stage] = used[e.stage]

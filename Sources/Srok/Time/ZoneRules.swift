@@ -38,7 +38,7 @@ public struct ZoneRules: Sendable, Hashable {
                 offsets.append(offset)
             }
         }
-        self.identifier = identifier == canonical ? identifier : identifier
+        self.identifier = canonical
         self.transitions = transitions
         self.offsets = offsets
     }
