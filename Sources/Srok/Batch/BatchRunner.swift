@@ -144,16 +144,16 @@ public enum BatchRunner {
             var line = 1 + lineBase   // the next record's line number
             var progress = Progress(enabled: options.progress && isatty(2) == 1, total: totalBytes)
             while true {
-                var end = try reader.recordBoundary(csv: !inputIsJSONL)
-                while end <= reader.start && !reader.eof {
+                // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
+                let minBytes = min(64 * 1024, options.chunkBytes / 4)
+                var cuts = try reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
+                while cuts.last! <= reader.start && !reader.eof {
                     try reader.fillMore()
-                    end = try reader.recordBoundary(csv: !inputIsJSONL)
+                    cuts = try reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
                 }
+                let end = cuts.last!
                 if end <= reader.start && reader.eof { break }
                 let b = reader.buffer
-                // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
-                let cuts = ChunkReader.split(b, from: reader.start, to: end, parts: jobs, csv: !inputIsJSONL,
-                                             minBytes: min(64 * 1024, options.chunkBytes / 4), delimiter: reader.delimiter)
                 let slots = SegmentSlots(count: cuts.count - 1)
                 process(b, cuts: cuts, workers: workers, slots: slots)
                 let results = slots.results

@@ -90,6 +90,55 @@ struct ChunkReader {
     /// The CSV delimiter (for the record scanner).
     var delimiter: UInt8 = 0x2C
 
+    /// Where the chunk's whole records end, and where to cut it into up to `parts` segments for
+    /// the workers: `[start, cut…, end]`; `[start, start]` when no record is complete yet. One pass.
+    func plan(csv: Bool, parts: Int, minBytes: Int) throws(SrokError) -> [Int] {
+        let b = buffer
+        // With quotes in CSV, one scan collects every record end; cuts are chosen among them.
+        if csv, let base = b.baseAddress, b.count > start, memchr(base + start, 0x22, b.count - start) != nil {
+            var ends: [Int] = []
+            ends.reserveCapacity((b.count - start) / 32)
+            var lastAny = -1
+            // RecordScanner's rules, inlined: a quote opens a field only at its start (or right
+            // after a closing quote: "" inside a quoted field).
+            var inQuotes = false, fieldStart = true, justClosed = false
+            let d = delimiter
+            for i in start..<b.count {
+                let c = b[i]
+                if inQuotes {
+                    if c == 0x22 { inQuotes = false; justClosed = true }
+                    else if c == 0x0A { lastAny = i }
+                    continue
+                }
+                if c == 0x22 {
+                    if fieldStart || justClosed { inQuotes = true }
+                    fieldStart = false; justClosed = false
+                } else {
+                    justClosed = false
+                    if c == 0x0A { lastAny = i; ends.append(i + 1); fieldStart = true } else { fieldStart = c == d }
+                }
+            }
+            var end: Int
+            if eof { end = b.count } else if let last = ends.last { end = last }
+            else if lastAny >= 0 && b.count - start >= chunk { end = lastAny + 1 }
+            else if b.count - start >= 16 * chunk { end = b.count }
+            else { return [start, start] }
+            var cuts = [start]
+            if parts > 1 && end - start > minBytes {
+                var j = 0
+                for k in 1..<parts {
+                    let target = start + (end - start) * k / parts
+                    while j < ends.count && ends[j] < target { j += 1 }
+                    if j < ends.count, ends[j] < end, ends[j] > cuts.last! { cuts.append(ends[j]) }
+                }
+            }
+            cuts.append(end)
+            return cuts
+        }
+        let end = try recordBoundary(csv: csv)
+        return ChunkReader.split(b, from: start, to: end, parts: parts, csv: csv, minBytes: minBytes, delimiter: delimiter)
+    }
+
     /// The end (exclusive) of the whole records in the buffer.
     func recordBoundary(csv: Bool) throws(SrokError) -> Int {
         if eof { return buffer.count }
@@ -194,30 +243,25 @@ struct RecordScanner {
     let delimiter: UInt8
     private var inQuotes = false
     private var fieldStart = true
-    private var skipNext = false
+    private var justClosed = false
 
     init(delimiter: UInt8) { self.delimiter = delimiter }
 
-    /// Feeds one byte; returns whether it is a line break that ends a record.
+    /// Feeds one byte; returns whether it is a line break that ends a record. (`next` is unused:
+    /// a quote right after a closing quote re-opens the field, which is how `""` reads.)
     @inline(__always) mutating func step(_ c: UInt8, next: UInt8?) -> Bool {
-        if skipNext { skipNext = false; return false }
         if inQuotes {
-            if c == 0x22 {
-                if next == 0x22 { skipNext = true } else { inQuotes = false }
-            }
+            if c == 0x22 { inQuotes = false; justClosed = true }
             return false
         }
-        switch c {
-        case 0x22:
-            if fieldStart { inQuotes = true }
-            fieldStart = false
-            return false
-        case 0x0A:
-            fieldStart = true
-            return true
-        default:
-            fieldStart = c == delimiter
+        if c == 0x22 {
+            if fieldStart || justClosed { inQuotes = true }
+            fieldStart = false; justClosed = false
             return false
         }
+        justClosed = false
+        if c == 0x0A { fieldStart = true; return true }
+        fieldStart = c == delimiter
+        return false
     }
 }
