@@ -90,14 +90,8 @@ struct MessageOptionsGroup: ParsableArguments {
 extension CalendarOptionsGroup {
     /// A context of the embedded defaults plus the user's calendar and profile files.
     func context(profileFiles: [String] = []) throws -> SrokContext {
-        func read(_ paths: [String], _ what: String) throws -> [(name: String, text: String)] {
-            try paths.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else { throw SrokError.io(path: path, message: "cannot read the \(what) file") }
-                guard let text = String(data: data, encoding: .utf8) else { throw SrokError.io(path: path, message: "the \(what) file is not valid UTF-8") }
-                return (path, text)
-            }
-        }
-        return try SrokContext(calendarFiles: read(calendarFiles, "calendar"), profileFiles: read(profileFiles, "profile"),
-                               regionFiles: read(regionFiles, "region"), options: options())
+        try SrokContext(calendarFiles: DataFiles.read(calendarFiles, kind: "calendar"),
+                        profileFiles: DataFiles.read(profileFiles, kind: "profile"),
+                        regionFiles: DataFiles.read(regionFiles, kind: "region"), options: options())
     }
 }

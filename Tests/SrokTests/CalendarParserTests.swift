@@ -71,9 +71,7 @@ struct CalendarParserTests {
     }
 
     @Test func errorsNameTheFileLineAndWhatIsAccepted() {
-        func message(_ text: String) -> String {
-            do { _ = try CalendarDefinition.parse(files: [("user.srokcal", text)]); return "" } catch { return error.description }
-        }
+        func message(_ text: String) -> String { Fixtures.errorText { _ = try CalendarDefinition.parse(files: [("user.srokcal", text)]) } }
         #expect(message("year 2020").contains("user.srokcal:1"))
         #expect(message("calendar X\n  statute 2000-01-01 open\n").contains("citation"))
         #expect(message("calendar X\n  statute 2000-01-01 open | s\n  holiday 13-01 X\n").contains("user.srokcal:3"))

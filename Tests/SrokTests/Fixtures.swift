@@ -6,6 +6,11 @@ enum Fixtures {
     static let federal: WorkingCalendar = try! catalog.federal()
 
     static func d(_ s: String) -> CivilDate { try! CivilDate(parsing: s) }
+
+    /// The description of the error `body` throws, or "" when it throws none.
+    static func errorText(_ body: () throws -> Void) -> String {
+        do { try body(); return "" } catch { return "\(error)" }
+    }
     static let context: SrokContext = try! SrokContext()
     static let moscow: ZoneRules = try! ZoneRules(identifier: "Europe/Moscow")
 

@@ -73,9 +73,7 @@ struct ProfileTests {
     }
 
     @Test func profileErrorsNameTheLine() {
-        func message(_ text: String) -> String {
-            do { _ = try RegulationProfile.parse(files: [("p.srokprofile", text)]); return "" } catch { return error.description }
-        }
+        func message(_ text: String) -> String { Fixtures.errorText { _ = try RegulationProfile.parse(files: [("p.srokprofile", text)]) } }
         #expect(message("profile x\n  stage moderation 50 | a\n  stage coordination 5 | a\n  stage execution 65 | a\n  stage approval 15 | a\n  stage final-approval 10 | a\n").contains("100"))
         #expect(message("profile x\n  term 30\n").contains("p.srokprofile:2"))
         #expect(message("profile x\n  count sideways | c\n").contains("days, days-inclusive or clock"))

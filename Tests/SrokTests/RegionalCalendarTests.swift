@@ -116,9 +116,7 @@ struct RegionalCalendarTests {
     }
 
     @Test func regionFileErrors() {
-        func message(_ text: String) -> String {
-            do { _ = try RegionDefinition.parse(files: [("r.srokcal", text)]); return "" } catch { return error.description }
-        }
+        func message(_ text: String) -> String { Fixtures.errorText { _ = try RegionDefinition.parse(files: [("r.srokcal", text)]) } }
         #expect(message("region RU-XX\n  holiday moon 01-01 X | c\n").contains("fixed, islamic, easter or lunar"))
         #expect(message("region RU-XX\n  dayoff 2025-01-01 X | c\n").contains("outside a 'year' block"))
         #expect(message("region RU-XX\n  weekend-policy 2015 open sometimes | c\n").contains("keep, next-working or per-act"))

@@ -143,5 +143,10 @@ struct SLAScheduleTests {
         try SLAEngine.validate(.days(30), regime: .message)
         try SLAEngine.validate(.days(1), regime: .message)
         #expect(AppealLaw.migrationConsiderationDays == 20)
+        // The ПОС export's «59-ФЗ» flag.
+        for (text, regime) in [("да", Regime.appeal), ("Нет", .message), ("0", .message), ("59-ФЗ", .appeal), ("appeal", .appeal)] {
+            #expect(try Regime(parsing: text) == regime, "\(text)")
+        }
+        #expect(throws: SrokError.self) { try Regime(parsing: "sometimes") }
     }
 }

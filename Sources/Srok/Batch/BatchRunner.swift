@@ -146,10 +146,10 @@ public enum BatchRunner {
             while true {
                 // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
                 let minBytes = min(64 * 1024, options.chunkBytes / 4)
-                var cuts = try reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
+                var cuts = reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
                 while cuts.last! <= reader.start && !reader.eof {
                     try reader.fillMore()
-                    cuts = try reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
+                    cuts = reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
                 }
                 let end = cuts.last!
                 if end <= reader.start && reader.eof { break }

@@ -4,10 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the input in chunks and finds record boundaries: a chunk ends at the last line break
-/// outside quotes (CSV, followed as the tokenizer reads it: ``RecordScanner``) or at the last line break
-/// (JSON Lines). A record longer than the cap is cut at a line break anyway, and the row is
-/// reported as an unbalanced quote by the tokenizer.
+/// Reads the input in chunks and plans each chunk: where its whole records end and where to cut
+/// it for the workers (see ``plan(_:from:csv:delimiter:eof:chunk:parts:minBytes:)``).
 struct ChunkReader {
     let fd: Int32
     let chunk: Int
@@ -87,111 +85,70 @@ struct ChunkReader {
         return semicolon > comma ? 0x3B : 0x2C
     }
 
-    /// The CSV delimiter (for the record scanner).
+    /// The CSV delimiter (for finding record ends).
     var delimiter: UInt8 = 0x2C
 
-    /// Where the chunk's whole records end, and where to cut it into up to `parts` segments for
-    /// the workers: `[start, cut…, end]`; `[start, start]` when no record is complete yet. One pass.
-    func plan(csv: Bool, parts: Int, minBytes: Int) throws(SrokError) -> [Int] {
-        let b = buffer
-        // With quotes in CSV, one scan collects every record end; cuts are chosen among them.
-        if csv, let base = b.baseAddress, b.count > start, memchr(base + start, 0x22, b.count - start) != nil {
-            var ends: [Int] = []
+    /// Where the buffered whole records end, and where to cut them into up to `parts` segments:
+    /// `[start, cut…, end]`; `[start, start]` when no record is complete yet.
+    func plan(csv: Bool, parts: Int, minBytes: Int) -> [Int] {
+        ChunkReader.plan(buffer, from: start, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
+                         parts: parts, minBytes: minBytes)
+    }
+
+    /// The record ends in `b[from...]` (positions after a record's line break), found as
+    /// ``CSVTokenizer`` reads the records: a quote opens a quoted field only at a field's start (or
+    /// right after a closing quote, which is how `""` reads); line breaks inside one do not end a
+    /// record. JSON Lines and quote-free CSV end a record at every line break. Then the chunk end
+    /// (the last record end; at the end of input, everything; a record longer than the chunk is cut
+    /// at a line break, and longer than 16 chunks anywhere: the tokenizer reports the bad row) and
+    /// cuts at the first record end after each share.
+    static func plan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, csv: Bool, delimiter d: UInt8, eof: Bool,
+                     chunk: Int, parts: Int, minBytes: Int) -> [Int] {
+        var ends: [Int] = []
+        var lastLineBreak = -1
+        if let base = b.baseAddress, b.count > start {
             ends.reserveCapacity((b.count - start) / 32)
-            var lastAny = -1
-            // RecordScanner's rules, inlined: a quote opens a field only at its start (or right
-            // after a closing quote: "" inside a quoted field).
-            var inQuotes = false, fieldStart = true, justClosed = false
-            let d = delimiter
-            for i in start..<b.count {
-                let c = b[i]
-                if inQuotes {
-                    if c == 0x22 { inQuotes = false; justClosed = true }
-                    else if c == 0x0A { lastAny = i }
-                    continue
+            if csv && memchr(base + start, 0x22, b.count - start) != nil {
+                var inQuotes = false, fieldStart = true, justClosed = false
+                for i in start..<b.count {
+                    let c = b[i]
+                    if inQuotes {
+                        if c == 0x22 { inQuotes = false; justClosed = true } else if c == 0x0A { lastLineBreak = i }
+                        continue
+                    }
+                    if c == 0x22 {
+                        if fieldStart || justClosed { inQuotes = true }
+                        fieldStart = false; justClosed = false
+                    } else {
+                        justClosed = false
+                        if c == 0x0A { lastLineBreak = i; ends.append(i + 1); fieldStart = true } else { fieldStart = c == d }
+                    }
                 }
-                if c == 0x22 {
-                    if fieldStart || justClosed { inQuotes = true }
-                    fieldStart = false; justClosed = false
-                } else {
-                    justClosed = false
-                    if c == 0x0A { lastAny = i; ends.append(i + 1); fieldStart = true } else { fieldStart = c == d }
+            } else {
+                var i = start
+                while i < b.count, let nl = memchr(base + i, 0x0A, b.count - i) {
+                    i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    ends.append(i)
                 }
+                lastLineBreak = (ends.last ?? 0) - 1
             }
-            var end: Int
-            if eof { end = b.count } else if let last = ends.last { end = last }
-            else if lastAny >= 0 && b.count - start >= chunk { end = lastAny + 1 }
-            else if b.count - start >= 16 * chunk { end = b.count }
-            else { return [start, start] }
-            var cuts = [start]
-            if parts > 1 && end - start > minBytes {
-                var j = 0
-                for k in 1..<parts {
-                    let target = start + (end - start) * k / parts
-                    while j < ends.count && ends[j] < target { j += 1 }
-                    if j < ends.count, ends[j] < end, ends[j] > cuts.last! { cuts.append(ends[j]) }
-                }
-            }
-            cuts.append(end)
-            return cuts
         }
-        let end = try recordBoundary(csv: csv)
-        return ChunkReader.split(b, from: start, to: end, parts: parts, csv: csv, minBytes: minBytes, delimiter: delimiter)
-    }
-
-    /// The end (exclusive) of the whole records in the buffer.
-    func recordBoundary(csv: Bool) throws(SrokError) -> Int {
-        if eof { return buffer.count }
-        let b = buffer
-        guard let base = b.baseAddress, b.count > start else { return start }
-        // Fast path: no quote in the unprocessed bytes (the common case), or JSON Lines: the last line break.
-        if !csv || memchr(base + start, 0x22, b.count - start) == nil {
-            var i = b.count - 1
-            while i >= start, b[i] != 0x0A { i -= 1 }
-            if i < start { return b.count - start >= 16 * chunk ? b.count : start }
-            return i + 1
-        }
-        var lastEven = -1, lastAny = -1
-        var scanner = RecordScanner(delimiter: delimiter)
-        for i in start..<b.count {
-            let c = b[i]
-            if c == 0x0A { lastAny = i }
-            if scanner.step(c, next: i + 1 < b.count ? b[i + 1] : nil) { lastEven = i }
-        }
-        if lastEven >= 0 { return lastEven + 1 }
-        if lastAny >= 0 && buffer.count - start >= chunk { return lastAny + 1 }
-        if buffer.count - start >= 16 * chunk { return buffer.count }   // a line longer than 16 chunks: cut
-        return start   // need more input
-    }
-
-    /// Cut points splitting `from..<to` into up to `parts` segments at record boundaries.
-    static func split(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, parts: Int, csv: Bool, minBytes: Int = 64 * 1024,
-                      delimiter: UInt8 = 0x2C) -> [Int] {
-        var cuts = [from]
-        if parts > 1 && to - from > minBytes, let base = b.baseAddress, !csv || memchr(base + from, 0x22, to - from) == nil {
-            // No quotes: cut at the line break after each share.
+        let end: Int
+        if eof { end = b.count }
+        else if let last = ends.last { end = last }
+        else if lastLineBreak >= start && b.count - start >= chunk { end = lastLineBreak + 1 }
+        else if b.count - start >= 16 * chunk { end = b.count }
+        else { return [start, start] }
+        var cuts = [start]
+        if parts > 1 && end - start > minBytes {
+            var j = 0
             for k in 1..<parts {
-                let target = from + (to - from) * k / parts
-                guard target > cuts.last!, let nl = memchr(base + target, 0x0A, to - target) else { continue }
-                let i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-                if i < to && i > cuts.last! { cuts.append(i) }
-            }
-        } else if parts > 1 && to - from > minBytes {
-            // Quotes present: cut only where the tokenizer would end a record.
-            var scanner = RecordScanner(delimiter: delimiter)
-            var k = 1
-            var target = from + (to - from) / parts
-            var i = from
-            while i < to && k < parts {
-                if scanner.step(b[i], next: i + 1 < to ? b[i + 1] : nil), i >= target, i + 1 < to {
-                    cuts.append(i + 1)
-                    k += 1
-                    target = from + (to - from) * k / parts
-                }
-                i += 1
+                let target = start + (end - start) * k / parts
+                while j < ends.count && ends[j] < target { j += 1 }
+                if j < ends.count, ends[j] < end, ends[j] > cuts.last! { cuts.append(ends[j]) }
             }
         }
-        cuts.append(to)
+        cuts.append(end)
         return cuts
     }
 
@@ -232,36 +189,5 @@ struct Progress {
 
     func finish() {
         if enabled { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
-    }
-}
-
-/// Follows CSV quoting exactly as ``CSVTokenizer`` reads it — a quote opens a quoted field only
-/// at the start of a field, `""` inside one is a literal quote — so that chunk and segment cuts
-/// fall only where the tokenizer ends a record (a bare quote inside an unquoted field does not
-/// flip anything).
-struct RecordScanner {
-    let delimiter: UInt8
-    private var inQuotes = false
-    private var fieldStart = true
-    private var justClosed = false
-
-    init(delimiter: UInt8) { self.delimiter = delimiter }
-
-    /// Feeds one byte; returns whether it is a line break that ends a record. (`next` is unused:
-    /// a quote right after a closing quote re-opens the field, which is how `""` reads.)
-    @inline(__always) mutating func step(_ c: UInt8, next: UInt8?) -> Bool {
-        if inQuotes {
-            if c == 0x22 { inQuotes = false; justClosed = true }
-            return false
-        }
-        if c == 0x22 {
-            if fieldStart || justClosed { inQuotes = true }
-            fieldStart = false; justClosed = false
-            return false
-        }
-        justClosed = false
-        if c == 0x0A { fieldStart = true; return true }
-        fieldStart = c == delimiter
-        return false
     }
 }

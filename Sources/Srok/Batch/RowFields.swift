@@ -88,11 +88,9 @@ enum RowParser {
             }
         }
         if let r = bytes(.regime) {
+            // ASCII fast path; every other spelling goes to the shared parser.
             if equals(r, "message") { m.regime = .message } else if equals(r, "appeal") { m.regime = .appeal } else {
-                let text = String(decoding: r, as: UTF8.self)
-                if ["нет", "no", "false", "0"].contains(TextKey.normalize(text)) { m.regime = .message } else {
-                    do { m.regime = try Regime(parsing: text, field: name(.regime)) } catch { throw fail(.regime, error.description) }
-                }
+                do { m.regime = try Regime(parsing: String(decoding: r, as: UTF8.self), field: name(.regime)) } catch { throw fail(.regime, error.description) }
             }
         }
         if let s = bytes(.stage) {
@@ -103,7 +101,7 @@ enum RowParser {
             else if equals(s, "final-approval") || equals(s, "final_approval") { m.stage = .finalApproval }
             else {
                 let text = String(decoding: s, as: UTF8.self)
-                if ["closed", "завершено", "закрыто", "ответ направлен", "решено"].contains(TextKey.normalize(text)) {
+                if Stage.isClosedName(text) {
                     guard bytes(.closedAt) != nil else { throw fail(.stage, "the stage says closed but closed_at is empty") }
                 } else {
                     do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch { throw fail(.stage, error.description) }

@@ -59,9 +59,7 @@ public struct WorkingCalendar: Sendable {
 
     /// Working minutes of `date` for a 40-hour week (480; 420 shortened; 0 off).
     public func workingMinutes(of date: CivilDate) throws(SrokError) -> Int {
-        let f = tables.flags[try index(date)]
-        if f & CalendarTables.workingBit == 0 { return 0 }
-        return f & CalendarTables.shortenedBit != 0 ? 420 : 480
+        Int(CalendarTables.minutes(tables.flags[try index(date)]))
     }
 
     /// Everything known about `date`: kind, working time, name, where a day off came from, the act.
@@ -72,7 +70,7 @@ public struct WorkingCalendar: Sendable {
         let working = f & CalendarTables.workingBit != 0
         let shortened = f & CalendarTables.shortenedBit != 0
         return DayInfo(date: date, kind: DayKind(rawValue: f & CalendarTables.kindMask)!, isWorking: working,
-                       isShortened: shortened, workingMinutes: working ? (shortened ? 420 : 480) : 0,
+                       isShortened: shortened, workingMinutes: Int(CalendarTables.minutes(f)),
                        name: note?.name, movedFrom: note?.movedFrom, source: note?.source,
                        isProvisional: note?.isProvisional ?? tables.provisionalFrom.map { date >= $0 } ?? false)
     }
@@ -191,6 +189,11 @@ struct DayNote: Sendable, Hashable {
     static let workingBit: UInt8 = 0x20
     static let refusedBit: UInt8 = 0x40
 
+    /// Working minutes of a day with these flags (40-hour week): 480, 420 shortened, 0 off.
+    @inline(__always) static func minutes(_ f: UInt8) -> Int32 {
+        f & workingBit == 0 ? 0 : (f & shortenedBit != 0 ? 420 : 480)
+    }
+
     let id: String
     let title: String
     let dataVersion: String?
@@ -238,7 +241,7 @@ struct DayNote: Sendable, Hashable {
         for (i, f) in flags.enumerated() {
             let working = f & Self.workingBit != 0
             cw[i + 1] = cw[i] + (working ? 1 : 0)
-            cm[i + 1] = cm[i] + (working ? (f & Self.shortenedBit != 0 ? 420 : 480) : 0)
+            cm[i + 1] = cm[i] + Self.minutes(f)
             if working { wd.append(Int32(i)) }
         }
         var next = [Int32](repeating: Int32(flags.count), count: flags.count)

@@ -101,6 +101,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
         CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
     }
 
+    /// Earlier day first.
     @inlinable public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
     // Explicit: otherwise Strideable's `==` (by distance) is chosen, slower and overflowing at the extremes.
     @inlinable public static func == (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch == b.daysSinceEpoch }

@@ -137,15 +137,11 @@ public struct RegionDefinition: Sendable, Hashable {
         weekendPolicies.last(where: { year >= $0.from && ($0.to.map { year <= $0 } ?? true) })?.policy ?? .keep
     }
 
-    /// The first year the region's own days are known (its earliest weekend policy, rule or act).
-    public var firstYear: Int? {
-        let candidates = weekendPolicies.map(\.from) + Array(years.keys)
-        return candidates.min()
-    }
-
     /// Whether the region has days of its own (a subject with none uses the federal calendar).
     public var hasOwnDays: Bool { !rules.isEmpty || !years.isEmpty }
 
+    /// Two definitions are the same when they come from the same place for the same code.
     public static func == (a: RegionDefinition, b: RegionDefinition) -> Bool { a.code == b.code && a.location == b.location }
+    /// Hashes the code and the location.
     public func hash(into h: inout Hasher) { h.combine(code); h.combine(location) }
 }

@@ -30,6 +30,7 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
         ["moderation", "coordination", "execution", "approval", "final approval"][rawValue]
     }
 
+    /// Processing order.
     public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
 
     /// Parses a stage name: the codes, `final_approval`, or the Russian names (any case;
@@ -38,6 +39,11 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
         if let s = Stage.byName[text] ?? Stage.byName[TextKey.normalize(text)] { self = s; return }
         throw .invalidValue(field: field, value: text,
                             expected: "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)")
+    }
+
+    /// Whether `text` says the message is finished (ПОС export «Стадия»: «Завершено» …), not a stage.
+    public static func isClosedName(_ text: String) -> Bool {
+        ["closed", "завершено", "закрыто", "ответ направлен", "решено"].contains(TextKey.normalize(text))
     }
 
     /// Accepted names (normalised) → stage.

@@ -40,10 +40,12 @@ public enum Regime: String, Sendable, CaseIterable {
     /// redirect within 7 days (ст. 8 ч. 3), registration within 3 days of receipt (ст. 8 ч. 2).
     case appeal
 
-    /// Parses `message`/`appeal` (also `сообщение`, `обращение`, `59-ФЗ`).
+    /// Parses `message`/`appeal` (also `сообщение`, `обращение`, `59-ФЗ`, and the export's
+    /// «59-ФЗ» flag: да/yes/1 for an appeal, нет/no/0 for a message).
     public init(parsing text: String, field: String = "regime") throws(SrokError) {
         switch TextKey.normalize(text) {
-        case "message", "сообщение", "": self = .message
+        // The ПОС export's «59-ФЗ» column says да/нет.
+        case "message", "сообщение", "", "нет", "no", "false", "0": self = .message
         case "appeal", "обращение", "59-фз", "59фз", "да", "yes", "true", "1": self = .appeal
         default: throw .invalidValue(field: field, value: text, expected: "message or appeal (сообщение, обращение, 59-ФЗ)")
         }

@@ -19,6 +19,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds from `self` to `other` (negative when `other` is earlier).
     @inlinable public func seconds(to other: Instant) -> Int64 { other.secondsSinceEpoch - secondsSinceEpoch }
 
+    /// Earlier instant first.
     @inlinable public static func < (a: Instant, b: Instant) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
 
     /// ISO 8601 in UTC, `2024-03-29T07:15:00Z`.
@@ -55,6 +56,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Second 0–59.
     public var second: Int { Int(secondOfDay) % 60 }
 
+    /// Earlier wall-clock time first.
     @inlinable public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.localSeconds < b.localSeconds }
 
     /// `2024-03-29T10:15:00`.
