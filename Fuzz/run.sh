@@ -14,7 +14,8 @@ swiftc "${common[@]}" Fuzz/TimestampFuzz.swift \
   Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/timestamp-fuzz"
 swiftc "${common[@]}" Fuzz/CSVFuzz.swift \
-  Sources/Srok/Batch/CSVTokenizer.swift Sources/Srok/Batch/ByteSink.swift Sources/Srok/Batch/ChunkReader.swift \
+  Sources/Srok/Batch/CSVTokenizer.swift Sources/Srok/Batch/ByteSink.swift Sources/Srok/Batch/ChunkPlan.swift \
+  Tests/SrokTests/ChunkPlanReference.swift \
   Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/csv-fuzz"
 "$out/timestamp-fuzz" -max_total_time="$seconds" -max_len=64 -artifact_prefix=Fuzz/artifacts/timestamp- \

@@ -73,11 +73,13 @@ public enum BatchRunner {
         case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
         }
 
-        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes)
-        defer { reader.release() }
-        try reader.fill()
+        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL)
+        let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
+        try reader.first(firstBlock)
+        var headerEnd = 0
         // A UTF-8 BOM.
-        if reader.buffer.count >= 3, reader.buffer[0] == 0xEF, reader.buffer[1] == 0xBB, reader.buffer[2] == 0xBF { reader.start = 3 }
+        let head = firstBlock.bytes
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { headerEnd = 3 }
 
         // Header (CSV).
         var format: BatchFormat
@@ -87,11 +89,9 @@ public enum BatchRunner {
         if inputIsJSONL {
             format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
         } else {
-            try reader.ensureLine()
-            let d = options.delimiter ?? reader.detectDelimiter()
+            let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
             var t = CSVTokenizer(delimiter: d)
-            let outcome = t.read(reader.buffer, from: reader.start, end: reader.buffer.count)
-            guard case let .record(next, lines) = outcome, t.count >= 1 else {
+            guard headerEnd < head.count, case let .record(next, lines) = t.read(head, from: headerEnd, end: head.count), t.count >= 1 else {
                 throw .invalidValue(field: "header", value: "", expected: "a CSV header row with id and registered_at")
             }
             let scratch = t.record
@@ -100,11 +100,12 @@ public enum BatchRunner {
                 headers.append(text.trimmingSpaces)
             }
             schema = try InputSchema(headers: headers)
-            reader.start = next
+            headerEnd = next
             lineBase = lines
             format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
             reader.delimiter = d
         }
+        reader.skipHeader(headerEnd)
         switch options.outputFormat {
         case nil: break
         case "csv":
@@ -139,26 +140,26 @@ public enum BatchRunner {
             try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
 
             let jobs = max(1, options.jobs)
-            let workers = WorkerSlots(count: jobs) { BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers) }
+            reader.parts = jobs
+            let pool = WorkerPool(count: jobs) { [format, schema, headers] in
+                BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
+            }
+            defer { pool.shutdown() }
             var stats = BatchStats()
             var line = 1 + lineBase   // the next record's line number
             var progress = Progress(enabled: options.progress && isatty(2) == 1, total: totalBytes)
-            while true {
-                // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
-                let minBytes = min(64 * 1024, options.chunkBytes / 4)
-                var cuts = reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
-                while cuts.last! <= reader.start && !reader.eof {
-                    try reader.fillMore()
-                    cuts = reader.plan(csv: !inputIsJSONL, parts: jobs, minBytes: minBytes)
-                }
-                let end = cuts.last!
-                if end <= reader.start && reader.eof { break }
-                let b = reader.buffer
-                let slots = SegmentSlots(count: cuts.count - 1)
-                process(b, cuts: cuts, workers: workers, slots: slots)
-                let results = slots.results
-                for r in results {
-                    try emit(r.output)
+            // Blocks in flight: while the workers evaluate them, this thread reads and plans the
+            // next block and writes the finished ones, in input order.
+            let depth = 3
+            var inflight: [BlockJob] = []
+            var spareBlocks: [InputBlock] = []
+            var spareTasks: [SegmentTask] = []
+            func drain() throws(SrokError) {
+                let job = inflight.removeFirst()
+                job.group.wait()
+                for task in job.tasks {
+                    let r = task.result
+                    try emit(task.output.bytes)
                     var rej: [UInt8] = []
                     for x in r.rejects {
                         let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
@@ -167,12 +168,27 @@ public enum BatchRunner {
                     if !rej.isEmpty { try rejectsFile.write(rej) }
                     stats.merge(r.stats)
                     line += r.lines
+                    task.finish()
+                    spareTasks.append(task)
                 }
-                reader.consume(upTo: end)
+                spareBlocks.append(job.block)
                 progress.update(rows: stats.read, bytes: reader.consumedBytes)
-                if reader.eof && reader.start >= reader.buffer.count { break }
-                try reader.fill()
             }
+            var next = try reader.next(firstBlock, started: true)
+            while let block = next {
+                let group = DispatchGroup()
+                var tasks: [SegmentTask] = []
+                for k in 0..<block.segments {
+                    let task = spareTasks.popLast() ?? SegmentTask()
+                    task.prepare(block, k, group)
+                    tasks.append(task)
+                    pool.submit(task)
+                }
+                inflight.append(BlockJob(block: block, tasks: tasks, group: group))
+                while inflight.count >= depth { try drain() }
+                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
+            }
+            while !inflight.isEmpty { try drain() }
             progress.finish()
             if let atomic { try atomic.commit() } else { stdout!.flush() }
             try rejectsFile.commit()
@@ -191,46 +207,3 @@ public enum BatchRunner {
     }
 }
 
-/// Hands each segment to its worker on its own thread. Worker `k` only ever touches slot `k`.
-private func process(_ b: UnsafeBufferPointer<UInt8>, cuts: [Int], workers: WorkerSlots, slots: SegmentSlots) {
-    let shared = SharedBuffer(b)
-    DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
-        let segment = UnsafeBufferPointer(rebasing: shared.buffer[cuts[k]..<cuts[k + 1]])
-        slots.set(k, workers.process(k, segment))
-    }
-}
-
-/// Per-thread workers. Each index is used by exactly one iteration of `concurrentPerform` at a
-/// time, which is what makes the unchecked `Sendable` sound.
-final class WorkerSlots: @unchecked Sendable {
-    private let workers: UnsafeMutablePointer<BatchWorker>
-    let count: Int
-    init(count: Int, make: () -> BatchWorker) {
-        self.count = count
-        workers = .allocate(capacity: count)
-        for k in 0..<count { (workers + k).initialize(to: make()) }
-    }
-    deinit {
-        workers.deinitialize(count: count)
-        workers.deallocate()
-    }
-    /// Runs worker `k` on a segment.
-    func process(_ k: Int, _ segment: UnsafeBufferPointer<UInt8>) -> SegmentResult { workers[k].process(segment) }
-}
-
-/// Segment results, one slot per iteration (written once, read after the join).
-final class SegmentSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<SegmentResult?>
-    init(count: Int) { storage = .allocate(capacity: count); storage.initialize(repeating: nil) }
-    deinit { storage.deinitialize(); storage.deallocate() }
-    /// Sets slot `k` (each iteration writes only its own slot).
-    func set(_ k: Int, _ r: SegmentResult) { storage[k] = r }
-    /// The results, read after every iteration has finished.
-    var results: [SegmentResult] { storage.map { $0! } }
-}
-
-/// The input chunk, read-only while workers run.
-struct SharedBuffer: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-    init(_ b: UnsafeBufferPointer<UInt8>) { buffer = b }
-}

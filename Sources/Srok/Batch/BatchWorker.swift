@@ -36,10 +36,8 @@ public struct BatchFormat: Sendable {
     public var columns: [OutputColumn]
 }
 
-/// What one segment of input produced.
-struct SegmentResult: @unchecked Sendable {
-    /// The output bytes: the worker's buffer, valid until the worker processes its next segment.
-    var output = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+/// What one segment of input produced (its output rows go to the task's buffer).
+struct SegmentResult: Sendable {
     var rejects: [RejectedRow] = []
     var stats = BatchStats()
     /// Line breaks in the segment (to number the next segment's lines).
@@ -69,11 +67,9 @@ struct BatchWorker: ~Copyable {
         slotOfField = slots
     }
 
-    /// The output of the segment being processed.
-    var out = ByteSink(capacity: 1 << 20)
-
-    /// Processes `b` (whole records); rejects are numbered relative to the segment (1 = its first line).
-    mutating func process(_ b: UnsafeBufferPointer<UInt8>) -> SegmentResult {
+    /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
+    /// the segment (1 = its first line).
+    mutating func process(_ b: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) -> SegmentResult {
         var r = SegmentResult()
         out.removeAll()
         var i = 0
@@ -95,7 +91,7 @@ struct BatchWorker: ~Copyable {
                     if case .syntax(let why) = error { reject(&r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self), "not a JSON object: \(why)") }
                     continue
                 }
-                json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0) }
+                json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0, into: &out) }
             case .csv:
                 let outcome = tokenizer.read(b, from: i, end: b.count)
                 switch outcome {
@@ -123,7 +119,7 @@ struct BatchWorker: ~Copyable {
                     }
                     fields.clear()
                     for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields.ranges[s] = tokenizer.range(k) } }
-                    evaluate(&r, startLine, bytes: record)
+                    evaluate(&r, startLine, bytes: record, into: &out)
                 case let .unbalancedQuote(next):
                     r.stats.read += 1
                     reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
@@ -141,7 +137,6 @@ struct BatchWorker: ~Copyable {
             }
         }
         r.lines = line - 1
-        r.output = out.bytes
         return r
     }
 
@@ -163,7 +158,7 @@ struct BatchWorker: ~Copyable {
     /// Reused for every row (its arrays keep their storage).
     private var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
 
-    private mutating func evaluate(_ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func evaluate(_ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) {
         let p: ParsedRow
         do { p = try RowParser.parse(fields, bytes: bytes) } catch {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason); return

@@ -4,190 +4,130 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the input in chunks and plans each chunk: where its whole records end and where to cut
-/// it for the workers (see ``plan(_:from:csv:delimiter:eof:chunk:parts:minBytes:)``).
+/// One chunk of input in its own storage: whole records `start..<end`, planned into segments by
+/// `cuts`. Blocks stay alive (read-only) while workers process them and are recycled afterwards,
+/// so the next chunk can be read while the previous ones are evaluated.
+final class InputBlock: @unchecked Sendable {
+    private(set) var storage: UnsafeMutableBufferPointer<UInt8>
+    /// Filled bytes.
+    fileprivate(set) var count = 0
+    /// `[start, cut…, end]`: the segments' bounds.
+    fileprivate(set) var cuts: [Int] = []
+
+    init(capacity: Int) { storage = .allocate(capacity: capacity) }
+    deinit { storage.deallocate() }
+
+    /// The filled bytes.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[0..<count]) }
+
+    /// Segment `k` of the plan.
+    func segment(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[cuts[k]..<cuts[k + 1]]) }
+
+    /// The number of segments.
+    var segments: Int { cuts.count - 1 }
+
+    fileprivate func reserve(_ n: Int) {
+        guard storage.count - count < n else { return }
+        let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(storage.count * 2, count + n))
+        bigger.baseAddress!.update(from: storage.baseAddress!, count: count)
+        storage.deallocate()
+        storage = bigger
+    }
+
+    fileprivate func append(_ p: UnsafeBufferPointer<UInt8>) {
+        reserve(p.count)
+        if let src = p.baseAddress { (storage.baseAddress! + count).update(from: src, count: p.count) }
+        count += p.count
+    }
+}
+
+/// Reads the input chunk by chunk into ``InputBlock``s and plans each (see ``ChunkPlan``). The
+/// bytes after a block's last whole record are carried into the next block.
 struct ChunkReader {
     let fd: Int32
     let chunk: Int
-    /// Allocated storage; bytes `0..<count` hold data, of which `start..<count` are unprocessed.
-    private var storage: UnsafeMutableBufferPointer<UInt8>
-    /// Filled bytes.
-    private(set) var count = 0
-    /// Where unprocessed bytes start.
-    var start = 0
-    var eof = false
-    var consumedBytes = 0
+    let csv: Bool
+    /// The CSV delimiter (for finding record ends).
+    var delimiter: UInt8 = 0x2C
+    /// Segments per block.
+    var parts = 1
+    private(set) var eof = false
+    /// Input bytes handed out in blocks so far (header included).
+    private(set) var consumedBytes = 0
+    /// Unprocessed bytes at the head of the next block (the tail of the previous one).
+    private var carry: [UInt8] = []
+    /// Where the next block's records start (after a BOM and the header in the first block).
+    private var skip = 0
 
-    init(fd: Int32, chunk: Int) {
-        self.fd = fd; self.chunk = chunk
-        storage = .allocate(capacity: chunk * 2)
+    init(fd: Int32, chunk: Int, csv: Bool) {
+        self.fd = fd; self.chunk = chunk; self.csv = csv
     }
 
-    /// Frees the storage.
-    func release() { storage.deallocate() }
-
-    /// The filled bytes (valid until the next read).
-    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[0..<count]) }
-
-    private mutating func compact() {
-        if start > 0 {
-            let live = count - start
-            if live > 0 { storage.baseAddress!.update(from: storage.baseAddress! + start, count: live) }
-            count = live
-            start = 0
-        }
-    }
-
-    private mutating func readMore(upTo want: Int) throws(SrokError) {
-        if storage.count - count < want {
-            let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(storage.count * 2, count + want))
-            bigger.baseAddress!.update(from: storage.baseAddress!, count: count)
-            storage.deallocate()
-            storage = bigger
-        }
+    private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
+        block.reserve(want)
         while true {
-            let n = read(fd, storage.baseAddress! + count, want)
+            let n = read(fd, block.storage.baseAddress! + block.count, want)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: "input", message: "read failed: \(String(cString: strerror(errno)))")
             }
             if n == 0 { eof = true }
-            count += n
+            block.count += n
             return
         }
     }
 
-    /// Reads until at least `chunk` unprocessed bytes are buffered or the input ends.
-    mutating func fill() throws(SrokError) {
-        compact()
-        while !eof && count < chunk { try readMore(upTo: chunk * 2 - count) }
+    /// Starts a block with the carried bytes and fills it to a chunk (or the end of input).
+    private mutating func start(_ block: InputBlock) throws(SrokError) {
+        block.count = 0
+        carry.withUnsafeBufferPointer { block.append($0) }
+        carry.removeAll(keepingCapacity: true)
+        while !eof && block.count < chunk { try readMore(into: block, upTo: chunk * 2 - block.count) }
     }
 
-    /// Reads one more chunk whatever is buffered (a record longer than the buffer).
-    mutating func fillMore() throws(SrokError) {
-        if !eof { try readMore(upTo: chunk) }
+    /// The first block, for the header: filled until its first line is complete (or the input ends).
+    mutating func first(_ block: InputBlock) throws(SrokError) {
+        try start(block)
+        while !eof && !block.bytes.contains(0x0A) { try readMore(into: block, upTo: chunk) }
     }
 
-    /// Makes sure the first line is buffered (for the header).
-    mutating func ensureLine() throws(SrokError) {
-        while !eof && !buffer[start...].contains(0x0A) { try fillMore() }
-    }
+    /// Marks the first `n` bytes of the current (first) block as read (a BOM and the header).
+    mutating func skipHeader(_ n: Int) { skip = n }
 
-    /// `,` or `;`: whichever occurs more often outside quotes in the first line.
-    func detectDelimiter() -> UInt8 {
+    /// Plans `block` (already started by ``first(_:)``, or fresh when `started` is false) and
+    /// returns it, or nil at the end of input. A record longer than the chunk makes the block grow.
+    mutating func next(_ block: InputBlock, started: Bool = false) throws(SrokError) -> InputBlock? {
+        if !started { try start(block) }
+        let from = skip
+        skip = 0
+        // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
+        let minBytes = min(64 * 1024, chunk / 4)
+        var cuts = ChunkPlan.plan(block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
+                                  parts: parts, minBytes: minBytes)
+        while cuts.last! <= from && !eof {
+            try readMore(into: block, upTo: chunk)
+            cuts = ChunkPlan.plan(block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
+                                  parts: parts, minBytes: minBytes)
+        }
+        let end = cuts.last!
+        if end <= from { return nil }
+        carry.append(contentsOf: block.bytes[end...])
+        consumedBytes += end
+        block.cuts = cuts
+        return block
+    }
+}
+
+extension InputBlock {
+    /// `,` or `;`: whichever occurs more often outside quotes in the first line from `start`.
+    func detectDelimiter(from start: Int) -> UInt8 {
         var comma = 0, semicolon = 0, inQuotes = false
-        for c in buffer[start...] {
+        for c in bytes[start...] {
             if c == 0x22 { inQuotes.toggle() } else if !inQuotes {
                 if c == 0x0A { break }
                 if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 }
             }
         }
         return semicolon > comma ? 0x3B : 0x2C
-    }
-
-    /// The CSV delimiter (for finding record ends).
-    var delimiter: UInt8 = 0x2C
-
-    /// Where the buffered whole records end, and where to cut them into up to `parts` segments:
-    /// `[start, cut…, end]`; `[start, start]` when no record is complete yet.
-    func plan(csv: Bool, parts: Int, minBytes: Int) -> [Int] {
-        ChunkReader.plan(buffer, from: start, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
-                         parts: parts, minBytes: minBytes)
-    }
-
-    /// The record ends in `b[from...]` (positions after a record's line break), found as
-    /// ``CSVTokenizer`` reads the records: a quote opens a quoted field only at a field's start (or
-    /// right after a closing quote, which is how `""` reads); line breaks inside one do not end a
-    /// record. JSON Lines and quote-free CSV end a record at every line break. Then the chunk end
-    /// (the last record end; at the end of input, everything; a record longer than the chunk is cut
-    /// at a line break, and longer than 16 chunks anywhere: the tokenizer reports the bad row) and
-    /// cuts at the first record end after each share.
-    static func plan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, csv: Bool, delimiter d: UInt8, eof: Bool,
-                     chunk: Int, parts: Int, minBytes: Int) -> [Int] {
-        var ends: [Int] = []
-        var lastLineBreak = -1
-        if let base = b.baseAddress, b.count > start {
-            ends.reserveCapacity((b.count - start) / 32)
-            if csv && memchr(base + start, 0x22, b.count - start) != nil {
-                var inQuotes = false, fieldStart = true, justClosed = false
-                for i in start..<b.count {
-                    let c = b[i]
-                    if inQuotes {
-                        if c == 0x22 { inQuotes = false; justClosed = true } else if c == 0x0A { lastLineBreak = i }
-                        continue
-                    }
-                    if c == 0x22 {
-                        if fieldStart || justClosed { inQuotes = true }
-                        fieldStart = false; justClosed = false
-                    } else {
-                        justClosed = false
-                        if c == 0x0A { lastLineBreak = i; ends.append(i + 1); fieldStart = true } else { fieldStart = c == d }
-                    }
-                }
-            } else {
-                var i = start
-                while i < b.count, let nl = memchr(base + i, 0x0A, b.count - i) {
-                    i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-                    ends.append(i)
-                }
-                lastLineBreak = (ends.last ?? 0) - 1
-            }
-        }
-        let end: Int
-        if eof { end = b.count }
-        else if let last = ends.last { end = last }
-        else if lastLineBreak >= start && b.count - start >= chunk { end = lastLineBreak + 1 }
-        else if b.count - start >= 16 * chunk { end = b.count }
-        else { return [start, start] }
-        var cuts = [start]
-        if parts > 1 && end - start > minBytes {
-            var j = 0
-            for k in 1..<parts {
-                let target = start + (end - start) * k / parts
-                while j < ends.count && ends[j] < target { j += 1 }
-                if j < ends.count, ends[j] < end, ends[j] > cuts.last! { cuts.append(ends[j]) }
-            }
-        }
-        cuts.append(end)
-        return cuts
-    }
-
-    mutating func consume(upTo end: Int) {
-        consumedBytes += end - start
-        start = end
-    }
-}
-
-/// A progress line on stderr, throttled to twice a second.
-struct Progress {
-    let enabled: Bool
-    let total: Int
-    let clock = ContinuousClock()
-    var started: ContinuousClock.Instant
-    var last: ContinuousClock.Instant
-
-    init(enabled: Bool, total: Int) {
-        self.enabled = enabled; self.total = total
-        started = clock.now; last = started
-    }
-
-    mutating func update(rows: Int, bytes: Int) {
-        guard enabled else { return }
-        let now = clock.now
-        guard now - last > .milliseconds(500) else { return }
-        last = now
-        let elapsed = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) / 1e18
-        var text = "\r\(rows) rows, \(elapsed > 0 ? Int(Double(rows) / elapsed) : 0) rows/s"
-        if total > 0 {
-            let fraction = Double(bytes) / Double(total)
-            text += ", \(Int(fraction * 100)) %"
-            if fraction > 0.01 { text += ", ETA \(Int(elapsed / fraction - elapsed)) s" }
-        }
-        text += "   "
-        _ = text.withCString { write(2, $0, strlen($0)) }
-    }
-
-    func finish() {
-        if enabled { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
     }
 }
