@@ -29,6 +29,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled).") var columns: String?
     @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).") var jobs: Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
+    @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
     @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
     @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
@@ -66,6 +67,7 @@ struct BatchCommand: ParsableCommand {
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard options.jobs >= 1 && options.jobs <= 256 else { throw SrokError.invalidValue(field: "--jobs", value: String(options.jobs), expected: "1–256") }
         options.progress = !noProgress
+        options.durable = !noFsync
         if let chunkBytes {
             guard chunkBytes >= 64 else { throw SrokError.invalidValue(field: "--chunk-bytes", value: String(chunkBytes), expected: "at least 64") }
             options.chunkBytes = chunkBytes

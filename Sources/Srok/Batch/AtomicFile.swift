@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CFileSync
 
 /// A file written beside its target under a temporary name and renamed over it on `commit()`:
 /// a run that dies midway leaves the previous file (or none), never a partial one.
@@ -11,10 +12,17 @@ final class AtomicFile {
     let temporary: String
     private(set) var fd: Int32
     private var buffer: [UInt8] = []
+    /// Whether `commit()` makes the file durable (fsync of the file and of its folder), with
+    /// writeback started as the file grows.
+    let durable: Bool
+    /// Bytes written to the file so far, and how many of them writeback was started for.
+    private var written = 0
+    private var writebackStarted = 0
 
     /// Creates `.<name>.srok-tmp-<pid>` in the target's folder.
-    init(target: String) throws(SrokError) {
+    init(target: String, durable: Bool = true) throws(SrokError) {
         self.target = target
+        self.durable = durable
         let slash = target.lastIndex(of: "/")
         let dir = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
@@ -51,17 +59,34 @@ final class AtomicFile {
             }
             done += n
         }
+        written += p.count
+        // Start writing every 8 MB to disk now, so the final fsync does not wait for all of it.
+        if durable && written - writebackStarted >= 8 << 20 {
+            _ = srok_start_writeback(fd, Int64(writebackStarted), Int64(written - writebackStarted))
+            writebackStarted = written
+        }
     }
 
-    /// Flushes, syncs and renames over the target.
+    /// Flushes, syncs (when durable) and renames over the target.
     func commit() throws(SrokError) {
         try flush()
-        fsync(fd)
+        if durable && fsync(fd) != 0 {
+            let why = String(cString: strerror(errno))
+            abandon()
+            throw .io(path: target, message: "cannot write the output to disk (fsync): \(why)")
+        }
         close(fd); fd = -1
         guard rename(temporary, target) == 0 else {
             let why = String(cString: strerror(errno))
             unlink(temporary)
             throw .io(path: target, message: "cannot rename the finished output into place: \(why)")
+        }
+        // The rename itself is durable once the folder is synced.
+        if durable {
+            let slash = target.lastIndex(of: "/")
+            let dir = slash.map { String(target[..<$0]) } ?? "."
+            let dfd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dfd >= 0 { _ = fsync(dfd); close(dfd) }
         }
     }
 
@@ -74,20 +99,24 @@ final class AtomicFile {
     deinit { if fd >= 0 { close(fd); unlink(temporary) } }
 }
 
-/// Standard output as a sink (no atomicity: `-o -`).
+/// Standard output as a sink (no atomicity: `-o -`). A failed write (a closed pipe, a full
+/// disk) ends the run with an error instead of losing rows silently.
 final class StandardOutputSink {
     private var buffer: [UInt8] = []
-    func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func write(_ bytes: [UInt8]) throws(SrokError) { try bytes.withUnsafeBufferPointer { (p) throws(SrokError) in try write(p) } }
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         buffer.append(contentsOf: bytes)
-        if buffer.count > (1 << 20) { flush() }
+        if buffer.count > (1 << 20) { try flush() }
     }
-    func flush() {
-        buffer.withUnsafeBytes { p in
+    func flush() throws(SrokError) {
+        try buffer.withUnsafeBufferPointer { (p) throws(SrokError) in
             var done = 0
             while done < p.count {
                 let n = Glibc.write(1, p.baseAddress! + done, p.count - done)
-                if n < 0 { if errno == EINTR { continue }; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw .io(path: "standard output", message: "write failed: \(String(cString: strerror(errno)))")
+                }
                 done += n
             }
         }

@@ -31,6 +31,10 @@ public struct BatchRunOptions: Sendable {
     public var progress = true
     /// Input chunk size in bytes.
     public var chunkBytes = 2 << 20
+    /// Whether the output files are forced to disk (fsync of the file and its folder) before
+    /// the run reports success; writeback starts as the output grows. Without it a killed run
+    /// still leaves no partial file, but a power loss soon after may lose the new output.
+    public var durable = true
 
     /// Options with the defaults.
     public init() {}
@@ -116,18 +120,18 @@ public enum BatchRunner {
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
 
         // Sinks.
-        let atomic = options.output == "-" ? nil : try AtomicFile(target: options.output)
+        let atomic = options.output == "-" ? nil : try AtomicFile(target: options.output, durable: options.durable)
         let stdout = options.output == "-" ? StandardOutputSink() : nil
         let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
-        let rejectsFile = try AtomicFile(target: rejectsPath)
+        let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
         if let atomic { cleanup.add(atomic.temporary) }
         cleanup.add(rejectsFile.temporary)
 
         func emit(_ bytes: [UInt8]) throws(SrokError) {
-            if let atomic { try atomic.write(bytes) } else { stdout!.write(bytes) }
+            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
         }
         func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
-            if let atomic { try atomic.write(bytes) } else { stdout!.write(bytes) }
+            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
         }
         do {
             // Output header.
@@ -190,11 +194,11 @@ public enum BatchRunner {
             }
             while !inflight.isEmpty { try drain() }
             progress.finish()
-            if let atomic { try atomic.commit() } else { stdout!.flush() }
+            if let atomic { try atomic.commit() } else { try stdout!.flush() }
             try rejectsFile.commit()
             let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
             if let path = options.summaryJSON {
-                let f = try AtomicFile(target: path)
+                let f = try AtomicFile(target: path, durable: options.durable)
                 try f.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
                 try f.commit()
             }

@@ -118,7 +118,7 @@ struct BatchWorker: ~Copyable {
                         continue
                     }
                     fields.clear()
-                    for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields.ranges[s] = tokenizer.range(k) } }
+                    for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
                     evaluate(&r, startLine, bytes: record, into: &out)
                 case let .unbalancedQuote(next):
                     r.stats.read += 1
@@ -206,100 +206,80 @@ struct BatchWorker: ~Copyable {
     }
 
     private func idText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let range = fields.ranges[InputColumn.id.slot], !range.isEmpty else { return nil }
+        guard let range = fields[InputColumn.id.slot], !range.isEmpty else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Writes one output row.
     private static func write(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, format: BatchFormat, into o: inout ByteSink) {
-        o.reserve(64 * format.columns.count + 64)
         let zone = e.engine.zone
         let s = st.schedule
-        let csvDelimiter: UInt8?
-        if case .csv(let d) = format.output { csvDelimiter = d } else { csvDelimiter = nil; o.append(0x7B) }
+        let json: Bool
+        let separator: UInt8
+        if case .csv(let d) = format.output { json = false; separator = d } else { json = true; separator = 0x2C }
+        let csvDelimiter: UInt8? = json ? nil : separator
+        o.reserve(2)
+        if json { o.append(0x7B) }
         for (k, c) in format.columns.enumerated() {
-            if k > 0 { o.append(csvDelimiter ?? 0x2C) }
-            if csvDelimiter == nil { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
-            func quoted(_ body: (inout ByteSink) -> Void) {
-                if csvDelimiter == nil { o.append(0x22) }
-                body(&o)
-                if csvDelimiter == nil { o.append(0x22) }
-            }
-            func null() { if csvDelimiter == nil { ByteFormat.ascii("null", into: &o) } }
+            // Room for the widest fixed field, a JSON key and the separators.
+            o.reserve(80)
+            if k > 0 { o.append(separator) }
+            if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
             switch c {
             case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, into: &o)
-            case .dueDate: quoted { ByteFormat.date(s.dueDate, into: &$0) }
-            case .due: quoted { ByteFormat.instant(s.due, zone: zone, into: &$0) }
-            case .moderationDue: quoted { ByteFormat.instant(s.stageDue.moderation, zone: zone, into: &$0) }
-            case .coordinationDue: quoted { ByteFormat.instant(s.stageDue.coordination, zone: zone, into: &$0) }
-            case .executionDue: quoted { ByteFormat.instant(s.stageDue.execution, zone: zone, into: &$0) }
-            case .approvalDue: quoted { ByteFormat.instant(s.stageDue.approval, zone: zone, into: &$0) }
-            case .finalApprovalDue: quoted { ByteFormat.instant(s.stageDue.finalApproval, zone: zone, into: &$0) }
-            case .stage: if let stage = st.currentStage { quoted { $0.append(stage.code) } } else { null() }
+            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, into: &$0) }
+            case .due: instant(s.due, zone, json, &o)
+            case .moderationDue: instant(s.stageDue.moderation, zone, json, &o)
+            case .coordinationDue: instant(s.stageDue.coordination, zone, json, &o)
+            case .executionDue: instant(s.stageDue.execution, zone, json, &o)
+            case .approvalDue: instant(s.stageDue.approval, zone, json, &o)
+            case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, &o)
+            case .stage: if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
             case .stageDue:
-                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { quoted { ByteFormat.instant(d, zone: zone, into: &$0) } } else { null() }
-            case .stageStatus: if let stage = st.currentStage { quoted { $0.append(st.stages[stage].state.rawValue) } } else { null() }
-            case .stageUsedMinutes: if let stage = st.currentStage { ByteFormat.int(st.stages[stage].usedMinutes, into: &o) } else { null() }
-            case .status: quoted { $0.append(st.state.rawValue) }
+                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { instant(d, zone, json, &o) } else { null(json, &o) }
+            case .stageStatus: if let stage = st.currentStage { quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) } } else { null(json, &o) }
+            case .stageUsedMinutes: if let stage = st.currentStage { ByteFormat.int(st.stages[stage].usedMinutes, into: &o) } else { null(json, &o) }
+            case .status: quoted(json, &o) { $0.append(st.state.rawValue) }
             case .remainingMinutes: ByteFormat.int(st.remainingMinutes, into: &o)
             case .overdueMinutes: ByteFormat.int(st.overdueMinutes, into: &o)
-            case .rolled: if let roll = s.roll { quoted { o in
-                    o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
-                    o.reserve(22); o.append(0x3A); ByteFormat.date(roll.from, into: &o); o.append(0x3E); ByteFormat.date(roll.to, into: &o)
-                } } else { null() }
-            case .term: quoted { ByteFormat.int(s.term.amount, into: &$0) }
+            case .rolled:
+                if let roll = s.roll {
+                    quoted(json, &o) { o in
+                        o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
+                        o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, into: &o)
+                        o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, into: &o)
+                    }
+                } else { null(json, &o) }
+            case .term: quoted(json, &o) { ByteFormat.int(s.term.amount, into: &$0) }
             case .profile: ByteFormat.text(e.profile.id, csvDelimiter: csvDelimiter, into: &o)
             case .region: ByteFormat.text(e.engine.calendar.id, csvDelimiter: csvDelimiter, into: &o)
             case .tz: ByteFormat.text(zone.identifier, csvDelimiter: csvDelimiter, into: &o)
-            case .registeredAt: quoted { ByteFormat.instant(s.registered, zone: zone, into: &$0) }
-            case .provisional: if csvDelimiter == nil { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
-            case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null() }
+            case .registeredAt: instant(s.registered, zone, json, &o)
+            case .provisional: if json { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
+            case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
             }
         }
-        if csvDelimiter == nil { o.append(0x7D) }
+        o.reserve(2)
+        if json { o.append(0x7D) }
         o.append(0x0A)
     }
-}
 
-/// A small cache keyed by three byte strings, without allocating on a hit: FNV-1a of the parts
-/// picks the slot, the stored key bytes confirm it.
-struct ByteKeyCache<Value> {
-    private var slots: [UInt64: (key: [UInt8], value: Value)] = [:]
-
-    @inline(__always) private static func mix(_ h: inout UInt64, _ p: UnsafeBufferPointer<UInt8>?) {
-        if let p { for c in p { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 } }
-        h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3
+    /// An instant, in quotes for JSON.
+    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ o: inout ByteSink) {
+        if json { o.append(0x22) }
+        ByteFormat.instant(i, zone: zone, into: &o)
+        if json { o.reserve(1); o.append(0x22) }
     }
 
-    private static func hash(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        mix(&h, a); mix(&h, b); mix(&h, c)
-        return h
+    /// A text value, in quotes for JSON.
+    @inline(__always) private static func quoted(_ json: Bool, _ o: inout ByteSink, _ body: (inout ByteSink) -> Void) {
+        if json { o.append(0x22) }
+        body(&o)
+        if json { o.reserve(1); o.append(0x22) }
     }
 
-    private static func matches(_ key: [UInt8], _ parts: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?)) -> Bool {
-        var i = 0
-        func part(_ p: UnsafeBufferPointer<UInt8>?) -> Bool {
-            if let p {
-                guard i + p.count <= key.count else { return false }
-                for c in p { if key[i] != c { return false }; i += 1 }
-            }
-            guard i < key.count, key[i] == 0xFF else { return false }
-            i += 1
-            return true
-        }
-        return part(parts.0) && part(parts.1) && part(parts.2) && i == key.count
-    }
-
-    func get(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?) -> Value? {
-        guard let e = slots[Self.hash(a, b, c)], Self.matches(e.key, (a, b, c)) else { return nil }
-        return e.value
-    }
-
-    mutating func set(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?, _ value: Value) {
-        guard slots.count < 4096 else { return }
-        var key: [UInt8] = []
-        for p in [a, b, c] { if let p { key.append(contentsOf: p) }; key.append(0xFF) }
-        slots[Self.hash(a, b, c)] = (key, value)
+    /// JSON `null`; an empty CSV field.
+    @inline(__always) private static func null(_ json: Bool, _ o: inout ByteSink) {
+        if json { ByteFormat.ascii("null", into: &o) }
     }
 }

@@ -4,9 +4,10 @@ struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int
-    /// A one-entry memo for date formatting (see ``ByteFormat/date(_:into:)``).
+    /// A one-entry memo for date formatting (see ``ByteFormat/date(_:at:memo:)``): the last
+    /// date and its `YYYY-MM-DD` text.
     var lastDate = CivilDate(daysSinceEpoch: .min)
-    var lastComponents = (0, 0, 0)
+    var lastText: (UInt64, UInt64) = (0, 0)
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
@@ -48,6 +49,12 @@ struct ByteSink: ~Copyable {
         var s = s
         s.withUTF8 { append($0) }
     }
+
+    /// Where the next byte goes (room must be reserved).
+    @inline(__always) var tail: UnsafeMutableRawPointer { UnsafeMutableRawPointer(base + count) }
+
+    /// Counts `n` bytes written at ``tail``.
+    @inline(__always) mutating func advance(_ n: Int) { count += n }
 
     /// Forgets the contents, keeps the storage.
     mutating func removeAll() { count = 0 }

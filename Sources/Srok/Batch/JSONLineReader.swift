@@ -84,7 +84,7 @@ struct JSONLineReader {
                 column = lookup[name]
                 keyCache[keyBytes] = column
             }
-            if let column { fields.ranges[column.slot] = value }
+            if let column { fields[column.slot] = value }
             skip()
             guard i < n else { throw .syntax("unterminated object") }
             if b[i] == 0x2C { i += 1; continue }

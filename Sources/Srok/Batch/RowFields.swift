@@ -1,12 +1,27 @@
 /// The fields of one input row, whatever the format: a byte range per known column in a scratch
-/// buffer the reader owns, plus the header names for messages.
-struct RowFields {
-    /// Byte ranges per column (`InputColumn` order); nil when the column is absent or empty.
-    var ranges: [Range<Int>?] = Array(repeating: nil, count: InputColumn.allCases.count)
+/// buffer the reader owns, plus the header names for messages. Fixed storage, written per row
+/// without copy-on-write checks.
+struct RowFields: ~Copyable {
+    private let storage: UnsafeMutablePointer<Range<Int>?>
+    private static var count: Int { InputColumn.allCases.count }
     /// The column names as the input wrote them (for reject messages).
     var names: [String] = InputColumn.allCases.map(\.rawValue)
 
-    mutating func clear() { for i in ranges.indices { ranges[i] = nil } }
+    init() {
+        storage = .allocate(capacity: Self.count)
+        storage.initialize(repeating: nil, count: Self.count)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The byte range of the column in `slot` (``InputColumn/slot``); nil when absent or empty.
+    @inline(__always) subscript(slot: Int) -> Range<Int>? {
+        get { storage[slot] }
+        nonmutating set { storage[slot] = newValue }
+    }
+
+    /// Forgets every range.
+    func clear() { storage.update(repeating: nil, count: Self.count) }
 }
 
 /// A row parsed from bytes without creating strings: the values, plus the raw bytes of the
@@ -44,9 +59,9 @@ enum RowParser {
         return true
     }
 
-    static func parse(_ f: RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
+    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
         func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
-            guard let r = f.ranges[c.slot], !r.isEmpty else { return nil }
+            guard let r = f[c.slot], !r.isEmpty else { return nil }
             let s = UnsafeBufferPointer(rebasing: b[r])
             var lo = 0, hi = s.count
             while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }

@@ -69,6 +69,9 @@ public struct ZoneRules: Sendable, Hashable {
     /// the earlier of the two instants is taken.
     @inlinable public func instant(_ local: LocalDateTime) -> Instant {
         let l = local.localSeconds
+        // Two days after the last change no other offset can apply (offsets are within ±18 h).
+        if let last = transitions.last, l >= last + 172_800 { return Instant(secondsSinceEpoch: l - Int64(offsets[offsets.count - 1])) }
+        if transitions.isEmpty { return Instant(secondsSinceEpoch: l - Int64(offsets[0])) }
         // Try the offset in force just before and after; prefer the earlier valid instant.
         let guess = Instant(secondsSinceEpoch: l - Int64(offset(at: Instant(secondsSinceEpoch: l))))
         let o1 = offset(at: guess.adding(seconds: -86_400)), o2 = offset(at: guess.adding(seconds: 86_400))
