@@ -14,7 +14,7 @@ swiftc "${common[@]}" Fuzz/TimestampFuzz.swift \
   Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/timestamp-fuzz"
 swiftc "${common[@]}" Fuzz/CSVFuzz.swift \
-  Sources/Srok/Batch/CSVTokenizer.swift Sources/Srok/Batch/ByteSink.swift Sources/Srok/Batch/ChunkPlan.swift \
+  Sources/Srok/Batch/CSVTokenizer.swift Sources/Srok/Batch/FieldEnds.swift Sources/Srok/Batch/ByteSink.swift Sources/Srok/Batch/ChunkPlan.swift \
   Tests/SrokTests/ChunkPlanReference.swift \
   Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/csv-fuzz"

@@ -17,10 +17,36 @@ public final class BatchEvaluator: Sendable {
         let profile: RegulationProfile
         let maxPostponements: Int
         let regime: Regime
-        init(engine: SLAEngine, profile: RegulationProfile) {
-            self.engine = engine; self.profile = profile
+        /// The profile's index in ``BatchEvaluator/profileNames`` (per-row counts without hashing).
+        let profileIndex: Int
+        /// From this instant on (the zone's last offset change) the offset is `fixedOffset`.
+        let fixedFrom: Int64
+        let fixedOffset: Int
+        init(engine: SLAEngine, profile: RegulationProfile, profileIndex: Int) {
+            self.engine = engine; self.profile = profile; self.profileIndex = profileIndex
             maxPostponements = profile.maxPostponements.value
             regime = profile.regime.value
+            fixedFrom = engine.zone.transitions.last ?? .min
+            fixedOffset = engine.zone.offset(at: Instant(secondsSinceEpoch: .max))
+        }
+
+        /// The zone's UTC offset at `i` (seconds), without a table lookup for recent instants.
+        @inline(__always) func offset(at i: Instant) -> Int {
+            i.secondsSinceEpoch >= fixedFrom ? fixedOffset : engine.zone.offset(at: i)
+        }
+    }
+
+    /// Profile ids by ``ResolvedEngine/profileIndex``.
+    private let profileIndex = Mutex<[String]>([])
+
+    /// The profile id of a ``ResolvedEngine/profileIndex``.
+    func profileName(_ index: Int) -> String { profileIndex.withLock { $0[index] } }
+
+    private func index(ofProfile id: String) -> Int {
+        profileIndex.withLock { names in
+            if let i = names.firstIndex(of: id) { return i }
+            names.append(id)
+            return names.count - 1
         }
     }
 
@@ -47,7 +73,8 @@ public final class BatchEvaluator: Sendable {
         do { calendar = try context.calendar(region: regional.region.value) } catch {
             throw BatchRowError(column: "region", value: regional.region.value, reason: error.description)
         }
-        let e = ResolvedEngine(engine: SLAEngine(calendar: calendar, zone: zone, conventions: defaults.apply(to: p.conventions)), profile: p)
+        let e = ResolvedEngine(engine: SLAEngine(calendar: calendar, zone: zone, conventions: defaults.apply(to: p.conventions)), profile: p,
+                               profileIndex: index(ofProfile: p.id))
         engines.withLock { $0[key] = e }
         return e
     }

@@ -19,52 +19,12 @@ public struct BatchStats: Sendable, Hashable {
     /// Overdue rows by organisation.
     public var overdueByOrganisation: [String: Int] = [:]
 
-    /// Moves the fast counters into the dictionaries.
-    mutating func fold() {
-        for (i, s) in [SLAState.ok, .approaching, .overdue, .closed].enumerated() where statusCounts[i] > 0 {
-            byStatus[s.rawValue, default: 0] += statusCounts[i]; statusCounts[i] = 0
-        }
-        for i in 0..<6 where stageCounts[i] > 0 {
-            byStage[i < 5 ? Stage(rawValue: i)!.code : "none", default: 0] += stageCounts[i]; stageCounts[i] = 0
-        }
-        if lastProfileCount > 0 { byProfile[lastProfile, default: 0] += lastProfileCount; lastProfileCount = 0 }
-    }
-
     /// Adds another run's counts.
     public mutating func merge(_ o: BatchStats) {
-        var o = o
-        o.fold()
-        fold()
         read += o.read; written += o.written; rejected += o.rejected; provisional += o.provisional
         byStatus.merge(o.byStatus, uniquingKeysWith: +); byStage.merge(o.byStage, uniquingKeysWith: +)
         byProfile.merge(o.byProfile, uniquingKeysWith: +); byOrganisation.merge(o.byOrganisation, uniquingKeysWith: +)
         overdueByOrganisation.merge(o.overdueByOrganisation, uniquingKeysWith: +)
-    }
-
-    /// Per-row counters without hashing (folded into the dictionaries by ``fold()``).
-    var statusCounts = [Int](repeating: 0, count: 4)
-    var stageCounts = [Int](repeating: 0, count: 6)
-    var lastProfile = ""
-    var lastProfileCount = 0
-
-    mutating func count(_ status: MessageStatus, profile: String, organisation: String?) {
-        written += 1
-        switch status.state {
-        case .ok: statusCounts[0] += 1
-        case .approaching: statusCounts[1] += 1
-        case .overdue: statusCounts[2] += 1
-        case .closed: statusCounts[3] += 1
-        }
-        stageCounts[status.currentStage.map { $0.rawValue } ?? 5] += 1
-        if profile == lastProfile { lastProfileCount += 1 } else {
-            if lastProfileCount > 0 { byProfile[lastProfile, default: 0] += lastProfileCount }
-            lastProfile = profile; lastProfileCount = 1
-        }
-        if status.schedule.isProvisional { provisional += 1 }
-        if let o = organisation {
-            byOrganisation[o, default: 0] += 1
-            if status.state == .overdue { overdueByOrganisation[o, default: 0] += 1 }
-        }
     }
 
     /// The machine-readable summary.

@@ -34,6 +34,11 @@ public struct BatchFormat: Sendable {
     public var output: Output
     /// Output columns in order.
     public var columns: [OutputColumn]
+    /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
+    var defaultCSVDelimiter: UInt8? {
+        if case .csv(let d) = output, columns == OutputColumn.defaults { return d }
+        return nil
+    }
 }
 
 /// What one segment of input produced (its output rows go to the task's buffer).
@@ -54,8 +59,12 @@ struct BatchWorker: ~Copyable {
     var tokenizer: CSVTokenizer
     var json = JSONLineReader()
     var fields = RowFields()
+    /// Counts of the rows written in the current segment.
+    var counters = RowCounters()
     /// Input field index → column slot in `fields`.
     let slotOfField: [Int?]
+    /// See ``BatchFormat/defaultCSVDelimiter``.
+    let defaultCSV: UInt8?
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
         self.evaluator = evaluator; self.format = format; self.schema = schema
@@ -65,6 +74,7 @@ struct BatchWorker: ~Copyable {
             for (c, i) in schema.index { slots[i] = c.slot; fields.names[c.slot] = headers[i] }
         }
         slotOfField = slots
+        defaultCSV = format.defaultCSVDelimiter
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
@@ -137,6 +147,7 @@ struct BatchWorker: ~Copyable {
             }
         }
         r.lines = line - 1
+        counters.fold(into: &r.stats, profileName: evaluator.profileName)
         return r
     }
 
@@ -174,9 +185,10 @@ struct BatchWorker: ~Copyable {
         } catch {
             reject(&r, line, String(decoding: p.id, as: UTF8.self), error.column, error.value, error.reason); return
         }
-        let organisation = p.organisation.map { String(decoding: $0, as: UTF8.self) }
-        r.stats.count(status, profile: engine.profile.id, organisation: organisation)
-        Self.write(status, engine, p, format: format, into: &out)
+        counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
+        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, into: &out) } else {
+            RowWriter.write(status, engine, p, format: format, into: &out)
+        }
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.
@@ -208,78 +220,5 @@ struct BatchWorker: ~Copyable {
     private func idText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let range = fields[InputColumn.id.slot], !range.isEmpty else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    /// Writes one output row.
-    private static func write(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, format: BatchFormat, into o: inout ByteSink) {
-        let zone = e.engine.zone
-        let s = st.schedule
-        let json: Bool
-        let separator: UInt8
-        if case .csv(let d) = format.output { json = false; separator = d } else { json = true; separator = 0x2C }
-        let csvDelimiter: UInt8? = json ? nil : separator
-        o.reserve(2)
-        if json { o.append(0x7B) }
-        for (k, c) in format.columns.enumerated() {
-            // Room for the widest fixed field, a JSON key and the separators.
-            o.reserve(80)
-            if k > 0 { o.append(separator) }
-            if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
-            switch c {
-            case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, into: &o)
-            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, into: &$0) }
-            case .due: instant(s.due, zone, json, &o)
-            case .moderationDue: instant(s.stageDue.moderation, zone, json, &o)
-            case .coordinationDue: instant(s.stageDue.coordination, zone, json, &o)
-            case .executionDue: instant(s.stageDue.execution, zone, json, &o)
-            case .approvalDue: instant(s.stageDue.approval, zone, json, &o)
-            case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, &o)
-            case .stage: if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
-            case .stageDue:
-                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { instant(d, zone, json, &o) } else { null(json, &o) }
-            case .stageStatus: if let stage = st.currentStage { quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) } } else { null(json, &o) }
-            case .stageUsedMinutes: if let stage = st.currentStage { ByteFormat.int(st.stages[stage].usedMinutes, into: &o) } else { null(json, &o) }
-            case .status: quoted(json, &o) { $0.append(st.state.rawValue) }
-            case .remainingMinutes: ByteFormat.int(st.remainingMinutes, into: &o)
-            case .overdueMinutes: ByteFormat.int(st.overdueMinutes, into: &o)
-            case .rolled:
-                if let roll = s.roll {
-                    quoted(json, &o) { o in
-                        o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
-                        o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, into: &o)
-                        o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, into: &o)
-                    }
-                } else { null(json, &o) }
-            case .term: quoted(json, &o) { ByteFormat.int(s.term.amount, into: &$0) }
-            case .profile: ByteFormat.text(e.profile.id, csvDelimiter: csvDelimiter, into: &o)
-            case .region: ByteFormat.text(e.engine.calendar.id, csvDelimiter: csvDelimiter, into: &o)
-            case .tz: ByteFormat.text(zone.identifier, csvDelimiter: csvDelimiter, into: &o)
-            case .registeredAt: instant(s.registered, zone, json, &o)
-            case .provisional: if json { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
-            case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
-            }
-        }
-        o.reserve(2)
-        if json { o.append(0x7D) }
-        o.append(0x0A)
-    }
-
-    /// An instant, in quotes for JSON.
-    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ o: inout ByteSink) {
-        if json { o.append(0x22) }
-        ByteFormat.instant(i, zone: zone, into: &o)
-        if json { o.reserve(1); o.append(0x22) }
-    }
-
-    /// A text value, in quotes for JSON.
-    @inline(__always) private static func quoted(_ json: Bool, _ o: inout ByteSink, _ body: (inout ByteSink) -> Void) {
-        if json { o.append(0x22) }
-        body(&o)
-        if json { o.reserve(1); o.append(0x22) }
-    }
-
-    /// JSON `null`; an empty CSV field.
-    @inline(__always) private static func null(_ json: Bool, _ o: inout ByteSink) {
-        if json { ByteFormat.ascii("null", into: &o) }
     }
 }

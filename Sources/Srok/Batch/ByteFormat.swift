@@ -11,22 +11,22 @@ enum ByteFormat {
         p.storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 * v, as: UInt16.self), as: UInt16.self)
     }
 
+    /// Two digits of `v` (0–99) as a little-endian word.
+    @inline(__always) static func pair(_ v: Int) -> UInt16 { pairs.loadUnaligned(fromByteOffset: 2 * v, as: UInt16.self) }
+
     /// `YYYY-MM-DD` of `d` at `p` (10 bytes). The dates of one row fall on a few days: the last
-    /// day's text is remembered in the sink.
+    /// day's text is remembered in the sink, as two words kept in registers (no byte stores to
+    /// read back).
     @inline(__always) static func date(_ d: CivilDate, at p: UnsafeMutableRawPointer, memo o: inout ByteSink) {
         if d != o.lastDate {
             let (y, m, day) = d.components
-            let q = UnsafeMutableRawPointer(&o.lastText)
-            if y >= 0 && y <= 9999 {
-                two(y / 100, at: q); two(y % 100, at: q + 2)
-            } else {
-                q.storeBytes(of: UInt32(0x3F3F_3F3F), as: UInt32.self)   // "????": outside ISO 8601's four digits
-            }
-            q.storeBytes(of: 0x2D, toByteOffset: 4, as: UInt8.self); two(m, at: q + 5)
-            q.storeBytes(of: 0x2D, toByteOffset: 7, as: UInt8.self); two(day, at: q + 8)
+            // "YYYY-MM-" and "DD"; years outside ISO 8601's four digits print as "????".
+            let year: UInt64 = y >= 0 && y <= 9999 ? UInt64(pair(y / 100)) | UInt64(pair(y % 100)) << 16 : 0x3F3F_3F3F
+            o.lastText = (year | 0x2D << 32 | UInt64(pair(m)) << 40 | 0x2D << 56, pair(day))
             o.lastDate = d
         }
-        withUnsafeBytes(of: o.lastText) { p.copyMemory(from: $0.baseAddress!, byteCount: 10) }
+        p.storeBytes(of: o.lastText.0, as: UInt64.self)
+        p.storeBytes(of: o.lastText.1, toByteOffset: 8, as: UInt16.self)
     }
 
     /// `YYYY-MM-DD`.
@@ -38,37 +38,54 @@ enum ByteFormat {
 
     /// `YYYY-MM-DDTHH:MM:SS+HH:MM` in `zone` (25 bytes).
     @inline(__always) static func instant(_ i: Instant, zone: ZoneRules, into o: inout ByteSink) {
-        let offset = zone.offset(at: i)
-        let local = i.secondsSinceEpoch + Int64(offset)
-        var days = local / 86_400, s = Int(local % 86_400)
-        if s < 0 { s += 86_400; days -= 1 }
         o.reserve(25)
-        let p = o.tail
-        date(CivilDate(daysSinceEpoch: Int32(truncatingIfNeeded: days)), at: p, memo: &o)
-        p.storeBytes(of: 0x54, toByteOffset: 10, as: UInt8.self)
-        two(s / 3600, at: p + 11); p.storeBytes(of: 0x3A, toByteOffset: 13, as: UInt8.self)
-        two(s / 60 % 60, at: p + 14); p.storeBytes(of: 0x3A, toByteOffset: 16, as: UInt8.self)
-        two(s % 60, at: p + 17)
-        let a = abs(offset)
-        p.storeBytes(of: offset < 0 ? 0x2D : 0x2B, toByteOffset: 19, as: UInt8.self)
-        two(a / 3600, at: p + 20); p.storeBytes(of: 0x3A, toByteOffset: 22, as: UInt8.self); two(a / 60 % 60, at: p + 23)
+        instant(i, offset: zone.offset(at: i), at: o.tail, memo: &o)
         o.advance(25)
     }
 
-    /// A decimal integer.
-    @inline(__always) static func int(_ v: Int, into o: inout ByteSink) {
-        if v < 0 { o.append(0x2D) }
+    /// `YYYY-MM-DDTHH:MM:SS+HH:MM` of `i` at UTC offset `offset` (seconds), 25 bytes at `p`.
+    @inline(__always) static func instant(_ i: Instant, offset: Int, at p: UnsafeMutableRawPointer, memo o: inout ByteSink) {
+        let local = i.secondsSinceEpoch + Int64(offset)
+        var days = local / 86_400, s = Int(local % 86_400)
+        if s < 0 { s += 86_400; days -= 1 }
+        date(CivilDate(daysSinceEpoch: Int32(truncatingIfNeeded: days)), at: p, memo: &o)
+        let h = s / 3600, m = s / 60 - h * 60, sec = s - (s / 60) * 60
+        // "THH:MM:S" and "S" + offset "±HH:MM".
+        let a = abs(offset)
+        let time = 0x54 | UInt64(pair(h)) << 8 | 0x3A << 24 | UInt64(pair(m)) << 32 | 0x3A << 48 | UInt64(pair(sec) & 0xFF) << 56
+        p.storeBytes(of: time, toByteOffset: 10, as: UInt64.self)
+        let zoneText = UInt64(pair(sec) >> 8) | (offset < 0 ? 0x2D : 0x2B) << 8 | UInt64(pair(a / 3600)) << 16 | 0x3A << 32
+            | UInt64(pair(a / 60 % 60)) << 40
+        // 7 bytes: the last second digit and the offset.
+        p.storeBytes(of: UInt32(truncatingIfNeeded: zoneText), toByteOffset: 18, as: UInt32.self)
+        p.storeBytes(of: UInt16(truncatingIfNeeded: zoneText >> 32), toByteOffset: 22, as: UInt16.self)
+        p.storeBytes(of: UInt8(truncatingIfNeeded: zoneText >> 48), toByteOffset: 24, as: UInt8.self)
+    }
+
+    /// A decimal integer at `q`; returns the position after it (at most 20 bytes).
+    @inline(__always) static func int(_ v: Int, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        var q = q
+        if v < 0 { q.storeBytes(of: 0x2D, as: UInt8.self); q += 1 }
         var x = v.magnitude
         var digits = 1
         var p: UInt = 10
         while x >= p && digits < 19 { digits += 1; p &*= 10 }
+        if x >= p { digits += 1 }
         var k = digits
-        // Write right to left into the reserved room.
-        o.reserve(digits)
-        let start = o.count
-        for _ in 0..<digits { o.append(0x30) }
-        let base = o.base
-        while k > 0 { k -= 1; base[start + k] = UInt8(truncatingIfNeeded: 0x30 + x % 10); x /= 10 }
+        while k >= 2 {
+            k -= 2
+            let r = x % 100; x /= 100
+            q.storeBytes(of: pair(Int(r)), toByteOffset: k, as: UInt16.self)
+        }
+        if k == 1 { q.storeBytes(of: UInt8(truncatingIfNeeded: 0x30 + x), as: UInt8.self) }
+        return q + digits
+    }
+
+    /// A decimal integer.
+    @inline(__always) static func int(_ v: Int, into o: inout ByteSink) {
+        o.reserve(21)
+        let end = int(v, at: o.tail)
+        o.advance(o.tail.distance(to: end))
     }
 
     /// Bytes as a CSV field (quoted when needed) or a JSON string.

@@ -7,7 +7,7 @@ struct ByteSink: ~Copyable {
     /// A one-entry memo for date formatting (see ``ByteFormat/date(_:at:memo:)``): the last
     /// date and its `YYYY-MM-DD` text.
     var lastDate = CivilDate(daysSinceEpoch: .min)
-    var lastText: (UInt64, UInt64) = (0, 0)
+    var lastText: (UInt64, UInt16) = (0, 0)
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)

@@ -12,7 +12,7 @@ struct CSVTokenizer: ~Copyable {
     /// The unescaped bytes of the current record's fields, back to back.
     var scratch = ByteSink(capacity: 1 << 16)
     /// End offsets of the current record's fields in ``record``.
-    var ends: [Int] = []
+    var ends = FieldEnds()
     /// The current record's field bytes: a slice of the input when the line has no quote (no
     /// copy), else the unescaped copy in `scratch`. Valid until the next `read`.
     private(set) var record = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -21,7 +21,6 @@ struct CSVTokenizer: ~Copyable {
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
-        ends.reserveCapacity(64)
     }
 
     /// What reading one record found.
@@ -43,9 +42,23 @@ struct CSVTokenizer: ~Copyable {
             if memchr(base + start, 0x22, lineEnd - start) == nil {
                 var contentEnd = lineEnd
                 if contentEnd > start, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                ends.removeAll(keepingCapacity: true)
+                ends.removeAll()
                 let d = delimiter
-                for i in start..<contentEnd where b[i] == d { ends.append(i - start) }
+                // Delimiters eight bytes at a time (an exact zero-byte test on word ^ delimiters).
+                var i = start
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                let pattern = UInt64(d) &* ones
+                while i + 8 <= contentEnd {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+                    var hits = ~(((x & low7) &+ low7) | x | low7)
+                    while hits != 0 {
+                        ends.append(i + hits.trailingZeroBitCount >> 3 - start)
+                        hits &= hits &- 1
+                    }
+                    i += 8
+                }
+                while i < contentEnd { if b[i] == d { ends.append(i - start) }; i += 1 }
                 ends.append(contentEnd - start)
                 record = UnsafeBufferPointer(rebasing: b[start..<contentEnd])
                 gap = 1
@@ -57,7 +70,7 @@ struct CSVTokenizer: ~Copyable {
         scratch.removeAll()
         // A record's unescaped bytes never outnumber its raw bytes: reserve the rest of the segment once.
         scratch.reserve(end - start)
-        ends.removeAll(keepingCapacity: true)
+        ends.removeAll()
         var i = start
         var lines = 0
         let q: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D

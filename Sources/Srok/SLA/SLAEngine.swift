@@ -1,7 +1,8 @@
 /// Computes schedules and statuses of messages for one organisation: a working-day calendar, a
-/// time zone and the counting conventions. An immutable `Sendable` value; build it once and use it
-/// from any thread.
-public struct SLAEngine: Sendable {
+/// time zone and the counting conventions. Immutable and `Sendable`: build it once and use it from
+/// any thread. A class, so that millions of evaluations share one instance instead of copying
+/// (and retaining) its tables.
+public final class SLAEngine: Sendable {
     /// The working-day calendar (federal or regional).
     public let calendar: WorkingCalendar
     /// The organisation's zone.
