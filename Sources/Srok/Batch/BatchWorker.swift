@@ -119,7 +119,7 @@ struct BatchWorker: ~Copyable {
                         continue
                     }
                     let record = tokenizer.record
-                    if !UTF8Check.isValid(record) {
+                    if !tokenizer.isASCII && !UTF8Check.isValid(record) {
                         var bad = "row"
                         for k in 0..<tokenizer.count where !UTF8Check.isValid(UnsafeBufferPointer(rebasing: record[tokenizer.range(k)])) {
                             bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"; break

@@ -4,10 +4,9 @@ struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int
-    /// A one-entry memo for date formatting (see ``ByteFormat/date(_:at:memo:)``): the last
-    /// date and its `YYYY-MM-DD` text.
-    var lastDate = CivilDate(daysSinceEpoch: .min)
-    var lastText: (UInt64, UInt16) = (0, 0)
+    /// The day texts for date formatting (see ``ByteFormat/date(_:at:memo:)``), held here so
+    /// the hot path does not check the shared table's lazy initialisation per date.
+    let days = DayTexts.shared
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)

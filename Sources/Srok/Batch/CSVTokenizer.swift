@@ -36,37 +36,10 @@ struct CSVTokenizer: ~Copyable {
 
     /// Reads the record that starts at `start` in `b[..<end]` (which must not be empty there).
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Outcome {
-        if let base = b.baseAddress, start < end {
-            // Fast path: a line with no quote is its own record; fields are slices of the input.
-            let lineEnd = memchr(base + start, 0x0A, end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
-            if memchr(base + start, 0x22, lineEnd - start) == nil {
-                var contentEnd = lineEnd
-                if contentEnd > start, b[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                ends.removeAll()
-                let d = delimiter
-                // Delimiters eight bytes at a time (an exact zero-byte test on word ^ delimiters).
-                var i = start
-                let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                let pattern = UInt64(d) &* ones
-                while i + 8 <= contentEnd {
-                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
-                    var hits = ~(((x & low7) &+ low7) | x | low7)
-                    while hits != 0 {
-                        ends.append(i + hits.trailingZeroBitCount >> 3 - start)
-                        hits &= hits &- 1
-                    }
-                    i += 8
-                }
-                while i < contentEnd { if b[i] == d { ends.append(i - start) }; i += 1 }
-                ends.append(contentEnd - start)
-                record = UnsafeBufferPointer(rebasing: b[start..<contentEnd])
-                gap = 1
-                return lineEnd < end ? .record(next: lineEnd + 1, lines: 1) : .record(next: end, lines: 0)
-            }
-        }
+        if let base = b.baseAddress, start < end, let r = readPlainLine(base, from: start, end: end) { return r }
         defer { record = scratch.bytes }
         gap = 0
+        isASCII = false
         scratch.removeAll()
         // A record's unescaped bytes never outnumber its raw bytes: reserve the rest of the segment once.
         scratch.reserve(end - start)
@@ -126,6 +99,63 @@ struct CSVTokenizer: ~Copyable {
         var j = start
         while j < end, b[j] != 0x0A { j += 1 }
         return j < end ? j + 1 : end
+    }
+
+    /// Whether the current record is all ASCII (known valid UTF-8); false means "not checked".
+    private(set) var isASCII = false
+
+    /// Bytes of `x` that are zero, as 0x80 in their lane (exact: no borrow between lanes).
+    @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
+    }
+
+    /// The fast path: a line with no quote is its own record, its fields slices of the input.
+    /// One pass, eight bytes at a time, finds the line break, any quote (then nil: the caller
+    /// takes the copying path), the delimiters and whether every byte is ASCII.
+    @inline(__always) private mutating func readPlainLine(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Outcome? {
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let newlines = 0x0A &* ones, quotes = 0x22 &* ones, delimiters = UInt64(delimiter) &* ones
+        var high: UInt64 = 0
+        var i = start
+        var lineEnd = end
+        ends.removeAll()
+        scan: do {
+            while i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let stops = Self.zeroBytes(w ^ newlines) | Self.zeroBytes(w ^ quotes)
+                var hits = Self.zeroBytes(w ^ delimiters)
+                if stops != 0 {
+                    let k = stops.trailingZeroBitCount >> 3
+                    if base[i + k] == 0x22 { return nil }
+                    let below: UInt64 = k == 0 ? 0 : UInt64.max >> (64 - 8 * k)
+                    hits &= below
+                    high |= w & below
+                    while hits != 0 { ends.append(i + hits.trailingZeroBitCount >> 3 - start); hits &= hits &- 1 }
+                    lineEnd = i + k
+                    break scan
+                }
+                high |= w
+                while hits != 0 { ends.append(i + hits.trailingZeroBitCount >> 3 - start); hits &= hits &- 1 }
+                i += 8
+            }
+            while i < end {
+                let c = base[i]
+                if c == 0x0A { lineEnd = i; break }
+                if c == 0x22 { return nil }
+                if c == delimiter { ends.append(i - start) }
+                high |= UInt64(c)
+                i += 1
+            }
+        }
+        var contentEnd = lineEnd
+        if contentEnd > start, base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        ends.append(contentEnd - start)
+        record = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
+        gap = 1
+        isASCII = high & 0x8080_8080_8080_8080 == 0
+        return lineEnd < end ? .record(next: lineEnd + 1, lines: 1) : .record(next: end, lines: 0)
     }
 
     /// The number of fields of the current record.

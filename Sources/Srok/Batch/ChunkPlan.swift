@@ -75,11 +75,14 @@ struct RecordScanner {
         return quote
     }
 
-    /// The end of the record starting at `r` (after its line break), read byte by byte as the
-    /// tokenizer reads it; nil when it does not end inside the buffer.
-    private func exactEnd(from r: Int) -> Int? {
-        var inQuotes = false, fieldStart = true, justClosed = false
-        var i = r
+    /// The end (after its line break) of the record holding the quote at `q`, read byte by byte
+    /// from the quote as the tokenizer reads it; nil when it does not end inside the buffer. No
+    /// quote lies between `position` (a record start) and `q`, so the quote opens a field when
+    /// it follows a record start or a delimiter.
+    private func exactEnd(quote q: Int) -> Int? {
+        var inQuotes = false, justClosed = false
+        var fieldStart = q == position || base[q - 1] == 0x0A || base[q - 1] == delimiter
+        var i = q
         while i < count {
             let c = base[i]
             i += 1
@@ -106,9 +109,7 @@ struct RecordScanner {
             // Between `position` and the next quote every line break ends a record.
             if let nl = find(0x0A, from: max(position, target - 1), to: q) { position = nl + 1; return position }
             if q >= count { return nil }
-            // The record holding the quote starts after the last line break before it.
-            let r = ChunkPlan.lastLineBreak(base, from: position, to: q).map { $0 + 1 } ?? position
-            guard let e = exactEnd(from: r) else { return nil }
+            guard let e = exactEnd(quote: q) else { return nil }
             position = e
             if e >= target { return e }
         }
@@ -123,8 +124,11 @@ struct RecordScanner {
                 if let lb = ChunkPlan.lastLineBreak(base, from: position, to: count) { position = lb + 1 }
                 break
             }
-            let r = ChunkPlan.lastLineBreak(base, from: position, to: q).map { $0 + 1 } ?? position
-            guard let e = exactEnd(from: r) else { position = r; break }
+            guard let e = exactEnd(quote: q) else {
+                // The last whole record ends at the last line break before the open one.
+                if let lb = ChunkPlan.lastLineBreak(base, from: position, to: q) { position = lb + 1 }
+                break
+            }
             position = e
         }
         return position > start ? position : nil
