@@ -77,17 +77,18 @@ public struct StageShares: Hashable, Sendable {
                                 expected: "non-negative shares that sum to 100 %")
         }
         self.basisPoints = basisPoints
+        var running = 0
+        cumulativeBasisPoints = PerStage { s in running += basisPoints[s]; return running }
     }
+
+    /// Basis points of each stage and all before it (computed once: the schedule needs them per message).
+    public private(set) var cumulativeBasisPoints: PerStage<Int>
 
     /// The share of `stage` in percent.
     public func percent(_ stage: Stage) -> Double { Double(basisPoints[stage]) / 100 }
 
     /// Basis points of all stages up to and including `stage`.
-    @inlinable public func cumulative(through stage: Stage) -> Int {
-        var sum = 0
-        for s in Stage.allCases where s <= stage { sum += basisPoints[s] }
-        return sum
-    }
+    @inlinable public func cumulative(through stage: Stage) -> Int { cumulativeBasisPoints[stage] }
 }
 
 /// The organisation's working time, for the `workday8` basis and working-hour terms.

@@ -99,15 +99,17 @@ public final class SLAEngine: Sendable {
         let (due, dueDate, roll) = try totalDue(registered: registered, term: term)
         let total = totalBudgetMinutes(term)
         let shares = conventions.shares
-        var budgets = PerStage(repeating: 0)
-        var stageDue = PerStage(repeating: due)
         var previous = registered
         var allotted = 0
-        for stage in Stage.allCases {
+        // Stage by stage, in order (the initialiser calls its closure moderation … final approval).
+        let budgets = PerStage<Int> { stage in
             // The last stage takes what rounding left, so that the budgets add up to the term.
-            budgets[stage] = stage == .finalApproval ? total - allotted : total * shares.basisPoints[stage] / 10_000
-            allotted += budgets[stage]
-            if stage == .finalApproval { break }
+            let b = stage == .finalApproval ? total - allotted : total * shares.basisPoints[stage] / 10_000
+            allotted += b
+            return b
+        }
+        let stageDue = try PerStage<Instant> { (stage) throws(SrokError) -> Instant in
+            if stage == .finalApproval { return due }
             let cumulative = total * shares.cumulative(through: stage) / 10_000
             var t: Instant
             switch conventions.basis {
@@ -120,8 +122,8 @@ public final class SLAEngine: Sendable {
                 if r != d { t = zone.instant(LocalDateTime(date: r, secondOfDay: zone.local(t).secondOfDay)) }
             }
             t = min(max(t, previous), due)
-            stageDue[stage] = t
             previous = t
+            return t
         }
         let provisional = calendar.tables.provisionalFrom.map { dueDate >= $0 } ?? false
         return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,

@@ -67,8 +67,8 @@ public struct PerStage<Value: Sendable>: Sendable {
         moderation = v; coordination = v; execution = v; approval = v; finalApproval = v
     }
 
-    /// A value computed for each stage.
-    @inlinable public init(_ make: (Stage) throws -> Value) rethrows {
+    /// A value computed for each stage, in stage order (moderation first).
+    @inlinable public init<E: Error>(_ make: (Stage) throws(E) -> Value) throws(E) {
         moderation = try make(.moderation); coordination = try make(.coordination)
         execution = try make(.execution); approval = try make(.approval); finalApproval = try make(.finalApproval)
     }

@@ -67,8 +67,7 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        var stages = PerStage(repeating: StageStatus(budgetMinutes: 0, usedMinutes: 0, currentVisitMinutes: 0, visits: 0, state: .ok, dwellDue: nil))
-        for s in Stage.allCases {
+        let stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
             let budget = schedule.budgetMinutes[s]
             var st = StageStatus(budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok, dwellDue: nil)
             if s == current, let entry = currentEntry {
@@ -78,7 +77,7 @@ extension SLAEngine {
             }
             st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
             if closed && st.state != .overdue { st.state = .closed }
-            stages[s] = st
+            return st
         }
 
         // Overall.
