@@ -113,12 +113,16 @@ public final class BatchEvaluator: Sendable {
     func evaluate(registered: Timestamp, term: Term, termFromDays: Bool, regime: Regime?, stage: Stage?,
                   stageEnteredAt: Timestamp?, postponedUntil: CivilDate?, extensionDays: Int?, closedAt: Timestamp?,
                   engine r: ResolvedEngine, history: inout MessageHistory) throws(BatchRowError) -> MessageStatus {
-        let zone = r.engine.zone
+        // Instants need no zone; only local times touch the zone's tables.
+        @inline(__always) func resolve(_ t: Timestamp) -> Instant {
+            if case .instant(let i) = t { return i }
+            return t.resolve(in: r.engine.zone)
+        }
         let regime = regime ?? r.regime
         do { try SLAEngine.validate(term, regime: regime) } catch {
             throw BatchRowError(column: termFromDays ? "term_days" : "fast_track_days", value: String(term.amount), reason: error.description)
         }
-        let at = registered.resolve(in: zone)
+        let at = resolve(registered)
         history.registered = at
         history.regime = regime
         history.term = term
@@ -126,7 +130,7 @@ public final class BatchEvaluator: Sendable {
         if let s = stage {
             // Without stage_entered_at the stage is taken as entered when the plan says it starts
             // (the previous stage's planned due time), not later than the as-of instant.
-            var entered = stageEnteredAt?.resolve(in: zone)
+            var entered = stageEnteredAt.map(resolve)
             if entered == nil {
                 if s == .moderation { entered = at } else {
                     do {
@@ -142,7 +146,7 @@ public final class BatchEvaluator: Sendable {
         history.postponements.removeAll(keepingCapacity: true)
         if let p = postponedUntil { history.postponements.append(p) }
         history.extensionDays = extensionDays
-        history.closedAt = closedAt?.resolve(in: zone)
+        history.closedAt = closedAt.map(resolve)
         do {
             return try r.engine.status(of: history, asOf: defaults.asOf, maxPostponements: r.maxPostponements)
         } catch {

@@ -181,7 +181,13 @@ enum UTF8Check {
         }
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                // Back to eight bytes at a time after a multi-byte character.
+                if i + 8 <= n, UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else { i += 1 }
+                continue
+            }
             var len = 0
             var min: UInt32 = 0
             var v: UInt32 = 0

@@ -60,7 +60,7 @@ enum RowParser {
     }
 
     static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
-        func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
+        @inline(__always) func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
             guard let r = f[c.slot], !r.isEmpty else { return nil }
             let s = UnsafeBufferPointer(rebasing: b[r])
             var lo = 0, hi = s.count
@@ -109,12 +109,14 @@ enum RowParser {
             }
         }
         if let s = bytes(.stage) {
-            if equals(s, "moderation") { m.stage = .moderation }
-            else if equals(s, "coordination") { m.stage = .coordination }
-            else if equals(s, "execution") { m.stage = .execution }
-            else if equals(s, "approval") { m.stage = .approval }
-            else if equals(s, "final-approval") || equals(s, "final_approval") { m.stage = .finalApproval }
-            else {
+            // ASCII codes by length first, then one comparison; every other spelling goes to the shared parser.
+            switch s.count {
+            case 10 where equals(s, "moderation"): m.stage = .moderation
+            case 12 where equals(s, "coordination"): m.stage = .coordination
+            case 9 where equals(s, "execution"): m.stage = .execution
+            case 8 where equals(s, "approval"): m.stage = .approval
+            case 14 where equals(s, "final-approval") || equals(s, "final_approval"): m.stage = .finalApproval
+            default:
                 let text = String(decoding: s, as: UTF8.self)
                 if Stage.isClosedName(text) {
                     guard bytes(.closedAt) != nil else { throw fail(.stage, "the stage says closed but closed_at is empty") }
