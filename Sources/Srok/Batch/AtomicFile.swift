@@ -104,22 +104,29 @@ final class AtomicFile {
 final class StandardOutputSink {
     private var buffer: [UInt8] = []
     func write(_ bytes: [UInt8]) throws(SrokError) { try bytes.withUnsafeBufferPointer { (p) throws(SrokError) in try write(p) } }
+    /// Appends bytes (buffered; large blocks go straight out, after what is buffered).
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
+        if bytes.count >= (64 << 10) {
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count > (1 << 20) { try flush() }
     }
     func flush() throws(SrokError) {
-        try buffer.withUnsafeBufferPointer { (p) throws(SrokError) in
-            var done = 0
-            while done < p.count {
-                let n = Glibc.write(1, p.baseAddress! + done, p.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw .io(path: "standard output", message: "write failed: \(String(cString: strerror(errno)))")
-                }
-                done += n
-            }
-        }
+        try buffer.withUnsafeBufferPointer { (p) throws(SrokError) in try writeAll(p) }
         buffer.removeAll(keepingCapacity: true)
+    }
+    private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
+        var done = 0
+        while done < p.count {
+            let n = Glibc.write(1, p.baseAddress! + done, p.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: "standard output", message: "write failed: \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
     }
 }
