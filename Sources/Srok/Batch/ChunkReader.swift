@@ -82,13 +82,15 @@ struct ChunkReader {
         block.count = 0
         carry.withUnsafeBufferPointer { block.append($0) }
         carry.removeAll(keepingCapacity: true)
-        while !eof && block.count < chunk { try readMore(into: block, upTo: chunk * 2 - block.count) }
+        while !eof && block.count < chunk { try readMore(into: block, upTo: chunk - block.count) }
     }
 
     /// The first block, for the header: filled until its first line is complete (or the input ends).
     mutating func first(_ block: InputBlock) throws(SrokError) {
         try start(block)
         while !eof && !block.bytes.contains(0x0A) { try readMore(into: block, upTo: chunk) }
+        // Top the first block up to a chunk (a short first read, e.g. from a pipe).
+        while !eof && block.count < chunk { try readMore(into: block, upTo: chunk - block.count) }
     }
 
     /// Marks the first `n` bytes of the current (first) block as read (a BOM and the header).
