@@ -65,6 +65,8 @@ struct BatchWorker: ~Copyable {
     let slotOfField: [Int?]
     /// See ``BatchFormat/defaultCSVDelimiter``.
     let defaultCSV: UInt8?
+    /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
+    let days = DayTexts.shared
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
         self.evaluator = evaluator; self.format = format; self.schema = schema
@@ -186,8 +188,8 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, String(decoding: p.id, as: UTF8.self), error.column, error.value, error.reason); return
         }
         counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
-        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, into: &out) } else {
-            RowWriter.write(status, engine, p, format: format, into: &out)
+        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, days: days, into: &out) } else {
+            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }
 

@@ -14,36 +14,36 @@ enum ByteFormat {
     /// Two digits of `v` (0–99) as a little-endian word.
     @inline(__always) static func pair(_ v: Int) -> UInt16 { pairs.loadUnaligned(fromByteOffset: 2 * v, as: UInt16.self) }
 
-    /// `YYYY-MM-DD` of `d` at `p` (10 bytes): one load from the sink's table of day texts
-    /// (1900–2100; other years are formatted here, and outside 0–9999 print as "????").
-    @inline(__always) static func date(_ d: CivilDate, at p: UnsafeMutableRawPointer, memo o: inout ByteSink) {
+    /// `YYYY-MM-DD` of `d` at `p` (10 bytes): one load from the table of day texts (1900–2100;
+    /// other years are formatted here, and outside 0–9999 print as "????").
+    @inline(__always) static func date(_ d: CivilDate, at p: UnsafeMutableRawPointer, days: DayTexts) {
         let i = Int(d.daysSinceEpoch) - DayTexts.first
         let text: (UInt64, UInt16)
-        if i >= 0 && i < DayTexts.count { text = o.days.text(i) } else { text = DayTexts.format(d) }
+        if i >= 0 && i < DayTexts.count { text = days.text(i) } else { text = DayTexts.format(d) }
         p.storeBytes(of: text.0, as: UInt64.self)
         p.storeBytes(of: text.1, toByteOffset: 8, as: UInt16.self)
     }
 
     /// `YYYY-MM-DD`.
-    @inline(__always) static func date(_ d: CivilDate, into o: inout ByteSink) {
+    @inline(__always) static func date(_ d: CivilDate, days: DayTexts, into o: inout ByteSink) {
         o.reserve(10)
-        date(d, at: o.tail, memo: &o)
+        date(d, at: o.tail, days: days)
         o.advance(10)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS+HH:MM` in `zone` (25 bytes).
-    @inline(__always) static func instant(_ i: Instant, zone: ZoneRules, into o: inout ByteSink) {
+    @inline(__always) static func instant(_ i: Instant, zone: ZoneRules, days: DayTexts, into o: inout ByteSink) {
         o.reserve(25)
-        instant(i, offset: zone.offset(at: i), at: o.tail, memo: &o)
+        instant(i, offset: zone.offset(at: i), at: o.tail, days: days)
         o.advance(25)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS+HH:MM` of `i` at UTC offset `offset` (seconds), 25 bytes at `p`.
-    @inline(__always) static func instant(_ i: Instant, offset: Int, at p: UnsafeMutableRawPointer, memo o: inout ByteSink) {
+    @inline(__always) static func instant(_ i: Instant, offset: Int, at p: UnsafeMutableRawPointer, days t: DayTexts) {
         let local = i.secondsSinceEpoch + Int64(offset)
         var days = local / 86_400, s = Int(local % 86_400)
         if s < 0 { s += 86_400; days -= 1 }
-        date(CivilDate(daysSinceEpoch: Int32(truncatingIfNeeded: days)), at: p, memo: &o)
+        date(CivilDate(daysSinceEpoch: Int32(truncatingIfNeeded: days)), at: p, days: t)
         let h = s / 3600, m = s / 60 - h * 60, sec = s - (s / 60) * 60
         // "THH:MM:S" and "S" + offset "±HH:MM".
         let a = abs(offset)
@@ -120,41 +120,5 @@ enum ByteFormat {
     /// ASCII text that needs no escaping.
     @inline(__always) static func ascii(_ s: StaticString, into o: inout ByteSink) {
         o.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-}
-
-/// The `YYYY-MM-DD` text of every day of 1900–2100 as two words (≈ 1.2 MB, built once per
-/// process): a row's dates cost one load each instead of a civil-date conversion.
-final class DayTexts: @unchecked Sendable {  // immutable after init
-    /// Days since the epoch of the first day (1900-01-01).
-    static var first: Int { -25_567 }
-    /// The number of days (to 2100-12-31).
-    static var count: Int { 47_846 + 25_567 }
-    private let storage: UnsafeMutablePointer<(UInt64, UInt64)>
-
-    private init() {
-        storage = .allocate(capacity: Self.count)
-        for i in 0..<Self.count {
-            let t = Self.format(CivilDate(daysSinceEpoch: Int32(Self.first + i)))
-            storage[i] = (t.0, UInt64(t.1))
-        }
-    }
-
-    deinit { storage.deallocate() }
-
-    /// The shared table.
-    static let shared = DayTexts()
-
-    /// The text of day `i` of the table.
-    @inline(__always) func text(_ i: Int) -> (UInt64, UInt16) {
-        let t = storage[i]
-        return (t.0, UInt16(truncatingIfNeeded: t.1))
-    }
-
-    /// `YYYY-MM-` and `DD` of `d` as little-endian words.
-    static func format(_ d: CivilDate) -> (UInt64, UInt16) {
-        let (y, m, day) = d.components
-        let year: UInt64 = y >= 0 && y <= 9999 ? UInt64(ByteFormat.pair(y / 100)) | UInt64(ByteFormat.pair(y % 100)) << 16 : 0x3F3F_3F3F
-        return (year | 0x2D << 32 | UInt64(ByteFormat.pair(m)) << 40 | 0x2D << 56, ByteFormat.pair(day))
     }
 }

@@ -4,9 +4,6 @@ struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private(set) var capacity: Int
-    /// The day texts for date formatting (see ``ByteFormat/date(_:at:memo:)``), held here so
-    /// the hot path does not check the shared table's lazy initialisation per date.
-    let days = DayTexts.shared
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)

@@ -2,7 +2,8 @@
 /// path for the default CSV columns (the nightly job's shape).
 enum RowWriter {
     /// Writes one output row.
-    static func write(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, format: BatchFormat, into o: inout ByteSink) {
+    static func write(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
+                      into o: inout ByteSink) {
         let zone = e.engine.zone
         let s = st.schedule
         let json: Bool
@@ -18,16 +19,16 @@ enum RowWriter {
             if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
             switch c {
             case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, into: &o)
-            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, into: &$0) }
-            case .due: instant(s.due, zone, json, &o)
-            case .moderationDue: instant(s.stageDue.moderation, zone, json, &o)
-            case .coordinationDue: instant(s.stageDue.coordination, zone, json, &o)
-            case .executionDue: instant(s.stageDue.execution, zone, json, &o)
-            case .approvalDue: instant(s.stageDue.approval, zone, json, &o)
-            case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, &o)
+            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) }
+            case .due: instant(s.due, zone, json, days, &o)
+            case .moderationDue: instant(s.stageDue.moderation, zone, json, days, &o)
+            case .coordinationDue: instant(s.stageDue.coordination, zone, json, days, &o)
+            case .executionDue: instant(s.stageDue.execution, zone, json, days, &o)
+            case .approvalDue: instant(s.stageDue.approval, zone, json, days, &o)
+            case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, days, &o)
             case .stage: if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
             case .stageDue:
-                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { instant(d, zone, json, &o) } else { null(json, &o) }
+                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { instant(d, zone, json, days, &o) } else { null(json, &o) }
             case .stageStatus: if let stage = st.currentStage { quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) } } else { null(json, &o) }
             case .stageUsedMinutes: if let stage = st.currentStage { ByteFormat.int(st.stages[stage].usedMinutes, into: &o) } else { null(json, &o) }
             case .status: quoted(json, &o) { $0.append(st.state.rawValue) }
@@ -37,15 +38,15 @@ enum RowWriter {
                 if let roll = s.roll {
                     quoted(json, &o) { o in
                         o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
-                        o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, into: &o)
-                        o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, into: &o)
+                        o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
+                        o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
                     }
                 } else { null(json, &o) }
             case .term: quoted(json, &o) { ByteFormat.int(s.term.amount, into: &$0) }
             case .profile: ByteFormat.text(e.profile.id, csvDelimiter: csvDelimiter, into: &o)
             case .region: ByteFormat.text(e.engine.calendar.id, csvDelimiter: csvDelimiter, into: &o)
             case .tz: ByteFormat.text(zone.identifier, csvDelimiter: csvDelimiter, into: &o)
-            case .registeredAt: instant(s.registered, zone, json, &o)
+            case .registeredAt: instant(s.registered, zone, json, days, &o)
             case .provisional: if json { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
             case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
             }
@@ -56,9 +57,9 @@ enum RowWriter {
     }
 
     /// An instant, in quotes for JSON.
-    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ o: inout ByteSink) {
+    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ days: DayTexts, _ o: inout ByteSink) {
         if json { o.append(0x22) }
-        ByteFormat.instant(i, zone: zone, into: &o)
+        ByteFormat.instant(i, zone: zone, days: days, into: &o)
         if json { o.reserve(1); o.append(0x22) }
     }
 
@@ -76,7 +77,7 @@ enum RowWriter {
 
     /// The default columns as CSV: one reservation, then raw stores through a cursor.
     static func writeDefaultCSV(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
-                                into o: inout ByteSink) {
+                                days: DayTexts, into o: inout ByteSink) {
         let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, into: &o)
         // 13 separators, a date, 8 instants, a stage, a status, two integers, a roll and the line break.
@@ -84,20 +85,20 @@ enum RowWriter {
         var q = o.tail
         let start = q
         q.storeBytes(of: d, as: UInt8.self); q += 1
-        ByteFormat.date(s.dueDate, at: q, memo: &o); q += 10
-        @inline(__always) func instant(_ i: Instant, _ o: inout ByteSink) {
+        ByteFormat.date(s.dueDate, at: q, days: days); q += 10
+        @inline(__always) func instant(_ i: Instant) {
             q.storeBytes(of: d, as: UInt8.self)
-            ByteFormat.instant(i, offset: e.offset(at: i), at: q + 1, memo: &o)
+            ByteFormat.instant(i, offset: e.offset(at: i), at: q + 1, days: days)
             q += 26
         }
-        instant(s.due, &o)
-        instant(s.stageDue.moderation, &o); instant(s.stageDue.coordination, &o); instant(s.stageDue.execution, &o)
-        instant(s.stageDue.approval, &o); instant(s.stageDue.finalApproval, &o)
+        instant(s.due)
+        instant(s.stageDue.moderation); instant(s.stageDue.coordination); instant(s.stageDue.execution)
+        instant(s.stageDue.approval); instant(s.stageDue.finalApproval)
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let stage = st.currentStage { q = put(stageCode(stage), at: q) }
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let stage = st.currentStage, let due = st.stages[stage].dwellDue {
-            ByteFormat.instant(due, offset: e.offset(at: due), at: q, memo: &o); q += 25
+            ByteFormat.instant(due, offset: e.offset(at: due), at: q, days: days); q += 25
         }
         q.storeBytes(of: d, as: UInt8.self); q += 1
         q = put(stateText(st.state), at: q)
@@ -109,9 +110,9 @@ enum RowWriter {
         if let roll = s.roll {
             q = put(roll.reversed ? "following(reversed)" : rollText(roll.convention), at: q)
             q.storeBytes(of: 0x3A, as: UInt8.self); q += 1
-            ByteFormat.date(roll.from, at: q, memo: &o); q += 10
+            ByteFormat.date(roll.from, at: q, days: days); q += 10
             q.storeBytes(of: 0x3E, as: UInt8.self); q += 1
-            ByteFormat.date(roll.to, at: q, memo: &o); q += 10
+            ByteFormat.date(roll.to, at: q, days: days); q += 10
         }
         q.storeBytes(of: 0x0A, as: UInt8.self); q += 1
         o.advance(start.distance(to: q))
