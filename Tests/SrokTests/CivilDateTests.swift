@@ -48,3 +48,21 @@ struct CivilDateTests {
         }
     }
 }
+
+@Suite("Civil date arithmetic, whole range")
+struct CivilDateRangeTests {
+    @Test func daysFromComponentsRoundTripsEveryDayOf1890To2110() {
+        // The fast path (1900–2100) and Hinnant's algorithm outside it agree with the
+        // components of every day, across both ends of the fast range.
+        let first = CivilDate(year: 1890, month: 1, day: 1)!.daysSinceEpoch
+        let last = CivilDate(year: 2110, month: 12, day: 31)!.daysSinceEpoch
+        var mismatches = 0
+        for d in first...last {
+            let c = CivilDate(daysSinceEpoch: d).computedComponents
+            if CivilDate.days(year: c.year, month: c.month, day: c.day) != Int(d) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
+        #expect(CivilDate(year: 2000, month: 3, day: 1)!.daysSinceEpoch == 11_017)
+    }
+}

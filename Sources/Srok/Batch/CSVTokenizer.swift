@@ -132,12 +132,12 @@ struct CSVTokenizer: ~Copyable {
                     let below: UInt64 = k == 0 ? 0 : UInt64.max >> (64 - 8 * k)
                     hits &= below
                     high |= w & below
-                    while hits != 0 { ends.append(i + hits.trailingZeroBitCount >> 3 - start); hits &= hits &- 1 }
+                    if hits != 0 { ends.append(lanes: hits, offset: i - start) }
                     lineEnd = i + k
                     break scan
                 }
                 high |= w
-                while hits != 0 { ends.append(i + hits.trailingZeroBitCount >> 3 - start); hits &= hits &- 1 }
+                if hits != 0 { ends.append(lanes: hits, offset: i - start) }
                 i += 8
             }
             while i < end {

@@ -20,6 +20,20 @@ struct FieldEnds: ~Copyable {
         count += 1
     }
 
+    /// Appends `offset + k` for each byte lane `k` whose high bit is set in `hits` (the lanes of a
+    /// word that held the delimiter), with one capacity check per word.
+    @inline(__always) mutating func append(lanes hits: UInt64, offset: Int) {
+        if count + 8 > capacity { grow() }
+        var h = hits, n = count
+        let p = base
+        while h != 0 {
+            p[n] = offset &+ h.trailingZeroBitCount >> 3
+            n &+= 1
+            h &= h &- 1
+        }
+        count = n
+    }
+
     private mutating func grow() {
         let bigger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
         bigger.update(from: base, count: count)

@@ -19,6 +19,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
 
     /// Days since the epoch of a valid (year, month, day); no validation.
     @inlinable static func days(year: Int, month: Int, day: Int) -> Int {
+        // 1900–2100 without divisions by the era: whole years since 1900, then the month.
+        if year >= 1900 && year <= 2100 {
+            let y = year - 1900
+            // Leap years in [1900, year): multiples of 4 from 1904 (1900 is not leap; 2000 is).
+            let leapDays = (year - 1) / 4 - 474 - (y > 0 ? 1 : 0)
+            // Days before the month in a common year (Jan 0, Feb 31, Mar 59 …), plus Feb 29 when leap.
+            let beforeMonth = month <= 2 ? (month - 1) * 31 : (153 * (month - 3) + 2) / 5 + 59 + (isLeap(year) ? 1 : 0)
+            return y * 365 + leapDays - 25_567 + beforeMonth + day - 1
+        }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
