@@ -223,6 +223,39 @@ struct BatchAtomicityTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test func withoutFsyncTheOutputIsTheSameAndStillRenamedIntoPlace() throws {
+        var text = BatchRowTests.header
+        for i in 0..<300 { text += "\(i),2024-03-\(10 + i % 18)T10:15+03:00,,,,30,,,,,execution,,,,\n" }
+        let durable = try BatchRun(text), fast = try BatchRun(text, ["--no-fsync"])
+        defer { durable.clean(); fast.clean() }
+        #expect(durable.result.status == 0 && fast.result.status == 0)
+        #expect(fast.outputLines.count == 301)
+        #expect(fast.output == durable.output)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fast.dir.path).filter { $0.contains("srok-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailingStandardOutputIsAFatalErrorNotSilentLoss() throws {
+        // /dev/full refuses every write (ENOSPC): the run must say so and exit 2, not report success.
+        let rejects = FileManager.default.temporaryDirectory.appendingPathComponent("srok-full-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: rejects) }
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["batch", "-", "-o", "-", "--no-progress", "--as-of", "2024-04-20T12:00+03:00", "--rejects", rejects.path]
+        let input = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(Data("id,registered_at,term_days\n1,2024-03-30T10:15+03:00,30\n".utf8))
+        try input.fileHandleForWriting.close()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(e.contains("standard output"), "\(e)")
+    }
+
     @Test func theBulkAPIMatchesTheCLI() throws {
         let context = Fixtures.context
         var defaults = BatchDefaults(asOf: Fixtures.t("2024-04-20T12:00+03:00"))
