@@ -1,10 +1,14 @@
 // libFuzzer harness for the timestamp and date parsers (Fuzz/run.sh builds it).
 // Invariants: never crash; an accepted text names a real date and time; what is accepted
-// round-trips through formatting.
+// round-trips through formatting; the fixed-form fast path agrees with the general parser.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
+    // The word-at-a-time fast path agrees with the general parser wherever it answers.
+    if size == 25, let fast = Timestamp.parseFixedISO(bytes) {
+        guard case .instant(let general)? = Timestamp.parseGeneral(bytes), general == fast else { fatalError("fast path \(fast) differs") }
+    }
     if let t = Timestamp.parse(bytes) {
         switch t {
         case .instant(let i):

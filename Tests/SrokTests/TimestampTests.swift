@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import Srok
 
@@ -91,5 +92,38 @@ struct TimestampTests {
     @Test func unknownZoneIsATypedError() {
         #expect(throws: SrokError.unknownTimeZone("Europe/Atlantis")) { try ZoneRules(identifier: "Europe/Atlantis") }
         #expect(throws: SrokError.self) { try ZoneRules(identifier: "") }
+    }
+}
+
+@Suite("Timestamp fast path")
+struct TimestampFastPathTests {
+    /// `YYYY-MM-DDTHH:MM:SS±HH:MM` with fields over and past their ranges (Feb 30, 24:00, 61 s,
+    /// offsets past 18 h, years outside 1900–2100): the fast path answers exactly when and as
+    /// the general parser does, or leaves the text to it.
+    @Test func takesTheExportForm() throws {
+        for (text, expected) in [("2024-03-29T10:15:00+03:00", "2024-03-29T07:15:00Z"), ("1999-12-31 23:59:59-09:30", "2000-01-01T09:29:59Z"),
+                                 ("2100-02-28T00:00:00+00:00", "2100-02-28T00:00:00Z")] {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { Timestamp.parseFixedISO($0) }
+            #expect(fast == (try Timestamp(parsing: expected)).resolve(in: try ZoneRules(identifier: "UTC")), "\(text)")
+        }
+        // Left to the general parser: 24:00, Feb 29 of a common year, an offset past 18 h.
+        for text in ["2024-03-29T24:00:00+03:00", "2023-02-29T10:00:00+03:00", "2024-03-29T10:00:00+19:00"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { Timestamp.parseFixedISO($0) } == nil, "\(text)")
+        }
+    }
+
+    @Test func agreesWithTheGeneralParser() async {
+        await propertyCheck(count: 4000, input: Gen.int(in: 1850...2150), Gen.int(in: 0...13), Gen.int(in: 0...32),
+                            Gen.int(in: 0...25), Gen.int(in: 0...61), Gen.int(in: -20...20)) { y, m, d, h, mi, oh in
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let text = "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(mi % 60))\(oh < 0 ? "-" : "+")\(two(abs(oh))):\(two(mi % 4 * 15))"
+            #expect(text.utf8.count == 25)
+            let bytes = Array(text.utf8)
+            let fast = bytes.withUnsafeBufferPointer { Timestamp.parseFixedISO($0) }
+            let general = bytes.withUnsafeBufferPointer { Timestamp.parseGeneral($0) }
+            let parsed = bytes.withUnsafeBufferPointer { Timestamp.parse($0) }
+            if let fast { #expect(general == .instant(fast), "\(text)") }
+            #expect(parsed == general, "\(text)")
+        }
     }
 }

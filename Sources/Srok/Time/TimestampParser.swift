@@ -32,6 +32,53 @@ public enum Timestamp: Hashable, Sendable {
     /// Parses raw UTF-8 bytes without allocating; `nil` when the text is not an accepted form or
     /// names an impossible date or time (2025-02-30, 24:01, offset beyond ±18:00).
     @inlinable public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        if b.count == 25, let i = parseFixedISO(b) { return .instant(i) }
+        return parseGeneral(b)
+    }
+
+    /// The form exports and Srok's own output use, `YYYY-MM-DDTHH:MM:SS±HH:MM` (25 bytes, years
+    /// 1900–2100), checked and converted a word at a time; nil for anything else (the general
+    /// parser then decides: other forms, impossible values, 24:00).
+    @inlinable static func parseFixedISO(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let w0 = raw.loadUnaligned(as: UInt64.self)                      // YYYY-MM-
+        let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)   // DDTHH:MM
+        let w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)  // :SS±HH:M
+        let last = base[24]
+        // Digit lanes (little-endian: lane k is byte k of the word) and the separators.
+        let digits0: UInt64 = 0x00FF_FF00_FFFF_FFFF
+        let digits1: UInt64 = 0xFFFF_00FF_FF00_FFFF
+        let digits2: UInt64 = 0xFF00_FFFF_00FF_FF00
+        @inline(__always) func areDigits(_ w: UInt64, _ lanes: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            // High nibble 3, low nibble at most 9 (adding 6 must not carry into the high nibble).
+            return (w & 0xF0F0_F0F0_F0F0_F0F0 & lanes) == (0x30 &* ones) & lanes
+                && ((w & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 & lanes == 0
+        }
+        guard areDigits(w0, digits0), areDigits(w1, digits1), areDigits(w2, digits2), last &- 0x30 <= 9,
+              w0 & ~digits0 == 0x2D00_002D_0000_0000,                 // '-' at 4 and 7
+              (w1 >> 16) & 0xFF == 0x54 || (w1 >> 16) & 0xFF == 0x20,  // 'T' or ' ' at 10
+              (w1 >> 40) & 0xFF == 0x3A,                               // ':' at 13
+              w2 & 0xFF == 0x3A, (w2 >> 48) & 0xFF == 0x3A else { return nil }   // ':' at 16 and 22
+        let sign = (w2 >> 24) & 0xFF
+        guard sign == 0x2B || sign == 0x2D else { return nil }
+        @inline(__always) func two(_ w: UInt64, _ lane: Int) -> Int {
+            Int((w >> (8 * lane)) & 0x0F) * 10 + Int((w >> (8 * lane + 8)) & 0x0F)
+        }
+        let year = two(w0, 0) * 100 + two(w0, 2), month = two(w0, 5)
+        let day = two(w1, 0), hour = two(w1, 3), minute = two(w1, 6)
+        let second = two(w2, 1), offsetHours = two(w2, 4)
+        let offsetMinutes = Int((w2 >> 56) & 0x0F) * 10 + Int(last & 0x0F)
+        guard year >= 1900, year <= 2100, month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 60, offsetHours <= 18, offsetMinutes < 60 else { return nil }
+        let offset = (offsetHours * 3600 + offsetMinutes * 60) * (sign == 0x2D ? -1 : 1)
+        let local = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Instant(secondsSinceEpoch: local - Int64(offset))
+    }
+
+    /// Every accepted form, byte by byte (see ``parse(_:)``).
+    @inlinable static func parseGeneral(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         var lo = 0, hi = b.count
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D { hi -= 1 }
