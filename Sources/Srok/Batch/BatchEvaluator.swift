@@ -19,6 +19,9 @@ public final class BatchEvaluator: Sendable {
         let regime: Regime
         /// The profile's index in ``BatchEvaluator/profileNames`` (per-row counts without hashing).
         let profileIndex: Int
+        /// The profile's fast-track range and general term (read per row without touching the profile).
+        let fastTrackRange: ClosedRange<Int>
+        let generalTerm: Term
         /// From this instant on (the zone's last offset change) the offset is `fixedOffset`.
         let fixedFrom: Int64
         let fixedOffset: Int
@@ -26,6 +29,8 @@ public final class BatchEvaluator: Sendable {
             self.engine = engine; self.profile = profile; self.profileIndex = profileIndex
             maxPostponements = profile.maxPostponements.value
             regime = profile.regime.value
+            fastTrackRange = profile.fastTrackRange.value
+            generalTerm = .days(profile.term.value)
             fixedFrom = engine.zone.transitions.last ?? .min
             fixedOffset = engine.zone.offset(at: Instant(secondsSinceEpoch: .max))
         }

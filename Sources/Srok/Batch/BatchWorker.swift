@@ -207,7 +207,11 @@ struct BatchWorker: ~Copyable {
     }
 
     private mutating func resolveTerm(_ p: ParsedRow, _ e: BatchEvaluator.ResolvedEngine) throws(BatchRowError) -> Term {
-        if p.termDays != nil || p.fastTrackDays != nil || p.category == nil {
+        // The common cases from the engine's copies of the profile's values; errors from the full path.
+        if let d = p.termDays { return .days(d) }
+        if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
+        if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
+        if p.fastTrackDays != nil || p.category == nil {
             return try BatchEvaluator.term(termDays: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil, profile: e.profile)
         }
         if let t = terms.get(p.profile, p.category, p.subcategory) { return t }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A cache keyed by three byte strings (e.g. the profile, region and zone columns of a row),
-/// looked up without creating strings or allocating: a word-at-a-time hash picks a slot of an
+/// looked up without creating strings or allocating: a hash of a few words picks a slot of an
 /// open-addressing table, and the key bytes, kept in one arena, confirm it with `memcmp`.
 /// Holds up to 768 keys; beyond that new keys are simply not cached.
 struct ByteKeyCache<Value> {
@@ -25,21 +25,20 @@ struct ByteKeyCache<Value> {
         return m ^ (m >> 29)
     }
 
-    /// Eight bytes at a time; the tail as one word read backwards from the end (or bytewise when
-    /// shorter than a word).
+    /// The length, the first and the last eight bytes (bytewise when shorter): enough to spread
+    /// the few keys a batch sees; `matches` confirms every byte.
     @inline(__always) private static func mix(_ h: UInt64, _ p: UnsafeBufferPointer<UInt8>?) -> UInt64 {
         guard let p, let base = p.baseAddress else { return mix(h, 0xFF) }
         let raw = UnsafeRawPointer(base)
         let n = p.count
         var h = mix(h, UInt64(n) | 0x100)
-        var i = 0
-        while i + 8 <= n { h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
-        if i < n {
-            if n >= 8 { h = mix(h, raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) } else {
-                var w: UInt64 = 0
-                while i < n { w = w << 8 | UInt64(base[i]); i += 1 }
-                h = mix(h, w)
-            }
+        if n >= 8 {
+            h = mix(h, raw.loadUnaligned(as: UInt64.self))
+            h = mix(h, raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        } else {
+            var w: UInt64 = 0
+            for i in 0..<n { w = w << 8 | UInt64(base[i]) }
+            h = mix(h, w)
         }
         return h
     }
