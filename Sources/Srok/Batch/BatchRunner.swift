@@ -30,7 +30,7 @@ public struct BatchRunOptions: Sendable {
     /// Show a progress line on stderr when it is a terminal.
     public var progress = true
     /// Input chunk size in bytes.
-    public var chunkBytes = 2 << 20
+    public var chunkBytes = 1 << 20
     /// Whether the output files are forced to disk (fsync of the file and its folder) before
     /// the run reports success; writeback starts as the output grows. Without it a killed run
     /// still leaves no partial file, but a power loss soon after may lose the new output.
@@ -144,7 +144,8 @@ public enum BatchRunner {
             try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
 
             let jobs = max(1, options.jobs)
-            reader.parts = jobs
+            // Segments of about 512 KB: their output (~1 MB) is still in cache when it is written out.
+            reader.parts = max(jobs, options.chunkBytes / (512 << 10))
             let pool = WorkerPool(count: jobs) { [format, schema, headers] in
                 BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
             }
