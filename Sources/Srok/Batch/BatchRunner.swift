@@ -154,8 +154,9 @@ public enum BatchRunner {
             var line = 1 + lineBase   // the next record's line number
             var progress = Progress(enabled: options.progress && isatty(2) == 1, total: totalBytes)
             // Blocks in flight: while the workers evaluate them, this thread reads and plans the
-            // next block and writes the finished ones, in input order.
-            let depth = 3
+            // next block and writes the finished ones, in input order. Six leave the workers
+            // something to do while this thread waits for a core or for a write.
+            let depth = 6
             var inflight: [BlockJob] = []
             var spareBlocks: [InputBlock] = []
             var spareTasks: [SegmentTask] = []
