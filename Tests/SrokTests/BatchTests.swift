@@ -157,6 +157,24 @@ struct BatchRowTests {
         #expect(run.rejects.contains("3,,row,not json"))
     }
 
+    @Test func jsonLinesKeysInAnyOrderPerLine() throws {
+        // The reader checks each key against the previous line's key at that position first;
+        // lines that reorder, drop or add keys must read the same.
+        let text = """
+        {"id": "k1", "registered_at": "2024-03-30T10:15+03:00", "term_days": 30}
+        {"term_days": 30, "id": "k2", "registered_at": "2024-03-30T10:15+03:00"}
+        {"registered_at": "2024-03-30T10:15+03:00", "id": "k3"}
+        {"id": "k4", "extra": 7, "registered_at": "2024-03-30T10:15+03:00", "term_days": 10}
+        {"id": "k5", "registered_at": "2024-03-30T10:15+03:00", "term_days": 30}
+        """ + "\n"
+        let run = try BatchRun(text, name: "in.jsonl", ["--columns", "id,due_date"])
+        defer { run.clean() }
+        #expect(run.result.status == 0, "\(run.rejects)")
+        #expect(run.outputLines == [#"{"id":"k1","due_date":"2024-04-27"}"#, #"{"id":"k2","due_date":"2024-04-27"}"#,
+                                    #"{"id":"k3","due_date":"2024-04-27"}"#, #"{"id":"k4","due_date":"2024-04-09"}"#,
+                                    #"{"id":"k5","due_date":"2024-04-27"}"#])
+    }
+
     @Test func sameOutputForAnyNumberOfJobsAndChunks() throws {
         var input = Self.header
         for i in 0..<3000 {

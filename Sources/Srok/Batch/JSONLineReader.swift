@@ -8,6 +8,8 @@ struct JSONLineReader {
         return l
     }()
     var keyCache: [[UInt8]: InputColumn?] = [:]
+    /// The keys of the previous line by position, with their columns.
+    var lastKeys: [(bytes: [UInt8], column: InputColumn?)] = []
 
     enum Failure: Error { case syntax(String) }
 
@@ -58,10 +60,25 @@ struct JSONLineReader {
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
         i += 1; skip()
         if i < n, b[i] == 0x7D { i += 1; return }
+        var position = 0
         while true {
             skip()
             let k = try string()
-            let keyBytes = Array(scratch[k])
+            // Producers write the keys of every line in the same order: the key at this position
+            // last time is checked first, byte for byte, without allocating.
+            let column: InputColumn?
+            if position < lastKeys.count, lastKeys[position].bytes.elementsEqual(scratch[k]) {
+                column = lastKeys[position].column
+            } else {
+                let keyBytes = Array(scratch[k])
+                if let cached = keyCache[keyBytes] { column = cached } else {
+                    let name = TextKey.normalize(String(decoding: keyBytes, as: UTF8.self))
+                    column = lookup[name]
+                    keyCache[keyBytes] = column
+                }
+                if position < lastKeys.count { lastKeys[position] = (keyBytes, column) } else { lastKeys.append((keyBytes, column)) }
+            }
+            position += 1
             scratch.removeSubrange(k)
             skip()
             guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
@@ -72,17 +89,17 @@ struct JSONLineReader {
             else {
                 let start = i
                 while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20 { i += 1 }
-                let lit = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-                if lit == "null" { value = nil }
-                else if lit == "true" || lit == "false" || Double(lit) != nil {
-                    let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
-                } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
-            }
-            let column: InputColumn?
-            if let cached = keyCache[keyBytes] { column = cached } else {
-                let name = TextKey.normalize(String(decoding: keyBytes, as: UTF8.self))
-                column = lookup[name]
-                keyCache[keyBytes] = column
+                let raw = UnsafeBufferPointer(rebasing: b[start..<i])
+                if !raw.isEmpty, raw.count <= 18, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                    // A plain whole number (the common case) needs no string and no Double.
+                    let s = scratch.count; scratch.append(contentsOf: raw); value = s..<scratch.count
+                } else {
+                    let lit = String(decoding: raw, as: UTF8.self)
+                    if lit == "null" { value = nil }
+                    else if lit == "true" || lit == "false" || Double(lit) != nil {
+                        let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
+                    } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
+                }
             }
             if let column { fields[column.slot] = value }
             skip()
