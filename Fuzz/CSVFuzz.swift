@@ -41,9 +41,9 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let bytes = Array(b)
         for (from, parts, eof) in [(0, 3, true), (0, 2, false), (min(5, b.count), 4, false)] {
             for csv in [true, false] {
-                let cuts = ChunkPlan.plan(b, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: 64, parts: parts, minBytes: 0)
+                let cuts = ChunkPlan.plan(b, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: 16, parts: parts, minBytes: 0)
                 let ends = Set(referenceRecordEnds(bytes, from: from, csv: csv, delimiter: delimiter))
-                let end = referenceChunkEnd(bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: 64) ?? from
+                let end = referenceChunkEnd(bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: 16) ?? from
                 guard cuts.first == from, cuts.last == end, cuts.count <= parts + 1,
                       zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) || cuts.count == 2 else {
                     fatalError("bad cuts \(cuts), expected end \(end)")
@@ -51,6 +51,10 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 for c in cuts.dropFirst().dropLast() where !ends.contains(c) { fatalError("cut \(c) is not a record end") }
             }
         }
+        // The oracle and the tokenizer agree on every record end, up to an unbalanced quote.
+        let walked = tokenizerRecordEnds(b, delimiter: delimiter)
+        let reference = referenceRecordEnds(bytes, from: 0, csv: true, delimiter: delimiter).filter { $0 <= walked.upTo }
+        guard walked.ends.filter({ $0 <= walked.upTo }) == reference else { fatalError("tokenizer \(walked) vs oracle \(reference)") }
     }
     return 0
 }

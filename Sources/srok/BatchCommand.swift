@@ -72,6 +72,9 @@ struct BatchCommand: ParsableCommand {
             guard chunkBytes >= 64 else { throw SrokError.invalidValue(field: "--chunk-bytes", value: String(chunkBytes), expected: "at least 64") }
             options.chunkBytes = chunkBytes
         }
+        // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
+        // its temporary files removed, not kill the process by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults))
         FileHandle.standardError.write(Data((report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n").utf8))
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }

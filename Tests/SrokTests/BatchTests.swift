@@ -175,6 +175,31 @@ struct BatchRowTests {
                                     #"{"id":"k5","due_date":"2024-04-27"}"#])
     }
 
+    @Test func sameOutputForAnyCutOfMalformedQuotes() throws {
+        // Good rows around every way a quote can go wrong: text after a closing quote, a quote
+        // that opens a field and closes lines later (ragged, or followed by text), one that never
+        // closes on its line. Whatever the jobs and chunk size, the same rows come out and the
+        // same rows are rejected.
+        let bad = ["\"a\"x,\"b", "\"c,d", "z\",1,2", "\"open,2024-03-30T10:15+03:00,30", "q\"\"r,2024-03-30T10:15+03:00,30",
+                   "\"multi\nline\",2024-03-30T10:15+03:00,30", "\"m\nx\"y,1", "\"\"\"t\"\",2024-03-30T10:15+03:00,30\r"]
+        var state: UInt64 = 0x9E37_79B9
+        func next(_ n: Int) -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(state >> 33) % n }
+        var text = "id,registered_at,term_days\n"
+        for i in 0..<400 {
+            if next(5) == 0 { text += bad[next(bad.count)] + "\n" } else { text += "\(i),2024-03-\(10 + i % 18)T10:15+03:00,30\n" }
+        }
+        let reference = try BatchRun(text, ["-j", "1", "--columns", "id,due"])
+        defer { reference.clean() }
+        #expect(reference.result.status == 1)
+        #expect(reference.outputLines.count > 250)
+        for extra in [["-j", "2", "--chunk-bytes", "64"], ["-j", "4", "--chunk-bytes", "200"], ["-j", "2", "--chunk-bytes", "1500"], ["-j", "3", "--chunk-bytes", "97"]] {
+            let run = try BatchRun(text, extra + ["--columns", "id,due"])
+            defer { run.clean() }
+            #expect(run.output == reference.output, "\(extra)")
+            #expect(run.rejects == reference.rejects, "\(extra)")
+        }
+    }
+
     @Test func sameOutputForAnyNumberOfJobsAndChunks() throws {
         var input = Self.header
         for i in 0..<3000 {
@@ -253,6 +278,35 @@ struct BatchAtomicityTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func aReaderThatGoesAwayEndsTheRunWithAnErrorAndNoTemporaryFiles() throws {
+        // `srok batch … -o - | head`: the closed pipe is a write error (exit 2), not a silent
+        // death by SIGPIPE that leaves the rejects file's temporary behind.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("srok-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "id,registered_at,term_days\n"
+        for i in 0..<20_000 { text += "\(i),2024-03-30T10:15+03:00,30\n" }
+        let input = dir.appendingPathComponent("in.csv")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["batch", input.path, "-o", "-", "--no-progress", "--as-of", "2024-04-20T12:00+03:00",
+                             "--rejects", dir.appendingPathComponent("rejects.csv").path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        _ = out.fileHandleForReading.readData(ofLength: 100)
+        try out.fileHandleForReading.close()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2, "\(e)")
+        #expect(e.contains("standard output"), "\(e)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("srok-tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
     func aFailingStandardOutputIsAFatalErrorNotSilentLoss() throws {
         // /dev/full refuses every write (ENOSPC): the run must say so and exit 2, not report success.
@@ -272,6 +326,17 @@ struct BatchAtomicityTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(e.contains("standard output"), "\(e)")
+    }
+
+    @Test func aBadSummaryPathFailsBeforeAnyOutputIsInPlace() throws {
+        let run = try BatchRun(BatchRowTests.header + BatchRowTests.good, ["--summary-json", "/nonexistent-srok-dir/summary.json"])
+        defer { run.clean() }
+        #expect(run.result.status == 2)
+        #expect(run.result.stderr.contains("summary.json"), "\(run.result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.dir.appendingPathComponent("out.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: run.dir.appendingPathComponent("out.csv.rejects.csv").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: run.dir.path).filter { $0.contains("srok-tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test func theBulkAPIMatchesTheCLI() throws {

@@ -50,3 +50,43 @@ struct ByteFormatTests {
         }
     }
 }
+
+/// The straight-line writer of the default CSV columns must print what the general column
+/// writer prints, for every stage, state and kind of roll.
+@Suite("Batch row writers")
+struct RowWriterTests {
+    @Test func theDefaultCSVPathMatchesTheGeneralWriter() throws {
+        let evaluator = BatchEvaluator(context: Fixtures.context, defaults: BatchDefaults(asOf: Fixtures.t("2024-04-20T12:00+03:00")))
+        let format = BatchFormat(input: .csv(delimiter: 0x2C), output: .csv(delimiter: 0x2C), columns: OutputColumn.defaults)
+        #expect(format.defaultCSVDelimiter == 0x2C)
+        let days = DayTexts.shared
+        var checked = 0, rolled = 0
+        for (profile, tz) in [("federal", "Europe/Moscow"), ("brasovsky", "Asia/Yekaterinburg"), ("mamadysh", "Asia/Kamchatka")] {
+            let engine = try evaluator.engine(profile: profile, region: nil, tz: tz)
+            for day in stride(from: 1, through: 28, by: 3) {
+                for stage in [nil] + Stage.allCases.map(Optional.some) {
+                    for closed in [false, true] {
+                        let registered = Timestamp.instant(Fixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
+                        var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
+                        let status = try evaluator.evaluate(registered: registered, term: .days(day % 2 == 0 ? 30 : 5), termFromDays: true,
+                                                            regime: nil, stage: stage, stageEnteredAt: nil, postponedUntil: nil,
+                                                            extensionDays: nil, closedAt: closed ? .instant(Fixtures.t("2024-04-10T09:00+03:00")) : nil,
+                                                            engine: engine, history: &history)
+                        let id = Array("id-\(day)".utf8)
+                        id.withUnsafeBufferPointer { idBytes in
+                            let row = ParsedRow(id: idBytes, registered: registered)
+                            var fast = ByteSink(capacity: 64), general = ByteSink(capacity: 64)
+                            RowWriter.writeDefaultCSV(status, engine, row, delimiter: 0x2C, days: days, into: &fast)
+                            RowWriter.write(status, engine, row, format: format, days: days, into: &general)
+                            #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
+                        }
+                        checked += 1
+                        if status.schedule.roll != nil { rolled += 1 }
+                    }
+                }
+            }
+        }
+        #expect(checked == 3 * 10 * 6 * 2)
+        #expect(rolled > 0)
+    }
+}

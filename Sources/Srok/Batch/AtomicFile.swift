@@ -52,7 +52,7 @@ final class AtomicFile {
     private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         var done = 0
         while done < p.count {
-            let n = Glibc.write(fd, p.baseAddress! + done, p.count - done)
+            let n = systemWrite(fd, p.baseAddress! + done, p.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: target, message: "write failed: \(String(cString: strerror(errno)))")
@@ -75,18 +75,31 @@ final class AtomicFile {
             abandon()
             throw .io(path: target, message: "cannot write the output to disk (fsync): \(why)")
         }
-        close(fd); fd = -1
+        // Some filesystems (NFS) report a failed write only when the file is closed.
+        let closed = close(fd)
+        fd = -1
+        if closed != 0 {
+            let why = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: target, message: "cannot finish writing the output (close): \(why)")
+        }
         guard rename(temporary, target) == 0 else {
             let why = String(cString: strerror(errno))
             unlink(temporary)
             throw .io(path: target, message: "cannot rename the finished output into place: \(why)")
         }
-        // The rename itself is durable once the folder is synced.
+        // The rename itself is durable once the folder is synced (filesystems that cannot sync a
+        // folder say EINVAL or ENOTSUP: nothing more to do there).
         if durable {
             let slash = target.lastIndex(of: "/")
             let dir = slash.map { String(target[..<$0]) } ?? "."
             let dfd = open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+            let synced = dfd >= 0 && (fsync(dfd) == 0 || errno == EINVAL || errno == ENOTSUP)
+            let why = synced ? "" : String(cString: strerror(errno))
+            if dfd >= 0 { close(dfd) }
+            if !synced {
+                throw .io(path: target, message: "the output is in place, but its folder could not be synced to disk (\(why)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing")
+            }
         }
     }
 
@@ -121,7 +134,7 @@ final class StandardOutputSink {
     private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         var done = 0
         while done < p.count {
-            let n = Glibc.write(1, p.baseAddress! + done, p.count - done)
+            let n = systemWrite(1, p.baseAddress! + done, p.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: "standard output", message: "write failed: \(String(cString: strerror(errno)))")
@@ -129,4 +142,13 @@ final class StandardOutputSink {
             done += n
         }
     }
+}
+
+/// `write(2)` (named so that the sinks' own `write` methods do not hide it).
+@inline(__always) private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+#if canImport(Glibc)
+    Glibc.write(fd, p, n)
+#else
+    Darwin.write(fd, p, n)
+#endif
 }

@@ -17,38 +17,29 @@ public final class BatchEvaluator: Sendable {
         let profile: RegulationProfile
         let maxPostponements: Int
         let regime: Regime
-        /// The profile's index in ``BatchEvaluator/profileNames`` (per-row counts without hashing).
+        /// The profile's index for ``BatchEvaluator/profileName(_:)`` (per-row counts without hashing).
         let profileIndex: Int
         /// The profile's fast-track range and general term (read per row without touching the profile).
         let fastTrackRange: ClosedRange<Int>
         let generalTerm: Term
-        /// From this instant on (the zone's last offset change) the offset is `fixedOffset`.
-        let fixedFrom: Int64
-        let fixedOffset: Int
         init(engine: SLAEngine, profile: RegulationProfile, profileIndex: Int) {
             self.engine = engine; self.profile = profile; self.profileIndex = profileIndex
             maxPostponements = profile.maxPostponements.value
             regime = profile.regime.value
             fastTrackRange = profile.fastTrackRange.value
             generalTerm = .days(profile.term.value)
-            fixedFrom = engine.zone.transitions.last ?? .min
-            fixedOffset = engine.zone.offset(at: Instant(secondsSinceEpoch: .max))
         }
 
-        /// The zone's UTC offset at `i` (seconds), without a table lookup for recent instants.
-        @inline(__always) func offset(at i: Instant) -> Int {
-            i.secondsSinceEpoch >= fixedFrom ? fixedOffset : engine.zone.offset(at: i)
-        }
     }
 
     /// Profile ids by ``ResolvedEngine/profileIndex``.
-    private let profileIndex = Mutex<[String]>([])
+    private let profileIDs = Mutex<[String]>([])
 
     /// The profile id of a ``ResolvedEngine/profileIndex``.
-    func profileName(_ index: Int) -> String { profileIndex.withLock { $0[index] } }
+    func profileName(_ index: Int) -> String { profileIDs.withLock { $0[index] } }
 
     private func index(ofProfile id: String) -> Int {
-        profileIndex.withLock { names in
+        profileIDs.withLock { names in
             if let i = names.firstIndex(of: id) { return i }
             names.append(id)
             return names.count - 1

@@ -124,8 +124,11 @@ public enum BatchRunner {
         let stdout = options.output == "-" ? StandardOutputSink() : nil
         let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
         let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
+        // Created now, so that a bad path fails the run before any output is in place.
+        let summaryFile = try options.summaryJSON.map { (path) throws(SrokError) in try AtomicFile(target: path, durable: options.durable) }
         if let atomic { cleanup.add(atomic.temporary) }
         cleanup.add(rejectsFile.temporary)
+        if let summaryFile { cleanup.add(summaryFile.temporary) }
 
         func emit(_ bytes: [UInt8]) throws(SrokError) {
             if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
@@ -144,7 +147,8 @@ public enum BatchRunner {
             try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
 
             let jobs = max(1, options.jobs)
-            // Segments of about 512 KB: their output (~1 MB) is still in cache when it is written out.
+            // Segments of at most about 512 KB (one per worker, more for large chunks): their
+            // output, about twice as long, is still in cache when it is written out.
             reader.parts = max(jobs, options.chunkBytes / (512 << 10))
             let pool = WorkerPool(count: jobs) { [format, schema, headers] in
                 BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
@@ -154,8 +158,9 @@ public enum BatchRunner {
             var line = 1 + lineBase   // the next record's line number
             var progress = Progress(enabled: options.progress && isatty(2) == 1, total: totalBytes)
             // Blocks in flight: while the workers evaluate them, this thread reads and plans the
-            // next block and writes the finished ones, in input order. Six leave the workers
-            // something to do while this thread waits for a core or for a write.
+            // next block and writes the finished ones, in input order. Up to six (five while the
+            // next is read) leave the workers something to do while this thread waits for a core
+            // or for a write.
             let depth = 6
             var inflight: [BlockJob] = []
             var spareBlocks: [InputBlock] = []
@@ -198,16 +203,17 @@ public enum BatchRunner {
             progress.finish()
             if let atomic { try atomic.commit() } else { try stdout!.flush() }
             try rejectsFile.commit()
-            let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
-            if let path = options.summaryJSON {
-                let f = try AtomicFile(target: path, durable: options.durable)
-                try f.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
-                try f.commit()
+            let elapsed = clock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if let summaryFile {
+                try summaryFile.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
+                try summaryFile.commit()
             }
             return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
         } catch {
             atomic?.abandon()
             rejectsFile.abandon()
+            summaryFile?.abandon()
             throw error
         }
     }

@@ -49,9 +49,9 @@ struct SegmentResult: Sendable {
     var lines = 0
 }
 
-/// Processes segments of input: tokenizes, evaluates, formats. One per thread; reused across
-/// chunks so its buffers stay warm. A non-copyable struct reached through a pointer (see
-/// ``WorkerSlots``), so its hot state needs no dynamic exclusivity checks.
+/// Processes segments of input: tokenizes, evaluates, formats. One per worker thread, a local of
+/// the thread's loop (see ``WorkerPool``), reused across blocks so its caches stay warm; a
+/// non-copyable struct, so its hot state needs no dynamic exclusivity checks.
 struct BatchWorker: ~Copyable {
     let evaluator: BatchEvaluator
     let format: BatchFormat
@@ -86,7 +86,12 @@ struct BatchWorker: ~Copyable {
         out.removeAll()
         var i = 0
         var line = 1
+        // The ends of rejected multi-line records whose lines are being read again: reading stays
+        // inside them, so that what a segment yields never depends on where the segment ends.
+        var limits: [Int] = []
         while i < b.count {
+            while let l = limits.last, i >= l { limits.removeLast() }
+            let end = limits.last ?? b.count
             let startLine = line
             let recordStart = i
             switch format.input {
@@ -105,7 +110,7 @@ struct BatchWorker: ~Copyable {
                 }
                 json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0, into: &out) }
             case .csv:
-                let outcome = tokenizer.read(b, from: i, end: b.count)
+                let outcome = tokenizer.read(b, from: i, end: end)
                 switch outcome {
                 case let .record(next, lines):
                     i = next; line += lines
@@ -114,6 +119,7 @@ struct BatchWorker: ~Copyable {
                     guard tokenizer.count == schema!.fieldCount else {
                         if lines > 1 {
                             // A quote that opened a field and closed lines later, giving a ragged record.
+                            limits.append(next)
                             rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                         } else {
                             reject(&r, startLine, nil, "row", "", "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
@@ -140,6 +146,7 @@ struct BatchWorker: ~Copyable {
                     r.stats.read += 1
                     if lines > 1 {
                         // The quote that "closed" was on a later line.
+                        limits.append(next)
                         rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                     } else {
                         reject(&r, startLine, nil, "row", "", "text after a closing quote (a quote inside a field must be doubled: \"\")")
@@ -155,7 +162,7 @@ struct BatchWorker: ~Copyable {
 
     /// A record that went wrong after running over line breaks: its first line had an
     /// unbalanced quote. Reject that line and read on from the next one, so that no good row after
-    /// it is lost.
+    /// it is lost (the caller keeps that reading inside the record's own end).
     private mutating func rejectUnbalanced(_ r: inout SegmentResult, _ startLine: Int, _ b: UnsafeBufferPointer<UInt8>,
                                            _ recordStart: Int, _ i: inout Int, _ line: inout Int) {
         reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")

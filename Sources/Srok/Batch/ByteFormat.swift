@@ -6,11 +6,6 @@ enum ByteFormat {
         UnsafeRawPointer(("00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" as StaticString).utf8Start)
     }
 
-    /// Two digits of `v` (0–99) at `p`.
-    @inline(__always) static func two(_ v: Int, at p: UnsafeMutableRawPointer) {
-        p.storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 * v, as: UInt16.self), as: UInt16.self)
-    }
-
     /// Two digits of `v` (0–99) as a little-endian word.
     @inline(__always) static func pair(_ v: Int) -> UInt16 { pairs.loadUnaligned(fromByteOffset: 2 * v, as: UInt16.self) }
 

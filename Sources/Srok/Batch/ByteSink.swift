@@ -64,6 +64,4 @@ struct ByteSink: ~Copyable {
     /// The contents.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// A copy of the contents.
-    var array: [UInt8] { Array(bytes) }
 }

@@ -1,12 +1,14 @@
-/// A byte-level RFC 4180 tokenizer for one segment of input: quoted fields, doubled quotes,
-/// CRLF or LF line ends, quoted line breaks. Fields are copied (unescaped) into `scratch`;
-/// `ends[i]` is the end offset of field `i` in it. No allocation per record once warmed up.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
+/// A byte-level RFC 4180 tokenizer for one segment of input: quoted fields, doubled quotes,
+/// CRLF or LF line ends, quoted line breaks. A line without a quote is read in place (its fields
+/// are slices of the input, found a word at a time); a record with quotes is unescaped into
+/// `scratch`. `ends[i]` is the end offset of field `i` in ``record``. No allocation per record
+/// once warmed up.
 struct CSVTokenizer: ~Copyable {
     let delimiter: UInt8
     /// The unescaped bytes of the current record's fields, back to back.

@@ -13,7 +13,7 @@ import Darwin
 /// a quote are scanned byte by byte. JSON Lines end a record at every line break.
 enum ChunkPlan {
     /// `[start, cut…, end]` for `b[start...]`: `end` is the last record end (at the end of input,
-    /// everything; a record longer than `chunk` is cut at its last line break, and one longer than
+    /// everything; a record longer than 8 chunks is cut at its last line break, and one longer than
     /// 16 chunks anywhere: the tokenizer then reports the bad row); each cut is the first record end
     /// after a `1/parts` share of the buffered bytes. `[start, start]` when no record is complete yet.
     static func plan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, csv: Bool, delimiter d: UInt8, eof: Bool,
@@ -32,7 +32,7 @@ enum ChunkPlan {
         let end: Int
         if eof { end = n }
         else if let last = scan.lastEnd() { end = last }
-        else if n - start >= chunk, let lb = lastLineBreak(base, from: start, to: n) { end = lb + 1 }
+        else if n - start >= 8 * chunk, let lb = lastLineBreak(base, from: start, to: n) { end = lb + 1 }
         else if n - start >= 16 * chunk { end = n }
         else { return [start, start] }
         while cuts.count > 1 && cuts.last! >= end { cuts.removeLast() }
@@ -94,6 +94,13 @@ struct RecordScanner {
                 if fieldStart || justClosed { inQuotes = true }
                 fieldStart = false; justClosed = false
             } else {
+                if justClosed && c != delimiter && c != 0x0A && !(c == 0x0D && i < count && base[i] == 0x0A) {
+                    // Text after a closing quote: the tokenizer rejects the record and reads on
+                    // after the next line break, whatever quotes lie before it.
+                    if c == 0x0D && i == count { return nil }   // a CR that may yet be followed by LF
+                    while i < count { if base[i] == 0x0A { return i + 1 }; i += 1 }
+                    return nil
+                }
                 justClosed = false
                 if c == 0x0A { return i }
                 fieldStart = c == delimiter

@@ -97,7 +97,8 @@ struct ChunkReader {
     mutating func skipHeader(_ n: Int) { skip = n }
 
     /// Plans `block` (already started by ``first(_:)``, or fresh when `started` is false) and
-    /// returns it, or nil at the end of input. A record longer than the chunk makes the block grow.
+    /// returns it, or nil at the end of input. A record longer than the chunk makes the block grow
+    /// (up to the limits of ``ChunkPlan/plan(_:from:csv:delimiter:eof:chunk:parts:minBytes:)``).
     mutating func next(_ block: InputBlock, started: Bool = false) throws(SrokError) -> InputBlock? {
         if !started { try start(block) }
         let from = skip

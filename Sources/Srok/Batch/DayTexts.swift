@@ -4,7 +4,7 @@ final class DayTexts: @unchecked Sendable {  // immutable after init
     /// Days since the epoch of the first day (1900-01-01).
     static var first: Int { -25_567 }
     /// The number of days (to 2100-12-31).
-    static var count: Int { 47_846 + 25_567 }
+    static var count: Int { 47_847 + 25_567 }
     private let storage: UnsafeMutablePointer<(UInt64, UInt64)>
 
     private init() {

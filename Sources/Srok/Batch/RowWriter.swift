@@ -80,7 +80,7 @@ enum RowWriter {
                                 days: DayTexts, into o: inout ByteSink) {
         let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, into: &o)
-        // 13 separators, a date, 8 instants, a stage, a status, two integers, a roll and the line break.
+        // 13 separators, a date, 7 instants, a stage, a status, two integers, a roll and the line break.
         o.reserve(13 + 10 + 8 * 25 + 14 + 11 + 2 * 21 + 64 + 1)
         var q = o.tail
         let start = q
@@ -88,7 +88,7 @@ enum RowWriter {
         ByteFormat.date(s.dueDate, at: q, days: days); q += 10
         @inline(__always) func instant(_ i: Instant) {
             q.storeBytes(of: d, as: UInt8.self)
-            ByteFormat.instant(i, offset: e.offset(at: i), at: q + 1, days: days)
+            ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), at: q + 1, days: days)
             q += 26
         }
         instant(s.due)
@@ -98,7 +98,7 @@ enum RowWriter {
         if let stage = st.currentStage { q = put(stageCode(stage), at: q) }
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let stage = st.currentStage, let due = st.stages[stage].dwellDue {
-            ByteFormat.instant(due, offset: e.offset(at: due), at: q, days: days); q += 25
+            ByteFormat.instant(due, offset: e.engine.zone.offset(at: due), at: q, days: days); q += 25
         }
         q.storeBytes(of: d, as: UInt8.self); q += 1
         q = put(stateText(st.state), at: q)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Synchronization
 
@@ -32,28 +37,61 @@ final class SegmentTask: @unchecked Sendable {
 }
 
 /// A fixed set of worker threads, each with its own ``BatchWorker`` (warm caches, no sharing),
-/// taking segment tasks in submission order.
+/// taking segment tasks in submission order. Dedicated threads, not Dispatch's pool: their loops
+/// block for the whole run, and Dispatch caps its pool (on 2 cores it ran 4 of 8 requested).
 final class WorkerPool: Sendable {
     private let tasks = Mutex<[SegmentTask?]>([])
     private let available = DispatchSemaphore(value: 0)
-    private let stopped = DispatchGroup()
+    private let threads: Mutex<[pthread_t]>
+    /// Workers that had to run on Dispatch's pool instead.
+    private let fallback = DispatchGroup()
     private let count: Int
 
-    /// Starts `count` workers made by `make` (called on each worker's thread).
+    /// Starts `count` workers made by `make` (called on each worker's thread). Threads inherit
+    /// the caller's signal mask (see ``SignalCleanup``).
     init(count: Int, make: @escaping @Sendable () -> BatchWorker) {
         self.count = count
+        threads = Mutex([])
         for _ in 0..<count {
-            stopped.enter()
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let body: @Sendable () -> Void = { [self] in
                 var worker = make()
                 while true {
                     available.wait()
                     guard let task = tasks.withLock({ $0.removeFirst() }) else { break }
                     task.run(&worker)
                 }
-                stopped.leave()
+            }
+            if let thread = Self.start(body) { threads.withLock { $0.append(thread) } } else {
+                // No thread could be made (resource limits): run this worker on Dispatch's pool.
+                fallback.enter()
+                DispatchQueue.global(qos: .userInitiated).async { [fallback] in body(); fallback.leave() }
             }
         }
+    }
+
+    /// Starts a thread running `body`; nil if the system refuses.
+    private static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
+        final class Box { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let status = pthread_create(&thread, nil, { context in
+            let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+            box.body()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<Box>.fromOpaque(context).release()
+            return nil
+        }
+        #if canImport(Glibc)
+        return thread
+        #else
+        return thread!
+        #endif
     }
 
     /// Queues a task.
@@ -62,13 +100,15 @@ final class WorkerPool: Sendable {
         available.signal()
     }
 
-    /// Lets the queued tasks finish, then stops every worker and waits for them.
+    /// Lets the queued tasks finish, then stops every worker and waits for its thread to end.
     func shutdown() {
         for _ in 0..<count {
             tasks.withLock { $0.append(nil) }
             available.signal()
         }
-        stopped.wait()
+        for thread in threads.withLock({ $0 }) { pthread_join(thread, nil) }
+        threads.withLock { $0.removeAll() }
+        fallback.wait()
     }
 }
 

@@ -66,7 +66,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     @usableFromInline static let tableStart = -25_567
     /// Packed `year << 9 | month << 5 | day` for 1900-01-01 … 2100-12-31 (≈ 290 KB, built once).
     @usableFromInline static let table: [UInt32] = {
-        let end = 47_846   // 2101-01-01
+        let end = 47_847   // 2101-01-01 (exclusive)
         return (tableStart..<end).map { d in
             let (y, m, day) = CivilDate(daysSinceEpoch: Int32(d)).computedComponents
             return UInt32(y) << 9 | UInt32(m) << 5 | UInt32(day)

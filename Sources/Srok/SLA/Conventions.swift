@@ -82,7 +82,7 @@ public struct StageShares: Hashable, Sendable {
     }
 
     /// Basis points of each stage and all before it (computed once: the schedule needs them per message).
-    public private(set) var cumulativeBasisPoints: PerStage<Int>
+    public let cumulativeBasisPoints: PerStage<Int>
 
     /// The share of `stage` in percent.
     public func percent(_ stage: Stage) -> Double { Double(basisPoints[stage]) / 100 }
