@@ -42,7 +42,7 @@ final class SegmentTask: @unchecked Sendable {
 final class WorkerPool: Sendable {
     private let tasks = Mutex<[SegmentTask?]>([])
     private let available = DispatchSemaphore(value: 0)
-    private let threads: Mutex<[pthread_t]>
+    private let threads: Mutex<[ThreadHandle]>
     /// Workers that had to run on Dispatch's pool instead.
     private let fallback = DispatchGroup()
     private let count: Int
@@ -61,7 +61,7 @@ final class WorkerPool: Sendable {
                     task.run(&worker)
                 }
             }
-            if let thread = Self.start(body) { threads.withLock { $0.append(thread) } } else {
+            if let thread = Self.start(body) { threads.withLock { $0.append(ThreadHandle(id: thread)) } } else {
                 // No thread could be made (resource limits): run this worker on Dispatch's pool.
                 fallback.enter()
                 DispatchQueue.global(qos: .userInitiated).async { [fallback] in body(); fallback.leave() }
@@ -106,10 +106,15 @@ final class WorkerPool: Sendable {
             tasks.withLock { $0.append(nil) }
             available.signal()
         }
-        for thread in threads.withLock({ $0 }) { pthread_join(thread, nil) }
+        for thread in threads.withLock({ $0 }) { pthread_join(thread.id, nil) }
         threads.withLock { $0.removeAll() }
         fallback.wait()
     }
+}
+
+/// A thread's handle (a pointer on Darwin): only joined, once, by the pool's owner.
+private struct ThreadHandle: @unchecked Sendable {
+    let id: pthread_t
 }
 
 /// The segment tasks of one block, in order, and the group that says they are all done.
