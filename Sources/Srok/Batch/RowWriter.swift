@@ -95,20 +95,20 @@ enum RowWriter {
         instant(s.stageDue.moderation); instant(s.stageDue.coordination); instant(s.stageDue.execution)
         instant(s.stageDue.approval); instant(s.stageDue.finalApproval)
         q.storeBytes(of: d, as: UInt8.self); q += 1
-        if let stage = st.currentStage { q = put(stageCode(stage), at: q) }
+        if let stage = st.currentStage { q = put(stage.code, at: q) }
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let stage = st.currentStage, let due = st.stages[stage].dwellDue {
             ByteFormat.instant(due, offset: e.engine.zone.offset(at: due), at: q, days: days); q += 25
         }
         q.storeBytes(of: d, as: UInt8.self); q += 1
-        q = put(stateText(st.state), at: q)
+        q = put(st.state.rawValue, at: q)
         q.storeBytes(of: d, as: UInt8.self); q += 1
         q = ByteFormat.int(st.remainingMinutes, at: q)
         q.storeBytes(of: d, as: UInt8.self); q += 1
         q = ByteFormat.int(st.overdueMinutes, at: q)
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let roll = s.roll {
-            q = put(roll.reversed ? "following(reversed)" : rollText(roll.convention), at: q)
+            q = put(roll.reversed ? "following(reversed)" : roll.convention.rawValue, at: q)
             q.storeBytes(of: 0x3A, as: UInt8.self); q += 1
             ByteFormat.date(roll.from, at: q, days: days); q += 10
             q.storeBytes(of: 0x3E, as: UInt8.self); q += 1
@@ -118,37 +118,12 @@ enum RowWriter {
         o.advance(start.distance(to: q))
     }
 
-    @inline(__always) private static func put(_ s: StaticString, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
-        q.copyMemory(from: s.utf8Start, byteCount: s.utf8CodeUnitCount)
-        return q + s.utf8CodeUnitCount
-    }
-
-    private static func stageCode(_ s: Stage) -> StaticString {
-        switch s {
-        case .moderation: "moderation"
-        case .coordination: "coordination"
-        case .execution: "execution"
-        case .approval: "approval"
-        case .finalApproval: "final-approval"
-        }
-    }
-
-    private static func stateText(_ s: SLAState) -> StaticString {
-        switch s {
-        case .ok: "ok"
-        case .approaching: "approaching"
-        case .overdue: "overdue"
-        case .closed: "closed"
-        }
-    }
-
-    private static func rollText(_ r: RollConvention) -> StaticString {
-        switch r {
-        case .none: "none"
-        case .preceding: "preceding"
-        case .following: "following"
-        case .modifiedPreceding: "modified-preceding"
-        case .modifiedFollowing: "modified-following"
+    /// The UTF-8 of `s` at `q`; returns the position after it (the room must be reserved).
+    @inline(__always) private static func put(_ s: String, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        var s = s
+        return s.withUTF8 { u in
+            q.copyMemory(from: u.baseAddress!, byteCount: u.count)
+            return q + u.count
         }
     }
 }

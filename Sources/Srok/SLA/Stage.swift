@@ -12,8 +12,15 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
     case finalApproval
 
     /// The machine name: `moderation`, `coordination`, `execution`, `approval`, `final-approval`.
-    public var code: String { Stage.codes[rawValue] }
-    private static let codes = ["moderation", "coordination", "execution", "approval", "final-approval"]
+    public var code: String {
+        switch self {
+        case .moderation: "moderation"
+        case .coordination: "coordination"
+        case .execution: "execution"
+        case .approval: "approval"
+        case .finalApproval: "final-approval"
+        }
+    }
 
     /// The CSV/JSON column stem: `final_approval` for `final-approval`.
     public var columnStem: String {
