@@ -1,10 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Swift 6 language mode and strict concurrency for every Swift target.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
 let package = Package(
     name: "srok",
     platforms: [.macOS(.v15)],
     products: [
+        // The umbrella library: `import Srok` re-exports the core and the batch layer.
         .library(name: "Srok", targets: ["Srok"]),
         .executable(name: "srok", targets: ["srok"]),
     ],
@@ -27,27 +31,56 @@ let package = Package(
         // Turns the files under Data/ into Swift source so the defaults are embedded in the build.
         .executableTarget(name: "SrokEmbed"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["SrokEmbed"]),
+        // Layer 1, the product: dates, calendars, regions, zones, profiles, the SLA engine and the
+        // message resolver. No syscalls, no threads, no process state.
         .target(
-            name: "Srok",
-            dependencies: ["CICUShim", "CFileSync"],
-            swiftSettings: [.swiftLanguageMode(.v6)],
+            name: "SrokCore",
+            dependencies: ["CICUShim"],
+            swiftSettings: strict,
             plugins: ["EmbedData"]
         ),
+        // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
+        .target(
+            name: "SrokBatch",
+            dependencies: ["SrokCore", "CFileSync"],
+            swiftSettings: strict
+        ),
+        // The umbrella module integrators import.
+        .target(
+            name: "Srok",
+            dependencies: ["SrokCore", "SrokBatch"],
+            swiftSettings: strict
+        ),
+        // Layer 3: the CLI (argument parsing, signals, progress, exit codes, text rendering).
         .executableTarget(
             name: "srok",
             dependencies: [
                 "Srok",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: strict
         ),
         .testTarget(
-            name: "SrokTests",
+            name: "SrokCoreTests",
             dependencies: [
-                "Srok",
+                "SrokCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SrokBatchTests",
+            dependencies: [
+                "SrokBatch",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.
+        .testTarget(
+            name: "SrokCLITests",
+            dependencies: ["srok", "Srok"],
+            swiftSettings: strict
         ),
     ]
 )

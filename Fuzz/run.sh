@@ -11,12 +11,12 @@ clang -O1 -c Sources/CICUShim/srok_icu.c -I Sources/CICUShim/include -o "$out/sr
 common=(-O -sanitize=fuzzer,address -parse-as-library -module-name SrokFuzz
         -Xcc -fmodule-map-file=Fuzz/CICUShimModule/module.modulemap)
 swiftc "${common[@]}" Fuzz/TimestampFuzz.swift \
-  Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
+  Sources/SrokCore/Dates/*.swift Sources/SrokCore/Time/*.swift Sources/SrokCore/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/timestamp-fuzz"
 swiftc "${common[@]}" Fuzz/CSVFuzz.swift \
-  Sources/Srok/Batch/CSVTokenizer.swift Sources/Srok/Batch/FieldEnds.swift Sources/Srok/Batch/ByteSink.swift Sources/Srok/Batch/ChunkPlan.swift \
-  Tests/SrokTests/ChunkPlanReference.swift \
-  Sources/Srok/Dates/*.swift Sources/Srok/Time/*.swift Sources/Srok/SrokError.swift \
+  Sources/SrokBatch/CSVTokenizer.swift Sources/SrokBatch/FieldEnds.swift Sources/SrokBatch/ByteSink.swift Sources/SrokBatch/ChunkPlan.swift \
+  Tests/SrokBatchTests/ChunkPlanReference.swift \
+  Sources/SrokCore/Dates/*.swift Sources/SrokCore/Time/*.swift Sources/SrokCore/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/csv-fuzz"
 "$out/timestamp-fuzz" -max_total_time="$seconds" -max_len=64 -artifact_prefix=Fuzz/artifacts/timestamp- \
   Fuzz/corpus/timestamp > "$out/timestamp.log" 2>&1 &

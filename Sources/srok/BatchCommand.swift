@@ -66,7 +66,6 @@ struct BatchCommand: ParsableCommand {
         if let columns { options.columns = try OutputColumn.parse(columns) }
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard options.jobs >= 1 && options.jobs <= 256 else { throw SrokError.invalidValue(field: "--jobs", value: String(options.jobs), expected: "1–256") }
-        options.progress = !noProgress
         options.durable = !noFsync
         if let chunkBytes {
             guard chunkBytes >= 64 else { throw SrokError.invalidValue(field: "--chunk-bytes", value: String(chunkBytes), expected: "at least 64") }
@@ -75,7 +74,11 @@ struct BatchCommand: ParsableCommand {
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults))
+        // Watch for interruption before the run creates anything or starts its worker threads.
+        let terminal = BatchRunTerminal(progress: !noProgress && isatty(2) == 1)
+        defer { terminal.finish() }
+        let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults), observer: terminal)
+        terminal.finish()
         FileHandle.standardError.write(Data((report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n").utf8))
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
     }

@@ -1,0 +1,110 @@
+import SrokCore
+/// One message for the bulk API: what a nightly export row holds.
+public struct BatchMessage: Sendable, Hashable {
+    /// The message's identifier (Номер).
+    public var id: String
+    /// Registration (Дата поступления): an instant, or a local time read in the row's zone.
+    public var registeredAt: Timestamp
+    /// IANA zone (default from ``BatchDefaults``, else the profile's).
+    public var tz: String?
+    /// Region code or name (default from ``BatchDefaults``, else the profile's).
+    public var region: String?
+    /// Profile id (default from ``BatchDefaults``).
+    public var profile: String?
+    /// An explicit term in days.
+    public var termDays: Int?
+    /// A fast-track term in days.
+    public var fastTrackDays: Int?
+    /// Category and subcategory for the fast-track catalogue.
+    public var category: String?
+    /// Subcategory.
+    public var subcategory: String?
+    /// Regime (default the profile's).
+    public var regime: Regime?
+    /// The current stage.
+    public var stage: Stage?
+    /// When it entered the current stage (default: registration).
+    public var stageEnteredAt: Timestamp?
+    /// «Отложено» until.
+    public var postponedUntil: CivilDate?
+    /// A 59-ФЗ extension.
+    public var extensionDays: Int?
+    /// When the answer was sent.
+    public var closedAt: Timestamp?
+    /// The organisation (for the summary).
+    public var organisation: String?
+
+    /// Creates a message; only the id and registration are required.
+    public init(id: String, registeredAt: Timestamp, tz: String? = nil, region: String? = nil, profile: String? = nil,
+                termDays: Int? = nil, fastTrackDays: Int? = nil, category: String? = nil, subcategory: String? = nil,
+                regime: Regime? = nil, stage: Stage? = nil, stageEnteredAt: Timestamp? = nil, postponedUntil: CivilDate? = nil,
+                extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil) {
+        self.id = id; self.registeredAt = registeredAt; self.tz = tz; self.region = region; self.profile = profile
+        self.termDays = termDays; self.fastTrackDays = fastTrackDays; self.category = category; self.subcategory = subcategory
+        self.regime = regime; self.stage = stage; self.stageEnteredAt = stageEnteredAt; self.postponedUntil = postponedUntil
+        self.extensionDays = extensionDays; self.closedAt = closedAt; self.organisation = organisation
+    }
+}
+
+/// Defaults and overrides for a batch: what a row that leaves a column empty gets.
+public struct BatchDefaults: Sendable {
+    /// The as-of instant of every status.
+    public var asOf: Instant
+    /// Default profile (default `federal`).
+    public var profile = "federal"
+    /// Default zone (nil: the profile's).
+    public var tz: String?
+    /// Default region (nil: the profile's).
+    public var region: String?
+    /// Convention overrides applied on top of each profile's.
+    public var count: CountConvention?
+    /// Roll override.
+    public var roll: RollConvention?
+    /// Basis override.
+    public var basis: StageBasis?
+    /// Working schedule override.
+    public var schedule: WorkSchedule?
+    /// Roll planned stage due times too.
+    public var rollStageDueTimes = false
+    /// Reject a row whose category (or subcategory) is not in its profile's fast-track catalogue,
+    /// instead of giving it the general term (the default: a profile lists only its fast-tracks,
+    /// so other categories are ordinary). For catching misspelt fast-track categories.
+    public var strictCategories = false
+
+    /// Defaults evaluated as of `asOf`.
+    public init(asOf: Instant) { self.asOf = asOf }
+
+    func apply(to c: SLAConventions) -> SLAConventions {
+        var c = c
+        if let count { c.count = count }
+        if let roll { c.roll = roll }
+        if let basis { c.basis = basis }
+        if let schedule { c.schedule = schedule }
+        if rollStageDueTimes { c.rollStageDueTimes = true }
+        return c
+    }
+}
+
+/// A row that could not be evaluated: which column, its value, and why.
+public struct BatchRowError: Error, Sendable, Hashable {
+    /// The column (input header name).
+    public var column: String
+    /// The offending value.
+    public var value: String
+    /// What was wrong and what is accepted.
+    public var reason: String
+}
+
+/// The result for one message.
+public struct BatchResult: Sendable, Hashable {
+    /// The schedule.
+    public var schedule: MessageSchedule
+    /// The status as of the batch's as-of instant.
+    public var status: MessageStatus
+    /// The profile used.
+    public var profile: String
+    /// The calendar used (`RU`, `RU-TA` …).
+    public var calendar: String
+    /// The zone used.
+    public var zone: ZoneRules
+}

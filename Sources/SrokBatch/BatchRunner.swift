@@ -1,0 +1,218 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import SrokCore
+
+/// Options of a batch run (`srok batch`).
+public struct BatchRunOptions: Sendable {
+    /// Input path, or `-` for standard input.
+    public var input = "-"
+    /// Output path, or `-` for standard output.
+    public var output = "-"
+    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` for stdout).
+    public var rejects: String?
+    /// Machine-readable summary path.
+    public var summaryJSON: String?
+    /// `csv` or `jsonl`; nil: by the input's extension (`.jsonl`, `.ndjson`), else CSV.
+    public var inputFormat: String?
+    /// `csv` or `jsonl`; nil: the input's.
+    public var outputFormat: String?
+    /// CSV input delimiter; nil: detected from the header (`,` or `;`).
+    public var delimiter: UInt8?
+    /// CSV output delimiter; nil: the input's.
+    public var outputDelimiter: UInt8?
+    /// Output columns.
+    public var columns: [OutputColumn] = OutputColumn.defaults
+    /// Worker threads (default: the number of cores).
+    public var jobs = 2
+    /// Input chunk size in bytes.
+    public var chunkBytes = 1 << 20
+    /// Whether the output files are forced to disk (fsync of the file and its folder) before
+    /// the run reports success; writeback starts as the output grows. Without it a killed run
+    /// still leaves no partial file, but a power loss soon after may lose the new output.
+    public var durable = true
+
+    /// Options with the defaults.
+    public init() {}
+}
+
+/// What a run did.
+public struct BatchRunReport: Sendable {
+    /// Counts.
+    public var stats: BatchStats
+    /// Wall time in seconds.
+    public var seconds: Double
+    /// Where rejects went.
+    public var rejectsPath: String?
+}
+
+/// Runs a batch: streams the input in chunks, evaluates rows on all cores, writes the output in
+/// input order, atomically, and every bad row to the rejects file. Memory stays bounded by the
+/// chunk size whatever the input's length.
+public enum BatchRunner {
+    /// Runs the batch. Fatal problems (unreadable input, a missing id or registered_at header,
+    /// unwritable output) throw; bad rows do not.
+    /// - Parameter observer: told of every temporary file as it is created and of the progress
+    ///   after each block (the CLI removes the files on SIGINT and draws a progress line).
+    public static func run(_ options: BatchRunOptions, evaluator: BatchEvaluator,
+                           observer: (any BatchRunObserver)? = nil) throws(SrokError) -> BatchRunReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let fd: Int32 = options.input == "-" ? 0 : open(options.input, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(path: options.input, message: "cannot open the input: \(String(cString: strerror(errno)))") }
+        defer { if fd > 0 { close(fd) } }
+        var st = stat()
+        let totalBytes = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+
+        let lower = options.input.lowercased()
+        let inputIsJSONL: Bool
+        switch options.inputFormat {
+        case nil: inputIsJSONL = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        case "csv": inputIsJSONL = false
+        case "jsonl": inputIsJSONL = true
+        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
+        }
+
+        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL)
+        let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
+        try reader.first(firstBlock)
+        var headerEnd = 0
+        // A UTF-8 BOM.
+        let head = firstBlock.bytes
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { headerEnd = 3 }
+
+        // Header (CSV).
+        var format: BatchFormat
+        var schema: InputSchema?
+        var headers: [String] = []
+        var lineBase = 0
+        if inputIsJSONL {
+            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
+        } else {
+            let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
+            var t = CSVTokenizer(delimiter: d)
+            guard headerEnd < head.count, case let .record(next, lines) = t.read(head, from: headerEnd, end: head.count), t.count >= 1 else {
+                throw .invalidValue(field: "header", value: "", expected: "a CSV header row with id and registered_at")
+            }
+            let scratch = t.record
+            for k in 0..<t.count {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: scratch[t.range(k)]), as: UTF8.self)
+                headers.append(text.trimmingSpaces)
+            }
+            schema = try InputSchema(headers: headers)
+            headerEnd = next
+            lineBase = lines
+            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
+            reader.delimiter = d
+        }
+        reader.skipHeader(headerEnd)
+        switch options.outputFormat {
+        case nil: break
+        case "csv":
+            if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
+        case "jsonl": format.output = .jsonl
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        }
+        if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
+
+        // Sinks.
+        let atomic = options.output == "-" ? nil : try AtomicFile(target: options.output, durable: options.durable)
+        let stdout = options.output == "-" ? StandardOutputSink() : nil
+        let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
+        let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
+        // Created now, so that a bad path fails the run before any output is in place.
+        let summaryFile = try options.summaryJSON.map { (path) throws(SrokError) in try AtomicFile(target: path, durable: options.durable) }
+        if let atomic { observer?.created(temporaryFile: atomic.temporary) }
+        observer?.created(temporaryFile: rejectsFile.temporary)
+        if let summaryFile { observer?.created(temporaryFile: summaryFile.temporary) }
+
+        func emit(_ bytes: [UInt8]) throws(SrokError) {
+            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
+        }
+        func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
+            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
+        }
+        do {
+            // Output header.
+            if case .csv(let od) = format.output {
+                var h: [UInt8] = []
+                for (k, c) in format.columns.enumerated() { if k > 0 { h.append(od) }; h.append(contentsOf: c.rawValue.utf8) }
+                h.append(0x0A)
+                try emit(h)
+            }
+            try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
+
+            let jobs = max(1, options.jobs)
+            // Segments of at most about 512 KB (one per worker, more for large chunks): their
+            // output, about twice as long, is still in cache when it is written out.
+            reader.parts = max(jobs, options.chunkBytes / (512 << 10))
+            let pool = WorkerPool(count: jobs) { [format, schema, headers] in
+                BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
+            }
+            defer { pool.shutdown() }
+            var stats = BatchStats()
+            var line = 1 + lineBase   // the next record's line number
+            // Blocks in flight: while the workers evaluate them, this thread reads and plans the
+            // next block and writes the finished ones, in input order. Up to six (five while the
+            // next is read) leave the workers something to do while this thread waits for a core
+            // or for a write.
+            let depth = 6
+            var inflight: [BlockJob] = []
+            var spareBlocks: [InputBlock] = []
+            var spareTasks: [SegmentTask] = []
+            func drain() throws(SrokError) {
+                let job = inflight.removeFirst()
+                job.group.wait()
+                for task in job.tasks {
+                    let r = task.result
+                    try emit(task.output.bytes)
+                    var rej: [UInt8] = []
+                    for x in r.rejects {
+                        let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
+                        rej.append(contentsOf: CSVText.record(fields).utf8); rej.append(0x0A)
+                    }
+                    if !rej.isEmpty { try rejectsFile.write(rej) }
+                    stats.merge(r.stats)
+                    line += r.lines
+                    task.finish()
+                    spareTasks.append(task)
+                }
+                spareBlocks.append(job.block)
+                observer?.progress(rows: stats.read, bytes: reader.consumedBytes, totalBytes: totalBytes)
+            }
+            var next = try reader.next(firstBlock, started: true)
+            while let block = next {
+                let group = DispatchGroup()
+                var tasks: [SegmentTask] = []
+                for k in 0..<block.segments {
+                    let task = spareTasks.popLast() ?? SegmentTask()
+                    task.prepare(block, k, group)
+                    tasks.append(task)
+                    pool.submit(task)
+                }
+                inflight.append(BlockJob(block: block, tasks: tasks, group: group))
+                while inflight.count >= depth { try drain() }
+                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
+            }
+            while !inflight.isEmpty { try drain() }
+            if let atomic { try atomic.commit() } else { try stdout!.flush() }
+            try rejectsFile.commit()
+            let elapsed = clock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if let summaryFile {
+                try summaryFile.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
+                try summaryFile.commit()
+            }
+            return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
+        } catch {
+            atomic?.abandon()
+            rejectsFile.abandon()
+            summaryFile?.abandon()
+            throw error
+        }
+    }
+}
+

@@ -1,0 +1,238 @@
+import SrokCore
+/// A rejected input row.
+public struct RejectedRow: Sendable, Hashable {
+    /// 1-based line of the input where the row starts (the header is line 1).
+    public var line: Int
+    /// The row's id, when it could be read.
+    public var id: String?
+    /// The column.
+    public var column: String
+    /// The value.
+    public var value: String
+    /// What was wrong and what is accepted.
+    public var reason: String
+}
+
+/// The input and output formats of a batch.
+public struct BatchFormat: Sendable {
+    /// The input format.
+    public enum Input: Sendable, Equatable {
+        /// CSV with this delimiter.
+        case csv(delimiter: UInt8)
+        /// JSON Lines.
+        case jsonl
+    }
+    /// The output format.
+    public enum Output: Sendable, Equatable {
+        /// CSV with this delimiter.
+        case csv(delimiter: UInt8)
+        /// JSON Lines.
+        case jsonl
+    }
+    /// Input.
+    public var input: Input
+    /// Output.
+    public var output: Output
+    /// Output columns in order.
+    public var columns: [OutputColumn]
+    /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
+    var defaultCSVDelimiter: UInt8? {
+        if case .csv(let d) = output, columns == OutputColumn.defaults { return d }
+        return nil
+    }
+}
+
+/// What one segment of input produced (its output rows go to the task's buffer).
+struct SegmentResult: Sendable {
+    var rejects: [RejectedRow] = []
+    var stats = BatchStats()
+    /// Line breaks in the segment (to number the next segment's lines).
+    var lines = 0
+}
+
+/// Processes segments of input: tokenizes, evaluates, formats. One per worker thread, a local of
+/// the thread's loop (see ``WorkerPool``), reused across blocks so its caches stay warm; a
+/// non-copyable struct, so its hot state needs no dynamic exclusivity checks.
+struct BatchWorker: ~Copyable {
+    let evaluator: BatchEvaluator
+    let format: BatchFormat
+    let schema: InputSchema?
+    var tokenizer: CSVTokenizer
+    var json = JSONLineReader()
+    var fields = RowFields()
+    /// Counts of the rows written in the current segment.
+    var counters = RowCounters()
+    /// Input field index → column slot in `fields`.
+    let slotOfField: [Int?]
+    /// See ``BatchFormat/defaultCSVDelimiter``.
+    let defaultCSV: UInt8?
+    /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
+    let days = DayTexts.shared
+
+    init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
+        self.evaluator = evaluator; self.format = format; self.schema = schema
+        if case .csv(let d) = format.input { tokenizer = CSVTokenizer(delimiter: d) } else { tokenizer = CSVTokenizer(delimiter: 0x2C) }
+        var slots: [Int?] = Array(repeating: nil, count: schema?.fieldCount ?? 0)
+        if let schema {
+            for (c, i) in schema.index { slots[i] = c.slot; fields.names[c.slot] = headers[i] }
+        }
+        slotOfField = slots
+        defaultCSV = format.defaultCSVDelimiter
+    }
+
+    /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
+    /// the segment (1 = its first line).
+    mutating func process(_ b: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) -> SegmentResult {
+        var r = SegmentResult()
+        out.removeAll()
+        var i = 0
+        var line = 1
+        // The ends of rejected multi-line records whose lines are being read again: reading stays
+        // inside them, so that what a segment yields never depends on where the segment ends.
+        var limits: [Int] = []
+        while i < b.count {
+            while let l = limits.last, i >= l { limits.removeLast() }
+            let end = limits.last ?? b.count
+            let startLine = line
+            let recordStart = i
+            switch format.input {
+            case .jsonl:
+                var j = i
+                while j < b.count, b[j] != 0x0A { j += 1 }
+                let lineBytes = UnsafeBufferPointer(rebasing: b[i..<j])
+                i = j < b.count ? j + 1 : j
+                line += 1
+                if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                r.stats.read += 1
+                guard UTF8Check.isValid(lineBytes) else { reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line"); continue }
+                do { try json.read(lineBytes, into: &fields) } catch {
+                    if case .syntax(let why) = error { reject(&r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self), "not a JSON object: \(why)") }
+                    continue
+                }
+                json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0, into: &out) }
+            case .csv:
+                let outcome = tokenizer.read(b, from: i, end: end)
+                switch outcome {
+                case let .record(next, lines):
+                    i = next; line += lines
+                    if tokenizer.count == 1, tokenizer.ends[0] == 0 { continue }   // an empty line
+                    r.stats.read += 1
+                    guard tokenizer.count == schema!.fieldCount else {
+                        if lines > 1 {
+                            // A quote that opened a field and closed lines later, giving a ragged record.
+                            limits.append(next)
+                            rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
+                        } else {
+                            reject(&r, startLine, nil, "row", "", "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
+                        }
+                        continue
+                    }
+                    let record = tokenizer.record
+                    if !tokenizer.isASCII && !UTF8Check.isValid(record) {
+                        var bad = "row"
+                        for k in 0..<tokenizer.count where !UTF8Check.isValid(UnsafeBufferPointer(rebasing: record[tokenizer.range(k)])) {
+                            bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"; break
+                        }
+                        reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
+                        continue
+                    }
+                    fields.clear()
+                    for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
+                    evaluate(&r, startLine, bytes: record, into: &out)
+                case let .unbalancedQuote(next):
+                    r.stats.read += 1
+                    reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
+                    i = next; line += 1
+                case let .junkAfterQuote(next, lines):
+                    r.stats.read += 1
+                    if lines > 1 {
+                        // The quote that "closed" was on a later line.
+                        limits.append(next)
+                        rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
+                    } else {
+                        reject(&r, startLine, nil, "row", "", "text after a closing quote (a quote inside a field must be doubled: \"\")")
+                        i = next; line += lines
+                    }
+                }
+            }
+        }
+        r.lines = line - 1
+        counters.fold(into: &r.stats, profileName: evaluator.profileName)
+        return r
+    }
+
+    /// A record that went wrong after running over line breaks: its first line had an
+    /// unbalanced quote. Reject that line and read on from the next one, so that no good row after
+    /// it is lost (the caller keeps that reading inside the record's own end).
+    private mutating func rejectUnbalanced(_ r: inout SegmentResult, _ startLine: Int, _ b: UnsafeBufferPointer<UInt8>,
+                                           _ recordStart: Int, _ i: inout Int, _ line: inout Int) {
+        reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
+        i = tokenizer.nextLine(b, after: recordStart, end: b.count)
+        line = startLine + 1
+    }
+
+    private mutating func reject(_ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String) {
+        r.stats.rejected += 1
+        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
+    }
+
+    /// Reused for every row (its arrays keep their storage).
+    private var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
+
+    private mutating func evaluate(_ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) {
+        let p: ParsedRow
+        do { p = try RowParser.parse(fields, bytes: bytes) } catch {
+            reject(&r, line, idText(bytes), error.column, error.value, error.reason); return
+        }
+        let status: MessageStatus
+        let engine: BatchEvaluator.ResolvedEngine
+        do {
+            engine = try resolveEngine(p)
+            status = try evaluator.evaluate(registered: p.registered, term: try resolveTerm(p, engine), termFromDays: p.termDays != nil,
+                                            regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt,
+                                            postponedUntil: p.postponedUntil, extensionDays: p.extensionDays, closedAt: p.closedAt,
+                                            engine: engine, history: &history)
+        } catch {
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), error.column, error.value, error.reason); return
+        }
+        counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
+        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, days: days, into: &out) } else {
+            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+        }
+    }
+
+    /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.
+    private var engines = ByteKeyCache<BatchEvaluator.ResolvedEngine>()
+    /// Terms by the bytes of (profile, category, subcategory).
+    private var terms = ByteKeyCache<Term>()
+
+    private mutating func resolveEngine(_ p: ParsedRow) throws(BatchRowError) -> BatchEvaluator.ResolvedEngine {
+        if let e = engines.get(p.profile, p.region, p.tz) { return e }
+        func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
+        let e = try evaluator.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
+        engines.set(p.profile, p.region, p.tz, e)
+        return e
+    }
+
+    private mutating func resolveTerm(_ p: ParsedRow, _ e: BatchEvaluator.ResolvedEngine) throws(BatchRowError) -> Term {
+        // The common cases from the engine's copies of the profile's values; errors from the full path.
+        if let d = p.termDays { return .days(d) }
+        if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
+        if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
+        if p.fastTrackDays != nil || p.category == nil {
+            return try BatchEvaluator.term(termDays: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil, profile: e.profile)
+        }
+        if let t = terms.get(p.profile, p.category, p.subcategory) { return t }
+        let t = try BatchEvaluator.term(termDays: nil, fastTrackDays: nil,
+                                        category: p.category.map { String(decoding: $0, as: UTF8.self) },
+                                        subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) }, profile: e.profile,
+                                        strict: evaluator.defaults.strictCategories)
+        terms.set(p.profile, p.category, p.subcategory, t)
+        return t
+    }
+
+    private func idText(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let range = fields[InputColumn.id.slot], !range.isEmpty else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,72 @@
+import SrokCore
+/// A worker's counts of the rows it wrote — by status, stage, profile and organisation — kept
+/// in flat storage without hashing or copy-on-write per row, and folded into ``BatchStats`` once
+/// per segment.
+struct RowCounters: ~Copyable {
+    /// 4 statuses, 6 stages (5 + none), then one slot per profile index.
+    private var counts: UnsafeMutablePointer<Int>
+    private var capacity: Int
+    private var written = 0
+    private var provisional = 0
+    private var byOrganisation: [String: Int] = [:]
+    private var overdueByOrganisation: [String: Int] = [:]
+    private static var profileBase: Int { 10 }
+
+    init() {
+        capacity = 64
+        counts = .allocate(capacity: capacity)
+        counts.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit { counts.deallocate() }
+
+    /// Counts one written row.
+    @inline(__always) mutating func count(_ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?) {
+        written += 1
+        switch status.state {
+        case .ok: counts[0] += 1
+        case .approaching: counts[1] += 1
+        case .overdue: counts[2] += 1
+        case .closed: counts[3] += 1
+        }
+        counts[4 + (status.currentStage.map { $0.rawValue } ?? 5)] += 1
+        let slot = Self.profileBase + profileIndex
+        if slot >= capacity { grow(slot + 1) }
+        counts[slot] += 1
+        if status.schedule.isProvisional { provisional += 1 }
+        if let organisation {
+            let o = String(decoding: organisation, as: UTF8.self)
+            byOrganisation[o, default: 0] += 1
+            if status.state == .overdue { overdueByOrganisation[o, default: 0] += 1 }
+        }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let c = max(capacity * 2, needed)
+        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: c)
+        bigger.initialize(repeating: 0, count: c)
+        bigger.update(from: counts, count: capacity)
+        counts.deallocate()
+        counts = bigger
+        capacity = c
+    }
+
+    /// Adds the counts to `stats` and starts over.
+    mutating func fold(into stats: inout BatchStats, profileName: (Int) -> String) {
+        stats.written += written; stats.provisional += provisional
+        for (i, s) in [SLAState.ok, .approaching, .overdue, .closed].enumerated() where counts[i] > 0 {
+            stats.byStatus[s.rawValue, default: 0] += counts[i]
+        }
+        for i in 0..<6 where counts[4 + i] > 0 {
+            stats.byStage[i < 5 ? Stage(rawValue: i)!.code : "none", default: 0] += counts[4 + i]
+        }
+        for slot in Self.profileBase..<capacity where counts[slot] > 0 {
+            stats.byProfile[profileName(slot - Self.profileBase), default: 0] += counts[slot]
+        }
+        stats.byOrganisation.merge(byOrganisation, uniquingKeysWith: +)
+        stats.overdueByOrganisation.merge(overdueByOrganisation, uniquingKeysWith: +)
+        counts.update(repeating: 0, count: capacity)
+        written = 0; provisional = 0
+        byOrganisation.removeAll(keepingCapacity: true); overdueByOrganisation.removeAll(keepingCapacity: true)
+    }
+}

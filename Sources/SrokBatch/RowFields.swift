@@ -1,0 +1,141 @@
+import SrokCore
+/// The fields of one input row, whatever the format: a byte range per known column in a scratch
+/// buffer the reader owns, plus the header names for messages. Fixed storage, written per row
+/// without copy-on-write checks.
+struct RowFields: ~Copyable {
+    private let storage: UnsafeMutablePointer<Range<Int>?>
+    private static var count: Int { InputColumn.allCases.count }
+    /// The column names as the input wrote them (for reject messages).
+    var names: [String] = InputColumn.allCases.map(\.rawValue)
+
+    init() {
+        storage = .allocate(capacity: Self.count)
+        storage.initialize(repeating: nil, count: Self.count)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The byte range of the column in `slot` (``InputColumn/slot``); nil when absent or empty.
+    @inline(__always) subscript(slot: Int) -> Range<Int>? {
+        get { storage[slot] }
+        nonmutating set { storage[slot] = newValue }
+    }
+
+    /// Forgets every range.
+    func clear() { storage.update(repeating: nil, count: Self.count) }
+}
+
+/// A row parsed from bytes without creating strings: the values, plus the raw bytes of the
+/// columns that select an engine or a fast-track (resolved through the worker's caches).
+struct ParsedRow {
+    var id: UnsafeBufferPointer<UInt8>
+    var registered: Timestamp
+    var termDays: Int?
+    var fastTrackDays: Int?
+    var regime: Regime?
+    var stage: Stage?
+    var stageEnteredAt: Timestamp?
+    var postponedUntil: CivilDate?
+    var extensionDays: Int?
+    var closedAt: Timestamp?
+    var profile: UnsafeBufferPointer<UInt8>?
+    var region: UnsafeBufferPointer<UInt8>?
+    var tz: UnsafeBufferPointer<UInt8>?
+    var category: UnsafeBufferPointer<UInt8>?
+    var subcategory: UnsafeBufferPointer<UInt8>?
+    var organisation: UnsafeBufferPointer<UInt8>?
+}
+
+/// Turns row fields into a ``ParsedRow``, with precise errors.
+enum RowParser {
+    /// ASCII-lowercase equality of `b` and `literal` (ASCII).
+    @inline(__always) static func equals(_ b: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard b.count == literal.utf8CodeUnitCount else { return false }
+        let p = literal.utf8Start
+        for i in 0..<b.count {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if c != p[i] { return false }
+        }
+        return true
+    }
+
+    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
+        @inline(__always) func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
+            guard let r = f[c.slot], !r.isEmpty else { return nil }
+            let s = UnsafeBufferPointer(rebasing: b[r])
+            var lo = 0, hi = s.count
+            while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }
+            while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x09 { hi -= 1 }
+            return lo == hi ? nil : UnsafeBufferPointer(rebasing: s[lo..<hi])
+        }
+        func name(_ c: InputColumn) -> String { f.names[c.slot] }
+        func string(_ c: InputColumn) -> String? { bytes(c).map { String(decoding: $0, as: UTF8.self) } }
+        func fail(_ c: InputColumn, _ reason: String) -> BatchRowError {
+            BatchRowError(column: name(c), value: string(c) ?? "", reason: reason)
+        }
+        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String) throws(BatchRowError) -> Int {
+            var n = 0
+            for ch in v {
+                let d = ch &- 0x30
+                guard d <= 9, n < 100_000 else { throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)") }
+                n = n * 10 + Int(d)
+            }
+            guard range.contains(n) else { throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)") }
+            return n
+        }
+        func timestamp(_ c: InputColumn) throws(BatchRowError) -> Timestamp? {
+            guard let v = bytes(c) else { return nil }
+            guard let t = Timestamp.parse(v) else { throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms) }
+            return t
+        }
+        guard let idBytes = bytes(.id) else { throw fail(.id, "the id is empty; every row needs one") }
+        guard let registered = try timestamp(.registeredAt) else { throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")") }
+        var m = ParsedRow(id: idBytes, registered: registered)
+        if let v = bytes(.termDays) { m.termDays = try int(v, .termDays, 1...366, "a term in days") }
+        if let ft = bytes(.fastTrackDays) {
+            if ft.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                m.fastTrackDays = try int(ft, .fastTrackDays, 1...366, "a fast-track term in days (or да/нет)")
+            } else {
+                switch TextKey.normalize(String(decoding: ft, as: UTF8.self)) {
+                case "нет", "no", "false", "-", "да", "yes", "true": break  // «да»: the catalogue decides by category
+                default: throw fail(.fastTrackDays, "not a fast-track: expected a number of days or да/нет")
+                }
+            }
+        }
+        if let r = bytes(.regime) {
+            // ASCII fast path; every other spelling goes to the shared parser.
+            if equals(r, "message") { m.regime = .message } else if equals(r, "appeal") { m.regime = .appeal } else {
+                do { m.regime = try Regime(parsing: String(decoding: r, as: UTF8.self), field: name(.regime)) } catch { throw fail(.regime, error.description) }
+            }
+        }
+        if let s = bytes(.stage) {
+            // ASCII codes by length first, then one comparison; every other spelling goes to the shared parser.
+            switch s.count {
+            case 10 where equals(s, "moderation"): m.stage = .moderation
+            case 12 where equals(s, "coordination"): m.stage = .coordination
+            case 9 where equals(s, "execution"): m.stage = .execution
+            case 8 where equals(s, "approval"): m.stage = .approval
+            case 14 where equals(s, "final-approval") || equals(s, "final_approval"): m.stage = .finalApproval
+            default:
+                let text = String(decoding: s, as: UTF8.self)
+                if Stage.isClosedName(text) {
+                    guard bytes(.closedAt) != nil else { throw fail(.stage, "the stage says closed but closed_at is empty") }
+                } else {
+                    do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch { throw fail(.stage, error.description) }
+                }
+            }
+        }
+        m.stageEnteredAt = try timestamp(.stageEnteredAt)
+        if let p = bytes(.postponedUntil) {
+            guard let d = CivilDate.parse(bytes: p) else { throw fail(.postponedUntil, "not a date; expected " + CivilDate.acceptedForms) }
+            m.postponedUntil = d
+        }
+        if let v = bytes(.extensionDays) { m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)") }
+        m.closedAt = try timestamp(.closedAt)
+        m.organisation = bytes(.organisation)
+        m.profile = bytes(.profile); m.region = bytes(.region); m.tz = bytes(.tz)
+        m.category = bytes(.category); m.subcategory = bytes(.subcategory)
+        return m
+    }
+}

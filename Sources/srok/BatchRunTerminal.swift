@@ -1,0 +1,26 @@
+import SrokBatch
+
+/// The CLI's side of a batch run: removes the run's temporary files when the process is
+/// interrupted, and draws the progress line on a terminal.
+final class BatchRunTerminal: BatchRunObserver {
+    private var cleanup: SignalCleanup?
+    private var bar: Progress
+
+    /// Starts watching SIGINT, SIGTERM and SIGHUP; `progress` draws a progress line on stderr.
+    init(progress: Bool) {
+        cleanup = SignalCleanup()
+        bar = Progress(enabled: progress)
+    }
+
+    func created(temporaryFile path: String) { cleanup?.add(path) }
+
+    func progress(rows: Int, bytes: Int, totalBytes: Int) { bar.update(rows: rows, bytes: bytes, total: totalBytes) }
+
+    /// Clears the progress line and restores the default signal handling (once).
+    func finish() {
+        guard let c = cleanup else { return }
+        bar.finish()
+        c.cancel()
+        cleanup = nil
+    }
+}

@@ -1,0 +1,152 @@
+import Testing
+@testable import SrokCore
+
+@Suite("Regulation profiles (embedded data)")
+struct ProfileTests {
+    let context = Fixtures.context
+
+    @Test func allSixProfilesLoad() {
+        #expect(Set(context.profiles.keys) == ["federal", "brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh"])
+        for p in context.profiles.values {
+            #expect(!p.term.citation.isEmpty, "\(p.id)")
+            #expect(p.conventionCitations["count"] != nil, "\(p.id) count")
+            #expect(p.conventionCitations["roll"] != nil, "\(p.id) roll")
+            #expect(Stage.allCases.reduce(0) { $0 + p.conventions.shares.basisPoints[$1] } == 10_000)
+        }
+    }
+
+    @Test func regionsAndRegimes() throws {
+        #expect(try context.profile("mamadysh").region.value == "RU-TA")
+        #expect(try context.profile("brasovsky").region.value == "RU-BRY")
+        #expect(try context.profile("krasnodar-krai").region.value == "RU-KDA")
+        #expect(try context.profile("staritsa").conventions.roll == .preceding)
+        #expect(try context.profile("mamadysh").maxPostponements.value == 1)
+    }
+
+    @Test func brasovskyFastTracksMatchIgnoringCaseSpacesAndYo() throws {
+        let p = try context.profile("brasovsky")
+        #expect(p.fastTracks.count == 5)
+        for f in p.fastTracks {
+            let (term, source) = try p.term(category: f.category.uppercased(), subcategory: f.subcategory.map { "  " + $0.replacingE() + "  " })
+            #expect(term == .days(f.days), "\(f.category) / \(f.subcategory ?? "")")
+            #expect(source == f.citation)
+        }
+        #expect(try p.term(category: "мусор", subcategory: "уборка   мусора во дворах").term == .days(10))
+        #expect(try p.term(category: "Дворы и территория общего пользования", subcategory: "Зелёные насаждения").term == .days(10))
+        // Not a fast-track: the general term.
+        #expect(try p.term(category: "Мусор", subcategory: "Свалки").term == .days(30))
+        #expect(try p.term(category: "Образование").term == .days(30))
+    }
+
+    @Test func everyProfilesLevelsAndRanges() throws {
+        let krasnodar = try context.profile("krasnodar-krai")
+        #expect(try krasnodar.term(level: "1").term == .days(8))
+        #expect(try krasnodar.term(level: "2").term == .days(10))
+        #expect(throws: SrokError.self) { try krasnodar.term(level: "3") }
+        #expect(throws: SrokError.self) { try krasnodar.term(fastTrackDays: 30) }  // fast-tracks are shorter than 30 days
+        let mamadysh = try context.profile("mamadysh")
+        for days in [3, 5, 7, 10] { #expect(try mamadysh.term(level: String(days)).term == .days(days)) }
+        #expect(throws: SrokError.self) { try mamadysh.term(fastTrackDays: 2) }
+        #expect(try context.profile("staritsa").term(fastTrackDays: 10).term == .days(10))
+        #expect(throws: SrokError.self) { try context.profile("staritsa").term(fastTrackDays: 11) }
+        #expect(try context.profile("bryansk").term().term == .days(30))
+        #expect(try context.profile("federal").term(fastTrackDays: 30).term == .days(30))
+        for p in context.profiles.values {
+            for (_, level) in p.fastTrackLevels { #expect(p.fastTrackRange.value.contains(level.value), "\(p.id)") }
+            for f in p.fastTracks { #expect(p.fastTrackRange.value.contains(f.days), "\(p.id) \(f.category)") }
+        }
+    }
+
+    @Test func controlPointsFromTheSeeds() throws {
+        let bryansk = try context.profile("bryansk")
+        #expect(bryansk.controls.contains(ControlPoint(.executorTake, 3, citation: bryansk.controls.first { $0.kind == .executorTake }!.citation)))
+        #expect(bryansk.controls.contains { $0.kind == .executorReturn && $0.amount == 7 })
+        #expect(bryansk.controls.contains { $0.kind == .redirectApproval && $0.amount == 2 && $0.workingDays })
+        #expect(try context.profile("krasnodar-krai").controls.contains { $0.kind == .coordinatorDecision && $0.amount == 3 })
+        #expect(try context.profile("mamadysh").controls.contains { $0.kind == .appealRedirect && $0.amount == 7 })
+    }
+
+    @Test func unknownProfileListsTheKnownOnes() {
+        do { _ = try context.profile("nowhere"); Issue.record("must throw") } catch {
+            #expect(error.description.contains("brasovsky"))
+        }
+    }
+
+    @Test func profileErrorsNameTheLine() {
+        func message(_ text: String) -> String { Fixtures.errorText { _ = try RegulationProfile.parse(files: [("p.srokprofile", text)]) } }
+        #expect(message("profile x\n  stage moderation 50 | a\n  stage coordination 5 | a\n  stage execution 65 | a\n  stage approval 15 | a\n  stage final-approval 10 | a\n").contains("100"))
+        #expect(message("profile x\n  term 30\n").contains("p.srokprofile:2"))
+        #expect(message("profile x\n  count sideways | c\n").contains("days, days-inclusive or clock"))
+        #expect(message("term 30 | x\n").contains("before any 'profile"))
+        #expect(message("profile x\n  control coffee 3 days | c\n").contains("coordinator-decision"))
+    }
+}
+
+@Suite("The regulations' tables as regression tests")
+struct RegulationTableTests {
+    static let published: [Int: [String]] = [
+        1: ["1 час 12 минут", "1 час 12 минут", "15 часов 36 минут", "3 часа 36 минут", "2 часа 24 минуты"],
+        7: ["8 часов 24 минуты", "8 часов 24 минуты", "4 календарных дня 13 часов 12 минут", "1 календарный день 1 час 12 минут", "16 часов 48 минут"],
+        10: ["4 часа", "4 часа", "6 календарных дней 4 часа", "1 календарный день 4 часа", "1 календарный день"],
+        15: ["18 часов", "18 часов", "9 календарных дней 18 часов", "2 календарных дня 6 часов", "1 календарный день 12 часов"],
+        30: ["1 календарный день 4 часа", "1 календарный день 4 часа", "19 календарных дней 4 часа", "4 календарных дня 4 часа", "4 календарных дня 4 часа"],
+    ]
+
+    @Test func theProfileHoldsSeed000AppendixOneCellByCell() throws {
+        let p = try Fixtures.context.profile("brasovsky")
+        #expect(p.table.count == 25)
+        for (days, texts) in Self.published {
+            for stage in Stage.allCases {
+                let cell = try #require(p.table.first { $0.days == days && $0.stage == stage })
+                #expect(cell.text == texts[stage.rawValue], "\(days) \(stage)")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 7, 15])
+    func columnsOf1_7And15DaysAreSharesOfNx24h(_ days: Int) throws {
+        let plural = try RussianText()
+        for row in StageTable.rows(days: [days], basis: .clock24) {
+            let text = StageTable.text(row, lang: .ru, plural: plural)
+            #expect(text == Self.published[days]![row.stage.rawValue], "\(days) \(row.stage)")
+        }
+    }
+
+    @Test(arguments: [10, 30])
+    func columnsOf10And30DaysAreSharesOfNx8hIn8HourDays(_ days: Int) throws {
+        let checks = try Fixtures.context.profile("brasovsky").checkTable().filter { $0.cell.days == days }
+        for c in checks where !(days == 30 && c.cell.stage == .finalApproval) {
+            #expect(c.matches.contains(.workday8), "\(days) \(c.cell.stage)")
+            #expect(c.publishedWorkday8Minutes == c.modelWorkday8Minutes)
+        }
+        // Written in 8-hour days: «6 календарных дней 4 часа» = 52 h = 65 % of 80 h.
+        if days == 10 { #expect(checks.first { $0.cell.stage == .execution }?.publishedWorkday8Minutes == 52 * 60) }
+    }
+
+    @Test func exactlyOneCellMatchesNoBasis() throws {
+        let bad = try Fixtures.context.profile("brasovsky").checkTable().filter { $0.matches.isEmpty }
+        #expect(bad.count == 1)
+        let cell = try #require(bad.first)
+        #expect(cell.cell.days == 30 && cell.cell.stage == .finalApproval)
+        #expect(cell.cell.text == "4 календарных дня 4 часа")
+        #expect(cell.modelClock24Minutes == 3 * 1440)
+        #expect(cell.modelWorkday8Minutes == 3 * 480)
+    }
+
+    @Test func durationTextRoundTrips() throws {
+        let plural = try RussianText()
+        #expect(DurationText.russian(6552, dayMinutes: 1440, working: false, plural: plural) == "4 календарных дня 13 часов 12 минут")
+        #expect(DurationText.russian(1440, dayMinutes: 1440, working: false, plural: plural) == "1 календарный день")
+        #expect(DurationText.russian(21 * 1440 + 60, dayMinutes: 1440, working: false, plural: plural) == "21 календарный день 1 час")
+        #expect(DurationText.russian(3120, dayMinutes: 480, working: true, plural: plural) == "6 рабочих дней 4 часа")
+        #expect(DurationText.english(1508, dayMinutes: 1440, working: false) == "1 day 1 hour 8 minutes")
+        #expect(DurationText.parse("4 календарных дня 13 часов 12 минут")! == (4, 13, 12))
+        #expect(DurationText.parse("1 календарный день\n 4 часа")! == (1, 4, 0))
+        #expect(DurationText.parse("сорок дней") == nil)
+        #expect(DurationText.parse("") == nil)
+    }
+}
+
+extension String {
+    func replacingE() -> String { String(map { $0 == "е" ? "ё" : $0 }) }
+}
