@@ -46,44 +46,9 @@ public struct BatchMessage: Sendable, Hashable {
     }
 }
 
-/// Defaults and overrides for a batch: what a row that leaves a column empty gets.
-public struct BatchDefaults: Sendable {
-    /// The as-of instant of every status.
-    public var asOf: Instant
-    /// Default profile (default `federal`).
-    public var profile = "federal"
-    /// Default zone (nil: the profile's).
-    public var tz: String?
-    /// Default region (nil: the profile's).
-    public var region: String?
-    /// Convention overrides applied on top of each profile's.
-    public var count: CountConvention?
-    /// Roll override.
-    public var roll: RollConvention?
-    /// Basis override.
-    public var basis: StageBasis?
-    /// Working schedule override.
-    public var schedule: WorkSchedule?
-    /// Roll planned stage due times too.
-    public var rollStageDueTimes = false
-    /// Reject a row whose category (or subcategory) is not in its profile's fast-track catalogue,
-    /// instead of giving it the general term (the default: a profile lists only its fast-tracks,
-    /// so other categories are ordinary). For catching misspelt fast-track categories.
-    public var strictCategories = false
-
-    /// Defaults evaluated as of `asOf`.
-    public init(asOf: Instant) { self.asOf = asOf }
-
-    func apply(to c: SLAConventions) -> SLAConventions {
-        var c = c
-        if let count { c.count = count }
-        if let roll { c.roll = roll }
-        if let basis { c.basis = basis }
-        if let schedule { c.schedule = schedule }
-        if rollStageDueTimes { c.rollStageDueTimes = true }
-        return c
-    }
-}
+/// Defaults and overrides for a batch: what a row that leaves a column empty gets (the
+/// resolver's ``MessageDefaults``; its `asOf` is the instant of every status).
+public typealias BatchDefaults = MessageDefaults
 
 /// A row that could not be evaluated: which column, its value, and why.
 public struct BatchRowError: Error, Sendable, Hashable {
@@ -93,6 +58,16 @@ public struct BatchRowError: Error, Sendable, Hashable {
     public var value: String
     /// What was wrong and what is accepted.
     public var reason: String
+
+    /// An error of `column`.
+    public init(column: String, value: String, reason: String) {
+        self.column = column; self.value = value; self.reason = reason
+    }
+
+    /// The resolver's error as a row error: the request key is the column.
+    public init(_ error: MessageFieldError) {
+        self.init(column: error.field, value: error.value, reason: error.error.description)
+    }
 }
 
 /// The result for one message.

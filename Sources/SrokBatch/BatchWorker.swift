@@ -157,7 +157,7 @@ struct BatchWorker: ~Copyable {
             }
         }
         r.lines = line - 1
-        counters.fold(into: &r.stats, profileName: evaluator.profileName)
+        counters.fold(into: &r.stats, profileName: evaluator.resolver.profileName)
         return r
     }
 
@@ -185,15 +185,15 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason); return
         }
         let status: MessageStatus
-        let engine: BatchEvaluator.ResolvedEngine
+        let engine: ResolvedEngine
         do {
             engine = try resolveEngine(p)
-            status = try evaluator.evaluate(registered: p.registered, term: try resolveTerm(p, engine), termFromDays: p.termDays != nil,
-                                            regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt,
-                                            postponedUntil: p.postponedUntil, extensionDays: p.extensionDays, closedAt: p.closedAt,
-                                            engine: engine, history: &history)
+            status = try evaluator.resolver.status(
+                registered: p.registered, term: try resolveTerm(p, engine), termField: p.termDays != nil ? "term_days" : "fast_track_days",
+                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, postponedUntil: p.postponedUntil,
+                extensionDays: p.extensionDays, closedAt: p.closedAt, asOf: evaluator.asOf, engine: engine, history: &history)
         } catch {
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), error.column, error.value, error.reason); return
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), error.field, error.value, error.error.description); return
         }
         counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
         if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, days: days, into: &out) } else {
@@ -202,31 +202,32 @@ struct BatchWorker: ~Copyable {
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.
-    private var engines = ByteKeyCache<BatchEvaluator.ResolvedEngine>()
+    private var engines = ByteKeyCache<ResolvedEngine>()
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
 
-    private mutating func resolveEngine(_ p: ParsedRow) throws(BatchRowError) -> BatchEvaluator.ResolvedEngine {
+    private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError) -> ResolvedEngine {
         if let e = engines.get(p.profile, p.region, p.tz) { return e }
         func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
-        let e = try evaluator.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
+        let e = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
         engines.set(p.profile, p.region, p.tz, e)
         return e
     }
 
-    private mutating func resolveTerm(_ p: ParsedRow, _ e: BatchEvaluator.ResolvedEngine) throws(BatchRowError) -> Term {
+    private mutating func resolveTerm(_ p: ParsedRow, _ e: ResolvedEngine) throws(MessageFieldError) -> Term {
         // The common cases from the engine's copies of the profile's values; errors from the full path.
         if let d = p.termDays { return .days(d) }
         if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
         if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
         if p.fastTrackDays != nil || p.category == nil {
-            return try BatchEvaluator.term(termDays: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil, profile: e.profile)
+            return try evaluator.resolver.term(days: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil,
+                                               regime: e.regime, profile: e.profile).0
         }
         if let t = terms.get(p.profile, p.category, p.subcategory) { return t }
-        let t = try BatchEvaluator.term(termDays: nil, fastTrackDays: nil,
-                                        category: p.category.map { String(decoding: $0, as: UTF8.self) },
-                                        subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) }, profile: e.profile,
-                                        strict: evaluator.defaults.strictCategories)
+        let t = try evaluator.resolver.term(days: nil, fastTrackDays: nil,
+                                            category: p.category.map { String(decoding: $0, as: UTF8.self) },
+                                            subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) },
+                                            regime: e.regime, profile: e.profile).0
         terms.set(p.profile, p.category, p.subcategory, t)
         return t
     }

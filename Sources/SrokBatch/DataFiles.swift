@@ -1,21 +1,52 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SrokCore
 
-/// Reading users' data files (calendars, regions, profiles) from disk.
+/// Reading users' files (data files: calendars, regions, profiles; history and request files)
+/// from disk, with the system's reason when that fails.
 public enum DataFiles {
     /// The UTF-8 texts of `paths`, named by their paths, for the catalogs' `files:` parameters.
-    /// - Throws: ``SrokError/io(path:message:)`` naming the file and what kind of file it should be.
+    /// - Throws: ``SrokError/io(path:message:)`` naming the file, what kind of file it should be,
+    ///   and the system's reason (no such file, permission denied, a directory …).
     public static func read(_ paths: [String], kind: String) throws(SrokError) -> [(name: String, text: String)] {
         var out: [(name: String, text: String)] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .io(path: path, message: "cannot read the \(kind) file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
+            let bytes = try bytes(of: path, kind: kind)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .io(path: path, message: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
             }
             out.append((path, text))
         }
         return out
     }
+
+    /// The bytes of the file at `path`.
+    /// - Throws: ``SrokError/io(path:message:)``: "cannot read the `kind` file: " and the system's reason.
+    public static func bytes(of path: String, kind: String) throws(SrokError) -> [UInt8] {
+        func failure(_ code: Int32) -> SrokError {
+            .io(path: path, message: "cannot read the \(kind) file: " + String(cString: strerror(code)))
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(errno) }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+        }
+    }
+}
+
+/// The C library's `read(2)` (the name is shadowed inside types that have a `read` method).
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

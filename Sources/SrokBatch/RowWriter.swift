@@ -3,7 +3,7 @@ import SrokCore
 /// path for the default CSV columns (the nightly job's shape).
 enum RowWriter {
     /// Writes one output row.
-    static func write(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
+    static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
                       into o: inout ByteSink) {
         let zone = e.engine.zone
         let s = st.schedule
@@ -77,7 +77,7 @@ enum RowWriter {
     }
 
     /// The default columns as CSV: one reservation, then raw stores through a cursor.
-    static func writeDefaultCSV(_ st: MessageStatus, _ e: BatchEvaluator.ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
+    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
                                 days: DayTexts, into o: inout ByteSink) {
         let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, into: &o)

@@ -53,10 +53,10 @@ struct BatchCommand: ParsableCommand {
         if let tz { _ = try context.zone(tz) }
         defaults.region = common.region
         if let region = common.region { _ = try context.calendar(region: region) }
-        defaults.count = try count.map { try CountConvention(parsing: $0, field: "--count") }
-        defaults.roll = try roll.map { try RollConvention(parsing: $0, field: "--roll") }
-        defaults.basis = try basis.map { try StageBasis(parsing: $0, field: "--basis") }
-        defaults.rollStageDueTimes = rollStages
+        defaults.conventions.count = try count.map { try CountConvention(parsing: $0, field: "--count") }
+        defaults.conventions.roll = try roll.map { try RollConvention(parsing: $0, field: "--roll") }
+        defaults.conventions.basis = try basis.map { try StageBasis(parsing: $0, field: "--basis") }
+        defaults.conventions.rollStageDueTimes = rollStages ? true : nil
         defaults.strictCategories = strictCategories
         var options = BatchRunOptions()
         options.input = input; options.output = output; options.rejects = rejects; options.summaryJSON = summaryJSON

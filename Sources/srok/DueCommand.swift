@@ -15,7 +15,7 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let lang = try common.language
         let r = try message.resolve(common)
-        let schedule = try r.engine.schedule(registered: r.registered, term: r.term)
+        let schedule = try r.schedule()
         let zone = r.engine.zone
         switch format {
         case "json": print(ScheduleOutput.json(schedule, r).text)
@@ -31,14 +31,14 @@ struct DueCommand: ParsableCommand {
 
 /// Renders a schedule as text, JSON or a CSV record.
 enum ScheduleOutput {
-    static func record(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved) -> ([String], [String]) {
+    static func record(_ s: MessageSchedule, _ r: ResolvedMessage) -> ([String], [String]) {
         let names = ["profile", "regime", "calendar", "tz"] + OutputField.scheduleNames
         let values = [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
             + OutputField.scheduleValues(s, zone: r.engine.zone)
         return (names, values)
     }
 
-    static func json(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved) -> JSONObject {
+    static func json(_ s: MessageSchedule, _ r: ResolvedMessage) -> JSONObject {
         let (names, values) = record(s, r)
         var o = JSONObject()
         for (n, v) in zip(names, values) {
@@ -47,12 +47,12 @@ enum ScheduleOutput {
             else if n == "rolled" && v.isEmpty { o.add(n, nil as String?) }
             else { o.add(n, v) }
         }
-        o.add("term_source", r.termSource)
+        o.add("term_source", r.termSourceText)
         o.add("calendar_data_version", r.engine.calendar.dataVersion)
         return o
     }
 
-    static func text(_ s: MessageSchedule, _ r: MessageOptionsGroup.Resolved, zone: ZoneRules, lang: Language) throws -> String {
+    static func text(_ s: MessageSchedule, _ r: ResolvedMessage, zone: ZoneRules, lang: Language) throws -> String {
         let ru = lang == .ru
         let plural = try RussianText()
         var out: [String] = []
@@ -69,7 +69,7 @@ enum ScheduleOutput {
         case .hours: termText = ru ? plural.hours(s.term.amount) : "\(s.term.amount) hours"
         case .workingHours: termText = ru ? plural.count(s.term.amount, one: "рабочий час", few: "рабочих часа", many: "рабочих часов") : "\(s.term.amount) working hours"
         }
-        out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSource)
+        out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSourceText)
         let c = r.engine.conventions
         out.append((ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ") + c.roll.rawValue
                    + (ru ? ", этапы " : ", stages ") + c.basis.rawValue + (ru ? ", профиль " : ", profile ") + r.profile.id

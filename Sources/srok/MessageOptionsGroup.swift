@@ -13,7 +13,7 @@ struct MessageOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "A term in calendar days (messages: 1–30).") var days: Int?
     @Option(name: .customLong("fast-track"), help: "A fast-track term in days (1–30, or the profile's range).") var fastTrack: Int?
     @Option(name: .long, help: "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai).") var level: String?
-    @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String = "federal"
+    @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String?
     @Option(name: .long, help: "The message's category (fast-track catalogue lookup).") var category: String?
     @Option(name: .long, help: "The message's subcategory.") var subcategory: String?
     @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: String?
@@ -25,65 +25,62 @@ struct MessageOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
     @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.") var profileFiles: [String] = []
 
-    /// The context, profile, engine, term and regime these options describe.
-    func resolve(_ common: CalendarOptionsGroup, history: HistoryFile? = nil) throws -> Resolved {
-        var me = self
-        if let h = history { me.merge(h) }
-        return try me.resolveMerged(common)
+    /// The message these options describe, over `file`'s (flags win; entries and postponements
+    /// add up), resolved by the core's ``MessageResolver``. `now` is the as-of instant when neither
+    /// the flags nor the file give one.
+    func resolve(_ common: CalendarOptionsGroup, file: MessageRequest? = nil, flags extra: MessageRequest? = nil,
+                 now: Instant = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))) throws -> ResolvedMessage {
+        var request = try self.request(common)
+        if let extra { request = request.merged(over: extra) }
+        if let file { request = request.merged(over: file) }
+        let resolver = MessageResolver(context: try common.context(profileFiles: profileFiles))
+        do { return try resolver.resolve(request, now: now) } catch { throw Self.flagError(error) }
     }
 
-    /// Fills options not given on the command line from a history file.
-    mutating func merge(_ h: HistoryFile) {
-        registered = registered ?? h.registeredAt
-        tz = tz ?? h.tz
-        days = days ?? h.termDays
-        fastTrack = fastTrack ?? h.fastTrackDays
-        if profile == "federal", let p = h.profile { profile = p }
-        category = category ?? h.category
-        subcategory = subcategory ?? h.subcategory
-        regime = regime ?? h.regime
+    /// The request the flags alone give.
+    private func request(_ common: CalendarOptionsGroup) throws -> MessageRequest {
+        var r = MessageRequest(registeredAt: try registered.map { try Timestamp(parsing: $0, field: "--registered") })
+        r.tz = tz
+        r.region = common.region
+        r.profile = profile
+        r.termDays = days
+        r.fastTrackDays = fastTrack
+        r.level = level
+        r.category = category
+        r.subcategory = subcategory
+        r.regime = try regime.map { try Regime(parsing: $0, field: "--regime") }
+        r.migration = migration
+        if let count { r.conventions.count = try CountConvention(parsing: count, field: "--count") }
+        if let roll { r.conventions.roll = try RollConvention(parsing: roll, field: "--roll") }
+        if let basis { r.conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
+        if let schedule { r.conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
+        if rollStages { r.conventions.rollStageDueTimes = true }
+        return r
     }
 
-    private func resolveMerged(_ common: CalendarOptionsGroup) throws -> Resolved {
-        guard let registered else {
-            throw SrokError.invalidValue(field: "--registered", value: "", expected: "the registration time (" + Timestamp.acceptedForms + ")")
+    /// The command-line flag of each request key, for errors about what the user typed.
+    static let flags: [String: String] = [
+        "registered_at": "--registered", "tz": "--tz", "region": "--region", "profile": "--profile", "term_days": "--days",
+        "fast_track_days": "--fast-track", "level": "--level", "migration": "--migration", "category": "--category",
+        "subcategory": "--subcategory",
+    ]
+
+    /// The resolver's error, naming the flag where the field came from one (a file's fields are
+    /// named with the file already).
+    static func flagError(_ e: MessageFieldError) -> SrokError {
+        guard case let .invalidValue(field, value, expected) = e.error, let flag = flags[field] else { return e.error }
+        return .invalidValue(field: flag, value: value, expected: expected)
+    }
+}
+
+extension ResolvedMessage {
+    /// Where the term came from, as `srok due` explains it.
+    var termSourceText: String {
+        switch termSource {
+        case .explicit: return "--days (задано в командной строке)"
+        case .migrationLaw: return "59-ФЗ ст. 12 ч. 1.1"
+        case .profile(let citation): return citation
         }
-        let context = try common.context(profileFiles: profileFiles)
-        let profile = try context.profile(self.profile)
-        var conventions = profile.conventions
-        if let count { conventions.count = try CountConvention(parsing: count, field: "--count") }
-        if let roll { conventions.roll = try RollConvention(parsing: roll, field: "--roll") }
-        if let basis { conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
-        if let schedule { conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
-        if rollStages { conventions.rollStageDueTimes = true }
-        var regional = profile
-        if let region = common.region { regional.region = Cited(value: region, citation: "--region") }
-        let engine = try context.engine(profile: regional, zone: tz, conventions: conventions)
-        let regime = try regime.map { try Regime(parsing: $0, field: "--regime") } ?? profile.regime.value
-        var term: Term
-        var source: String
-        if let days {
-            (term, source) = (.days(days), "--days (задано в командной строке)")
-        } else if migration {
-            guard regime == .appeal else { throw SrokError.invalidValue(field: "--migration", value: "set", expected: "--regime appeal (59-ФЗ ст. 12 ч. 1.1 applies to appeals)") }
-            (term, source) = (.days(AppealLaw.migrationConsiderationDays), "59-ФЗ ст. 12 ч. 1.1")
-        } else {
-            (term, source) = try profile.term(fastTrackDays: fastTrack, level: level, category: category, subcategory: subcategory)
-        }
-        try SLAEngine.validate(term, regime: regime)
-        let registeredAt = try Timestamp(parsing: registered, field: "--registered").resolve(in: engine.zone)
-        return Resolved(context: context, profile: profile, engine: engine, term: term, termSource: source,
-                        regime: regime, registered: registeredAt)
-    }
-
-    struct Resolved {
-        var context: SrokContext
-        var profile: RegulationProfile
-        var engine: SLAEngine
-        var term: Term
-        var termSource: String
-        var regime: Regime
-        var registered: Instant
     }
 }
 

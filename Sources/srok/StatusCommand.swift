@@ -33,39 +33,10 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let lang = try common.language
-        let file = try history.map(HistoryFile.load)
-        let r = try message.resolve(common, history: file)
-        let zone = r.engine.zone
-        func instant(_ text: String?, _ field: String) throws -> Instant? {
-            try text.map { try Timestamp(parsing: $0, field: field).resolve(in: zone) }
-        }
-        var entries: [StageEntry] = []
-        func entry(_ text: String, redirect: Bool, field: String) throws -> StageEntry {
-            let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw SrokError.invalidValue(field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00") }
-            return StageEntry(try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field).resolve(in: zone), isRedirectApproval: redirect)
-        }
-        if let file {
-            for e in file.entries {
-                entries.append(StageEntry(try Stage(parsing: e.stage, field: "entries.stage"),
-                                          at: try Timestamp(parsing: e.at, field: "entries.at").resolve(in: zone),
-                                          isRedirectApproval: e.redirectApproval))
-            }
-        }
-        entries += try stage.map { try entry($0, redirect: false, field: "--stage") }
-        entries += try redirectApproval.map { try entry($0, redirect: true, field: "--redirect-approval") }
-        entries.sort { $0.at < $1.at }
-        let postponements = try (postponedUntil + (file?.postponedUntil ?? [])).map { try CivilDate(parsing: $0, field: "--postponed-until") }
-        let h = MessageHistory(
-            registered: r.registered, regime: r.regime, term: r.term, entries: entries,
-            takenIntoWork: try instant(takenIntoWork ?? file?.takenIntoWork, "--taken-into-work"),
-            postponements: postponements, extensionDays: extensionDays ?? file?.extensionDays,
-            redirectedAt: try instant(redirectedAt ?? file?.redirectedAt, "--redirected-at"),
-            receivedAt: try instant(receivedAt ?? file?.receivedAt, "--received-at"),
-            closedAt: try instant(closedAt ?? file?.closedAt, "--closed-at"))
-        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let at = try instant(asOf ?? file?.asOf, "--as-of") ?? now
-        let status = try r.engine.status(of: h, asOf: at, controls: r.profile.controls, maxPostponements: r.profile.maxPostponements.value)
+        let file = try history.map { path in try MessageRequest(json: try DataFiles.bytes(of: path, kind: "history"), source: path) }
+        let r = try message.resolve(common, file: file, flags: try flagRequest())
+        let status: MessageStatus
+        do { status = try r.status() } catch { throw MessageOptionsGroup.flagError(error) }
         switch format {
         case "json": print(json(status, r).text)
         case "text": print(try text(status, r, lang: lang))
@@ -73,7 +44,31 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    func json(_ st: MessageStatus, _ r: MessageOptionsGroup.Resolved) -> JSONObject {
+    /// The history this command's own flags give (stage entries, controls' facts, as-of).
+    func flagRequest() throws -> MessageRequest {
+        func timestamp(_ text: String?, _ field: String) throws -> Timestamp? {
+            try text.map { try Timestamp(parsing: $0, field: field) }
+        }
+        func entry(_ text: String, redirect: Bool, field: String) throws -> MessageRequest.Entry {
+            let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw SrokError.invalidValue(field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00") }
+            return MessageRequest.Entry(stage: try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field),
+                                        redirectApproval: redirect)
+        }
+        var r = MessageRequest()
+        r.entries = try stage.map { try entry($0, redirect: false, field: "--stage") }
+            + redirectApproval.map { try entry($0, redirect: true, field: "--redirect-approval") }
+        r.takenIntoWork = try timestamp(takenIntoWork, "--taken-into-work")
+        r.postponedUntil = try postponedUntil.map { try CivilDate(parsing: $0, field: "--postponed-until") }
+        r.extensionDays = extensionDays
+        r.redirectedAt = try timestamp(redirectedAt, "--redirected-at")
+        r.receivedAt = try timestamp(receivedAt, "--received-at")
+        r.closedAt = try timestamp(closedAt, "--closed-at")
+        r.asOf = try timestamp(asOf, "--as-of")
+        return r
+    }
+
+    func json(_ st: MessageStatus, _ r: ResolvedMessage) -> JSONObject {
         var o = ScheduleOutput.json(st.schedule, r)
         let zone = r.engine.zone
         for (n, v) in zip(OutputField.statusNames, OutputField.statusValues(st, zone: zone)) {
@@ -97,7 +92,7 @@ struct StatusCommand: ParsableCommand {
         return o
     }
 
-    func text(_ st: MessageStatus, _ r: MessageOptionsGroup.Resolved, lang: Language) throws -> String {
+    func text(_ st: MessageStatus, _ r: ResolvedMessage, lang: Language) throws -> String {
         let ru = lang == .ru
         let zone = r.engine.zone
         let plural = try RussianText()
@@ -137,53 +132,5 @@ struct StatusCommand: ParsableCommand {
             }
         }
         return out.joined(separator: "\n")
-    }
-}
-
-/// The JSON history file of `srok status --history`.
-struct HistoryFile {
-    struct Entry { var stage: String; var at: String; var redirectApproval: Bool }
-    var registeredAt, tz, profile, category, subcategory, regime: String?
-    var termDays, fastTrackDays, extensionDays: Int?
-    var entries: [Entry] = []
-    var takenIntoWork, redirectedAt, receivedAt, closedAt, asOf: String?
-    var postponedUntil: [String] = []
-
-    static func load(_ path: String) throws -> HistoryFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SrokError.io(path: path, message: "cannot read the history file") }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw SrokError.io(path: path, message: "not a JSON object; expected fields registered_at, entries, as_of, …")
-        }
-        func string(_ key: String) throws -> String? {
-            guard let v = object[key], !(v is NSNull) else { return nil }
-            guard let s = v as? String else { throw SrokError.invalidValue(field: "\(path): \(key)", value: "\(v)", expected: "a string") }
-            return s
-        }
-        func int(_ key: String) throws -> Int? {
-            guard let v = object[key], !(v is NSNull) else { return nil }
-            guard let n = v as? Int else { throw SrokError.invalidValue(field: "\(path): \(key)", value: "\(v)", expected: "a whole number") }
-            return n
-        }
-        var h = HistoryFile()
-        h.registeredAt = try string("registered_at"); h.tz = try string("tz"); h.profile = try string("profile")
-        h.category = try string("category"); h.subcategory = try string("subcategory"); h.regime = try string("regime")
-        h.termDays = try int("term_days"); h.fastTrackDays = try int("fast_track_days"); h.extensionDays = try int("extension_days")
-        h.takenIntoWork = try string("taken_into_work"); h.redirectedAt = try string("redirected_at")
-        h.receivedAt = try string("received_at"); h.closedAt = try string("closed_at"); h.asOf = try string("as_of")
-        if let p = object["postponed_until"], !(p is NSNull) {
-            if let s = p as? String { h.postponedUntil = [s] }
-            else if let a = p as? [String] { h.postponedUntil = a }
-            else { throw SrokError.invalidValue(field: "\(path): postponed_until", value: "\(p)", expected: "a date or a list of dates") }
-        }
-        if let list = object["entries"] {
-            guard let array = list as? [[String: Any]] else { throw SrokError.invalidValue(field: "\(path): entries", value: "\(list)", expected: "a list of {\"stage\": …, \"at\": …}") }
-            for (i, e) in array.enumerated() {
-                guard let stage = e["stage"] as? String, let at = e["at"] as? String else {
-                    throw SrokError.invalidValue(field: "\(path): entries[\(i)]", value: "\(e)", expected: "{\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\"}")
-                }
-                h.entries.append(Entry(stage: stage, at: at, redirectApproval: e["redirect_approval"] as? Bool ?? false))
-            }
-        }
-        return h
     }
 }

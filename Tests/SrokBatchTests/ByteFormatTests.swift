@@ -63,16 +63,17 @@ struct RowWriterTests {
         let days = DayTexts.shared
         var checked = 0, rolled = 0
         for (profile, tz) in [("federal", "Europe/Moscow"), ("brasovsky", "Asia/Yekaterinburg"), ("mamadysh", "Asia/Kamchatka")] {
-            let engine = try evaluator.engine(profile: profile, region: nil, tz: tz)
+            let engine = try evaluator.resolver.engine(profile: profile, region: nil, tz: tz)
             for day in stride(from: 1, through: 28, by: 3) {
                 for stage in [nil] + Stage.allCases.map(Optional.some) {
                     for closed in [false, true] {
                         let registered = Timestamp.instant(BatchFixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
                         var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
-                        let status = try evaluator.evaluate(registered: registered, term: .days(day % 2 == 0 ? 30 : 5), termFromDays: true,
-                                                            regime: nil, stage: stage, stageEnteredAt: nil, postponedUntil: nil,
-                                                            extensionDays: nil, closedAt: closed ? .instant(BatchFixtures.t("2024-04-10T09:00+03:00")) : nil,
-                                                            engine: engine, history: &history)
+                        let status = try evaluator.resolver.status(
+                            registered: registered, term: .days(day % 2 == 0 ? 30 : 5), termField: "term_days",
+                            regime: nil, stage: stage, stageEnteredAt: nil, postponedUntil: nil,
+                            extensionDays: nil, closedAt: closed ? .instant(BatchFixtures.t("2024-04-10T09:00+03:00")) : nil,
+                            asOf: evaluator.asOf, engine: engine, history: &history)
                         let id = Array("id-\(day)".utf8)
                         id.withUnsafeBufferPointer { idBytes in
                             let row = ParsedRow(id: idBytes, registered: registered)

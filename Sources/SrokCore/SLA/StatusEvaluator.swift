@@ -13,6 +13,14 @@ extension SLAEngine {
                        maxPostponements: Int = 1) throws(SrokError) -> MessageStatus {
         try SLAEngine.validate(history.term, regime: history.regime)
         let schedule = try self.schedule(registered: history.registered, term: history.term)
+        return try status(of: history, schedule: schedule, asOf: asOf, controls: controls, maxPostponements: maxPostponements)
+    }
+
+    /// ``status(of:asOf:controls:maxPostponements:)`` with the term already validated and the
+    /// schedule already computed (`schedule` must be the schedule of `history`'s registration
+    /// and term): callers that needed the plan first do not compute it twice.
+    package func status(of history: MessageHistory, schedule: MessageSchedule, asOf: Instant, controls: [ControlPoint] = [],
+                        maxPostponements: Int = 1) throws(SrokError) -> MessageStatus {
         var due = schedule.due
         if history.postponements.count > maxPostponements {
             throw .invalidValue(field: "postponed_until", value: history.postponements.map(\.iso).joined(separator: ", "),

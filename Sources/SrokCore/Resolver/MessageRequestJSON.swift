@@ -1,0 +1,184 @@
+import Foundation
+
+extension MessageRequest {
+    /// Reads a request from a JSON object whose keys are ``Key``'s (the format of
+    /// `srok status --history`, and the body of the service's and the C ABI's calls):
+    ///
+    /// ```json
+    /// {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
+    ///  "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
+    ///              {"stage": "approval", "at": "2024-04-10T09:00+03:00", "redirect_approval": true}],
+    ///  "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
+    ///  "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
+    /// ```
+    ///
+    /// `null` is the same as a missing key; `postponed_until` takes a date or a list of dates.
+    /// Every value is checked for its type: `"term_days": true` is an error, not one day.
+    /// - Parameter source: names the input in errors (a file path, `request body`).
+    /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` naming `source`, the key and
+    ///   what is accepted — for an unknown key too, listing the known ones.
+    public init(json: [UInt8], source: String) throws(SrokError) {
+        do {
+            let decoder = JSONDecoder()
+            decoder.userInfo[RequestJSON.sourceKey] = source
+            self = try decoder.decode(RequestJSON.self, from: Data(json)).request
+        } catch let error as SrokError {
+            throw error
+        } catch {
+            throw .invalidValue(field: source, value: RequestJSON.excerpt(json),
+                                expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+}
+
+/// The JSON reading of ``MessageRequest``: strict keys, typed values, errors naming the key.
+struct RequestJSON: Decodable {
+    static let sourceKey = CodingUserInfoKey(rawValue: "srok.source")!
+    var request = MessageRequest()
+
+    /// Any key, so unknown ones can be named.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The first characters of a text that is not JSON, for the error message.
+    static func excerpt(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.prefix(60), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return bytes.count > 60 ? text + "…" : text
+    }
+
+    /// One object's values, read key by key with errors naming the key.
+    struct Object {
+        let container: KeyedDecodingContainer<AnyKey>
+        let source: String
+
+        func field(_ key: String) -> String { "\(source): \(key)" }
+
+        /// Fails on a key not in `known`.
+        func checkKeys(_ known: [String]) throws(SrokError) {
+            for key in container.allKeys where !known.contains(key.stringValue) {
+                throw .invalidValue(field: field(key.stringValue), value: key.stringValue,
+                                    expected: "a known key: " + known.joined(separator: ", "))
+            }
+        }
+
+        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: String) throws(SrokError) -> T? {
+            let k = AnyKey(stringValue: key)
+            guard container.contains(k) else { return nil }
+            do {
+                if try container.decodeNil(forKey: k) { return nil }
+                return try container.decode(T.self, forKey: k)
+            } catch {
+                throw .invalidValue(field: field(key), value: describe(k), expected: expected)
+            }
+        }
+
+        /// The value at `key` as JSON-ish text, for an error message.
+        func describe(_ k: AnyKey) -> String {
+            if let b = try? container.decode(Bool.self, forKey: k) { return String(b) }
+            if let n = try? container.decode(Int.self, forKey: k) { return String(n) }
+            if let n = try? container.decode(Double.self, forKey: k) { return String(n) }
+            if let s = try? container.decode(String.self, forKey: k) { return s }
+            if (try? container.decode([JSONAny].self, forKey: k)) != nil { return "a list" }
+            return "an object"
+        }
+
+        func string(_ key: MessageRequest.Key) throws(SrokError) -> String? {
+            try value(key.rawValue, String.self, expected: "a string")
+        }
+        func int(_ key: MessageRequest.Key) throws(SrokError) -> Int? {
+            try value(key.rawValue, Int.self, expected: "a whole number")
+        }
+        func bool(_ key: MessageRequest.Key) throws(SrokError) -> Bool? {
+            try value(key.rawValue, Bool.self, expected: "true or false")
+        }
+        func timestamp(_ key: String) throws(SrokError) -> Timestamp? {
+            guard let s = try value(key, String.self, expected: "a string: " + Timestamp.acceptedForms) else { return nil }
+            return try Timestamp(parsing: s, field: field(key))
+        }
+        func timestamp(_ key: MessageRequest.Key) throws(SrokError) -> Timestamp? { try timestamp(key.rawValue) }
+    }
+
+    /// Decodes anything (to tell a list from an object in messages).
+    struct JSONAny: Decodable {
+        init(from decoder: any Decoder) throws {}
+    }
+
+    init(from decoder: any Decoder) throws {
+        let source = decoder.userInfo[Self.sourceKey] as? String ?? "request"
+        let o = Object(container: try decoder.container(keyedBy: AnyKey.self), source: source)
+        try o.checkKeys(MessageRequest.Key.allCases.map(\.rawValue))
+        typealias K = MessageRequest.Key
+        var r = MessageRequest(registeredAt: try o.timestamp(.registeredAt))
+        r.tz = try o.string(.tz)
+        r.region = try o.string(.region)
+        r.profile = try o.string(.profile)
+        r.termDays = try o.int(.termDays)
+        r.fastTrackDays = try o.int(.fastTrackDays)
+        r.level = try o.string(.level)
+        r.category = try o.string(.category)
+        r.subcategory = try o.string(.subcategory)
+        r.regime = try o.string(.regime).map { (s) throws(SrokError) in try Regime(parsing: s, field: o.field(K.regime.rawValue)) }
+        r.migration = try o.bool(.migration) ?? false
+        r.conventions.count = try o.string(.count).map { (s) throws(SrokError) in try CountConvention(parsing: s, field: o.field(K.count.rawValue)) }
+        r.conventions.roll = try o.string(.roll).map { (s) throws(SrokError) in try RollConvention(parsing: s, field: o.field(K.roll.rawValue)) }
+        r.conventions.basis = try o.string(.basis).map { (s) throws(SrokError) in try StageBasis(parsing: s, field: o.field(K.basis.rawValue)) }
+        r.conventions.schedule = try o.string(.schedule).map { (s) throws(SrokError) in try WorkSchedule(parsing: s, field: o.field(K.schedule.rawValue)) }
+        r.conventions.rollStageDueTimes = try o.bool(.rollStages)
+        r.stage = try o.string(.stage).map { (s) throws(SrokError) in try Stage(parsing: s, field: o.field(K.stage.rawValue)) }
+        r.stageEnteredAt = try o.timestamp(.stageEnteredAt)
+        r.takenIntoWork = try o.timestamp(.takenIntoWork)
+        r.extensionDays = try o.int(.extensionDays)
+        r.redirectedAt = try o.timestamp(.redirectedAt)
+        r.receivedAt = try o.timestamp(.receivedAt)
+        r.closedAt = try o.timestamp(.closedAt)
+        r.asOf = try o.timestamp(.asOf)
+        r.postponedUntil = try Self.dates(o, K.postponedUntil.rawValue)
+        r.entries = try Self.entries(decoder, o, K.entries.rawValue)
+        request = r
+    }
+
+    /// `postponed_until`: a date or a list of dates.
+    static func dates(_ o: Object, _ key: String) throws(SrokError) -> [CivilDate] {
+        let expected = "a date (2024-05-15, 15.05.2024) or a list of dates"
+        let texts: [String]
+        if let one = try? o.value(key, String.self, expected: expected) {
+            texts = [one]
+        } else {
+            texts = try o.value(key, [String].self, expected: expected) ?? []
+        }
+        var out: [CivilDate] = []
+        for t in texts { out.append(try CivilDate(parsing: t, field: o.field(key))) }
+        return out
+    }
+
+    /// `entries`: a list of `{"stage": …, "at": …, "redirect_approval": true|false}`.
+    static func entries(_ decoder: any Decoder, _ o: Object, _ key: String) throws -> [MessageRequest.Entry] {
+        let k = AnyKey(stringValue: key)
+        guard o.container.contains(k), !(try o.container.decodeNil(forKey: k)) else { return [] }
+        let shape = "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
+        guard var list = try? o.container.nestedUnkeyedContainer(forKey: k) else {
+            throw SrokError.invalidValue(field: o.field(key), value: o.describe(k), expected: shape)
+        }
+        var out: [MessageRequest.Entry] = []
+        while !list.isAtEnd {
+            let i = list.currentIndex
+            guard let c = try? list.nestedContainer(keyedBy: AnyKey.self) else {
+                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "not an object", expected: shape)
+            }
+            let e = Object(container: c, source: o.field("\(key)[\(i)]"))
+            try e.checkKeys(["stage", "at", "redirect_approval"])
+            guard let stage = try e.value("stage", String.self, expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", ")),
+                  let at = try e.timestamp("at")
+            else {
+                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "", expected: shape)
+            }
+            out.append(MessageRequest.Entry(stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
+                                            redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false))
+        }
+        return out
+    }
+}

@@ -1,0 +1,186 @@
+import Synchronization
+
+/// The one place where a message's description becomes an engine, a term and a history: the CLI,
+/// the batch, the bulk API (and the service and C ABI built on them) all resolve messages here,
+/// so no layer above re-decides a rule. Engines are cached per (profile, region, zone).
+/// Thread-safe; share one per set of defaults.
+public final class MessageResolver: Sendable {
+    /// The loaded data.
+    public let context: SrokContext
+    /// What a message that leaves a field empty gets.
+    public let defaults: MessageDefaults
+    private let engines = Mutex<[String: ResolvedEngine]>([:])
+    /// Profile ids by ``ResolvedEngine/profileIndex``.
+    private let profileIDs = Mutex<[String]>([])
+
+    /// A resolver over `context` with `defaults`.
+    public init(context: SrokContext, defaults: MessageDefaults = MessageDefaults()) {
+        self.context = context; self.defaults = defaults
+    }
+
+    /// Resolves a request: profile, zone, region and conventions (request, then defaults, then
+    /// the profile), the term (explicit days, the 59-ФЗ migration term, a fast-track, a level, the
+    /// catalogue by category, or the general term), the regime, and the history with every
+    /// timestamp read in the message's zone.
+    /// - Parameter now: the as-of instant when neither the request nor the defaults give one.
+    /// - Throws: ``MessageFieldError`` naming the request key at fault and what is accepted.
+    public func resolve(_ request: MessageRequest, now: Instant) throws(MessageFieldError) -> ResolvedMessage {
+        guard let registeredAt = request.registeredAt else {
+            throw MessageFieldError(field: MessageRequest.Key.registeredAt.rawValue, value: "",
+                                    error: .invalidValue(field: "registered_at", value: "", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
+        }
+        let r = try engine(profile: request.profile, region: request.region, tz: request.tz, overrides: request.conventions)
+        let zone = r.engine.zone
+        let regime = request.regime ?? r.regime
+        let (term, source) = try term(days: request.termDays, fastTrackDays: request.fastTrackDays, level: request.level,
+                                      category: request.category, subcategory: request.subcategory,
+                                      migration: request.migration, regime: regime, profile: r.profile)
+        try Self.validate(term, regime: regime, field: request.termDays != nil ? "term_days" : "fast_track_days")
+        let registered = registeredAt.resolve(in: zone)
+        let asOf = request.asOf?.resolve(in: zone) ?? defaults.asOf ?? now
+        var entries = request.entries.map { StageEntry($0.stage, at: $0.at.resolve(in: zone), isRedirectApproval: $0.redirectApproval) }
+        if let stage = request.stage {
+            entries.append(StageEntry(stage, at: try enteredAt(stage, request.stageEnteredAt, registered: registered, term: term,
+                                                              asOf: asOf, engine: r.engine)))
+        }
+        entries.sort { $0.at < $1.at }
+        let history = MessageHistory(
+            registered: registered, regime: regime, term: term, entries: entries,
+            takenIntoWork: request.takenIntoWork?.resolve(in: zone), postponements: request.postponedUntil,
+            extensionDays: request.extensionDays, redirectedAt: request.redirectedAt?.resolve(in: zone),
+            receivedAt: request.receivedAt?.resolve(in: zone), closedAt: request.closedAt?.resolve(in: zone))
+        return ResolvedMessage(profile: r.profile, engine: r.engine, term: term, termSource: source, regime: regime,
+                               registered: registered, history: history, asOf: asOf)
+    }
+
+    /// The engine for a profile, region and zone (nil: the defaults', then the profile's), with
+    /// the defaults' convention overrides and then `overrides`. Cached when `overrides` is empty.
+    package func engine(profile: String?, region: String?, tz: String?,
+                        overrides: ConventionOverrides = ConventionOverrides()) throws(MessageFieldError) -> ResolvedEngine {
+        let cacheable = overrides == ConventionOverrides()
+        let key = (profile ?? "") + "\u{1}" + (region ?? "") + "\u{1}" + (tz ?? "")
+        if cacheable, let e = engines.withLock({ $0[key] }) { return e }
+        let id = profile ?? defaults.profile
+        let p: RegulationProfile
+        do { p = try context.profile(id) } catch { throw MessageFieldError(field: "profile", value: id, error: error) }
+        let zoneID = tz ?? defaults.tz ?? p.zone.value
+        let zone: ZoneRules
+        do { zone = try context.zone(zoneID) } catch { throw MessageFieldError(field: "tz", value: zoneID, error: error) }
+        let regionID = region ?? defaults.region ?? p.region.value
+        let calendar: WorkingCalendar
+        do { calendar = try context.calendar(region: regionID) } catch {
+            throw MessageFieldError(field: "region", value: regionID, error: error)
+        }
+        let conventions = overrides.merged(over: defaults.conventions).applied(to: p.conventions)
+        let e = ResolvedEngine(engine: SLAEngine(calendar: calendar, zone: zone, conventions: conventions), profile: p,
+                               profileIndex: index(ofProfile: p.id))
+        if cacheable { engines.withLock { $0[key] = e } }
+        return e
+    }
+
+    /// The profile id of a ``ResolvedEngine/profileIndex``.
+    package func profileName(_ index: Int) -> String { profileIDs.withLock { $0[index] } }
+
+    private func index(ofProfile id: String) -> Int {
+        profileIDs.withLock { names in
+            if let i = names.firstIndex(of: id) { return i }
+            names.append(id)
+            return names.count - 1
+        }
+    }
+
+    /// The term of a message: explicit days; the 59-ФЗ migration term (appeals only); else the
+    /// profile's fast-track range, level or catalogue by category, or its general term. With
+    /// ``MessageDefaults/strictCategories``, a category that is not in the catalogue is an error.
+    package func term(days: Int?, fastTrackDays: Int?, level: String? = nil, category: String?, subcategory: String?,
+                      migration: Bool = false, regime: Regime, profile: RegulationProfile) throws(MessageFieldError) -> (Term, TermSource) {
+        if let days { return (.days(days), .explicit) }
+        if migration {
+            guard regime == .appeal else {
+                throw MessageFieldError(field: "migration", value: "true",
+                                        error: .invalidValue(field: "migration", value: "true",
+                                                             expected: "an appeal (regime appeal): 59-ФЗ ст. 12 ч. 1.1 applies to appeals"))
+            }
+            return (.days(AppealLaw.migrationConsiderationDays), .migrationLaw)
+        }
+        if defaults.strictCategories, fastTrackDays == nil, level == nil, let category,
+           profile.fastTrack(category: category, subcategory: subcategory) == nil {
+            let known = profile.fastTracks.map { $0.category + ($0.subcategory.map { " / " + $0 } ?? "") }
+            let categoryKnown = profile.fastTracks.contains { TextKey.normalize($0.category) == TextKey.normalize(category) }
+            let field = categoryKnown ? "subcategory" : "category"
+            let value = category + (subcategory.map { " / " + $0 } ?? "")
+            throw MessageFieldError(field: field, value: value, error: .invalidValue(
+                field: field, value: value,
+                expected: "a fast-track category of profile \(profile.id) (strict categories); known: " + (known.isEmpty ? "none" : known.joined(separator: "; "))))
+        }
+        do {
+            let (term, citation) = try profile.term(fastTrackDays: fastTrackDays, level: level, category: category, subcategory: subcategory)
+            return (term, .profile(citation: citation))
+        } catch {
+            let field = fastTrackDays != nil ? "fast_track_days" : level != nil ? "level" : "category"
+            throw MessageFieldError(field: field, value: fastTrackDays.map(String.init) ?? level ?? category ?? "", error: error)
+        }
+    }
+
+    /// Checks a term against the regime (``SLAEngine/validate(_:regime:)``), blaming `field`.
+    package static func validate(_ term: Term, regime: Regime, field: String) throws(MessageFieldError) {
+        do { try SLAEngine.validate(term, regime: regime) } catch {
+            throw MessageFieldError(field: field, value: String(term.amount), error: error)
+        }
+    }
+
+    /// When a message entered `stage`: `given`, or when the plan says the stage starts (the
+    /// previous stage's planned due time), not later than `asOf` (and not before registration).
+    func enteredAt(_ stage: Stage, _ given: Timestamp?, registered: Instant, term: Term, asOf: Instant,
+                   engine: SLAEngine) throws(MessageFieldError) -> Instant {
+        if let given { return given.resolve(in: engine.zone) }
+        if stage == .moderation { return registered }
+        do {
+            let plan = try engine.schedule(registered: registered, term: term)
+            return Self.plannedEntry(stage, plan: plan, registered: registered, asOf: asOf)
+        } catch {
+            throw MessageFieldError(evaluating: error)
+        }
+    }
+
+    /// The planned entry into `stage` (not moderation): the previous stage's planned due time,
+    /// capped at `asOf` but not before registration.
+    @inline(__always)
+    package static func plannedEntry(_ stage: Stage, plan: MessageSchedule, registered: Instant, asOf: Instant) -> Instant {
+        min(plan.stageDue[Stage(rawValue: stage.rawValue - 1)!], max(registered, asOf))
+    }
+
+    /// The batch's per-row status: the engine and term already resolved, `history`'s storage
+    /// reused (this path allocates nothing), and the schedule computed once.
+    package func status(registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
+                        stageEnteredAt: Timestamp?, postponedUntil: CivilDate?, extensionDays: Int?, closedAt: Timestamp?,
+                        asOf: Instant, engine r: ResolvedEngine, history: inout MessageHistory) throws(MessageFieldError) -> MessageStatus {
+        // Instants need no zone; only local times touch the zone's tables.
+        @inline(__always) func resolve(_ t: Timestamp) -> Instant {
+            if case .instant(let i) = t { return i }
+            return t.resolve(in: r.engine.zone)
+        }
+        let regime = regime ?? r.regime
+        try Self.validate(term, regime: regime, field: termField)
+        let at = resolve(registered)
+        history.registered = at
+        history.regime = regime
+        history.term = term
+        history.entries.removeAll(keepingCapacity: true)
+        history.postponements.removeAll(keepingCapacity: true)
+        if let p = postponedUntil { history.postponements.append(p) }
+        history.extensionDays = extensionDays
+        history.closedAt = closedAt.map(resolve)
+        do {
+            let plan = try r.engine.schedule(registered: at, term: term)
+            if let s = stage {
+                let entered = stageEnteredAt.map(resolve)
+                    ?? (s == .moderation ? at : Self.plannedEntry(s, plan: plan, registered: at, asOf: asOf))
+                history.entries.append(StageEntry(s, at: entered))
+            }
+            return try r.engine.status(of: history, schedule: plan, asOf: asOf, maxPostponements: r.maxPostponements)
+        } catch {
+            throw MessageFieldError(evaluating: error)
+        }
+    }
+}

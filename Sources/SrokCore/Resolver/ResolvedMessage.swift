@@ -1,0 +1,37 @@
+/// A request resolved: the profile, engine, term, regime and history of one message, ready for
+/// its schedule and status.
+public struct ResolvedMessage: Sendable {
+    /// The profile applied.
+    public var profile: RegulationProfile
+    /// The engine (calendar, zone and conventions after overrides).
+    public var engine: SLAEngine
+    /// The term.
+    public var term: Term
+    /// Where the term came from.
+    public var termSource: TermSource
+    /// The regime.
+    public var regime: Regime
+    /// The registration instant.
+    public var registered: Instant
+    /// The history (entries sorted by time).
+    public var history: MessageHistory
+    /// The instant the status is evaluated at.
+    public var asOf: Instant
+
+    /// The total and stage due times.
+    public func schedule() throws(SrokError) -> MessageSchedule {
+        try engine.schedule(registered: registered, term: term)
+    }
+
+    /// The status as of ``asOf``, with the profile's control points.
+    /// - Throws: ``MessageFieldError`` naming the field at fault (a second postponement, entries
+    ///   before registration …).
+    public func status() throws(MessageFieldError) -> MessageStatus {
+        do {
+            return try engine.status(of: history, asOf: asOf, controls: profile.controls,
+                                     maxPostponements: profile.maxPostponements.value)
+        } catch {
+            throw MessageFieldError(evaluating: error)
+        }
+    }
+}
