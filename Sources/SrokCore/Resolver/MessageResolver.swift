@@ -133,13 +133,27 @@ public final class MessageResolver: Sendable {
     /// previous stage's planned due time), not later than `asOf` (and not before registration).
     func enteredAt(_ stage: Stage, _ given: Timestamp?, registered: Instant, term: Term, asOf: Instant,
                    engine: SLAEngine) throws(MessageFieldError) -> Instant {
-        if let given { return given.resolve(in: engine.zone) }
+        if let given {
+            let at = given.resolve(in: engine.zone)
+            do { try Self.checkEntry(at, asOf: asOf, zone: engine.zone) } catch { throw MessageFieldError(evaluating: error) }
+            return at
+        }
         if stage == .moderation { return registered }
         do {
             let plan = try engine.schedule(registered: registered, term: term)
             return Self.plannedEntry(stage, plan: plan, registered: registered, asOf: asOf)
         } catch {
             throw MessageFieldError(evaluating: error)
+        }
+    }
+
+    /// A current stage's entry must have happened by the as-of instant: a later one (a typing
+    /// error such as 9999-12-31) would silently drop the stage from the status.
+    @inline(__always)
+    static func checkEntry(_ entered: Instant, asOf: Instant, zone: ZoneRules) throws(SrokError) {
+        guard entered <= asOf else {
+            throw .invalidValue(field: "stage_entered_at", value: zone.iso8601(entered),
+                                expected: "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered")
         }
     }
 
@@ -174,8 +188,13 @@ public final class MessageResolver: Sendable {
         do {
             let plan = try r.engine.schedule(registered: at, term: term)
             if let s = stage {
-                let entered = stageEnteredAt.map(resolve)
-                    ?? (s == .moderation ? at : Self.plannedEntry(s, plan: plan, registered: at, asOf: asOf))
+                let entered: Instant
+                if let given = stageEnteredAt {
+                    entered = resolve(given)
+                    try Self.checkEntry(entered, asOf: asOf, zone: r.engine.zone)
+                } else {
+                    entered = s == .moderation ? at : Self.plannedEntry(s, plan: plan, registered: at, asOf: asOf)
+                }
                 history.entries.append(StageEntry(s, at: entered))
             }
             return try r.engine.status(of: history, schedule: plan, asOf: asOf, maxPostponements: r.maxPostponements)

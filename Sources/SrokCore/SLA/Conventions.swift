@@ -188,6 +188,11 @@ public struct SLAConventions: Hashable, Sendable {
     public var warningPercent = 75
     /// Whether returns reset a stage's budget (default `cumulative`: they do not).
     public var stageAccounting: StageAccounting = .cumulative
+    /// How many days after the registration day a postponement («Отложено») may reach (default 366).
+    /// No act sets a limit: seed 003 п. 6.3 and seed 004 разд. 3 only require «указать дату, до
+    /// которой отложено рассмотрение». A date further out (9999-12-31) is refused as a typing
+    /// error instead of leaving a message «в срок» for millennia; raise it for longer deferrals.
+    public var postponementHorizonDays = 366
 
     /// The defaults.
     public init() {}

@@ -27,8 +27,14 @@ extension SLAEngine {
                                 expected: "at most \(maxPostponements) postponement(s) («Отложено» не более \(maxPostponements) раза)")
         }
         if let until = history.postponements.last {
-            guard until >= zone.localDate(history.registered) else {
+            let registeredDay = zone.localDate(history.registered)
+            guard until >= registeredDay else {
                 throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date on or after registration")
+            }
+            let horizon = registeredDay.adding(days: conventions.postponementHorizonDays)
+            guard until <= horizon else {
+                throw .invalidValue(field: "postponed_until", value: until.iso,
+                                    expected: "a date at most \(conventions.postponementHorizonDays) days after registration (by \(horizon.iso)); no act sets a limit, this one catches typing errors")
             }
             // «Отложено» moves the due time later, never earlier than the term itself.
             due = max(due, zone.endOfDay(until).adding(seconds: -1))
@@ -51,6 +57,10 @@ extension SLAEngine {
                                     expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
             }
             previous = e.at
+        }
+        if let closed = history.closedAt, closed < history.registered {
+            throw .invalidValue(field: "closed_at", value: zone.iso8601(closed),
+                                expected: "an instant on or after registration (\(zone.iso8601(history.registered)))")
         }
         let end = min(asOf, history.closedAt ?? asOf)
 
