@@ -16,13 +16,7 @@ struct TableCommand: ParsableCommand {
     func run() throws {
         let lang = try common.language
         let b = try StageBasis(parsing: basis, field: "--basis")
-        var terms: [Int] = []
-        for part in days.split(separator: ",") {
-            guard let n = Int(part.trimmingCharacters()), (1...366).contains(n) else {
-                throw SrokError.invalidValue(field: "--days", value: days, expected: "comma-separated terms in days, e.g. 1,7,10,15,30")
-            }
-            terms.append(n)
-        }
+        let terms = try Self.terms(days)
         let context = try common.context()
         let p = try context.profile(profile)
         let plural = try RussianText()
@@ -47,14 +41,36 @@ struct TableCommand: ParsableCommand {
             let ru = lang == .ru
             print(ru ? "Сроки этапов (\(b == .clock24 ? "доли от N × 24 ч" : "доли от N × 8 рабочих часов"), профиль \(p.id))"
                      : "Stage budgets (\(b == .clock24 ? "shares of N × 24 h" : "shares of N × 8 working hours"), profile \(p.id))")
-            for n in terms {
+            // `rows` holds the stages of each term in turn: term k's are rows[k × 5 ..< (k + 1) × 5].
+            let perTerm = Stage.allCases.count
+            for (k, n) in terms.enumerated() {
                 print(ru ? "\nСрок \(plural.days(n)):" : "\nTerm \(n) days:")
-                for r in rows where r.days == n {
+                for r in rows[k * perTerm..<(k + 1) * perTerm] {
                     print("  " + ScheduleOutput.pad(ru ? r.stage.russian : r.stage.english, 14) + " " + ScheduleOutput.pad(share(r.sharePercent) + " %", 5) + " "
                           + StageTable.text(r, schedule: p.conventions.schedule, lang: lang, plural: plural))
                 }
             }
         default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, csv or json")
+        }
+    }
+}
+
+extension TableCommand {
+    /// At most this many terms in one table (one per possible term of 1–366 days).
+    static let maxTerms = 366
+
+    /// The terms of `--days`: 1–366 days each, at most ``maxTerms`` of them.
+    static func terms(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= maxTerms else {
+            throw SrokError.invalidValue(field: "--days", value: String(text.prefix(40)) + "…",
+                                         expected: "at most \(maxTerms) comma-separated terms in days, e.g. 1,7,10,15,30")
+        }
+        return try parts.map { part in
+            guard let n = Int(part.trimmingCharacters()), (1...366).contains(n) else {
+                throw SrokError.invalidValue(field: "--days", value: String(part), expected: "comma-separated terms of 1–366 days, e.g. 1,7,10,15,30")
+            }
+            return n
         }
     }
 }
