@@ -16,11 +16,11 @@ struct MessageOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String = "federal"
     @Option(name: .long, help: "The message's category (fast-track catalogue lookup).") var category: String?
     @Option(name: .long, help: "The message's subcategory.") var subcategory: String?
-    @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: String?
+    @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: Regime?
     @Flag(name: .long, help: "59-ФЗ appeal on facts of possible migration-law violations: 20 days (ст. 12 ч. 1.1).") var migration = false
-    @Option(name: .long, help: "days (ГК РФ ст. 191), days-inclusive or clock; default the profile's.") var count: String?
-    @Option(name: .long, help: "preceding, following or none; default the profile's.") var roll: String?
-    @Option(name: .long, help: "clock24 or workday8; default the profile's.") var basis: String?
+    @Option(name: .long, help: "How the term is counted (days: ГК РФ ст. 191); default the profile's.") var count: CountConvention?
+    @Option(name: .long, help: "How a non-working last day moves (preceding: the ПОС rule; following: ГК РФ ст. 193); default the profile's.") var roll: RollConvention?
+    @Option(name: .long, help: "How stage budgets are measured; default the profile's.") var basis: StageBasis?
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
     @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
     @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.") var profileFiles: [String] = []
@@ -28,12 +28,12 @@ struct MessageOptionsGroup: ParsableArguments {
     /// The context, profile, engine, term and regime these options describe.
     func resolve(_ common: CalendarOptionsGroup, history: HistoryFile? = nil) throws -> Resolved {
         var me = self
-        if let h = history { me.merge(h) }
+        if let h = history { try me.merge(h) }
         return try me.resolveMerged(common)
     }
 
     /// Fills options not given on the command line from a history file.
-    mutating func merge(_ h: HistoryFile) {
+    mutating func merge(_ h: HistoryFile) throws {
         registered = registered ?? h.registeredAt
         tz = tz ?? h.tz
         days = days ?? h.termDays
@@ -41,7 +41,7 @@ struct MessageOptionsGroup: ParsableArguments {
         if profile == "federal", let p = h.profile { profile = p }
         category = category ?? h.category
         subcategory = subcategory ?? h.subcategory
-        regime = regime ?? h.regime
+        if regime == nil, let r = h.regime { regime = try Regime(parsing: r, field: "--regime") }
     }
 
     private func resolveMerged(_ common: CalendarOptionsGroup) throws -> Resolved {
@@ -51,15 +51,15 @@ struct MessageOptionsGroup: ParsableArguments {
         let context = try common.context(profileFiles: profileFiles)
         let profile = try context.profile(self.profile)
         var conventions = profile.conventions
-        if let count { conventions.count = try CountConvention(parsing: count, field: "--count") }
-        if let roll { conventions.roll = try RollConvention(parsing: roll, field: "--roll") }
-        if let basis { conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
+        if let count { conventions.count = count }
+        if let roll { conventions.roll = roll }
+        if let basis { conventions.basis = basis }
         if let schedule { conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
         if rollStages { conventions.rollStageDueTimes = true }
         var regional = profile
         if let region = common.region { regional.region = Cited(value: region, citation: "--region") }
         let engine = try context.engine(profile: regional, zone: tz, conventions: conventions)
-        let regime = try regime.map { try Regime(parsing: $0, field: "--regime") } ?? profile.regime.value
+        let regime = regime ?? profile.regime.value
         var term: Term
         var source: String
         if let days {

@@ -28,11 +28,11 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
     @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
     @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
-    @Option(name: .long, help: "text (default) or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let file = try history.map(HistoryFile.load)
         let r = try message.resolve(common, history: file)
         let zone = r.engine.zone
@@ -67,9 +67,8 @@ struct StatusCommand: ParsableCommand {
         let at = try instant(asOf ?? file?.asOf, "--as-of") ?? now
         let status = try r.engine.status(of: h, asOf: at, controls: r.profile.controls, maxPostponements: r.profile.maxPostponements.value)
         switch format {
-        case "json": print(json(status, r).text)
-        case "text": print(try text(status, r, lang: lang))
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
+        case .json: print(json(status, r).text)
+        case .text: print(try text(status, r, lang: lang))
         }
     }
 

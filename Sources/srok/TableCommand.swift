@@ -7,35 +7,45 @@ struct TableCommand: ParsableCommand {
         commandName: "table",
         abstract: "Таблица сроков этапов (как Приложение 1). A stage table for terms of N days."
     )
-    @Option(name: .long, help: "Terms in days, comma-separated.") var days: String = "1,7,10,15,30"
-    @Option(name: .long, help: "clock24 (shares of N × 24 h) or workday8 (shares of N × 8 working hours).") var basis: String = "clock24"
+    @Option(name: .long, help: "Terms in days (1–366), comma-separated.") var days: String = "1,7,10,15,30"
+    @Option(name: .long, help: "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours.") var basis: StageBasis = .clock24
     @Option(name: .long, help: "A profile whose stage shares to use.") var profile: String = "federal"
-    @Option(name: .long, help: "text (default), csv or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
-    func run() throws {
-        let lang = try common.language
-        let b = try StageBasis(parsing: basis, field: "--basis")
+    mutating func validate() throws {
+        do { _ = try terms() } catch { throw ValidationError(error.description) }
+    }
+
+    /// `--days` as numbers; each must be a term from 1 to 366.
+    func terms() throws(SrokError) -> [Int] {
         var terms: [Int] = []
         for part in days.split(separator: ",") {
             guard let n = Int(part.trimmingCharacters()), (1...366).contains(n) else {
-                throw SrokError.invalidValue(field: "--days", value: days, expected: "comma-separated terms in days, e.g. 1,7,10,15,30")
+                throw .invalidValue(field: "--days", value: days, expected: "comma-separated terms in days from 1 to 366, e.g. 1,7,10,15,30")
             }
             terms.append(n)
         }
+        return terms
+    }
+
+    func run() throws {
+        let lang = common.lang
+        let b = basis
+        let terms = try terms()
         let context = try common.context()
         let p = try context.profile(profile)
         let plural = try RussianText()
         let rows = StageTable.rows(days: terms, basis: b, shares: p.conventions.shares, schedule: p.conventions.schedule)
         func share(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
         switch format {
-        case "csv":
+        case .csv:
             print(CSVText.record(["days", "stage", "share", "budget_minutes", "text", "basis"]))
             for r in rows {
                 print(CSVText.record([String(r.days), r.stage.code, share(r.sharePercent), String(r.budgetMinutes),
                                       StageTable.text(r, schedule: p.conventions.schedule, lang: lang, plural: plural), b.rawValue]))
             }
-        case "json":
+        case .json:
             print("[" + rows.map { r in
                 var o = JSONObject()
                 o.add("days", r.days); o.add("stage", r.stage.code); o.addNumber("share", share(r.sharePercent))
@@ -43,7 +53,7 @@ struct TableCommand: ParsableCommand {
                 o.add("basis", b.rawValue)
                 return o.text
             }.joined(separator: ",") + "]")
-        case "text":
+        case .text:
             let ru = lang == .ru
             print(ru ? "Сроки этапов (\(b == .clock24 ? "доли от N × 24 ч" : "доли от N × 8 рабочих часов"), профиль \(p.id))"
                      : "Stage budgets (\(b == .clock24 ? "shares of N × 24 h" : "shares of N × 8 working hours"), profile \(p.id))")
@@ -54,7 +64,6 @@ struct TableCommand: ParsableCommand {
                           + StageTable.text(r, schedule: p.conventions.schedule, lang: lang, plural: plural))
                 }
             }
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, csv or json")
         }
     }
 }
@@ -78,12 +87,12 @@ struct RegulationCheckCommand: ParsableCommand {
         abstract: "Сверка опубликованной таблицы этапов с моделью; код 1, если ячейка не совпадает ни с одним базисом. Exit 1 when a cell matches no basis."
     )
     @Argument(help: "The profile (e.g. brasovsky).") var profile: String
-    @Option(name: .long, help: "text (default) or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let ru = lang == .ru
         let p = try common.context(profileFiles: profileFiles).profile(profile)
         let checks = p.checkTable()
@@ -95,7 +104,7 @@ struct RegulationCheckCommand: ParsableCommand {
         }
         let bad = checks.filter { $0.matches.isEmpty }
         switch format {
-        case "json":
+        case .json:
             var o = JSONObject()
             o.add("profile", p.id); o.add("cells", checks.count); o.add("mismatched", bad.count)
             o.add("findings", bad.map { c in
@@ -116,7 +125,7 @@ struct RegulationCheckCommand: ParsableCommand {
                 return e
             })
             print(o.text)
-        case "text":
+        case .text:
             guard !checks.isEmpty else { print(ru ? "У профиля \(p.id) нет опубликованной таблицы этапов." : "Profile \(p.id) has no published stage table."); return }
             print(ru ? "Профиль \(p.id): \(checks.count) ячеек, не совпадают ни с одним базисом: \(bad.count)" : "Profile \(p.id): \(checks.count) cells, \(bad.count) match no basis")
             for d in Set(checks.map(\.cell.days)).sorted() {
@@ -129,7 +138,6 @@ struct RegulationCheckCommand: ParsableCommand {
                 print(ru ? "  НЕ СОВПАДАЕТ: \(c.cell.days) дн., \(c.cell.stage.russian): «\(c.cell.text)»; модель clock24 — \(model(c.modelClock24Minutes, false)), workday8 — \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
                          : "  MISMATCH: \(c.cell.days) days, \(c.cell.stage.english): “\(c.cell.text)”; model clock24 \(model(c.modelClock24Minutes, false)), workday8 \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))")
             }
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
         }
         if !bad.isEmpty { throw CommandExitCode(code: 1) }
     }
