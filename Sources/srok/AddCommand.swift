@@ -17,28 +17,28 @@ struct AddCommand: ParsableCommand {
     @Flag(name: .long, help: "Count working days instead of calendar days.")
     var working = false
 
-    @Option(name: .long, help: "Roll a non-working result: none (default), preceding, following, modified-preceding, modified-following.")
-    var roll: String = "none"
+    @Option(name: .long, help: "How to move a non-working result to a working day.")
+    var roll: RollConvention = .none
 
     @OptionGroup var common: CalendarOptionsGroup
 
+    mutating func validate() throws {
+        guard days.magnitude <= 100_000 else { throw ValidationError.invalidValue("days", days, expected: "a number of days from -100000 to 100000") }
+    }
+
     func run() throws {
         let start = try parseDate(date, "date")
-        guard days.magnitude <= 100_000 else {
-            throw SrokError.invalidValue(field: "days", value: String(days), expected: "a number of days from -100000 to 100000")
-        }
-        let convention = try RollConvention(parsing: roll, field: "--roll")
-        let lang = try common.language
+        let lang = common.lang
         let calendar = try common.calendar()
         let raw = working ? try calendar.adding(workingDays: days, to: start) : start.adding(days: days)
-        let result = try calendar.roll(raw, convention)
+        let result = try calendar.roll(raw, roll)
         let info = try calendar.info(for: result)
         let unit = working ? (lang == .ru ? "рабочих дней" : "working days") : (lang == .ru ? "календарных дней" : "calendar days")
         print(lang == .ru ? "\(start.russian) + \(days) \(unit) = \(raw.russian)" : "\(start.iso) + \(days) \(unit) = \(raw.iso)")
         if result != raw {
             let why = try calendar.info(for: raw).explanation(lang)
-            print(lang == .ru ? "Перенос (\(convention.rawValue)): \(raw.russian) → \(result.russian). \(why)"
-                              : "Rolled (\(convention.rawValue)): \(raw.iso) → \(result.iso). \(why)")
+            print(lang == .ru ? "Перенос (\(roll.rawValue)): \(raw.russian) → \(result.russian). \(why)"
+                              : "Rolled (\(roll.rawValue)): \(raw.iso) → \(result.iso). \(why)")
         }
         print(lang == .ru ? "Итог: \(info.explanation(lang))" : "Result: \(info.explanation(lang))")
     }
@@ -58,7 +58,7 @@ struct BetweenCommand: ParsableCommand {
     func run() throws {
         let a = try parseDate(from, "from"), b = try parseDate(through, "through")
         guard a <= b else { throw SrokError.invalidValue(field: "through", value: through, expected: "a date on or after \(a.iso)") }
-        let lang = try common.language
+        let lang = common.lang
         let calendar = try common.calendar()
         let t = try calendar.totals(from: a, through: b)
         if lang == .ru {
@@ -79,21 +79,20 @@ struct RollCommand: ParsableCommand {
     )
 
     @Argument(help: "The date.") var date: String
-    @Option(name: .long, help: "preceding (default, the ПОС rule), following (ГК РФ ст. 193), modified-preceding, modified-following, none.")
-    var convention: String = "preceding"
+    @Option(name: .long, help: "preceding is the ПОС rule, following the Civil Code's (ГК РФ ст. 193).")
+    var convention: RollConvention = .preceding
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
         let d = try parseDate(date, "date")
-        let c = try RollConvention(parsing: convention, field: "--convention")
-        let lang = try common.language
+        let lang = common.lang
         let calendar = try common.calendar()
-        let r = try calendar.roll(d, c)
+        let r = try calendar.roll(d, convention)
         if r == d {
             print(lang == .ru ? "\(d.russian): без переноса. \(try calendar.info(for: d).explanation(lang))"
                               : "\(d.iso): not moved. \(try calendar.info(for: d).explanation(lang))")
         } else {
-            print(lang == .ru ? "\(d.russian) → \(r.russian) (\(c.rawValue))" : "\(d.iso) → \(r.iso) (\(c.rawValue))")
+            print(lang == .ru ? "\(d.russian) → \(r.russian) (\(convention.rawValue))" : "\(d.iso) → \(r.iso) (\(convention.rawValue))")
             print((lang == .ru ? "Почему: " : "Why: ") + (try calendar.info(for: d).explanation(lang)))
             print((lang == .ru ? "Итог: " : "Result: ") + (try calendar.info(for: r).explanation(lang)))
         }

@@ -22,25 +22,35 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output: String = "-"
     @Option(name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).") var rejects: String?
     @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
-    @Option(name: .customLong("input-format"), help: "csv or jsonl (default: by extension, .jsonl/.ndjson, else csv).") var inputFormat: String?
-    @Option(name: .customLong("output-format"), help: "csv or jsonl (default: the input's).") var outputFormat: String?
-    @Option(name: .long, help: "The CSV delimiter: , or ; (default: detected from the header).") var delimiter: String?
-    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).") var outputDelimiter: String?
+    @Option(name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv).") var inputFormat: BatchFileFormat?
+    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat: BatchFileFormat?
+    @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).") var delimiter: CSVDelimiter?
+    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).") var outputDelimiter: CSVDelimiter?
     @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled).") var columns: String?
-    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).") var jobs: Int?
+    @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs: Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
     @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
     @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
     @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
-    @Option(name: .long, help: "days, days-inclusive or clock (default: each profile's).") var count: String?
-    @Option(name: .long, help: "preceding, following or none (default: each profile's).") var roll: String?
-    @Option(name: .long, help: "clock24 or workday8 (default: each profile's).") var basis: String?
+    @Option(name: .long, help: "How the term is counted (default: each profile's).") var count: CountConvention?
+    @Option(name: .long, help: "How a non-working last day moves (default: each profile's).") var roll: RollConvention?
+    @Option(name: .long, help: "How stage budgets are measured (default: each profile's).") var basis: StageBasis?
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @Flag(name: .customLong("strict-categories"), help: "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term).") var strictCategories = false
-    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
+    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
     @OptionGroup var common: CalendarOptionsGroup
+
+    /// The accepted `--jobs` and `--chunk-bytes`.
+    static let jobsRange = 1...256, chunkBytesRange = 64...(1 << 30)
+
+    mutating func validate() throws {
+        if let jobs, !Self.jobsRange.contains(jobs) { throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256") }
+        if let chunkBytes, !Self.chunkBytesRange.contains(chunkBytes) {
+            throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: "64 to 1073741824 (1 GiB)")
+        }
+    }
 
     func run() throws {
         let context = try common.context(profileFiles: profileFiles)
@@ -53,24 +63,20 @@ struct BatchCommand: ParsableCommand {
         if let tz { _ = try context.zone(tz) }
         defaults.region = common.region
         if let region = common.region { _ = try context.calendar(region: region) }
-        defaults.conventions.count = try count.map { try CountConvention(parsing: $0, field: "--count") }
-        defaults.conventions.roll = try roll.map { try RollConvention(parsing: $0, field: "--roll") }
-        defaults.conventions.basis = try basis.map { try StageBasis(parsing: $0, field: "--basis") }
+        defaults.conventions.count = count
+        defaults.conventions.roll = roll
+        defaults.conventions.basis = basis
         defaults.conventions.rollStageDueTimes = rollStages ? true : nil
         defaults.strictCategories = strictCategories
         var options = BatchRunOptions()
         options.input = input; options.output = output; options.rejects = rejects; options.summaryJSON = summaryJSON
-        options.inputFormat = inputFormat; options.outputFormat = outputFormat
-        options.delimiter = try delimiter.map { try Self.delimiter($0, "--delimiter") }
-        options.outputDelimiter = try outputDelimiter.map { try Self.delimiter($0, "--output-delimiter") }
+        options.inputFormat = inputFormat?.rawValue; options.outputFormat = outputFormat?.rawValue
+        options.delimiter = delimiter?.byte
+        options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }
-        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        guard options.jobs >= 1 && options.jobs <= 256 else { throw SrokError.invalidValue(field: "--jobs", value: String(options.jobs), expected: "1–256") }
+        options.jobs = jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.jobsRange.upperBound)
         options.durable = !noFsync
-        if let chunkBytes {
-            guard chunkBytes >= 64 else { throw SrokError.invalidValue(field: "--chunk-bytes", value: String(chunkBytes), expected: "at least 64") }
-            options.chunkBytes = chunkBytes
-        }
+        if let chunkBytes { options.chunkBytes = chunkBytes }
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
@@ -81,14 +87,5 @@ struct BatchCommand: ParsableCommand {
         terminal.finish()
         FileHandle.standardError.write(Data((report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n").utf8))
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
-    }
-
-    static func delimiter(_ text: String, _ field: String) throws -> UInt8 {
-        switch text {
-        case ",": return 0x2C
-        case ";": return 0x3B
-        case "\\t", "tab", "\t": return 0x09
-        default: throw SrokError.invalidValue(field: field, value: text, expected: ", or ; or tab")
-        }
     }
 }

@@ -9,11 +9,11 @@ struct CalendarCommand: ParsableCommand {
     )
 
     @Argument(help: "The year.") var year: Int
-    @Option(name: .long, help: "text (default), csv, json or ics.") var format: String = "text"
+    @Option(name: .long, help: "The year view, or one record per day.") var format: CalendarFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let calendar = try common.calendar()
         let first = CivilDate.firstOfYear(year)
         guard calendar.coverage.contains(first) else { _ = try calendar.info(for: first); return }
@@ -22,11 +22,11 @@ struct CalendarCommand: ParsableCommand {
         var d = first
         while d <= last { days.append(try calendar.info(for: d)); d = d.adding(days: 1) }
         switch format {
-        case "text": print(try YearView(calendar: calendar, year: year, days: days, lang: lang).render())
-        case "csv":
+        case .text: print(try YearView(calendar: calendar, year: year, days: days, lang: lang).render())
+        case .csv:
             print(CSVText.record(DayRecord.csvHeader))
             for day in days { print(CSVText.record(DayRecord(day).csvFields)) }
-        case "json":
+        case .json:
             var o = JSONObject()
             o.add("calendar", calendar.id)
             o.add("year", year)
@@ -37,8 +37,7 @@ struct CalendarCommand: ParsableCommand {
             o.add("totals", totalsJSON(t))
             o.add("days", days.map { DayRecord($0).json })
             print(o.text)
-        case "ics": print(ics(days, calendar: calendar, lang: lang))
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, csv, json or ics")
+        case .ics: print(ics(days, calendar: calendar, lang: lang))
         }
     }
 

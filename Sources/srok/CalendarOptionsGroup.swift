@@ -4,60 +4,58 @@ import Srok
 /// Options every calendar command shares: language, user calendar files, provisional years,
 /// presidential non-working days.
 struct CalendarOptionsGroup: ParsableArguments {
-    @Option(name: .long, help: "Output language: ru (default) or en.")
-    var lang: String = "ru"
+    @Option(name: .long, help: "Output language.")
+    var lang: Language = .ru
 
     @Option(name: .customLong("calendar-file"), help: "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable.")
     var calendarFiles: [String] = []
 
-    @Option(name: .long, help: "Compute years after the decree data up to this year from the statutory rules alone, marked provisional (default: refuse them).")
+    @Option(name: .long, help: "Compute years after the decree data up to this year (1999–2200) from the statutory rules alone, marked provisional (default: refuse them).")
     var provisional: Int?
 
-    @Option(name: .customLong("presidential-days"), help: "2020–2021 presidential non-working days: working (default, as official calendars) or non-working.")
-    var presidentialDays: String = "working"
+    @Option(name: .customLong("presidential-days"), help: "2020–2021 presidential non-working days: working, as official calendars count them, or non-working.")
+    var presidentialDays: PresidentialDays = .working
 
     @Option(name: .long, help: "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region).")
     var region: String?
 
-    @Option(name: .long, help: "Employer kind for regional days: state-body (default; ПОС executors) or other.")
-    var employer: String = "state-body"
+    @Option(name: .long, help: "Employer kind for regional days (state-body: the ПОС executors, also bound by days for state bodies only).")
+    var employer: EmployerKind = .stateBody
 
     @Flag(name: .customLong("strict-regional"), help: "Refuse regional years whose acts are not in the data instead of using the ICU forecast (marked provisional).")
     var strictRegional = false
 
-    @Option(name: .customLong("islamic-calendar"), help: "ICU Islamic calendar for forecasts: islamic-umalqura (default) or islamic-civil.")
-    var islamicCalendar: String = "islamic-umalqura"
+    @Option(name: .customLong("islamic-calendar"), help: "ICU Islamic calendar for forecasts of regional holidays.")
+    var islamicCalendar: IslamicCalendar = .umalqura
 
     @Option(name: .customLong("region-file"), help: "A region file (Data/FORMAT.md) to load; repeatable.")
     var regionFiles: [String] = []
 
-    var language: Language {
-        get throws {
-            guard let l = Language(rawValue: lang.lowercased()) else {
-                throw SrokError.invalidValue(field: "--lang", value: lang, expected: "ru or en")
+    /// How `--presidential-days` counts the 2020–2021 presidential non-working days.
+    enum PresidentialDays: String, CaseIterable, ExpressibleByArgument {
+        /// As working days, as official production calendars count them.
+        case working
+        /// As days off.
+        case nonWorking = "non-working"
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "working": self = .working
+            case "non-working", "nonworking": self = .nonWorking
+            default: return nil
             }
-            return l
         }
     }
 
-    func options() throws -> CalendarOptions {
-        let working: Bool
-        switch presidentialDays.lowercased() {
-        case "working": working = true
-        case "non-working", "nonworking": working = false
-        default: throw SrokError.invalidValue(field: "--presidential-days", value: presidentialDays, expected: "working or non-working")
-        }
+    mutating func validate() throws {
         if let p = provisional, !(1999...2200).contains(p) {
-            throw SrokError.invalidValue(field: "--provisional", value: String(p), expected: "a year from 1999 to 2200")
+            throw ValidationError.invalidValue("--provisional", p, expected: "a year from 1999 to 2200")
         }
-        guard let employerKind = EmployerKind(rawValue: employer) else {
-            throw SrokError.invalidValue(field: "--employer", value: employer, expected: "state-body or other")
-        }
-        guard ["islamic-umalqura", "islamic-civil"].contains(islamicCalendar) else {
-            throw SrokError.invalidValue(field: "--islamic-calendar", value: islamicCalendar, expected: "islamic-umalqura or islamic-civil")
-        }
-        return CalendarOptions(presidentialDaysAreWorking: working, provisionalThroughYear: provisional,
-                               employer: employerKind, strictRegionalDates: strictRegional, islamicCalendar: islamicCalendar)
+    }
+
+    func options() -> CalendarOptions {
+        CalendarOptions(presidentialDaysAreWorking: presidentialDays == .working, provisionalThroughYear: provisional,
+                        employer: employer, strictRegionalDates: strictRegional, islamicCalendar: islamicCalendar)
     }
 
     /// The compiled calendar of `--region` (federal by default) with these options.

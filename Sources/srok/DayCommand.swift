@@ -11,23 +11,21 @@ struct DayCommand: ParsableCommand {
     @Argument(help: "The date: YYYY-MM-DD or DD.MM.YYYY.")
     var date: String
 
-    @Option(name: .long, help: "Output format: text (default) or json.")
-    var format: String = "text"
+    @Option(name: .long, help: "Output format.")
+    var format: TextOrJSONFormat = .text
 
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
         let day = try parseDate(date, "date")
-        let lang = try common.language
+        let lang = common.lang
         let calendar = try common.calendar()
         let info = try calendar.info(for: day)
         switch format {
-        case "text":
+        case .text:
             print(info.explanation(lang))
-        case "json":
+        case .json:
             print(DayRecord(info).json.text)
-        default:
-            throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
         }
     }
 }

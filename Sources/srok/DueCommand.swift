@@ -9,22 +9,21 @@ struct DueCommand: ParsableCommand {
     )
 
     @OptionGroup var message: MessageOptionsGroup
-    @Option(name: .long, help: "text (default), json or csv.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let r = try message.resolve(common)
         let schedule = try r.schedule()
         let zone = r.engine.zone
         switch format {
-        case "json": print(ScheduleOutput.json(schedule, r).text)
-        case "csv":
+        case .json: print(ScheduleOutput.json(schedule, r).text)
+        case .csv:
             let (names, values) = ScheduleOutput.record(schedule, r)
             print(CSVText.record(names))
             print(CSVText.record(values))
-        case "text": print(try ScheduleOutput.text(schedule, r, zone: zone, lang: lang))
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, json or csv")
+        case .text: print(try ScheduleOutput.text(schedule, r, zone: zone, lang: lang))
         }
     }
 }

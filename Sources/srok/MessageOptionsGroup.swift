@@ -16,11 +16,11 @@ struct MessageOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String?
     @Option(name: .long, help: "The message's category (fast-track catalogue lookup).") var category: String?
     @Option(name: .long, help: "The message's subcategory.") var subcategory: String?
-    @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: String?
+    @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.") var regime: Regime?
     @Flag(name: .long, help: "59-ФЗ appeal on facts of possible migration-law violations: 20 days (ст. 12 ч. 1.1).") var migration = false
-    @Option(name: .long, help: "days (ГК РФ ст. 191), days-inclusive or clock; default the profile's.") var count: String?
-    @Option(name: .long, help: "preceding, following or none; default the profile's.") var roll: String?
-    @Option(name: .long, help: "clock24 or workday8; default the profile's.") var basis: String?
+    @Option(name: .long, help: "How the term is counted (days: ГК РФ ст. 191); default the profile's.") var count: CountConvention?
+    @Option(name: .long, help: "How a non-working last day moves (preceding: the ПОС rule; following: ГК РФ ст. 193); default the profile's.") var roll: RollConvention?
+    @Option(name: .long, help: "How stage budgets are measured; default the profile's.") var basis: StageBasis?
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
     @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
     @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.") var profileFiles: [String] = []
@@ -48,11 +48,11 @@ struct MessageOptionsGroup: ParsableArguments {
         r.level = level
         r.category = category
         r.subcategory = subcategory
-        r.regime = try regime.map { try Regime(parsing: $0, field: "--regime") }
+        r.regime = regime
         r.migration = migration
-        if let count { r.conventions.count = try CountConvention(parsing: count, field: "--count") }
-        if let roll { r.conventions.roll = try RollConvention(parsing: roll, field: "--roll") }
-        if let basis { r.conventions.basis = try StageBasis(parsing: basis, field: "--basis") }
+        r.conventions.count = count
+        r.conventions.roll = roll
+        r.conventions.basis = basis
         if let schedule { r.conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
         if rollStages { r.conventions.rollStageDueTimes = true }
         return r

@@ -8,7 +8,7 @@ struct ProfilesCommand: ParsableCommand {
         abstract: "Профили регламентов и их фаст-треки. Regulation profiles and their fast-track categories."
     )
     @Argument(help: "Show one profile in full.") var id: String?
-    @Option(name: .long, help: "text (default) or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -16,9 +16,9 @@ struct ProfilesCommand: ParsableCommand {
         let context = try common.context(profileFiles: profileFiles)
         let list = try id.map { [try context.profile($0)] } ?? context.profiles.values.sorted { $0.id < $1.id }
         switch format {
-        case "json":
+        case .json:
             print("[" + list.map { json($0).text }.joined(separator: ",") + "]")
-        case "text":
+        case .text:
             for p in list {
                 print("\(p.id) — \(p.title) [\(p.region.value), \(p.zone.value)]")
                 if id != nil { print("  \(p.document)") }
@@ -31,7 +31,6 @@ struct ProfilesCommand: ParsableCommand {
                     for (k, v) in p.conventionCitations.sorted(by: { $0.key < $1.key }) { print("  \(k): \(v)") }
                 }
             }
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
         }
     }
 

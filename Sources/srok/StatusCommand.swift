@@ -28,19 +28,18 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
     @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
     @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
-    @Option(name: .long, help: "text (default) or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let file = try history.map { path in try MessageRequest(json: try DataFiles.bytes(of: path, kind: "history"), source: path) }
         let r = try message.resolve(common, file: file, flags: try flagRequest())
         let status: MessageStatus
         do { status = try r.status() } catch { throw MessageOptionsGroup.flagError(error) }
         switch format {
-        case "json": print(json(status, r).text)
-        case "text": print(try text(status, r, lang: lang))
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
+        case .json: print(json(status, r).text)
+        case .text: print(try text(status, r, lang: lang))
         }
     }
 

@@ -7,15 +7,19 @@ struct TableCommand: ParsableCommand {
         commandName: "table",
         abstract: "Таблица сроков этапов (как Приложение 1). A stage table for terms of N days."
     )
-    @Option(name: .long, help: "Terms in days, comma-separated.") var days: String = "1,7,10,15,30"
-    @Option(name: .long, help: "clock24 (shares of N × 24 h) or workday8 (shares of N × 8 working hours).") var basis: String = "clock24"
+    @Option(name: .long, help: "Terms in days (1–366), comma-separated.") var days: String = "1,7,10,15,30"
+    @Option(name: .long, help: "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours.") var basis: StageBasis = .clock24
     @Option(name: .long, help: "A profile whose stage shares to use.") var profile: String = "federal"
-    @Option(name: .long, help: "text (default), csv or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
+    mutating func validate() throws {
+        do { _ = try Self.terms(days) } catch { throw ValidationError(error.description) }
+    }
+
     func run() throws {
-        let lang = try common.language
-        let b = try StageBasis(parsing: basis, field: "--basis")
+        let lang = common.lang
+        let b = basis
         let terms = try Self.terms(days)
         let context = try common.context()
         let p = try context.profile(profile)
@@ -23,13 +27,13 @@ struct TableCommand: ParsableCommand {
         let rows = StageTable.rows(days: terms, basis: b, shares: p.conventions.shares, schedule: p.conventions.schedule)
         func share(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
         switch format {
-        case "csv":
+        case .csv:
             print(CSVText.record(["days", "stage", "share", "budget_minutes", "text", "basis"]))
             for r in rows {
                 print(CSVText.record([String(r.days), r.stage.code, share(r.sharePercent), String(r.budgetMinutes),
                                       StageTable.text(r, schedule: p.conventions.schedule, lang: lang, plural: plural), b.rawValue]))
             }
-        case "json":
+        case .json:
             print("[" + rows.map { r in
                 var o = JSONObject()
                 o.add("days", r.days); o.add("stage", r.stage.code); o.addNumber("share", share(r.sharePercent))
@@ -37,7 +41,7 @@ struct TableCommand: ParsableCommand {
                 o.add("basis", b.rawValue)
                 return o.text
             }.joined(separator: ",") + "]")
-        case "text":
+        case .text:
             let ru = lang == .ru
             print(ru ? "Сроки этапов (\(b == .clock24 ? "доли от N × 24 ч" : "доли от N × 8 рабочих часов"), профиль \(p.id))"
                      : "Stage budgets (\(b == .clock24 ? "shares of N × 24 h" : "shares of N × 8 working hours"), profile \(p.id))")
@@ -50,7 +54,6 @@ struct TableCommand: ParsableCommand {
                           + StageTable.text(r, schedule: p.conventions.schedule, lang: lang, plural: plural))
                 }
             }
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text, csv or json")
         }
     }
 }
@@ -60,18 +63,20 @@ extension TableCommand {
     static let maxTerms = 366
 
     /// The terms of `--days`: 1–366 days each, at most ``maxTerms`` of them.
-    static func terms(_ text: String) throws -> [Int] {
+    static func terms(_ text: String) throws(SrokError) -> [Int] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count <= maxTerms else {
-            throw SrokError.invalidValue(field: "--days", value: String(text.prefix(40)) + "…",
+            throw .invalidValue(field: "--days", value: String(text.prefix(40)) + "…",
                                          expected: "at most \(maxTerms) comma-separated terms in days, e.g. 1,7,10,15,30")
         }
-        return try parts.map { part in
+        var terms: [Int] = []
+        for part in parts {
             guard let n = Int(part.trimmingCharacters()), (1...366).contains(n) else {
-                throw SrokError.invalidValue(field: "--days", value: String(part), expected: "comma-separated terms of 1–366 days, e.g. 1,7,10,15,30")
+                throw .invalidValue(field: "--days", value: String(part), expected: "comma-separated terms of 1–366 days, e.g. 1,7,10,15,30")
             }
-            return n
+            terms.append(n)
         }
+        return terms
     }
 }
 
@@ -94,12 +99,12 @@ struct RegulationCheckCommand: ParsableCommand {
         abstract: "Сверка опубликованной таблицы этапов с моделью; код 1, если ячейка не совпадает ни с одним базисом. Exit 1 when a cell matches no basis."
     )
     @Argument(help: "The profile (e.g. brasovsky).") var profile: String
-    @Option(name: .long, help: "text (default) or json.") var format: String = "text"
+    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let lang = try common.language
+        let lang = common.lang
         let ru = lang == .ru
         let p = try common.context(profileFiles: profileFiles).profile(profile)
         let checks = p.checkTable()
@@ -111,7 +116,7 @@ struct RegulationCheckCommand: ParsableCommand {
         }
         let bad = checks.filter { $0.matches.isEmpty }
         switch format {
-        case "json":
+        case .json:
             var o = JSONObject()
             o.add("profile", p.id); o.add("cells", checks.count); o.add("mismatched", bad.count)
             o.add("findings", bad.map { c in
@@ -132,7 +137,7 @@ struct RegulationCheckCommand: ParsableCommand {
                 return e
             })
             print(o.text)
-        case "text":
+        case .text:
             guard !checks.isEmpty else { print(ru ? "У профиля \(p.id) нет опубликованной таблицы этапов." : "Profile \(p.id) has no published stage table."); return }
             print(ru ? "Профиль \(p.id): \(checks.count) ячеек, не совпадают ни с одним базисом: \(bad.count)" : "Profile \(p.id): \(checks.count) cells, \(bad.count) match no basis")
             for d in Set(checks.map(\.cell.days)).sorted() {
@@ -145,7 +150,6 @@ struct RegulationCheckCommand: ParsableCommand {
                 print(ru ? "  НЕ СОВПАДАЕТ: \(c.cell.days) дн., \(c.cell.stage.russian): «\(c.cell.text)»; модель clock24 — \(model(c.modelClock24Minutes, false)), workday8 — \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
                          : "  MISMATCH: \(c.cell.days) days, \(c.cell.stage.english): “\(c.cell.text)”; model clock24 \(model(c.modelClock24Minutes, false)), workday8 \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))")
             }
-        default: throw SrokError.invalidValue(field: "--format", value: format, expected: "text or json")
         }
         if !bad.isEmpty { throw CommandExitCode(code: 1) }
     }

@@ -26,7 +26,8 @@ struct CalendarCLITests {
         #expect(r.stderr.contains("YYYY-MM-DD"))
         let roll = try CLI.run(["roll", "2024-04-29", "--convention", "backwards"])
         #expect(roll.status == 2)
-        #expect(roll.stderr.contains("preceding, following"))
+        #expect(roll.stderr.contains("'--convention <convention>'"))
+        #expect(roll.stderr.contains("'none', 'preceding', 'following', 'modified-preceding' or 'modified-following'"))
         let missing = try CLI.run(["add", "2024-04-29"])
         #expect(missing.status == 2)
     }

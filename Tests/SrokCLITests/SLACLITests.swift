@@ -134,3 +134,21 @@ struct AbsurdAmountCLITests {
         #expect(due.status == 2)
     }
 }
+
+@Suite("srok table --days bounds")
+struct TableBoundsCLITests {
+    @Test func theListIsBoundedAndLinear() throws {
+        // 366 terms (one per possible term) are accepted and give 366 headings and 366 × 5 stage
+        // lines (the attack's 2 000-term list took 97 s when every term scanned every row).
+        let list = Array(repeating: "30", count: 366).joined(separator: ",")
+        let started = ContinuousClock.now
+        let ok = try CLI.run(["table", "--days", list])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.components(separatedBy: "Срок 30 дней:").count - 1 == 366)
+        #expect(ok.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.count == 366 * 5)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        let tooMany = try CLI.run(["table", "--days", list + ",30"])
+        #expect(tooMany.status == 2)
+        #expect(tooMany.stderr.contains("at most 366"))
+    }
+}

@@ -13,8 +13,20 @@ struct RegionalCalendarTests {
         #expect(try e.orthodoxEaster(2026) == d("2026-04-12"))
         #expect(try e.islamicDates(month: 10, day: 1, gregorianYear: 2024) == [d("2024-04-10")])
         #expect(try e.lunarDate(month: 1, day: 1, gregorianYear: 2025) == d("2025-01-29"))
-        let civil = try HolidayRuleEvaluator(islamicCalendar: "islamic-civil")
+        let civil = try HolidayRuleEvaluator(islamicCalendar: .civil)
         #expect(try civil.islamicDates(month: 10, day: 1, gregorianYear: 2024) == [d("2024-04-10")])
+    }
+
+    @Test func theTwoIslamicCalendarsDifferWhereTheTabularOneRunsADayLate() throws {
+        // 1 Shawwal 1446 in the tabular calendar (Reingold & Dershowitz, «Calendrical
+        // Calculations», fixed-from-islamic): epoch R.D. 227015 (16.07.622 Julian), so
+        // 227014 + 1445·354 + ⌊(3 + 11·1446)/30⌋ + 29·9 + ⌊10/2⌋ + 1
+        // = 227014 + 511530 + 530 + 261 + 5 + 1 = R.D. 739341; 01.01.2025 is R.D. 739252, so day 90
+        // of 2025 = 31 March. Umm al-Qura put it on 30 March 2025 (Eid al-Fitr in Saudi Arabia;
+        // the Bashkortostan act moved that Sunday's Ураза-байрам to Monday 31.03).
+        #expect(try HolidayRuleEvaluator(islamicCalendar: .civil).islamicDates(month: 10, day: 1, gregorianYear: 2025) == [d("2025-03-31")])
+        #expect(try HolidayRuleEvaluator(islamicCalendar: .umalqura).islamicDates(month: 10, day: 1, gregorianYear: 2025) == [d("2025-03-30")])
+        #expect(IslamicCalendar.allCases.map(\.icuIdentifier) == ["islamic-umalqura", "islamic-civil"])
     }
 
     @Test func namesResolveToCodes() throws {

@@ -14,13 +14,13 @@ public struct CalendarOptions: Sendable, Hashable {
     /// Refuse regional years whose acts are not in the data, instead of using the ICU forecast
     /// of their holidays marked provisional (default `false`: forecast, marked).
     public var strictRegionalDates: Bool
-    /// ICU's Islamic calendar for forecasts: `islamic-umalqura` (default) or `islamic-civil`.
-    public var islamicCalendar: String
+    /// ICU's Islamic calendar for forecasts of regional Islamic holidays (default Umm al-Qura).
+    public var islamicCalendar: IslamicCalendar
 
     /// Creates options; the defaults are the official production calendar's reading.
     public init(presidentialDaysAreWorking: Bool = true, provisionalThroughYear: Int? = nil,
                 employer: EmployerKind = .stateBody, strictRegionalDates: Bool = false,
-                islamicCalendar: String = "islamic-umalqura") {
+                islamicCalendar: IslamicCalendar = .umalqura) {
         self.presidentialDaysAreWorking = presidentialDaysAreWorking
         self.provisionalThroughYear = provisionalThroughYear
         self.employer = employer

@@ -9,10 +9,10 @@ public final class HolidayRuleEvaluator {
     private let julian: ICUCalendar
     private let chinese: ICUCalendar
 
-    /// Opens the calendars. `islamicCalendar` is ICU's `islamic-umalqura` (default) or
-    /// `islamic-civil` (tabular), the two forecasts the engine offers.
-    public init(islamicCalendar: String = "islamic-umalqura") throws(SrokError) {
-        islamic = try ICUCalendar(locale: "ru_RU@calendar=\(islamicCalendar)")
+    /// Opens the calendars. `islamicCalendar` is Umm al-Qura (default) or the tabular calendar,
+    /// the two forecasts the engine offers.
+    public init(islamicCalendar: IslamicCalendar = .umalqura) throws(SrokError) {
+        islamic = try ICUCalendar(locale: "ru_RU@calendar=\(islamicCalendar.icuIdentifier)")
         julian = try ICUCalendar(locale: "ru_RU@calendar=gregorian", julian: true)
         chinese = try ICUCalendar(locale: "zh_CN@calendar=chinese")
     }
