@@ -85,7 +85,7 @@ struct BatchCommand: ParsableCommand {
         defer { terminal.finish() }
         let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults), observer: terminal)
         terminal.finish()
-        FileHandle.standardError.write(Data((report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n").utf8))
+        StandardStreams.error(report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n")
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
     }
 }

@@ -6,8 +6,12 @@ import Srok
 do {
     var command = try SrokCommand.parseAsRoot()
     try command.run()
+    if let reason = StandardStreams.flushOutput() {
+        StandardStreams.error("srok: cannot write the standard output: \(reason)\n")
+        exit(2)
+    }
 } catch let error as SrokError {
-    FileHandle.standardError.write(Data("srok: \(error.description)\n".utf8))
+    StandardStreams.error("srok: \(error.description)\n")
     exit(2)
 } catch let exit as CommandExitCode {
     Foundation.exit(exit.code)
@@ -18,6 +22,6 @@ do {
         print(message)
         exit(0)
     }
-    FileHandle.standardError.write(Data("\(message)\n".utf8))
+    StandardStreams.error("\(message)\n")
     exit(2)
 }
