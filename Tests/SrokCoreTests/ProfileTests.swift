@@ -43,7 +43,8 @@ struct ProfileTests {
         #expect(try krasnodar.term(level: "1").term == .days(8))
         #expect(try krasnodar.term(level: "2").term == .days(10))
         #expect(throws: SrokError.self) { try krasnodar.term(level: "3") }
-        #expect(throws: SrokError.self) { try krasnodar.term(fastTrackDays: 30) }  // fast-tracks are shorter than 30 days
+        // fast-tracks are shorter than 30 days
+        #expect(throws: SrokError.self) { try krasnodar.term(fastTrackDays: 30) }
         let mamadysh = try context.profile("mamadysh")
         for days in [3, 5, 7, 10] { #expect(try mamadysh.term(level: String(days)).term == .days(days)) }
         #expect(throws: SrokError.self) { try mamadysh.term(fastTrackDays: 2) }
