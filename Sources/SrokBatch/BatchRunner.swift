@@ -26,7 +26,7 @@ public struct BatchRunOptions: Sendable {
     public var outputDelimiter: UInt8?
     /// Output columns.
     public var columns: [OutputColumn] = OutputColumn.defaults
-    /// Worker threads (default: the number of cores).
+    /// Worker threads (default 2; `srok batch` passes the number of cores unless `--jobs` is given).
     public var jobs = 2
     /// Input chunk size in bytes.
     public var chunkBytes = 1 << 20

@@ -4,7 +4,12 @@ import Testing
 
 @Suite("The bulk API")
 struct BatchEvaluatorTests {
-    @Test func theBulkAPIMatchesTheCLI() throws {
+    /// The bulk API on its own, with values from the regulations (the comparison with `srok batch`
+    /// is in SrokCLITests, `BulkAPITests`). Message 1: seed 000, приложение № 2, строка 3 («Мусор /
+    /// Уборка мусора во дворах», 10 days): 29.03.2024 + 10 = Monday 08.04, overdue as of 20.04.
+    /// Message 2: 31 days is beyond a ПОС message's 1–30. Message 3: 11.03 + 30 = 10.04.2024,
+    /// Ураза-байрам in Tatarstan (Указ Раиса РТ), so the preceding working day 09.04.
+    @Test func theBulkAPIFollowsTheRegulations() throws {
         let context = BatchFixtures.context
         var defaults = BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00"))
         defaults.profile = "brasovsky"

@@ -115,7 +115,8 @@ struct BatchRowTests {
         let run = try BatchRun(text, ["--columns", "id"])
         defer { run.clean() }
         #expect(run.outputLines == ["id", "1"])
-        #expect(run.rejectLines.dropFirst().first?.hasPrefix("4,2,term_days") == true)   // line numbers count the quoted break
+        // line numbers count the quoted break
+        #expect(run.rejectLines.dropFirst().first?.hasPrefix("4,2,term_days") == true)
     }
 
     @Test func invalidUTF8IsRejectedNamingTheColumn() throws {

@@ -18,6 +18,16 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try launch(executable, arguments, stdin: stdin)
+    }
+
+    /// Runs another program found on PATH (`pkg-config`, `icuinfo`): an independent source to
+    /// compare `srok`'s output with.
+    static func runTool(_ tool: String, _ arguments: [String]) throws -> Result {
+        try launch(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, stdin: nil)
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], stdin: String?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

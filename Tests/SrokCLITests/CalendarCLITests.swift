@@ -90,12 +90,39 @@ struct CalendarCLITests {
         #expect(roll.stdout.contains("29.04.2024 → 27.04.2024"))
     }
 
+    /// `srok --version` prints three lines, each checked against a source outside the program:
+    /// the version in semantic-version form; the `data-version` stamp of the `RU` calendar as
+    /// `Data/calendars/*.srokcal` writes it, naming the last year those files hold; and the ICU
+    /// and tzdata versions of the system ICU as its own tools report them (`pkg-config --modversion
+    /// icu-i18n` from libicu-dev; the `tz.version` parameter of `icuinfo` from icu-devtools).
     @Test func versionNamesDataAndTzdata() throws {
         let r = try CLI.run(["--version"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("srok "))
-        #expect(r.stdout.contains("calendar data: RU-2027"))
-        #expect(r.stdout.contains("tzdata"))
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3, "\(r.stdout)")
+        #expect(lines[0].wholeMatch(of: /srok [0-9]+\.[0-9]+\.[0-9]+/) != nil, "\(lines[0])")
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Data/calendars")
+        var stamp: String?, lastYear = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".srokcal") {
+            for line in try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n") {
+                let words = line.drop { $0 == " " }.split(separator: " ", maxSplits: 1)
+                if words.first == "data-version", words.count == 2 { stamp = String(words[1]) }
+                if words.first == "year", words.count == 2, let y = Int(words[1]) { lastYear = max(lastYear, y) }
+            }
+        }
+        let dataVersion = try #require(stamp, "no data-version line in \(folder.path)")
+        #expect(lines[1] == "calendar data: \(dataVersion)")
+        #expect(lines[1].contains("\(lastYear)"), "the stamp names the last year of the data, \(lastYear)")
+
+        let icu = try CLI.runTool("pkg-config", ["--modversion", "icu-i18n"])
+        try #require(icu.status == 0, "pkg-config: \(icu.stderr) (scripts/setup installs libicu-dev and pkg-config)")
+        let info = try CLI.runTool("icuinfo", [])
+        try #require(info.status == 0, "icuinfo: \(info.stderr) (icu-devtools, a dependency of libicu-dev)")
+        let tzLine = try #require(info.stdout.split(separator: "\n").first { $0.contains("name=\"tz.version\"") }, "\(info.stdout)")
+        let tz = try #require(tzLine.firstMatch(of: />((19|20)[0-9]{2}[a-z])</)?.1, "\(tzLine)")
+        #expect(lines[2] == "ICU \(icu.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), tzdata \(tz)")
     }
 
     @Test func userCalendarFileOverridesTheEmbeddedData() throws {

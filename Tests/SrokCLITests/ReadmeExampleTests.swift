@@ -4,6 +4,8 @@ import Srok
 
 @Suite("README")
 struct ReadmeExampleTests {
+    // The example is compared line by line with README.md: swift-format must leave it as written.
+    // swift-format-ignore
     @Test func theLibraryExampleRunsAndIsTheSameTextAsTheReadme() throws {
         // readme-example:begin
         let context = try SrokContext()                         // embedded calendars and profiles

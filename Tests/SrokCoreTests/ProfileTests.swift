@@ -43,7 +43,8 @@ struct ProfileTests {
         #expect(try krasnodar.term(level: "1").term == .days(8))
         #expect(try krasnodar.term(level: "2").term == .days(10))
         #expect(throws: SrokError.self) { try krasnodar.term(level: "3") }
-        #expect(throws: SrokError.self) { try krasnodar.term(fastTrackDays: 30) }  // fast-tracks are shorter than 30 days
+        // fast-tracks are shorter than 30 days
+        #expect(throws: SrokError.self) { try krasnodar.term(fastTrackDays: 30) }
         let mamadysh = try context.profile("mamadysh")
         for days in [3, 5, 7, 10] { #expect(try mamadysh.term(level: String(days)).term == .days(days)) }
         #expect(throws: SrokError.self) { try mamadysh.term(fastTrackDays: 2) }
@@ -84,22 +85,70 @@ struct ProfileTests {
 
 @Suite("The regulations' tables as regression tests")
 struct RegulationTableTests {
-    static let published: [Int: [String]] = [
-        1: ["1 час 12 минут", "1 час 12 минут", "15 часов 36 минут", "3 часа 36 минут", "2 часа 24 минуты"],
-        7: ["8 часов 24 минуты", "8 часов 24 минуты", "4 календарных дня 13 часов 12 минут", "1 календарный день 1 час 12 минут", "16 часов 48 минут"],
-        10: ["4 часа", "4 часа", "6 календарных дней 4 часа", "1 календарный день 4 часа", "1 календарный день"],
-        15: ["18 часов", "18 часов", "9 календарных дней 18 часов", "2 календарных дня 6 часов", "1 календарный день 12 часов"],
-        30: ["1 календарный день 4 часа", "1 календарный день 4 часа", "19 календарных дней 4 часа", "4 календарных дня 4 часа", "4 календарных дня 4 часа"],
+    /// Seed 000 (`shared/seeds/000_79a15ed1ef9858bf.txt`: проект постановления администрации
+    /// Брасовского района, 2024), «Приложение 1 к Регламенту работы в Платформе обратной связи»,
+    /// transcribed from the act, not from `Data/profiles/brasovsky.srokprofile`: for each stage row
+    /// (1. Модерация … 5. Утверждение) the «Доля этапа, %» cell and the cells of the five «Срок
+    /// обработки … в течение N дней» columns (1, 7, 10, 15, 30), with the act's line breaks and
+    /// non-breaking spaces. Beside each cell, its minutes as the text reads with calendar days of
+    /// 24 hours («1 календарный день 4 часа» = 1440 + 4 × 60).
+    static let act: [(share: Int, cells: [(days: Int, text: String, minutes: Int)])] = [
+        (5, [(1, "1 час\n12 минут", 1 * 60 + 12),
+             (7, "8 часов\n24 минуты", 8 * 60 + 24),
+             (10, "4 часа", 4 * 60),
+             (15, "18 часов", 18 * 60),
+             (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60)]),
+        (5, [(1, "1 час\n12 минут", 1 * 60 + 12),
+             (7, "8 часов\n24 минуты", 8 * 60 + 24),
+             (10, "4 часа", 4 * 60),
+             (15, "18 часов", 18 * 60),
+             (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60)]),
+        (65, [(1, "15 часов\n36 минут", 15 * 60 + 36),
+              (7, "4 календарных дня\n13 часов\n12 минут", 4 * 1440 + 13 * 60 + 12),
+              (10, "6 календарных дней\n4 часа", 6 * 1440 + 4 * 60),
+              (15, "9 календарных дней\n18 часов", 9 * 1440 + 18 * 60),
+              (30, "19 календарных\u{A0}дней\n4 часа", 19 * 1440 + 4 * 60)]),
+        (15, [(1, "3 часа\n36 минут", 3 * 60 + 36),
+              (7, "1 календарный день\n1 час\n12 минут", 1 * 1440 + 1 * 60 + 12),
+              (10, "1 календарный день\n\u{A0}4 часа", 1 * 1440 + 4 * 60),
+              (15, "2 календарных дня\n6 часов", 2 * 1440 + 6 * 60),
+              (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60)]),
+        (10, [(1, "2 часа\n24 минуты", 2 * 60 + 24),
+              (7, "16 часов\n48 минут", 16 * 60 + 48),
+              (10, "1 календарный день", 1 * 1440),
+              (15, "1 календарный день\n12 часов", 1 * 1440 + 12 * 60),
+              (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60)]),
     ]
+
+    /// The act's cell text with its line breaks and non-breaking spaces read as single spaces.
+    static func spaced(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// The act's cells by term column, in stage order, spaced.
+    static var published: [Int: [String]] {
+        var out: [Int: [String]] = [:]
+        for row in act { for cell in row.cells { out[cell.days, default: []].append(spaced(cell.text)) } }
+        return out
+    }
 
     @Test func theProfileHoldsSeed000AppendixOneCellByCell() throws {
         let p = try Fixtures.context.profile("brasovsky")
         #expect(p.table.count == 25)
-        for (days, texts) in Self.published {
-            for stage in Stage.allCases {
-                let cell = try #require(p.table.first { $0.days == days && $0.stage == stage })
-                #expect(cell.text == texts[stage.rawValue], "\(days) \(stage)")
+        let checks = p.checkTable()
+        for (stage, row) in zip(Stage.allCases, Self.act) {
+            // «Доля этапа, %»: 5 % is 500 basis points.
+            #expect(p.conventions.shares.basisPoints[stage] == row.share * 100, "\(stage)")
+            for cell in row.cells {
+                let held = try #require(checks.first { $0.cell.days == cell.days && $0.cell.stage == stage }, "\(cell.days) \(stage)")
+                #expect(Self.spaced(held.cell.text) == Self.spaced(cell.text), "\(cell.days) \(stage)")
+                #expect(held.publishedClock24Minutes == cell.minutes, "\(cell.days) \(stage)")
             }
+        }
+        // The transcription's own check: in the 1-, 7- and 15-day columns every cell is the stage's
+        // share of N × 24 h (7 days × 65 % = 6552 minutes = 4 дня 13 часов 12 минут).
+        for (row, cell) in Self.act.flatMap({ row in row.cells.map { (row, $0) } }) where [1, 7, 15].contains(cell.days) {
+            #expect(cell.minutes == cell.days * 1440 * row.share / 100, "\(cell.text)")
         }
     }
 

@@ -24,8 +24,13 @@ struct RussianTextTests {
         #expect(ru.longDate(d, keepNarrowSpace: true) == "29 марта 2024\u{202F}г.")
     }
 
-    @Test func icuVersionsAreReported() {
-        #expect(!ICUInfo.version.isEmpty)
-        #expect(ICUInfo.tzdataVersion.count >= 5)
+    /// ICUInfo reports the ICU Srok is linked with (the system one, not Foundation's private copy):
+    /// the same version as libicu-dev's pkg-config file, and the same tzdata as ICU's own `icuinfo`
+    /// tool, in the IANA release format (a year and a letter: `2022e`).
+    @Test func icuVersionsAreReported() throws {
+        #expect(ICUInfo.version == (try SystemICU.version()))
+        let tz = ICUInfo.tzdataVersion
+        #expect(tz == (try SystemICU.tzdataVersion()))
+        #expect(tz.wholeMatch(of: /(19|20)[0-9]{2}[a-z]/) != nil, "\(tz)")
     }
 }

@@ -28,9 +28,11 @@ struct SLAScheduleTests {
         let inclusive = try Fixtures.engine { $0.count = .daysInclusive }.schedule(registered: reg, term: .days(30))
         #expect(inclusive.dueDate == d("2024-02-09"))  // 10.02 (Sat) → 09.02
         let plain = try Fixtures.engine { $0.count = .daysInclusive; $0.roll = .none }.schedule(registered: reg, term: .days(30))
-        #expect(plain.dueDate == d("2024-02-10"))  // day 1 = 12.01 → 30th day = 10.02, one earlier than art. 191 (11.02)
+        // day 1 = 12.01 → 30th day = 10.02, one earlier than art. 191 (11.02)
+        #expect(plain.dueDate == d("2024-02-10"))
         let clock = try Fixtures.engine { $0.count = .clock }.schedule(registered: t("2024-03-30T10:15+03:00"), term: .days(30))
-        #expect(Fixtures.moscow.iso8601(clock.due) == "2024-04-27T10:15:00+03:00")  // 29.04 10:15 rolled to the worked Saturday
+        // 29.04 10:15 rolled to the worked Saturday
+        #expect(Fixtures.moscow.iso8601(clock.due) == "2024-04-27T10:15:00+03:00")
         let clockPlain = try Fixtures.engine { $0.count = .clock }.schedule(registered: t("2024-04-01T10:15+03:00"), term: .days(7))
         #expect(Fixtures.moscow.iso8601(clockPlain.due) == "2024-04-08T10:15:00+03:00")
         #expect(clockPlain.roll == nil)
@@ -40,7 +42,8 @@ struct SLAScheduleTests {
         let s = try Fixtures.engine().schedule(registered: t("2024-12-02T09:00+03:00"), term: .days(30))
         #expect(s.dueDate == d("2024-12-28"))  // 01.01.2025 → the worked Saturday 28.12.2024
         let fast = try Fixtures.engine().schedule(registered: t("2024-12-25T09:00+03:00"), term: .days(10))
-        #expect(fast.dueDate == d("2024-12-28"))  // 04.01.2025 → 28.12.2024: a fast-track runs straight through the holidays
+        // 04.01.2025 → 28.12.2024: a fast-track runs straight through the holidays
+        #expect(fast.dueDate == d("2024-12-28"))
         let following = try Fixtures.engine { $0.roll = .following }.schedule(registered: t("2024-12-25T09:00+03:00"), term: .days(10))
         #expect(following.dueDate == d("2025-01-09"))
     }
@@ -113,7 +116,8 @@ struct SLAScheduleTests {
         let w = Fixtures.engine { $0.basis = .workday8 }.workTime
         #expect(try w.workingMinutes(from: t("2024-03-04T12:30+03:00"), to: t("2024-03-04T14:30+03:00")) == 60)
         #expect(try w.workingMinutes(from: t("2024-03-04T17:00+03:00"), to: t("2024-03-05T10:00+03:00")) == 120)
-        #expect(try w.workingMinutes(from: t("2024-03-09T10:00+03:00"), to: t("2024-03-10T10:00+03:00")) == 0)  // weekend
+        // Saturday 09.03 → Sunday 10.03: a weekend
+        #expect(try w.workingMinutes(from: t("2024-03-09T10:00+03:00"), to: t("2024-03-10T10:00+03:00")) == 0)
         #expect(Fixtures.moscow.iso8601(try w.adding(minutes: 30, to: t("2024-03-04T12:45+03:00"))) == "2024-03-04T14:15:00+03:00")
         #expect(Fixtures.moscow.iso8601(try w.adding(minutes: 60, to: t("2024-03-02T10:00+03:00"))) == "2024-03-04T10:00:00+03:00")
     }
@@ -134,7 +138,8 @@ struct SLAScheduleTests {
         let h = try Fixtures.engine().schedule(registered: reg, term: Term(48, .hours))
         #expect(Fixtures.moscow.iso8601(h.due) == "2024-12-29T15:00:00+03:00")
         let wh = try Fixtures.engine().schedule(registered: reg, term: Term(16, .workingHours))
-        #expect(Fixtures.moscow.iso8601(wh.due) == "2025-01-09T15:00:00+03:00")  // 27.12 (3 h), 28.12 (8 h, worked Sat), 09.01 (4 h + 1 h after lunch)
+        // 27.12 (3 h), 28.12 (8 h, worked Sat), 09.01 (4 h + 1 h after lunch)
+        #expect(Fixtures.moscow.iso8601(wh.due) == "2025-01-09T15:00:00+03:00")
     }
 
     @Test func regimeRules() throws {

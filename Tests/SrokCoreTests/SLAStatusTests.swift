@@ -69,21 +69,44 @@ struct SLAStatusTests {
         #expect(lateAnswer.overdueMinutes == 61)
     }
 
+    /// «Отложено» (seed 003, the ПОС regulation: the executor names «дату, до которой отложено
+    /// рассмотрение сообщения»; seed 004: «возможна не более 1 раза», the engine's default). Registered
+    /// Friday 29.03.2024 10:15, 30 days (ГК РФ ст. 191: from 30.03) end Sunday 28.04, a day off;
+    /// the preceding working day is the worked Saturday 27.04 (Пост. Правительства РФ № 1314), so
+    /// the term is due 27.04.2024 23:59:59. A postponement moves the due time to the end of the
+    /// date it names.
     @Test func postponementMovesTheDueTimeOnce() throws {
         let entries = [StageEntry(.execution, at: reg)]
-        let s = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20")]), asOf: t("2024-05-01T12:00+03:00"))
-        #expect(Fixtures.moscow.iso8601(s.due) == "2024-05-20T23:59:59+03:00")
-        #expect(s.state != .overdue)
+        let asOf = t("2024-05-01T12:00+03:00")
+        let plain = try Fixtures.engine().status(of: history(entries), asOf: asOf)
+        #expect(Fixtures.moscow.iso8601(plain.due) == "2024-04-27T23:59:59+03:00")
+        #expect(plain.state == .overdue)
+
+        let once = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20")]), asOf: asOf)
+        #expect(Fixtures.moscow.iso8601(once.due) == "2024-05-20T23:59:59+03:00")
+        #expect(once.state != .overdue)
+        #expect(once.overdueMinutes == 0)
+        // Late after the postponed date: 20.05 23:59:59 → 24.05 23:59:59 is 4 × 1440 minutes.
+        let late = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20")]), asOf: t("2024-05-24T23:59:59+03:00"))
+        #expect(late.state == .overdue)
+        #expect(late.overdueMinutes == 4 * 1440)
+
         do {
-            _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: t("2024-05-01T12:00+03:00"))
+            _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf)
             Issue.record("a second postponement must be refused")
         } catch {
             #expect(error.description.contains("postponed_until"))
             #expect(error.description.contains("at most 1"))
         }
-        // A profile can allow more.
-        _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]),
-                                         asOf: t("2024-05-01T12:00+03:00"), maxPostponements: 2)
+        // A profile can allow more: the latest date named governs. As of 24.05 the message is
+        // not late (it would be with the first postponement alone, above); due 01.06 23:59:59.
+        let twice = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]),
+                                                 asOf: t("2024-05-24T23:59:59+03:00"), maxPostponements: 2)
+        #expect(Fixtures.moscow.iso8601(twice.due) == "2024-06-01T23:59:59+03:00")
+        #expect(twice.state != .overdue)
+        #expect(twice.overdueMinutes == 0)
+        // 24.05 23:59:59 → 01.06 23:59:59 is 8 days left.
+        #expect(twice.remainingMinutes == 8 * 1440)
     }
 
     @Test func appealExtension() throws {

@@ -112,10 +112,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
 
     /// Earlier day first.
     @inlinable public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
-    // Explicit: otherwise Strideable's `==` (by distance) is chosen, slower and overflowing at the extremes.
+    /// The same day. Explicit: otherwise Strideable's `==` (by distance) is chosen, slower and
+    /// overflowing at the extremes.
     @inlinable public static func == (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch == b.daysSinceEpoch }
+    /// Hashes the day number.
     @inlinable public func hash(into h: inout Hasher) { h.combine(daysSinceEpoch) }
+    /// Days from this date to `other` (negative when `other` is earlier).
     @inlinable public func distance(to other: CivilDate) -> Int { Int(other.daysSinceEpoch - daysSinceEpoch) }
+    /// The date `n` days later (earlier for negative `n`).
     @inlinable public func advanced(by n: Int) -> CivilDate { adding(days: n) }
 
     /// ISO 8601 `YYYY-MM-DD`.
