@@ -71,7 +71,7 @@ struct MessageOptionsGroup: ParsableArguments {
     static let flags: [String: String] = [
         "registered_at": "--registered", "tz": "--tz", "region": "--region", "profile": "--profile", "term_days": "--days",
         "fast_track_days": "--fast-track", "level": "--level", "migration": "--migration", "category": "--category",
-        "subcategory": "--subcategory", "outcome": "--outcome",
+        "subcategory": "--subcategory",
     ]
 
     /// The resolver's error, naming the flag where the field came from one (a file's fields are

@@ -117,8 +117,8 @@ struct StatusCommand: ParsableCommand {
             switch (r, ru) {
             case (.share, true): "по доле этапа"
             case (.share, false): "by its share"
-            case (.actTerm(let k), true): "по сроку акта (\(k.rawValue))"
-            case (.actTerm(let k), false): "by the act's term (\(k.rawValue))"
+            case (.actTerm(let k), true): "по сроку акта: \(k.rawValue)"
+            case (.actTerm(let k), false): "by the act's term: \(k.rawValue)"
             case (.effectiveDue(let d), _): ScheduleOutput.reasonText(d, lang)
             }
         }

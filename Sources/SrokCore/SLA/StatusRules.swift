@@ -40,10 +40,13 @@ public struct RejectionReason: Hashable, Sendable {
     public var text: String
     /// The clause.
     public var citation: String
+    /// The text's matching key (normalised once, not per message).
+    let matchKey: String
 
     /// Creates a reason.
     public init(number: Int, key: String, text: String, citation: String) {
         self.number = number; self.key = key; self.text = text; self.citation = citation
+        matchKey = RejectionRule.key(text)
     }
 }
 
@@ -72,14 +75,24 @@ public struct RejectionRule: Hashable, Sendable {
         let key = Self.key(text)
         guard !key.isEmpty else { return nil }
         if let n = Int(key) { return reasons.first { $0.number == n } }
-        if let r = reasons.first(where: { $0.key == key || Self.key($0.text) == key }) { return r }
+        if let r = reasons.first(where: { $0.key == key || $0.matchKey == key }) { return r }
         guard key.count >= 12 else { return nil }
-        let starting = reasons.filter { Self.key($0.text).hasPrefix(key) }
-        return starting.count == 1 ? starting[0] : nil
+        var found: RejectionReason?
+        for r in reasons where r.matchKey.hasPrefix(key) {
+            if found != nil { return nil }
+            found = r
+        }
+        return found
     }
 
-    /// The matching key of a reason's text: normalised, without final `;`, `.`, `,`, and with
-    /// «пункт N:» style prefixes kept as typed.
+    /// Whether `text` holds nothing but spaces and punctuation (checked without allocating).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { c in
+            c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{A0}" || c == ";" || c == "." || c == ","
+        }
+    }
+
+    /// The matching key of a reason's text: normalised, without final `;`, `.`, `,`.
     static func key(_ text: String) -> String {
         var s = TextKey.normalize(text)
         while let last = s.last, last == ";" || last == "." || last == "," || last == " " { s.removeLast() }
@@ -92,8 +105,7 @@ public struct RejectionRule: Hashable, Sendable {
     ///   the message names the clause and the accepted reasons.
     public func check(outcome: Outcome?, reason: String?) throws(SrokError) {
         guard outcome == .rejected else { return }
-        let given = reason.map(Self.key) ?? ""
-        if given.isEmpty {
+        if reason.map(Self.isBlank) ?? true {
             guard required else { return }
             throw .invalidValue(field: "rejection_reason", value: "",
                                 expected: "a reason for «Отклонено» (\(citation))" + (reasons.isEmpty ? "" : ": " + listText))
