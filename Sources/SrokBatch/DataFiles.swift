@@ -2,10 +2,10 @@ import Foundation
 import SrokCore
 
 /// Reading users' data files (calendars, regions, profiles) from disk.
-public enum DataFiles {
+package enum DataFiles {
     /// The UTF-8 texts of `paths`, named by their paths, for the catalogs' `files:` parameters.
     /// - Throws: ``SrokError/io(path:message:)`` naming the file and what kind of file it should be.
-    public static func read(_ paths: [String], kind: String) throws(SrokError) -> [(name: String, text: String)] {
+    package static func read(_ paths: [String], kind: String) throws(SrokError) -> [(name: String, text: String)] {
         var out: [(name: String, text: String)] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
