@@ -100,7 +100,7 @@ public enum BatchRunner {
             }
             let scratch = t.record
             for k in 0..<t.count {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: scratch[t.range(k)]), as: UTF8.self)
+                let text = String(decoding: scratch[t.range(k)], as: UTF8.self)
                 headers.append(text.trimmingSpaces)
             }
             schema = try InputSchema(headers: headers)

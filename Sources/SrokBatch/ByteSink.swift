@@ -59,9 +59,6 @@ struct ByteWriter: ~Copyable {
         self.base = base; self.count = count; self.capacity = capacity
     }
 
-    /// The number of bytes in the sink so far.
-    var written: Int { count }
-
     /// Makes room for `n` more bytes.
     @inline(__always) private mutating func makeRoom(_ n: Int) {
         if n > capacity &- count { (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + n) }
