@@ -75,14 +75,17 @@ struct ByteWriter: ~Copyable {
     @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let p = bytes.baseAddress else { return }
         makeRoom(bytes.count)
-        (base + count).update(from: p, count: bytes.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: p, byteCount: bytes.count)
         count &+= bytes.count
     }
 
     /// Appends a string's UTF-8.
     @inline(__always) mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { append($0) }
+        let utf8 = s.utf8
+        let n = utf8.count
+        makeRoom(n)
+        _ = UnsafeMutableRawBufferPointer(start: base + count, count: n).copyBytes(from: utf8)
+        count &+= n
     }
 
     /// Appends ASCII text that needs no escaping.
