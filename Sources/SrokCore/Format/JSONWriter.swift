@@ -63,9 +63,9 @@ public struct JSONObject: Sendable {
 }
 
 /// RFC 4180 CSV helpers for small outputs (the batch evaluator has its own byte-level writer).
-public enum CSVText {
+package enum CSVText {
     /// A field, quoted when it contains the delimiter, a quote or a line break.
-    public static func field(_ s: String, delimiter: Character = ",") -> String {
+    package static func field(_ s: String, delimiter: Character = ",") -> String {
         if s.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingQuotes() + "\""
         }
@@ -73,7 +73,7 @@ public enum CSVText {
     }
 
     /// A record of fields joined by the delimiter.
-    public static func record(_ fields: [String], delimiter: Character = ",") -> String {
+    package static func record(_ fields: [String], delimiter: Character = ",") -> String {
         fields.map { field($0, delimiter: delimiter) }.joined(separator: String(delimiter))
     }
 }

@@ -31,7 +31,7 @@ public enum Timestamp: Hashable, Sendable {
 
     /// Parses raw UTF-8 bytes without allocating; `nil` when the text is not an accepted form or
     /// names an impossible date or time (2025-02-30, 24:01, offset beyond ±18:00).
-    @inlinable public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    @inlinable package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if b.count == 25, let i = parseFixedISO(b) { return .instant(i) }
         return parseGeneral(b)
     }
