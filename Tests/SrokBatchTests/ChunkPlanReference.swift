@@ -1,7 +1,7 @@
 // The byte-by-byte record-end finder the batch planner used before it learned to skip quote-free
 // spans: kept as the oracle for ChunkPlanTests and the CSV fuzz harness (Fuzz/run.sh compiles
 // this file too, into one module with the sources). Plain Swift, no test framework.
-#if canImport(Srok)
+#if canImport(SrokBatch)
 @testable import SrokBatch
 @testable import SrokCore
 #endif
