@@ -38,7 +38,7 @@ enum RowWriter {
             case .rolled:
                 if let roll = s.roll {
                     quoted(json, &o) { o in
-                        o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
+                        o.append(roll.label)
                         o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
                         o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
                     }
@@ -109,7 +109,7 @@ enum RowWriter {
         q = ByteFormat.int(st.overdueMinutes, at: q)
         q.storeBytes(of: d, as: UInt8.self); q += 1
         if let roll = s.roll {
-            q = put(roll.reversed ? "following(reversed)" : roll.convention.rawValue, at: q)
+            q = put(roll.label, at: q)
             q.storeBytes(of: 0x3A, as: UInt8.self); q += 1
             ByteFormat.date(roll.from, at: q, days: days); q += 10
             q.storeBytes(of: 0x3E, as: UInt8.self); q += 1

@@ -53,25 +53,24 @@ extension CalendarDefinition {
                         month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
                 case "carry-over":
                     let id = try def(line)
-                    let (from, to) = try line.yearRange(0)
+                    let years = try line.yearSpan(0)
                     let modeText = try line.field(2, "a mode")
                     guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
                         throw line.fail("unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
                     }
-                    defs[id]!.carryOverRules.append(CarryOverRule(fromYear: from, throughYear: to, mode: mode,
-                                                                  citation: try line.requiredCitation()))
+                    defs[id]!.carryOverRules.append(CarryOverRule(years: years, mode: mode, citation: try line.requiredCitation()))
                 case "shortening-norms":
                     let id = try def(line)
-                    let (from, to) = try line.yearRange(0)
+                    let years = try line.yearSpan(0)
                     let norms = try line.field(2, "the norms cut: 40 or 40,36,24")
                     guard norms == "40" || norms == "40,36,24" else {
                         throw line.fail("'\(norms)' is not a norms list; expected 40 or 40,36,24")
                     }
                     defs[id]!.shorteningNorms.append(ShorteningNormsRule(
-                        fromYear: from, throughYear: to, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
+                        years: years, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
                 case "year":
                     let id = try def(line)
-                    let y = try line.int(0, "a year", in: 1900...2200)
+                    let y = try line.year(0)
                     defs[id]!.years[y] = CalendarYear(year: y, location: line.location)
                     year = y; statute = nil
                 default:
@@ -88,26 +87,19 @@ extension CalendarDefinition {
     }
 
     private static func parseYearLine(_ line: DataLine, into y: inout CalendarYear) throws(SrokError) {
-        func inYear(_ d: CivilDate, _ what: String) throws(SrokError) {
-            guard d.year == y.year || (what == "from" && abs(d.year - y.year) <= 1) else {
-                throw line.fail("\(d) is not in year \(y.year)")
-            }
-        }
         switch line.keyword {
         case "decree":
             guard !line.rest.isEmpty else { throw line.fail("'decree' needs the act's name, date and number") }
             y.decrees.append(line.rest)
         case "transfer":
-            let from = try line.date(0), to = try line.date(1)
-            try inYear(from, "from"); try inYear(to, "to")
+            // The weekend day a day off comes from may lie in the year before or after.
+            let from = try line.date(0, inYear: y.year, orAdjacent: true), to = try line.date(1, inYear: y.year)
             y.transfers.append(DayTransfer(from: from, to: to, citation: try line.requiredCitation()))
         case "shortened":
-            let d = try line.date(0)
-            try inYear(d, "date")
+            let d = try line.date(0, inYear: y.year)
             y.shortened.append(CitedDay(date: d, name: line.text(after: 1), citation: try line.requiredCitation()))
         case "dayoff", "nonworking":
-            let d = try line.date(0)
-            try inYear(d, "date")
+            let d = try line.date(0, inYear: y.year)
             let name = line.text(after: 1)
             guard !name.isEmpty else { throw line.fail("'\(line.keyword)' needs a name after the date") }
             let day = CitedDay(date: d, name: name, citation: try line.requiredCitation())
@@ -144,7 +136,7 @@ extension CalendarDefinition {
         return whole * 10 + frac
     }
 
-    /// Checks internal consistency (not the totals: see ``WorkingCalendar/verifyTotals()``).
+    /// Checks internal consistency (not the totals: see ``WorkingCalendar/totalsMismatches()``).
     func validate() throws(SrokError) {
         for y in years.values {
             var targets = Set<CivilDate>()

@@ -52,6 +52,13 @@ public struct WorkingCalendar: Sendable {
         tables.flags[try index(date)] & CalendarTables.workingBit != 0
     }
 
+    /// Whether `date` is a working day and whether it is a shortened one, read from the compiled
+    /// table at once (the per-day question of working-time arithmetic, ``WorkTime``).
+    @inline(__always) func workingState(of date: CivilDate) throws(SrokError) -> (isWorking: Bool, isShortened: Bool) {
+        let f = tables.flags[try index(date)]
+        return (f & CalendarTables.workingBit != 0, f & CalendarTables.shortenedBit != 0)
+    }
+
     /// The kind of `date`.
     public func kind(of date: CivilDate) throws(SrokError) -> DayKind {
         DayKind(rawValue: tables.flags[try index(date)] & CalendarTables.kindMask)!

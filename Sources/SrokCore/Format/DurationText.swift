@@ -1,13 +1,13 @@
 /// Durations written the way the regulations write them: «4 календарных дня 13 часов 12 минут».
-public enum DurationText {
+package enum DurationText {
     /// Splits `minutes` into days of `dayMinutes` (1440 for calendar days, 480 for 8-hour working
     /// days), hours and minutes.
-    public static func split(_ minutes: Int, dayMinutes: Int) -> (days: Int, hours: Int, minutes: Int) {
+    package static func split(_ minutes: Int, dayMinutes: Int) -> (days: Int, hours: Int, minutes: Int) {
         (minutes / dayMinutes, minutes % dayMinutes / 60, minutes % 60)
     }
 
     /// Russian text; zero parts are left out. `dayAdjective` is `календарный` or `рабочий`.
-    public static func russian(_ minutes: Int, dayMinutes: Int, working: Bool, plural: RussianText) -> String {
+    package static func russian(_ minutes: Int, dayMinutes: Int, working: Bool, plural: RussianText) -> String {
         let (d, h, m) = split(minutes, dayMinutes: dayMinutes)
         var parts: [String] = []
         if d > 0 {
@@ -24,7 +24,7 @@ public enum DurationText {
     }
 
     /// English text: `4 days 13 hours 12 minutes` (`working days` for 8-hour days).
-    public static func english(_ minutes: Int, dayMinutes: Int, working: Bool) -> String {
+    package static func english(_ minutes: Int, dayMinutes: Int, working: Bool) -> String {
         let (d, h, m) = split(minutes, dayMinutes: dayMinutes)
         var parts: [String] = []
         if d > 0 { parts.append("\(d) \(working ? "working " : "")day\(d == 1 ? "" : "s")") }
@@ -35,7 +35,7 @@ public enum DurationText {
 
     /// Reads a duration as a regulation writes it («1 календарный день 4 часа», «16 часов 48
     /// минут», «2 days 6 hours»): days, hours, minutes; `nil` when the text is not a duration.
-    public static func parse(_ text: String) -> (days: Int, hours: Int, minutes: Int)? {
+    package static func parse(_ text: String) -> (days: Int, hours: Int, minutes: Int)? {
         var d = 0, h = 0, m = 0
         var pending: Int?
         var any = false

@@ -50,37 +50,43 @@ public final class SLAEngine: Sendable {
                 let inclusiveStart = conventions.count == .daysInclusive && startIsWorking
                 date = try calendar.adding(workingDays: inclusiveStart ? term.amount - 1 : term.amount, to: local.date)
             }
+            if conventions.count == .clock && term.unit == .calendarDays {
+                // N × 24 h of wall time (not N local days: a zone change inside the term counts).
+                let due = registered.adding(seconds: Int64(term.amount) * 86_400)
+                let last = zone.local(due)
+                let rolled = try rollLastDay(last.date, registered: registered, earliest: nil) {
+                    zone.instant(LocalDateTime(date: $0, secondOfDay: last.secondOfDay))
+                }
+                return rolled.map { ($0.due, $0.outcome.to, $0.outcome) } ?? (due, last.date, nil)
+            }
             let clock = conventions.count == .clock
             func instant(_ d: CivilDate) -> Instant {
                 clock ? zone.instant(LocalDateTime(date: d, secondOfDay: local.secondOfDay))
                       : zone.endOfDay(d).adding(seconds: -1)
             }
-            if clock && term.unit == .calendarDays {
-                // N × 24 h of wall time (not N local days: a zone change inside the term counts).
-                let due = registered.adding(seconds: Int64(term.amount) * 86_400)
-                date = zone.localDate(due)
-                let rolled = try calendar.roll(date, conventions.roll)
-                if rolled == date { return (due, date, nil) }
-                var target = zone.instant(LocalDateTime(date: rolled, secondOfDay: zone.local(due).secondOfDay))
-                var outcome = RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false)
-                if target <= registered {
-                    let forward = try calendar.roll(date, .following)
-                    target = zone.instant(LocalDateTime(date: forward, secondOfDay: zone.local(due).secondOfDay))
-                    outcome = RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true)
-                }
-                return (target, outcome.to, outcome)
-            }
-            let rolled = try calendar.roll(date, conventions.roll)
-            if rolled == date { return (instant(date), date, nil) }
-            // A roll may not end the term before it starts: with `days` the last day must come after
-            // the registration day (ГК РФ ст. 191), with `days-inclusive` not before it.
-            let tooEarly = conventions.count == .daysInclusive ? rolled < local.date : rolled <= local.date
-            if tooEarly || instant(rolled) <= registered {
-                let forward = try calendar.roll(date, .following)
-                return (instant(forward), forward, RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
-            }
-            return (instant(rolled), rolled, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
+            // With `days` the last day must come after the registration day (ГК РФ ст. 191), with
+            // `days-inclusive` not before it.
+            let earliest = conventions.count == .daysInclusive ? local.date : local.date.adding(days: 1)
+            let rolled = try rollLastDay(date, registered: registered, earliest: earliest, instant: instant)
+            return rolled.map { ($0.due, $0.outcome.to, $0.outcome) } ?? (instant(date), date, nil)
         }
+    }
+
+    /// Rolls the last day of a term by the convention (``SLAConventions/roll``); `nil` when the day
+    /// stays. A roll may not end the term before it starts: when the rolled due time
+    /// (`instant(rolled)`) is at or before `registered`, or the rolled day before `earliest`, the
+    /// day is rolled `following` instead and the outcome is marked reversed.
+    @inline(__always)
+    private func rollLastDay(_ date: CivilDate, registered: Instant, earliest: CivilDate?,
+                             instant: (CivilDate) -> Instant) throws(SrokError) -> (due: Instant, outcome: RollOutcome)? {
+        let rolled = try calendar.roll(date, conventions.roll)
+        if rolled == date { return nil }
+        let due = instant(rolled)
+        if due <= registered || earliest.map({ rolled < $0 }) ?? false {
+            let forward = try calendar.roll(date, .following)
+            return (instant(forward), RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
+        }
+        return (due, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
     }
 
     /// Budget of the whole term in the basis's minutes: N × 24 h (clock24) or N × 8 h (workday8)
@@ -125,7 +131,7 @@ public final class SLAEngine: Sendable {
             previous = t
             return t
         }
-        let provisional = calendar.tables.provisionalFrom.map { dueDate >= $0 } ?? false
+        let provisional = calendar.provisionalFrom.map { dueDate >= $0 } ?? false
         return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
                                budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
                                isProvisional: provisional)

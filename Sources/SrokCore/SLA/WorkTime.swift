@@ -25,10 +25,9 @@ public struct WorkTime: Sendable {
 
     /// Working minutes of `date` before minute-of-day `t`.
     func minutesBefore(_ date: CivilDate, minute t: Int) throws(SrokError) -> Int {
-        let i = try calendar.index(date)
-        let f = calendar.tables.flags[i]
-        guard f & CalendarTables.workingBit != 0 else { return 0 }
-        return schedule.minutesBefore(t, shortened: f & CalendarTables.shortenedBit != 0)
+        let day = try calendar.workingState(of: date)
+        guard day.isWorking else { return 0 }
+        return schedule.minutesBefore(t, shortened: day.isShortened)
     }
 
     /// Working minutes between two instants (0 when `to <= from`).
@@ -59,7 +58,7 @@ public struct WorkTime: Sendable {
         }
         let day = CivilDate(daysSinceEpoch: lo)
         let within = target - (try minutesOfDays(from: base, before: day))
-        let shortened = try calendar.info(for: day).isShortened
+        let shortened = try calendar.workingState(of: day).isShortened
         var minute = schedule.minuteOfDay(after: within, shortened: shortened)
         // Keep the seconds of the start when the result is on the same day and the same interval.
         var second = 0

@@ -82,16 +82,7 @@ public enum Timestamp: Hashable, Sendable {
         var lo = 0, hi = b.count
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D { hi -= 1 }
-        @inline(__always) func num(_ at: Int, _ n: Int) -> Int? {
-            guard at + n <= hi else { return nil }
-            var v = 0
-            for i in at..<(at + n) {
-                let c = b[i] &- 0x30
-                if c > 9 { return nil }
-                v = v * 10 + Int(c)
-            }
-            return v
-        }
+        @inline(__always) func num(_ at: Int, _ n: Int) -> Int? { DecimalDigits.value(b, at: at, count: n, end: hi) }
         guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else { return nil }
         var p = lo + 10
         if p == hi { return .local(LocalDateTime(date: date)) }
