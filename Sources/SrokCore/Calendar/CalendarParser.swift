@@ -108,12 +108,17 @@ extension CalendarDefinition {
             var values: [String: Int] = [:]
             for f in line.fields {
                 let kv = f.split(separator: "=", maxSplits: 1)
-                guard kv.count == 2, let tenths = parseTenths(kv[1]) else {
+                guard kv.count == 2, let key = totalsKeys.first(where: { $0.key == kv[0] }) else {
                     throw line.fail("'\(f)' is not KEY=NUMBER; expected working=, off=, hours40=, hours36=, hours24=")
                 }
-                values[String(kv[0])] = tenths
+                // Bounded before any arithmetic: a year has at most 366 days and 366 × 24 hours.
+                guard let tenths = parseTenths(kv[1], max: key.isDays ? 366 : 8784, fraction: !key.isDays) else {
+                    throw line.fail(key.isDays ? "\(f): expected a whole number of days from 0 to 366"
+                                               : "\(f): expected hours from 0 to 8784, with at most one decimal (1780.4)")
+                }
+                values[key.key] = tenths
             }
-            for key in ["working", "off", "hours40", "hours36", "hours24"] where values[key] == nil {
+            for (key, _) in totalsKeys where values[key] == nil {
                 throw line.fail("'totals' needs \(key)=")
             }
             y.totals = PublishedTotals(workingDays: values["working"]! / 10, daysOff: values["off"]! / 10,
@@ -127,12 +132,18 @@ extension CalendarDefinition {
         }
     }
 
-    /// "1979" → 19790, "1780.4" → 17804.
-    private static func parseTenths(_ s: Substring) -> Int? {
+    /// The keys of a `totals` line, in order: days (whole numbers), then hour norms (tenths).
+    private static let totalsKeys: [(key: String, isDays: Bool)] = [
+        ("working", true), ("off", true), ("hours40", false), ("hours36", false), ("hours24", false),
+    ]
+
+    /// "1979" → 19790, "1780.4" → 17804; `nil` for anything else, a whole part over `max` or (without
+    /// `fraction`) a decimal. The whole part is compared before it is multiplied: no value traps.
+    private static func parseTenths(_ s: Substring, max: Int, fraction: Bool) -> Int? {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard let whole = Int(parts[0]), whole >= 0 else { return nil }
+        guard let whole = Int(parts[0]), whole >= 0, whole <= max else { return nil }
         if parts.count == 1 { return whole * 10 }
-        guard parts.count == 2, parts[1].count == 1, let frac = Int(parts[1]) else { return nil }
+        guard fraction, parts.count == 2, parts[1].count == 1, let frac = Int(parts[1]), frac >= 0 else { return nil }
         return whole * 10 + frac
     }
 
