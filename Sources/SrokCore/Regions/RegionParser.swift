@@ -37,12 +37,16 @@ extension RegionDefinition {
                 switch key {
                 case "days": guard let v = Int(value), (1...10).contains(v) else { throw line.fail("days=\(value): expected 1–10") }; span = v
                 case "scope": guard let s = DayScope(rawValue: value) else { throw line.fail("scope=\(value): expected all, state or recommended") }; scope = s
-                case "from": guard let v = Int(value) else { throw line.fail("from=\(value): expected a year") }; from = v
-                case "to": guard let v = Int(value) else { throw line.fail("to=\(value): expected a year") }; to = v
+                case "from", "to":
+                    guard let v = Int(value), YearSpan.supportedYears.contains(v) else {
+                        throw line.fail("\(key)=\(value): expected a year \(YearSpan.supportedYears.lowerBound)–\(YearSpan.supportedYears.upperBound)")
+                    }
+                    if key == "from" { from = v } else { to = v }
                 default: throw line.fail("unknown option '\(key)'; expected days=, scope=, from=, to=")
                 }
                 i += 1
             }
+            if let from, let to, to < from { throw line.fail("to=\(to) is before from=\(from)") }
             return (span, scope, YearSpan(from: from, through: to), i)
         }
         switch line.keyword {

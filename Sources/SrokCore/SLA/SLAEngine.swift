@@ -21,18 +21,29 @@ public final class SLAEngine: Sendable {
     /// Checks a term against the regime: a message takes 1–30 calendar days (ПОС fast-track up to
     /// 30); any term must be positive.
     public static func validate(_ term: Term, regime: Regime) throws(SrokError) {
-        let limit = term.unit == .hours || term.unit == .workingHours ? 24 * 366 : 366
-        guard term.amount >= 1, term.amount <= limit else {
-            throw .invalidValue(field: "term", value: String(term.amount),
-                                expected: "a positive term of at most \(limit) \(term.unit == .hours || term.unit == .workingHours ? "hours" : "days")")
-        }
+        try checkBounds(term)
         if regime == .message, term.unit == .calendarDays, term.amount > 30 {
             throw .invalidValue(field: "term", value: String(term.amount), expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
         }
     }
 
+    /// The bounds of any term, whatever the regime: 1–366 days or 1–8784 (366 × 24) hours. Every
+    /// computation on a term's amount comes after this check, so no amount traps.
+    static func checkBounds(_ term: Term) throws(SrokError) {
+        let hours = term.unit == .hours || term.unit == .workingHours
+        let limit = hours ? 24 * 366 : 366
+        guard term.amount >= 1, term.amount <= limit else {
+            throw .invalidValue(field: "term", value: String(term.amount),
+                                expected: "a positive term of at most \(limit) \(hours ? "hours" : "days")")
+        }
+    }
+
     /// The total due time of `term` from `registered` (no stages).
+    /// - Throws: a term out of bounds (1–366 days, 1–8784 hours), a registration outside
+    ///   ``Instant/supportedRange``, or a date outside the calendar.
     public func totalDue(registered: Instant, term: Term) throws(SrokError) -> (due: Instant, dueDate: CivilDate, roll: RollOutcome?) {
+        try SLAEngine.checkBounds(term)
+        try registered.checkSupported("registered_at")
         let local = zone.local(registered)
         switch term.unit {
         case .hours:
@@ -90,8 +101,9 @@ public final class SLAEngine: Sendable {
     }
 
     /// Budget of the whole term in the basis's minutes: N × 24 h (clock24) or N × 8 h (workday8)
-    /// for day terms; N hours for hour terms.
-    public func totalBudgetMinutes(_ term: Term) -> Int {
+    /// for day terms; N hours for hour terms. The term must be within bounds (``schedule(registered:term:)``
+    /// checks it first).
+    package func totalBudgetMinutes(_ term: Term) -> Int {
         switch term.unit {
         case .calendarDays, .workingDays:
             return term.amount * (conventions.basis == .clock24 ? 1440 : conventions.schedule.dayMinutes)
@@ -101,6 +113,7 @@ public final class SLAEngine: Sendable {
     }
 
     /// The full schedule of a message: total due time, stage budgets and planned stage due times.
+    /// - Throws: see ``totalDue(registered:term:)``.
     public func schedule(registered: Instant, term: Term) throws(SrokError) -> MessageSchedule {
         let (due, dueDate, roll) = try totalDue(registered: registered, term: term)
         let total = totalBudgetMinutes(term)
@@ -138,7 +151,9 @@ public final class SLAEngine: Sendable {
     }
 
     /// Time used between two instants in the basis's minutes.
+    /// - Throws: an instant outside ``Instant/supportedRange`` or a date outside the calendar.
     public func used(from: Instant, to: Instant) throws(SrokError) -> Int {
+        try from.checkSupported("from"); try to.checkSupported("to")
         switch conventions.basis {
         case .clock24: return to > from ? Int(from.seconds(to: to) / 60) : 0
         case .workday8: return try workTime.workingMinutes(from: from, to: to)
@@ -146,7 +161,13 @@ public final class SLAEngine: Sendable {
     }
 
     /// The instant `minutes` of the basis after `start`.
+    /// - Throws: a start outside ``Instant/supportedRange``, more minutes than that range holds,
+    ///   or a date outside the calendar.
     public func after(_ start: Instant, minutes: Int) throws(SrokError) -> Instant {
+        try start.checkSupported("start")
+        guard minutes.magnitude <= Instant.supportedMinutes else {
+            throw .invalidValue(field: "minutes", value: String(minutes), expected: "at most \(Instant.supportedMinutes) minutes either way")
+        }
         switch conventions.basis {
         case .clock24: return start.adding(minutes: Int64(minutes))
         case .workday8: return try workTime.adding(minutes: minutes, to: start)
