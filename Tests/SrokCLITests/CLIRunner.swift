@@ -7,6 +7,8 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process was killed by a signal (a Swift trap is SIGILL or SIGTRAP): a crash.
+        var crashed = false
     }
 
     static var executable: URL {
@@ -48,6 +50,6 @@ enum CLI {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+                      stderr: String(decoding: e, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -48,4 +48,38 @@ struct ReadmeExampleTests {
         #expect(!fromReadme.isEmpty)
         #expect(fromReadme == fromTest)
     }
+
+    // swift-format-ignore
+    @Test func theResolverExampleRunsAndIsTheSameTextAsTheReadme() throws {
+        // readme-resolver:begin
+        let resolver = MessageResolver(context: try SrokContext())   // embedded data; MessageDefaults() by default
+        let request = try MessageRequest(json: Array("""
+            {"registered_at": "2024-03-29T10:15+03:00", "profile": "brasovsky",
+             "category": "Мусор", "subcategory": "Уборка мусора во дворах",
+             "entries": [{"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
+             "as_of": "2024-04-20T12:00+03:00"}
+            """.utf8), source: "request")
+        let message = try resolver.resolve(request, now: Instant(secondsSinceEpoch: 1_713_600_000))
+        print(message.term, try message.schedule().dueDate, try message.status().state)   // 10 calendar-days 2024-04-08 overdue
+        // readme-resolver:end
+
+        // Брасовский район (seed 000): «Уборка мусора во дворах» is a 10-day fast-track; from Friday
+        // 29.03.2024 day 10 is Monday 08.04.2024; by 20.04.2024 the message is overdue.
+        #expect(message.term == .days(10))
+        #expect(try message.schedule().dueDate.iso == "2024-04-08")
+        #expect(try message.status().state == .overdue)
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let me = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        func lines(_ s: String, _ marker: String) -> [String] {
+            let all = s.components(separatedBy: "\n")
+            guard let a = all.firstIndex(where: { $0.contains(marker + ":begin") }),
+                  let b = all.firstIndex(where: { $0.contains(marker + ":end") }) else { return [] }
+            return all[(a + 1)..<b].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("```") && $0 != "import Srok" }
+        }
+        let fromReadme = lines(readme, "readme-resolver")
+        #expect(!fromReadme.isEmpty)
+        #expect(fromReadme == lines(me, "readme-resolver"))
+    }
 }

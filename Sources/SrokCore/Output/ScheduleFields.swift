@@ -1,10 +1,10 @@
 /// The named output fields of a schedule and a status, shared by `srok due`, `srok status` and
 /// the batch evaluator so that CSV and JSON use the same names everywhere.
-public enum OutputField {
+package enum OutputField {
     /// The schedule fields, in order. `due_date`/`due` are the **effective** due (after
     /// «Отложено» or a 59-ФЗ extension); `original_due_date`/`original_due` the term's own and
     /// `due_reason` (`postponed`, `extended`) are set only when it differs.
-    public static let scheduleNames: [String] = [
+    package static let scheduleNames: [String] = [
         "registered_at", "term", "due_date", "due", "rolled",
         "moderation_due", "coordination_due", "execution_due", "approval_due", "final_approval_due",
         "moderation_budget_minutes", "coordination_budget_minutes", "execution_budget_minutes",
@@ -14,7 +14,7 @@ public enum OutputField {
 
     /// The values of ``scheduleNames`` for a schedule in `zone`, with the effective due time
     /// (nil: the schedule's own).
-    public static func scheduleValues(_ s: MessageSchedule, zone: ZoneRules, effective: EffectiveDue? = nil) -> [String] {
+    package static func scheduleValues(_ s: MessageSchedule, zone: ZoneRules, effective: EffectiveDue? = nil) -> [String] {
         let moved = effective.flatMap { $0.reason != nil ? $0 : nil }
         var v = [zone.iso8601(s.registered), s.term.description, (moved?.dueDate ?? s.dueDate).iso, zone.iso8601(moved?.due ?? s.due),
                  s.roll?.code ?? ""]
@@ -35,7 +35,7 @@ public enum OutputField {
     /// that made it late. `effective_due` repeats `due` (kept for older readers). The control
     /// fields are those the batch gives: `next_control`, `next_control_due`, `overdue_controls`
     /// (kinds, `;`-separated), `controls_overdue_count`.
-    public static let statusNames: [String] = [
+    package static let statusNames: [String] = [
         "stage", "stage_due", "stage_used_minutes", "stage_budget_minutes", "stage_status",
         "status", "remaining_minutes", "overdue_minutes", "effective_due", "as_of",
         "stage_rule", "stage_deadline", "stage_late_by", "stage_budget_status",
@@ -43,7 +43,7 @@ public enum OutputField {
     ]
 
     /// The values of ``statusNames``.
-    public static func statusValues(_ st: MessageStatus, zone: ZoneRules) -> [String] {
+    package static func statusValues(_ st: MessageStatus, zone: ZoneRules) -> [String] {
         let stage = st.currentStage
         let ss = stage.map { st.stages[$0] }
         let next = st.controls.next

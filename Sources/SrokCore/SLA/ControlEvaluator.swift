@@ -10,8 +10,16 @@ extension SLAEngine {
         }
     }
 
+    /// Checks every control's limit before any arithmetic on it: it is multiplied into minutes and
+    /// seconds, and added to dates.
+    func checkLimits(_ controls: [ControlPoint]) throws(SrokError) {
+        for c in controls where !(1...366).contains(c.amount) {
+            throw .invalidValue(field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
+        }
+    }
+
     /// Evaluates control points on the latest relevant visit, as of `asOf` (entries and facts
-    /// after it have not happened yet). Allocates nothing.
+    /// after it have not happened yet); their limits are checked (``checkLimits(_:)``). Allocates nothing.
     func evaluate(_ controls: [ControlPoint], history: MessageHistory, seen: Int, asOf: Instant) throws(SrokError) -> ControlChecks {
         var out = ControlChecks()
         let entries = history.entries

@@ -28,6 +28,9 @@ extension SLAEngine {
                                 expected: "at most \(limit.value) postponement(s): «Отложено» не более \(limit.value) раза (\(limit.citation))")
         }
         if let until = history.postponements.last {
+            guard CivilDate.supportedYears.contains(until.year) else {
+                throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date in years 1–9999")
+            }
             let registeredDay = zone.localDate(history.registered)
             guard until >= registeredDay else {
                 throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date on or after registration")

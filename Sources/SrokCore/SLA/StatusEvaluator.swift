@@ -15,9 +15,22 @@ extension SLAEngine {
     ///
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` for a postponement beyond the
     ///   limit, an extension of a message or beyond 30 days, entries out of time order or before
-    ///   registration, «Отклонено» without a reason the rules require.
+    ///   registration, «Отклонено» without a reason the rules require, an instant outside
+    ///   ``Instant/supportedRange``, a postponement date outside ``CivilDate/supportedYears``, a
+    ///   control limit outside 1–366 days or a warning percentage outside 0–100 — each checked
+    ///   before any arithmetic on it.
     public func status(of history: MessageHistory, asOf: Instant, rules: StatusRules = StatusRules()) throws(SrokError) -> MessageStatus {
         try SLAEngine.validate(history.term, regime: history.regime)
+        try asOf.checkSupported("as_of")
+        try history.takenIntoWork?.checkSupported("taken_into_work_at")
+        try history.redirectedAt?.checkSupported("redirected_at")
+        try history.receivedAt?.checkSupported("received_at")
+        try history.closedAt?.checkSupported("closed_at")
+        try history.applicantContactedAt?.checkSupported("applicant_contacted_at")
+        try history.headInformedAt?.checkSupported("head_informed_at")
+        guard (0...100).contains(conventions.warningPercent) else {
+            throw .invalidValue(field: "warningPercent", value: String(conventions.warningPercent), expected: "a percentage from 0 to 100")
+        }
         let schedule = try self.schedule(registered: history.registered, term: history.term)
         return try status(of: history, schedule: schedule, asOf: asOf, rules: rules)
     }
@@ -33,11 +46,13 @@ extension SLAEngine {
     /// that needed the plan first do not compute it twice.
     package func status(of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
                         rules: StatusRules) throws(SrokError) -> MessageStatus {
+        try checkLimits(rules.controls)
         let effective = try effectiveDue(of: history, schedule: schedule, postponements: rules.postponements)
         try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason)
         let due = effective.due
         var previous = history.registered
         for e in history.entries {
+            try e.at.checkSupported("stage_entered_at")
             guard e.at >= previous else {
                 throw .invalidValue(field: "stage_entered_at", value: e.at.description,
                                     expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
