@@ -2,14 +2,15 @@
 /// days, redirect approval within 2 working days, contact the applicant the same day, inform the
 /// head within a working day; 59-ФЗ redirect and registration).
 public struct ControlCheck: Hashable, Sendable {
-    /// Which control.
-    public var kind: ControlKind
+    // The instants first, then the one-byte fields: 32 bytes a check, 256 for all eight.
     /// The event its term runs from (arrival at the stage, registration, receipt).
     public var from: Instant
     /// The deadline.
     public var deadline: Instant
     /// When it was met, if it was.
     public var metAt: Instant?
+    /// Which control.
+    public var kind: ControlKind
     /// `ok` (met in time or still running in time) or `overdue` (missed or running late).
     public var state: SLAState
 
@@ -35,13 +36,12 @@ public struct ControlChecks: Collection, Hashable, Sendable {
     /// Bit `k` set: the check of the kind with ordinal `k` is present.
     public private(set) var present: UInt8 = 0
 
-    private static let empty = ControlCheck(kind: .coordinatorDecision, from: Instant(secondsSinceEpoch: 0),
-                                            deadline: Instant(secondsSinceEpoch: 0), metAt: nil, state: .ok)
-
     /// No checks.
     public init() {
-        c0 = Self.empty; c1 = Self.empty; c2 = Self.empty; c3 = Self.empty
-        c4 = Self.empty; c5 = Self.empty; c6 = Self.empty; c7 = Self.empty
+        // A placeholder for the empty slots (never read: `present` says which are filled).
+        let empty = ControlCheck(kind: .coordinatorDecision, from: Instant(secondsSinceEpoch: 0),
+                                 deadline: Instant(secondsSinceEpoch: 0), metAt: nil, state: .ok)
+        c0 = empty; c1 = empty; c2 = empty; c3 = empty; c4 = empty; c5 = empty; c6 = empty; c7 = empty
     }
 
     /// Sets the check of `check.kind` (replacing one of the same kind).

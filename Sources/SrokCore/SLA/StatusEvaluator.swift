@@ -153,12 +153,14 @@ extension SLAEngine {
         var late = false
         var approaching = false
         var governing: Instant?
+        // The coordinator's visit also ends when the message is redirected (seed 002 п. 9).
+        let endsAtRedirect = rule == .actTerm(.coordinatorDecision)
         let entries = history.entries
         for i in 0..<seen where entries[i].stage == stage {
             let start = entries[i].at
             let limit = try deadline(start)
             var visitEnd: Instant? = i + 1 < seen ? entries[i + 1].at : nil
-            if visitEnd == nil, rule == .actTerm(.coordinatorDecision), let r = history.redirectedAt, r >= start, r <= asOf { visitEnd = r }
+            if visitEnd == nil, endsAtRedirect, let r = history.redirectedAt, r >= start, r <= asOf { visitEnd = r }
             if let v = visitEnd {
                 if v > limit { late = true }
             } else {

@@ -44,7 +44,7 @@ public struct WorkTime: Sendable {
     /// The instant at which `minutes` working minutes after `start` have passed. When the count
     /// ends exactly at the close of a working day, that close (e.g. 18:00) is returned.
     /// - Throws: a start outside ``Instant/supportedRange``, or an end beyond the calendar
-    ///   (checked before the count is added: any `minutes` is safe).
+    ///   (found before any day past the calendar is read: any `minutes` is safe).
     public func adding(minutes: Int, to start: Instant) throws(SrokError) -> Instant {
         try start.checkSupported("start")
         let s = zone.local(start)
@@ -52,17 +52,30 @@ public struct WorkTime: Sendable {
         // Minutes counted from the start of the calendar to `start`.
         let elapsed = try minutesOfDays(from: base, before: s.date) + minutesBefore(s.date, minute: Int(s.secondOfDay) / 60)
         if minutes <= 0 { return start }
-        // The first day d whose end reaches the target: P(d + 1) ≥ target.
-        var lo = s.date.daysSinceEpoch, hi = calendar.coverage.upperBound.daysSinceEpoch
-        guard minutes <= (try minutesOfDays(from: base, before: CivilDate(daysSinceEpoch: hi).adding(days: 1))) - elapsed else {
-            throw calendar.outOfCoverage(calendar.coverage.upperBound.adding(days: 1))
+        // The first day d whose end reaches the target: P(d + 1) ≥ target. Found by galloping from
+        // the start (a term of N working days ends within a few times N calendar days), then a
+        // binary search in the bracket: a handful of prefix-sum lookups, not one per covered year.
+        let (target, overflow) = elapsed.addingReportingOverflow(minutes)
+        guard !overflow else { throw calendar.outOfCoverage(calendar.coverage.upperBound.adding(days: 1)) }
+        let last = Int(calendar.coverage.upperBound.daysSinceEpoch)
+        var lo = Int(s.date.daysSinceEpoch)
+        var step = minutes / max(1, schedule.dayMinutes) + 2
+        var hi: Int
+        @inline(__always) func endOf(_ d: Int) throws(SrokError) -> Int {
+            try minutesOfDays(from: base, before: CivilDate(daysSinceEpoch: Int32(d)).adding(days: 1))
         }
-        let target = elapsed + minutes
+        while true {
+            hi = lo + min(step, last - lo)
+            if try endOf(hi) >= target { break }
+            guard hi < last else { throw calendar.outOfCoverage(calendar.coverage.upperBound.adding(days: 1)) }
+            lo = hi + 1
+            step = step > last ? step : step * 2
+        }
         while lo < hi {
             let mid = lo + (hi - lo) / 2
-            if try minutesOfDays(from: base, before: CivilDate(daysSinceEpoch: mid).adding(days: 1)) >= target { hi = mid } else { lo = mid + 1 }
+            if try endOf(mid) >= target { hi = mid } else { lo = mid + 1 }
         }
-        let day = CivilDate(daysSinceEpoch: lo)
+        let day = CivilDate(daysSinceEpoch: Int32(lo))
         let within = target - (try minutesOfDays(from: base, before: day))
         let shortened = try calendar.workingState(of: day).isShortened
         var minute = schedule.minuteOfDay(after: within, shortened: shortened)
