@@ -48,13 +48,42 @@ public struct WorkTime: Sendable {
     public func adding(minutes: Int, to start: Instant) throws(SrokError) -> Instant {
         try start.checkSupported("start")
         let s = zone.local(start)
-        let base = calendar.coverage.lowerBound
-        // Minutes counted from the start of the calendar to `start`.
-        let elapsed = try minutesOfDays(from: base, before: s.date) + minutesBefore(s.date, minute: Int(s.secondOfDay) / 60)
         if minutes <= 0 { return start }
-        // The first day d whose end reaches the target: P(d + 1) ≥ target. Found by galloping from
-        // the start (a term of N working days ends within a few times N calendar days), then a
-        // binary search in the bracket: a handful of prefix-sum lookups, not one per covered year.
+        let before = try minutesBefore(s.date, minute: Int(s.secondOfDay) / 60)
+        let left = try minutesBefore(s.date, minute: 1440) - before
+        var found: (day: CivilDate, within: Int)?
+        let dayMinutes = schedule.dayMinutes
+        if minutes <= left {
+            // The same day.
+            found = (s.date, before + minutes)
+        } else if (minutes - left) / dayMinutes < 1000 {
+            // With no shortened day on the way, the count ends on the n-th working day after the
+            // start day: one lookup in the calendar's list of working days.
+            let (k, rem) = (minutes - left).quotientAndRemainder(dividingBy: dayMinutes)
+            if let day = try? calendar.adding(workingDays: rem == 0 ? k : k + 1, to: s.date),
+               (try? calendar.shortenedDays(from: s.date.adding(days: 1), through: day)) == 0 {
+                found = (day, rem == 0 ? dayMinutes : rem)
+            }
+        }
+        if found == nil { found = try searchDay(minutes: minutes, from: s, before: before) }
+        let (day, within) = found!
+        let shortened = try calendar.workingState(of: day).isShortened
+        var minute = schedule.minuteOfDay(after: within, shortened: shortened)
+        // Keep the seconds of the start when the result is on the same day and the same interval.
+        var second = 0
+        if day == s.date { second = Int(s.secondOfDay) % 60; if minute * 60 + second < Int(s.secondOfDay) { minute = Int(s.secondOfDay) / 60 } }
+        return zone.instant(LocalDateTime(date: day, secondOfDay: Int32(minute * 60 + second)))
+    }
+
+    /// The day the count of `minutes` from `s` (with `before` working minutes of its day already
+    /// past) ends on, and the working minutes of that day used: the first day d whose end reaches
+    /// the target, P(d + 1) ≥ target, found by galloping from the start (a term of N working days
+    /// ends within a few times N calendar days), then a binary search in the bracket — for counts
+    /// over shortened days or beyond the direct lookup.
+    private func searchDay(minutes: Int, from s: LocalDateTime, before: Int) throws(SrokError) -> (day: CivilDate, within: Int) {
+        let base = calendar.coverage.lowerBound
+        // Minutes counted from the start of the calendar to the start.
+        let elapsed = try minutesOfDays(from: base, before: s.date) + before
         let (target, overflow) = elapsed.addingReportingOverflow(minutes)
         guard !overflow else { throw calendar.outOfCoverage(calendar.coverage.upperBound.adding(days: 1)) }
         let last = Int(calendar.coverage.upperBound.daysSinceEpoch)
@@ -76,12 +105,6 @@ public struct WorkTime: Sendable {
             if try endOf(mid) >= target { hi = mid } else { lo = mid + 1 }
         }
         let day = CivilDate(daysSinceEpoch: Int32(lo))
-        let within = target - (try minutesOfDays(from: base, before: day))
-        let shortened = try calendar.workingState(of: day).isShortened
-        var minute = schedule.minuteOfDay(after: within, shortened: shortened)
-        // Keep the seconds of the start when the result is on the same day and the same interval.
-        var second = 0
-        if day == s.date { second = Int(s.secondOfDay) % 60; if minute * 60 + second < Int(s.secondOfDay) { minute = Int(s.secondOfDay) / 60 } }
-        return zone.instant(LocalDateTime(date: day, secondOfDay: Int32(minute * 60 + second)))
+        return (day, target - (try minutesOfDays(from: base, before: day)))
     }
 }
