@@ -28,6 +28,11 @@ let package = Package(
         .target(name: "CICUShim", dependencies: ["CICU"]),
         // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback).
         .target(name: "CFileSync"),
+        // Reading .xlsx: minizip (zlib's contrib unzip) and libxml2's SAX2 push parser, seen only
+        // by the CXLSX C target, whose public header includes neither (no clash with FoundationXML).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+        .target(name: "CXLSX", dependencies: ["CLibXML2", "CMinizip"]),
         // Turns the files under Data/ into Swift source so the defaults are embedded in the build.
         .executableTarget(name: "SrokEmbed"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["SrokEmbed"]),
@@ -42,7 +47,7 @@ let package = Package(
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync"],
+            dependencies: ["SrokCore", "CFileSync", "CXLSX", "CICUShim"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -74,6 +79,8 @@ let package = Package(
                 "SrokBatch",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // Workbooks and CSV files made by other tools, read through #filePath.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.
