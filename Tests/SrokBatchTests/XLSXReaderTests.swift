@@ -36,7 +36,6 @@ import SrokCore
         let reader = try XLSXReader(path: F.path("openpyxl.xlsx"))
         #expect(try reader.nextRow()?.number == 1)
         #expect(reader.dimension == "A1:F7")
-        #expect(reader.mergedRanges == [])              // the merges follow the rows
         while try reader.nextRow() != nil {}
         #expect(reader.mergedRanges == ["A1:F1"])
         #expect(reader.sheet.name == "Выгрузка")

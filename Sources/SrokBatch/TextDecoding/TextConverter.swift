@@ -27,7 +27,8 @@ final class TextConverter {
     }
 
     /// Converts `input`, appending UTF-8 to `output`; `flush` on the last call. On an invalid
-    /// sequence, throws what `invalid` makes of its offset within `input` and its bytes.
+    /// sequence, throws what `invalid` makes of its offset within `input` (negative when it began
+    /// in the previous call's input) and its bytes.
     func convert(_ input: UnsafeBufferPointer<UInt8>, flush: Bool, into output: inout [UInt8],
                  invalid: (_ offset: Int, _ bytes: [UInt8]) -> SrokError) throws(SrokError) {
         let empty: [UInt8] = [0]
@@ -43,7 +44,7 @@ final class TextConverter {
                 if rc == 15 { continue }   // U_BUFFER_OVERFLOW_ERROR: the scratch buffer is full, more to come
                 var bad = [UInt8](repeating: 0, count: 16)
                 let n = Int(srok_converter_invalid(handle, &bad, 16))
-                throw invalid(max(0, (source! - start) - n), Array(bad.prefix(n)))
+                throw invalid((source! - start) - n, Array(bad.prefix(n)))   // negative: bytes held from the last call
             }
         }
     }
