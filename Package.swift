@@ -83,6 +83,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
+        // Benchmark only (Benchmarks/xlsx/run.sh): ways of reading a worksheet, measured against
+        // each other and against pandas. Not part of any product.
+        .target(name: "CXLSXBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXBench"),
+        .executableTarget(
+            name: "XLSXBench",
+            dependencies: ["SrokBatch", "CXLSX", "CXLSXBench"],
+            path: "Benchmarks/xlsx/XLSXBench",
+            swiftSettings: strict
+        ),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.
         .testTarget(
             name: "SrokCLITests",

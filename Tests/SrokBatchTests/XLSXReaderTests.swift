@@ -137,7 +137,9 @@ import SrokCore
         }
         let first = try XLSXReader(path: F.path("inline.xlsx"), sheet: .init(argument: "Данные"))
         #expect(first.sheet.position == 1)
-        #expect(first.workbook.sheets.map(\.name) == ["Данные", "Второй"])
+        #expect(first.workbook.sheets.map(\.name) == ["Данные", "Второй", "1"])
+        // `--sheet 1` means the sheet named "1" (the third) when there is one.
+        #expect(try F.rows("inline.xlsx", sheet: .init(argument: "1")).map { $0.texts() } == [["лист с именем 1"]])
     }
 
     @Test func the1904DateSystem() throws {

@@ -91,14 +91,13 @@ struct XLSXCellDecoder {
             return .date(d)
         case .number:
             guard hasValue, v.count > 0 else { return nil }
-            let t = String(decoding: v, as: UTF8.self)
-            guard let x = Double(t), x.isFinite else {
-                throw location.at(cell: ref.description).invalid(t, expected: "a finite number")
+            guard let x = Self.number(v), x.isFinite else {
+                throw location.at(cell: ref.description).invalid(String(decoding: v, as: UTF8.self), expected: "a finite number")
             }
             let style = c.style.length > 0 ? Self.integer(bytes(c.style)) ?? -1 : 0
             guard styles.isDate(style) else { return .number(x) }
             guard let d = dateSystem.dateTime(serial: x) else {
-                throw location.at(cell: ref.description).invalid(t, expected: dateSystem.accepted)
+                throw location.at(cell: ref.description).invalid(String(decoding: v, as: UTF8.self), expected: dateSystem.accepted)
             }
             return .date(d)
         case nil:
@@ -142,6 +141,32 @@ struct XLSXCellDecoder {
             i += 1
         }
         return n
+    }
+
+    /// 10⁰ … 10²², exact as doubles.
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { x, _ in x * 10 } }
+
+    /// A number as a `<v>` holds it. Plain decimals (`-12`, `45747.37847222222`) whose digits
+    /// make an integer below 2⁵³ are read directly: that integer divided by a power of ten up to
+    /// 10²², both exact doubles, is the correctly rounded value (one IEEE division). Anything
+    /// else (exponents, long mantissas, `NaN`) goes through Swift's parser.
+    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0, mantissa: UInt64 = 0, fraction = -1, negative = false
+        if i < b.count, b[i] == 0x2D { negative = true; i += 1 }
+        let first = i
+        while i < b.count {
+            let c = b[i]
+            if c == 0x2E, fraction < 0 { fraction = 0 } else {
+                let d = c &- 0x30
+                guard d < 10, mantissa < 1 << 49 else { return Double(String(decoding: b, as: UTF8.self)) }
+                mantissa = mantissa * 10 + UInt64(d)
+                if fraction >= 0 { fraction += 1 }
+            }
+            i += 1
+        }
+        guard i > first, fraction <= 22, !(fraction == 0 && i - first == 1) else { return Double(String(decoding: b, as: UTF8.self)) }
+        let x = fraction > 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa)
+        return negative ? -x : x
     }
 
     /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (a strict-OOXML `t="d"` cell).

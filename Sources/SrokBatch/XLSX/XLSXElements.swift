@@ -4,7 +4,7 @@ import SrokCore
 /// A small XML part of a workbook (relationships, workbook, styles) read whole as its elements'
 /// start and end events, with names and attribute values as strings (namespace prefixes
 /// dropped: `r:id` is `id`).
-struct XLSXElements {
+package struct XLSXElements {
     /// One event.
     struct Element {
         /// True for a start tag (with attributes), false for an end tag.
@@ -22,7 +22,7 @@ struct XLSXElements {
     static let limit: Int64 = 64 << 20
 
     /// Reads `part` of the workbook at `location`.
-    init(part: String, at location: XLSXLocation) throws(SrokError) {
+    package init(part: String, at location: XLSXLocation) throws(SrokError) {
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
         guard let e = srok_xlsx_elements_read(location.file, part, Self.limit, &status, &message, Int32(message.count)) else {

@@ -4,10 +4,10 @@ import SrokCore
 /// The shared-strings table, read whole (its size is the one part of a workbook the reader's
 /// memory grows with): each `<si>`'s text with rich-text runs joined and phonetic runs left out.
 /// Strings become Swift strings on first use and are kept, so a repeated value costs one lookup.
-final class XLSXSharedStrings {
+package final class XLSXSharedStrings {
     private let handle: OpaquePointer
     /// The number of strings.
-    let count: Int
+    package let count: Int
     private let offsets: UnsafePointer<Int64>
     private let bytes: UnsafePointer<UInt8>?
     private var cache: [String?]
@@ -16,7 +16,7 @@ final class XLSXSharedStrings {
     static let limit: Int64 = 1 << 30
 
     /// Reads `part` of the workbook at `location`.
-    init(part: String, at location: XLSXLocation) throws(SrokError) {
+    package init(part: String, at location: XLSXLocation) throws(SrokError) {
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
         guard let h = srok_xlsx_strings_read(location.file, part, Self.limit, &status, &message, Int32(message.count)) else {
@@ -32,7 +32,7 @@ final class XLSXSharedStrings {
     deinit { srok_xlsx_strings_close(handle) }
 
     /// String `index` (0-based), or nil when the table has no such entry.
-    func string(_ index: Int) -> String? {
+    package func string(_ index: Int) -> String? {
         guard index >= 0 && index < count else { return nil }
         if let s = cache[index] { return s }
         let start = Int(offsets[index]), end = Int(offsets[index + 1])

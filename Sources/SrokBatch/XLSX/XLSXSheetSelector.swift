@@ -7,7 +7,7 @@ package enum XLSXSheetSelector: Sendable, Hashable, CustomStringConvertible {
     /// The sheet with this name (exact, then ignoring case).
     case name(String)
     /// The sheet at this 1-based position in tab order (hidden sheets and chart sheets count,
-    /// as Excel's tabs do).
+    /// as Excel's tabs do), unless a sheet is named exactly these digits (a sheet "2025").
     case index(Int)
 
     /// `--sheet`'s argument: digits are a position, anything else a name.

@@ -1,15 +1,15 @@
 /// What a workbook's styles (`xl/styles.xml`) say about dates: for each cell format (`<cellXfs>`
 /// `<xf>`, indexed by a cell's `s` attribute) whether its number format shows a date or time.
-struct XLSXStyles {
+package struct XLSXStyles {
     /// Per cell-format index: whether it is a date/time format.
     private(set) var dateStyles: [Bool] = []
 
     /// No styles part: no cell is a date.
-    init() {}
+    package init() {}
 
     /// Reads the `<numFmts>` (custom codes by id) and `<cellXfs>` of a styles part. A custom
     /// code decides for its id (even one below 164); other ids are dates when built-in dates.
-    init(_ part: XLSXElements) {
+    package init(_ part: XLSXElements) {
         var custom: [Int: String] = [:]
         var inCellXfs = false
         for e in part.elements {
@@ -27,5 +27,5 @@ struct XLSXStyles {
     }
 
     /// Whether cell format `index` shows a date or time (false for an index beyond the table).
-    func isDate(_ index: Int) -> Bool { index >= 0 && index < dateStyles.count && dateStyles[index] }
+    package func isDate(_ index: Int) -> Bool { index >= 0 && index < dateStyles.count && dateStyles[index] }
 }

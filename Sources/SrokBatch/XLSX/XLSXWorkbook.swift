@@ -75,7 +75,8 @@ package struct XLSXWorkbook: Sendable {
         case let .name(name):
             found = sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
         case let .index(i):
-            found = i >= 1 && i <= sheets.count ? sheets[i - 1] : nil
+            // A sheet named "2025" is meant by `--sheet 2025`.
+            found = sheets.first { $0.name == String(i) } ?? (i >= 1 && i <= sheets.count ? sheets[i - 1] : nil)
         }
         let names = sheets.map { "\($0.position) '\($0.name)'" }
         guard let sheet = found else {

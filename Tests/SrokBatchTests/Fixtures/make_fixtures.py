@@ -23,7 +23,8 @@ What each file is and how it is made:
                      strings (`t="inlineStr"`, with rich-text runs and a phonetic run), `_x000D_`
                      escapes, formulas with cached values, a boolean, an error, cells and rows
                      without `r`, a custom date format (id 164), a time-only format, a text format
-                     with a quoted `d`, and a second sheet picked by name or position.
+                     with a quoted `d`; a second sheet picked by name or position, and a third
+                     named "1".
 - hostile.xlsx       written by hand: one sheet per malformed case (see HOSTILE).
 - truncated.xlsx     the first 60 % of openpyxl.xlsx.
 - crc.xlsx           inline.xlsx's parts stored uncompressed, one byte of the sheet flipped.
@@ -192,7 +193,8 @@ def inline_fixture():
 <row r="7"><c r="H7" s="1"><v>1</v></c><c r="B7" s="1"><v>59</v></c></row>
 </sheetData><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>"""
     sheet2 = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>второй лист</t></is></c></row></sheetData>'
-    return workbook_parts([("Данные", sheet1), ("Второй", sheet2)], styles=STYLES)
+    sheet3 = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>лист с именем 1</t></is></c></row></sheetData>'
+    return workbook_parts([("Данные", sheet1), ("Второй", sheet2), ("1", sheet3)], styles=STYLES)
 
 
 # Hostile sheets: the reader must throw a typed error naming file, sheet and cell.
