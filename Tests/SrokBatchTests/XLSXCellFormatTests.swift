@@ -90,6 +90,26 @@ import SrokCore
         #expect(XLSXCellReference(column: 3, row: 12).description == "C12")
     }
 
+    @Test func decimalsReadDirectlyMatchSwiftsParser() {
+        // The direct path (an integer below 2⁵³ over a power of ten) against Double(String), on
+        // decimals of 1–17 digits with 0–12 after the point, from a fixed-seed generator.
+        func number(_ s: String) -> Double? { Array(s.utf8).withUnsafeBufferPointer { XLSXCellDecoder.number($0) } }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return seed >> 11 }
+        for _ in 0..<20_000 {
+            let digits = Int(next() % 17) + 1
+            var text = String((0..<digits).map { _ in Character(String(next() % 10)) })
+            let point = Int(next() % 13)
+            if point > 0 && point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: digits - point)) }
+            if next() % 4 == 0 { text = "-" + text }
+            #expect(number(text) == Double(text), "\(text)")
+        }
+        for text in ["45747.37847222222", "0.1", "-0", "1.", ".5", "007", "2958465.99999"] { #expect(number(text) == Double(text), "\(text)") }
+        for text in [".", "-", "1.2.3", "1e5", "+1", "NaN", "inf", "0x10", "1 2"] {
+            #expect(number(text) == Double(text) || (number(text)?.isNaN ?? false), "\(text)")
+        }
+    }
+
     @Test func valueTexts() {
         #expect(XLSXValue.number(12345).text == "12345")
         #expect(XLSXValue.number(-2).text == "-2")
