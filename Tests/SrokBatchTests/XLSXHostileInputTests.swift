@@ -40,7 +40,7 @@ import SrokCore
         check(F.error { try reader.nextRow() }, sheet: "shared-index", cell: "cell B1", value: "shared string 99999999999",
               accepted: "from 0 to 0")
         // The next row reads on.
-        #expect(try reader.nextRow() == XLSXRow(number: 2, cells: [XLSXCell(column: 1, value: .text("один"))]))
+        #expect(try reader.nextRow() == XLSXRow(number: 2, cells: [XLSXRowCell(column: 1, value: .text("один"))]))
         #expect(try reader.nextRow() == nil)
     }
 

@@ -12,7 +12,7 @@ import SrokCore
         // Rows 1, 2 (titles), 4 (header), 5–7; row 3 was left empty and is not stored.
         #expect(rows.map(\.number) == [1, 2, 4, 5, 6, 7])
         // The merged title A1:F1 holds its value in A1 only.
-        #expect(rows[0].cells == [XLSXCell(column: 1, value: .text("Сообщения ПОС за март 2025"))])
+        #expect(rows[0].cells == [XLSXRowCell(column: 1, value: .text("Сообщения ПОС за март 2025"))])
         #expect(rows[1].texts() == ["Сформировано: 02.04.2025"])
         #expect(rows[2].texts() == ["Номер", "Дата поступления", "Дата планируемого завершения работ", "Категория", "Просрочено", "Оценка"])
         let r5 = rows[3], r6 = rows[4], r7 = rows[5]
@@ -64,7 +64,7 @@ import SrokCore
         let rows = try F.rows("xlsxwriter.xlsx")
         #expect(rows.map(\.number) == [1, 3, 4, 5])
         // merge_range wrote A1 and empty styled B1:E1.
-        #expect(rows[0].cells == [XLSXCell(column: 1, value: .text("Выгрузка ПОС"))])
+        #expect(rows[0].cells == [XLSXRowCell(column: 1, value: .text("Выгрузка ПОС"))])
         #expect(rows[1].texts() == ["Номер", "Дата поступления", "Дата планируемого завершения работ", "Категория", "Статус"])
         #expect(rows[2][1] == .number(5001))
         #expect(F.isDate(rows[2][2], 2025, 3, 1))

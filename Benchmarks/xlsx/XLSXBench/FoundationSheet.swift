@@ -27,7 +27,7 @@ final class FoundationSheet: NSObject, XMLParserDelegate {
     private let strings: XLSXSharedStrings?
     private let styles: XLSXStyles
     private let system: XLSXDateSystem
-    private var row: [XLSXCell] = []
+    private var row: [XLSXRowCell] = []
     private var inCell = false, inText = false
     private var ref = "", style = 0, type = ""
     private var text = ""
@@ -78,7 +78,7 @@ final class FoundationSheet: NSObject, XMLParserDelegate {
                     value = .number(x)
                 }
             }
-            row.append(XLSXCell(column: column, value: value))
+            row.append(XLSXRowCell(column: column, value: value))
         case "row":
             rows += 1
             cells += row.count

@@ -20,7 +20,7 @@ struct XLSXCellDecoder {
         func text(_ s: srok_xlsx_span) -> String { String(decoding: bytes(s), as: UTF8.self) }
 
         let number = try rowNumber(raw, previous: previous)
-        var cells: [XLSXCell] = []
+        var cells: [XLSXRowCell] = []
         cells.reserveCapacity(Int(raw.cell_count))
         var column = 0
         for k in 0..<Int(raw.cell_count) {
@@ -38,7 +38,7 @@ struct XLSXCellDecoder {
                 }
             }
             if let value = try value(c, bytes: bytes, at: XLSXCellReference(column: column, row: number)) {
-                cells.append(XLSXCell(column: column, value: value))
+                cells.append(XLSXRowCell(column: column, value: value))
             }
         }
         return XLSXRow(number: number, cells: cells)

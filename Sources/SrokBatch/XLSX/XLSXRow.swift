@@ -9,10 +9,10 @@ package struct XLSXRow: Sendable, Hashable {
     package var number: Int
     /// The non-empty cells, in the order the file lists them (ascending columns in any
     /// workbook Excel or LibreOffice wrote).
-    package var cells: [XLSXCell]
+    package var cells: [XLSXRowCell]
 
     /// A row.
-    package init(number: Int, cells: [XLSXCell]) { self.number = number; self.cells = cells }
+    package init(number: Int, cells: [XLSXRowCell]) { self.number = number; self.cells = cells }
 
     /// The value in 1-based `column`, or nil when that cell is empty.
     package subscript(column: Int) -> XLSXValue? {
