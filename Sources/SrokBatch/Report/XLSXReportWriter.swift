@@ -342,9 +342,11 @@ package final class XLSXReportWriter {
 
     // MARK: - Errors
 
-    private func check(_ result: lxw_error, _ doing: String) throws(SrokError) {
+    /// Throws when libxlsxwriter reports an error (`doing` is only built then).
+    @inline(__always)
+    private func check(_ result: lxw_error, _ doing: @autoclosure () -> String) throws(SrokError) {
         guard result != LXW_NO_ERROR else { return }
-        throw .io(path: path, message: "\(doing) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
+        throw .io(path: path, message: "\(doing()) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
     }
 
     private var finished: SrokError {
