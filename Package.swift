@@ -66,6 +66,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Times XLSXReportWriter on a 100 000-row report (Benchmarks/xlsx/write.sh runs it).
+        .executableTarget(
+            name: "srok-xlsx-write-bench",
+            dependencies: ["SrokBatch", "SrokCore"],
+            path: "Benchmarks/xlsx/WriteBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SrokCoreTests",
             dependencies: [
