@@ -61,11 +61,12 @@ public enum BatchRunner {
                            observer: (any BatchRunObserver)? = nil) throws(SrokError) -> BatchRunReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let fd: Int32 = options.input == "-" ? 0 : open(options.input, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(path: options.input, message: "cannot open the input: \(String(cString: strerror(errno)))") }
-        defer { if fd > 0 { close(fd) } }
-        var st = stat()
-        let totalBytes = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        let fd: Int32
+        do { fd = options.input == "-" ? 0 : try Syscall.open(options.input, O_RDONLY | O_CLOEXEC) } catch {
+            throw .io(path: options.input, message: "cannot open the input: \(error)")
+        }
+        defer { if fd > 0 { try? Syscall.close(fd) } }
+        let totalBytes = Syscall.regularFileSize(fd) ?? 0
 
         let lower = options.input.lowercased()
         let inputIsJSONL: Bool
@@ -99,7 +100,7 @@ public enum BatchRunner {
             }
             let scratch = t.record
             for k in 0..<t.count {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: scratch[t.range(k)]), as: UTF8.self)
+                let text = String(decoding: scratch[t.range(k)], as: UTF8.self)
                 headers.append(text.trimmingSpaces)
             }
             schema = try InputSchema(headers: headers)
@@ -119,29 +120,20 @@ public enum BatchRunner {
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
 
         // Sinks.
-        let atomic = options.output == "-" ? nil : try AtomicFile(target: options.output, durable: options.durable)
-        let stdout = options.output == "-" ? StandardOutputSink() : nil
+        let output: any OutputSink = options.output == "-" ? StandardOutputSink() : try AtomicFile(target: options.output, durable: options.durable)
         let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
         let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
         // Created now, so that a bad path fails the run before any output is in place.
         let summaryFile = try options.summaryJSON.map { (path) throws(SrokError) in try AtomicFile(target: path, durable: options.durable) }
-        if let atomic { observer?.created(temporaryFile: atomic.temporary) }
-        observer?.created(temporaryFile: rejectsFile.temporary)
-        if let summaryFile { observer?.created(temporaryFile: summaryFile.temporary) }
-
-        func emit(_ bytes: [UInt8]) throws(SrokError) {
-            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
-        }
-        func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
-            if let atomic { try atomic.write(bytes) } else { try stdout!.write(bytes) }
-        }
+        let sinks: [(any OutputSink)?] = [output, rejectsFile, summaryFile]
+        for case let sink? in sinks { if let path = sink.temporaryPath { observer?.created(temporaryFile: path) } }
         do {
             // Output header.
             if case .csv(let od) = format.output {
                 var h: [UInt8] = []
                 for (k, c) in format.columns.enumerated() { if k > 0 { h.append(od) }; h.append(contentsOf: c.rawValue.utf8) }
                 h.append(0x0A)
-                try emit(h)
+                try output.write(h)
             }
             try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
 
@@ -168,7 +160,7 @@ public enum BatchRunner {
                 job.group.wait()
                 for task in job.tasks {
                     let r = task.result
-                    try emit(task.output.bytes)
+                    try output.write(task.output)
                     var rej: [UInt8] = []
                     for x in r.rejects {
                         let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
@@ -198,7 +190,7 @@ public enum BatchRunner {
                 next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
-            if let atomic { try atomic.commit() } else { try stdout!.flush() }
+            try output.commit()
             try rejectsFile.commit()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -208,7 +200,7 @@ public enum BatchRunner {
             }
             return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
         } catch {
-            atomic?.abandon()
+            output.abandon()
             rejectsFile.abandon()
             summaryFile?.abandon()
             throw error

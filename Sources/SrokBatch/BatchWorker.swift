@@ -1,40 +1,40 @@
 import SrokCore
 /// A rejected input row.
-public struct RejectedRow: Sendable, Hashable {
+struct RejectedRow: Sendable, Hashable {
     /// 1-based line of the input where the row starts (the header is line 1).
-    public var line: Int
+    var line: Int
     /// The row's id, when it could be read.
-    public var id: String?
+    var id: String?
     /// The column.
-    public var column: String
+    var column: String
     /// The value.
-    public var value: String
+    var value: String
     /// What was wrong and what is accepted.
-    public var reason: String
+    var reason: String
 }
 
 /// The input and output formats of a batch.
-public struct BatchFormat: Sendable {
+struct BatchFormat: Sendable {
     /// The input format.
-    public enum Input: Sendable, Equatable {
+    enum Input: Sendable, Equatable {
         /// CSV with this delimiter.
         case csv(delimiter: UInt8)
         /// JSON Lines.
         case jsonl
     }
     /// The output format.
-    public enum Output: Sendable, Equatable {
+    enum Output: Sendable, Equatable {
         /// CSV with this delimiter.
         case csv(delimiter: UInt8)
         /// JSON Lines.
         case jsonl
     }
     /// Input.
-    public var input: Input
+    var input: Input
     /// Output.
-    public var output: Output
+    var output: Output
     /// Output columns in order.
-    public var columns: [OutputColumn]
+    var columns: [OutputColumn]
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? {
         if case .csv(let d) = output, columns == OutputColumn.defaults { return d }

@@ -1,9 +1,9 @@
 import SrokCore
 /// Byte-level output helpers: ISO 8601 and integers without Foundation's formatters, written
-/// straight into a ``ByteSink``.
+/// straight into a ``ByteSink`` through its ``ByteWriter``.
 enum ByteFormat {
     /// "00" … "99" (a computed literal: no lazy-initialisation check per use).
-    @inline(__always) static var pairs: UnsafeRawPointer {
+    @inline(__always) private static var pairs: UnsafeRawPointer {
         UnsafeRawPointer(("00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" as StaticString).utf8Start)
     }
 
@@ -12,7 +12,7 @@ enum ByteFormat {
 
     /// `YYYY-MM-DD` of `d` at `p` (10 bytes): one load from the table of day texts (1900–2100;
     /// other years are formatted here, and outside 0–9999 print as "????").
-    @inline(__always) static func date(_ d: CivilDate, at p: UnsafeMutableRawPointer, days: DayTexts) {
+    @inline(__always) private static func date(_ d: CivilDate, at p: UnsafeMutableRawPointer, days: DayTexts) {
         let i = Int(d.daysSinceEpoch) - DayTexts.first
         let text: (UInt64, UInt16)
         if i >= 0 && i < DayTexts.count { text = days.text(i) } else { text = DayTexts.format(d) }
@@ -20,22 +20,34 @@ enum ByteFormat {
         p.storeBytes(of: text.1, toByteOffset: 8, as: UInt16.self)
     }
 
-    /// `YYYY-MM-DD`.
-    @inline(__always) static func date(_ d: CivilDate, days: DayTexts, into o: inout ByteSink) {
-        o.reserve(10)
-        date(d, at: o.tail, days: days)
-        o.advance(10)
+    /// `YYYY-MM-DD`, after `separator` when one is given (one reservation for both).
+    @inline(__always) static func date(_ d: CivilDate, days: DayTexts, after separator: UInt8? = nil, into o: inout ByteWriter) {
+        let lead = separator == nil ? 0 : 1
+        o.withUnsafeReservedBytes(lead + 10) { p in
+            if let separator { p[0] = separator }
+            date(d, at: p.baseAddress! + lead, days: days)
+            return lead + 10
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS+HH:MM` in `zone` (25 bytes).
-    @inline(__always) static func instant(_ i: Instant, zone: ZoneRules, days: DayTexts, into o: inout ByteSink) {
-        o.reserve(25)
-        instant(i, offset: zone.offset(at: i), at: o.tail, days: days)
-        o.advance(25)
+    @inline(__always) static func instant(_ i: Instant, zone: ZoneRules, days: DayTexts, into o: inout ByteWriter) {
+        instant(i, offset: zone.offset(at: i), days: days, into: &o)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS+HH:MM` of `i` at UTC offset `offset` (seconds), 25 bytes, after
+    /// `separator` when one is given (one reservation for both).
+    @inline(__always) static func instant(_ i: Instant, offset: Int, days: DayTexts, after separator: UInt8? = nil, into o: inout ByteWriter) {
+        let lead = separator == nil ? 0 : 1
+        o.withUnsafeReservedBytes(lead + 25) { p in
+            if let separator { p[0] = separator }
+            instant(i, offset: offset, at: p.baseAddress! + lead, days: days)
+            return lead + 25
+        }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS+HH:MM` of `i` at UTC offset `offset` (seconds), 25 bytes at `p`.
-    @inline(__always) static func instant(_ i: Instant, offset: Int, at p: UnsafeMutableRawPointer, days t: DayTexts) {
+    @inline(__always) private static func instant(_ i: Instant, offset: Int, at p: UnsafeMutableRawPointer, days t: DayTexts) {
         let local = i.secondsSinceEpoch + Int64(offset)
         var days = local / 86_400, s = Int(local % 86_400)
         if s < 0 { s += 86_400; days -= 1 }
@@ -54,7 +66,7 @@ enum ByteFormat {
     }
 
     /// A decimal integer at `q`; returns the position after it (at most 20 bytes).
-    @inline(__always) static func int(_ v: Int, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+    @inline(__always) private static func int(_ v: Int, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
         var q = q
         if v < 0 { q.storeBytes(of: 0x2D, as: UInt8.self); q += 1 }
         var x = v.magnitude
@@ -72,49 +84,61 @@ enum ByteFormat {
         return q + digits
     }
 
-    /// A decimal integer.
-    @inline(__always) static func int(_ v: Int, into o: inout ByteSink) {
-        o.reserve(21)
-        let end = int(v, at: o.tail)
-        o.advance(o.tail.distance(to: end))
-    }
-
-    /// Bytes as a CSV field (quoted when needed) or a JSON string.
-    static func text(_ s: UnsafeBufferPointer<UInt8>, csvDelimiter: UInt8?, into o: inout ByteSink) {
-        o.reserve(s.count * 6 + 2)
-        if let d = csvDelimiter {
-            let needs = s.contains { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if !needs { for c in s { o.append(c) }; return }
-            o.append(0x22)
-            for c in s { if c == 0x22 { o.append(0x22) }; o.append(c) }
-            o.append(0x22)
-        } else {
-            o.append(0x22)
-            let hex: StaticString = "0123456789abcdef"
-            for c in s {
-                switch c {
-                case 0x22: o.append(0x5C); o.append(0x22)
-                case 0x5C: o.append(0x5C); o.append(0x5C)
-                case 0x0A: o.append(0x5C); o.append(0x6E)
-                case 0x0D: o.append(0x5C); o.append(0x72)
-                case 0x09: o.append(0x5C); o.append(0x74)
-                case 0..<0x20:
-                    o.append(0x5C); o.append(0x75); o.append(0x30); o.append(0x30)
-                    o.append(hex.utf8Start[Int(c >> 4)]); o.append(hex.utf8Start[Int(c & 15)])
-                default: o.append(c)
-                }
-            }
-            o.append(0x22)
+    /// A decimal integer (at most 20 bytes: `-9223372036854775808`), after `separator` when one is
+    /// given (one reservation for both).
+    @inline(__always) static func int(_ v: Int, after separator: UInt8? = nil, into o: inout ByteWriter) {
+        let lead = separator == nil ? 0 : 1
+        o.withUnsafeReservedBytes(lead + 20) { p in
+            if let separator { p[0] = separator }
+            let start = p.baseAddress!
+            return start.distance(to: int(v, at: start + lead))
         }
     }
 
-    static func text(_ s: String, csvDelimiter: UInt8?, into o: inout ByteSink) {
+    /// Bytes as a CSV field (quoted when needed) or a JSON string.
+    static func text(_ s: UnsafeBufferPointer<UInt8>, csvDelimiter: UInt8?, into o: inout ByteWriter) {
+        if let d = csvDelimiter {
+            let needs = s.contains { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if !needs { o.append(s); return }
+            // Every byte at most twice, and the two quotes.
+            o.withUnsafeReservedBytes(s.count * 2 + 2) { out in
+                var n = 0
+                @inline(__always) func put(_ c: UInt8) { out[n] = c; n &+= 1 }
+                put(0x22)
+                for c in s { if c == 0x22 { put(0x22) }; put(c) }
+                put(0x22)
+                return n
+            }
+        } else {
+            // Every byte at most six times (`\u00XX`), and the two quotes.
+            o.withUnsafeReservedBytes(s.count * 6 + 2) { out in
+                var n = 0
+                @inline(__always) func put(_ c: UInt8) { out[n] = c; n &+= 1 }
+                let hex: StaticString = "0123456789abcdef"
+                put(0x22)
+                for c in s {
+                    switch c {
+                    case 0x22: put(0x5C); put(0x22)
+                    case 0x5C: put(0x5C); put(0x5C)
+                    case 0x0A: put(0x5C); put(0x6E)
+                    case 0x0D: put(0x5C); put(0x72)
+                    case 0x09: put(0x5C); put(0x74)
+                    case 0..<0x20:
+                        put(0x5C); put(0x75); put(0x30); put(0x30)
+                        put(hex.utf8Start[Int(c >> 4)]); put(hex.utf8Start[Int(c & 15)])
+                    default: put(c)
+                    }
+                }
+                put(0x22)
+                return n
+            }
+        }
+    }
+
+    /// A string as a CSV field (quoted when needed) or a JSON string.
+    static func text(_ s: String, csvDelimiter: UInt8?, into o: inout ByteWriter) {
         var s = s
         s.withUTF8 { text($0, csvDelimiter: csvDelimiter, into: &o) }
     }
 
-    /// ASCII text that needs no escaping.
-    @inline(__always) static func ascii(_ s: StaticString, into o: inout ByteSink) {
-        o.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
 }

@@ -1,10 +1,11 @@
-import SrokCore
-/// A growable byte buffer for hot loops: the caller reserves room once per row, then appends
-/// without bounds or uniqueness checks (what `[UInt8].append` costs per byte).
+/// A growable byte buffer for the output's hot loops. Its storage is private: bytes go in through
+/// a ``ByteWriter`` lent by ``withWriter(_:)`` and come out through ``withUnsafeBytes(_:)``; no
+/// pointer to the storage outlives either closure.
 struct ByteSink: ~Copyable {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private(set) var capacity: Int
+    fileprivate var base: UnsafeMutablePointer<UInt8>
+    /// The number of bytes held.
+    fileprivate(set) var count = 0
+    fileprivate var capacity: Int
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
@@ -13,56 +14,92 @@ struct ByteSink: ~Copyable {
 
     deinit { base.deallocate() }
 
-    /// Makes room for `n` more bytes.
-    @inline(__always) mutating func reserve(_ n: Int) {
-        if count + n > capacity { grow(count + n) }
+    /// Lends `body` a writer that appends to the contents. The writer holds the storage for the
+    /// length of the call, as local state the optimiser keeps in registers, so a row's many small
+    /// appends cost a comparison each and no memory traffic for the buffer's bookkeeping.
+    @inline(__always) mutating func withWriter<R>(_ body: (inout ByteWriter) -> R) -> R {
+        var writer = ByteWriter(base: base, count: count, capacity: capacity)
+        let result = body(&writer)
+        base = writer.base
+        count = writer.count
+        capacity = writer.capacity
+        return result
     }
 
-    private mutating func grow(_ needed: Int) {
+    /// Forgets the contents, keeps the storage.
+    mutating func removeAll() { count = 0 }
+
+    /// Calls `body` with the contents (valid only inside `body`).
+    @inline(__always) func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Storage of at least `needed` bytes holding the first `count` of `base` (which is freed).
+    @inline(never) fileprivate static func grown(_ base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int,
+                                                 needed: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
         var c = capacity * 2
         while c < needed { c *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
         bigger.update(from: base, count: count)
         base.deallocate()
-        base = bigger
-        capacity = c
+        return (bigger, c)
+    }
+}
+
+/// Appends to a ``ByteSink`` inside ``ByteSink/withWriter(_:)``. Every append makes its own room
+/// (so no caller adds up sizes); ``withUnsafeReservedBytes(_:_:)`` lends a raw buffer of a stated
+/// size for the length of a closure, for the formatters that store whole words. Non-copyable
+/// and lent `inout`, it cannot outlive the closure it is lent to.
+struct ByteWriter: ~Copyable {
+    fileprivate var base: UnsafeMutablePointer<UInt8>
+    fileprivate var count: Int
+    fileprivate var capacity: Int
+
+    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int) {
+        self.base = base; self.count = count; self.capacity = capacity
     }
 
-    /// Appends a byte (room must be reserved).
+    /// Makes room for `n` more bytes.
+    @inline(__always) private mutating func makeRoom(_ n: Int) {
+        if n > capacity &- count { (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + n) }
+    }
+
+    /// Appends a byte.
     @inline(__always) mutating func append(_ b: UInt8) {
+        if count == capacity { (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + 1) }
         base[count] = b
-        count += 1
+        count &+= 1
     }
 
-    /// Appends bytes (reserves room itself).
+    /// Appends bytes.
     @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let p = bytes.baseAddress { (base + count).update(from: p, count: bytes.count) }
-        count += bytes.count
+        guard let p = bytes.baseAddress else { return }
+        makeRoom(bytes.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: p, byteCount: bytes.count)
+        count &+= bytes.count
     }
 
-    /// Appends a string's UTF-8 (reserves room itself).
+    /// Appends a string's UTF-8.
     @inline(__always) mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { append($0) }
+        let utf8 = s.utf8
+        let n = utf8.count
+        makeRoom(n)
+        _ = UnsafeMutableRawBufferPointer(start: base + count, count: n).copyBytes(from: utf8)
+        count &+= n
     }
 
-    /// Where the next byte goes (room must be reserved).
-    @inline(__always) var tail: UnsafeMutableRawPointer { UnsafeMutableRawPointer(base + count) }
+    /// Appends ASCII text that needs no escaping.
+    @inline(__always) mutating func append(ascii s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
-    /// Counts `n` bytes written at ``tail``.
-    @inline(__always) mutating func advance(_ n: Int) { count += n }
-
-    /// Forgets the contents, keeps the storage.
-    mutating func removeAll() { count = 0 }
-
-    /// Drops the last byte.
-    mutating func removeLast() { count -= 1 }
-
-    /// The last byte.
-    var last: UInt8? { count > 0 ? base[count - 1] : nil }
-
-    /// The contents.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
+    /// Lends `body` room for up to `maxCount` bytes after the contents; `body` writes from the
+    /// start of the buffer and returns how many bytes it wrote, which become part of the contents.
+    /// The buffer is valid only inside `body`.
+    @inline(__always) mutating func withUnsafeReservedBytes(_ maxCount: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+        makeRoom(maxCount)
+        let n = body(UnsafeMutableRawBufferPointer(start: base + count, count: maxCount))
+        precondition(n >= 0 && n <= maxCount, "wrote more bytes than reserved")
+        count &+= n
+    }
 }

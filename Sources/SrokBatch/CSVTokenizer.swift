@@ -13,7 +13,7 @@ import SrokCore
 struct CSVTokenizer: ~Copyable {
     let delimiter: UInt8
     /// The unescaped bytes of the current record's fields, back to back.
-    var scratch = ByteSink(capacity: 1 << 16)
+    private var scratch = RecordScratch(capacity: 1 << 16)
     /// End offsets of the current record's fields in ``record``.
     var ends = FieldEnds()
     /// The current record's field bytes: a slice of the input when the line has no quote (no
@@ -40,7 +40,7 @@ struct CSVTokenizer: ~Copyable {
     /// Reads the record that starts at `start` in `b[..<end]` (which must not be empty there).
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Outcome {
         if let base = b.baseAddress, start < end, let r = readPlainLine(base, from: start, end: end) { return r }
-        defer { record = scratch.bytes }
+        defer { record = scratch.contents }
         gap = 0
         isASCII = false
         scratch.removeAll()
@@ -166,6 +166,53 @@ struct CSVTokenizer: ~Copyable {
 
     /// Range of field `i` in ``record``.
     @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1] + gap)..<ends[i] }
+}
+
+/// The tokenizer's copy of a quoted record: room for the whole record is reserved once, then
+/// bytes are appended without a check each (the record's unescaped bytes never outnumber its raw
+/// bytes). Its contents stay valid until the tokenizer reads the next record.
+private struct RecordScratch: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// The number of bytes held.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `n` more bytes.
+    mutating func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        let c = max(capacity * 2, count + n)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = c
+    }
+
+    /// Appends a byte (room reserved by ``reserve(_:)``).
+    @inline(__always) mutating func append(_ b: UInt8) {
+        assert(count < capacity)
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Forgets the contents, keeps the storage.
+    mutating func removeAll() { count = 0 }
+
+    /// Drops the last byte.
+    mutating func removeLast() { count -= 1 }
+
+    /// The last byte.
+    var last: UInt8? { count > 0 ? base[count - 1] : nil }
+
+    /// The contents, until the next change.
+    var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }
 
 /// UTF-8 validation without allocation.

@@ -1,15 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
 
 /// One chunk of input in its own storage: whole records `start..<end`, planned into segments by
 /// `cuts`. Blocks stay alive (read-only) while workers process them and are recycled afterwards,
 /// so the next chunk can be read while the previous ones are evaluated.
 final class InputBlock: @unchecked Sendable {
-    private(set) var storage: UnsafeMutableBufferPointer<UInt8>
+    private var storage: UnsafeMutableBufferPointer<UInt8>
     /// Filled bytes.
     fileprivate(set) var count = 0
     /// `[start, cut…, end]`: the segments' bounds.
@@ -40,6 +35,15 @@ final class InputBlock: @unchecked Sendable {
         if let src = p.baseAddress { (storage.baseAddress! + count).update(from: src, count: p.count) }
         count += p.count
     }
+
+    /// Appends what one `read(2)` of up to `want` bytes from `fd` gives; the number of bytes
+    /// (0 at the end of input).
+    fileprivate func append(readingFrom fd: Int32, upTo want: Int) throws(SyscallError) -> Int {
+        reserve(want)
+        let n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
+        count += n
+        return n
+    }
 }
 
 /// Reads the input chunk by chunk into ``InputBlock``s and plans each (see ``ChunkPlan``). The
@@ -65,16 +69,10 @@ struct ChunkReader {
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
-        block.reserve(want)
-        while true {
-            let n = read(fd, block.storage.baseAddress! + block.count, want)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: "input", message: "read failed: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { eof = true }
-            block.count += n
-            return
+        do {
+            if try block.append(readingFrom: fd, upTo: want) == 0 { eof = true }
+        } catch {
+            throw .io(path: "input", message: "read failed: \(error)")
         }
     }
 

@@ -7,11 +7,11 @@ import SrokCore
 
 /// Reading users' files (data files: calendars, regions, profiles; history and request files)
 /// from disk, with the system's reason when that fails.
-public enum DataFiles {
+package enum DataFiles {
     /// The UTF-8 texts of `paths`, named by their paths, for the catalogs' `files:` parameters.
     /// - Throws: ``SrokError/io(path:message:)`` naming the file, what kind of file it should be,
     ///   and the system's reason (no such file, permission denied, a directory …).
-    public static func read(_ paths: [String], kind: String) throws(SrokError) -> [(name: String, text: String)] {
+    package static func read(_ paths: [String], kind: String) throws(SrokError) -> [(name: String, text: String)] {
         var out: [(name: String, text: String)] = []
         for path in paths {
             let bytes = try bytes(of: path, kind: kind)
@@ -25,28 +25,20 @@ public enum DataFiles {
 
     /// The bytes of the file at `path`.
     /// - Throws: ``SrokError/io(path:message:)``: "cannot read the `kind` file: " and the system's reason.
-    public static func bytes(of path: String, kind: String) throws(SrokError) -> [UInt8] {
-        func failure(_ code: Int32) -> SrokError {
-            .io(path: path, message: "cannot read the \(kind) file: " + String(cString: strerror(code)))
-        }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(errno) }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno)
+    package static func bytes(of path: String, kind: String) throws(SrokError) -> [UInt8] {
+        do throws(SyscallError) {
+            let fd = try Syscall.open(path, O_RDONLY | O_CLOEXEC)
+            defer { close(fd) }
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { b in Result { () throws(SyscallError) in try Syscall.read(fd, into: b) } }
+                let count = try n.get()
+                if count == 0 { return out }
+                out.append(contentsOf: chunk[0..<count])
             }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+        } catch {
+            throw .io(path: path, message: "cannot read the \(kind) file: \(error.description)")
         }
     }
-}
-
-/// The C library's `read(2)` (the name is shadowed inside types that have a `read` method).
-private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

@@ -81,17 +81,17 @@ public enum InputColumn: String, Sendable, CaseIterable {
 }
 
 /// Which field index holds each known column in a header row.
-public struct InputSchema: Sendable {
+struct InputSchema: Sendable {
     /// Field index per column (nil: absent).
-    public private(set) var index: [InputColumn: Int] = [:]
+    private(set) var index: [InputColumn: Int] = [:]
     /// The number of header fields (every record must have as many).
-    public let fieldCount: Int
+    let fieldCount: Int
     /// Headers that matched no known column (reported, ignored).
-    public private(set) var ignored: [String] = []
+    private(set) var ignored: [String] = []
 
     /// Maps a header row. A BOM on the first name is dropped.
     /// - Throws: when `id` or `registered_at` is missing, naming the accepted headers.
-    public init(headers: [String]) throws(SrokError) {
+    init(headers: [String]) throws(SrokError) {
         fieldCount = headers.count
         var lookup: [String: InputColumn] = [:]
         for c in InputColumn.allCases { for a in c.aliases { lookup[a] = c } }

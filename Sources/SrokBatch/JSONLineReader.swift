@@ -12,7 +12,16 @@ struct JSONLineReader {
     /// The keys of the previous line by position, with their columns.
     var lastKeys: [(bytes: [UInt8], column: InputColumn?)] = []
 
-    enum Failure: Error { case syntax(String) }
+    /// Why a line is not a record Srok reads.
+    enum Failure: Error, Equatable {
+        /// What was wrong, and where (the byte, and the key whose value it was in).
+        case syntax(String)
+
+        /// The same failure, naming the key whose value it was found in.
+        func at(key: [UInt8]) -> Failure {
+            switch self { case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")") }
+        }
+    }
 
     /// Parses `b` (one line, without its line break) into `fields`.
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, into fields: inout RowFields) throws(Failure) {
@@ -81,28 +90,32 @@ struct JSONLineReader {
             }
             position += 1
             scratch.removeSubrange(k)
-            skip()
-            guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
-            i += 1; skip()
-            guard i < n else { throw .syntax("missing value") }
-            var value: Range<Int>?
-            if b[i] == 0x22 { value = try string() }
-            else {
-                let start = i
-                while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20 { i += 1 }
-                let raw = UnsafeBufferPointer(rebasing: b[start..<i])
-                if !raw.isEmpty, raw.count <= 18, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
-                    // A plain whole number (the common case) needs no string and no Double.
-                    let s = scratch.count; scratch.append(contentsOf: raw); value = s..<scratch.count
-                } else {
-                    let lit = String(decoding: raw, as: UTF8.self)
-                    if lit == "null" { value = nil }
-                    else if lit == "true" || lit == "false" || Double(lit) != nil {
-                        let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
-                    } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
+            // The key of this value (just stored at its position), named by any error in the value.
+            let key = position - 1
+            do throws(Failure) {
+                skip()
+                guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
+                i += 1; skip()
+                guard i < n else { throw .syntax("missing value") }
+                var value: Range<Int>?
+                if b[i] == 0x22 { value = try string() }
+                else {
+                    let start = i
+                    while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20 { i += 1 }
+                    let raw = UnsafeBufferPointer(rebasing: b[start..<i])
+                    if !raw.isEmpty, raw.count <= 18, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                        // A plain whole number (the common case) needs no string and no Double.
+                        let s = scratch.count; scratch.append(contentsOf: raw); value = s..<scratch.count
+                    } else {
+                        let lit = String(decoding: raw, as: UTF8.self)
+                        if lit == "null" { value = nil }
+                        else if lit == "true" || lit == "false" || Double(lit) != nil {
+                            let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
+                        } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
+                    }
                 }
-            }
-            if let column { fields[column.slot] = value }
+                if let column { fields[column.slot] = value }
+            } catch { throw error.at(key: lastKeys[key].bytes) }
             skip()
             guard i < n else { throw .syntax("unterminated object") }
             if b[i] == 0x2C { i += 1; continue }

@@ -4,18 +4,21 @@ import SrokCore
 enum RowWriter {
     /// Writes one output row.
     static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
-                      into o: inout ByteSink) {
+                      into sink: inout ByteSink) {
+        sink.withWriter { o in write(st, e, p, format: format, days: days, into: &o) }
+    }
+
+    /// Writes one output row (see above).
+    private static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
+                              into o: inout ByteWriter) {
         let zone = e.engine.zone
         let s = st.schedule
         let json: Bool
         let separator: UInt8
         if case .csv(let d) = format.output { json = false; separator = d } else { json = true; separator = 0x2C }
         let csvDelimiter: UInt8? = json ? nil : separator
-        o.reserve(2)
         if json { o.append(0x7B) }
         for (k, c) in format.columns.enumerated() {
-            // Room for the widest fixed field, a JSON key and the separators.
-            o.reserve(80)
             if k > 0 { o.append(separator) }
             if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
             switch c {
@@ -38,9 +41,9 @@ enum RowWriter {
             case .rolled:
                 if let roll = s.roll {
                     quoted(json, &o) { o in
-                        o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
-                        o.reserve(1); o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
-                        o.reserve(1); o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
+                        o.append(roll.label)
+                        o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
+                        o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
                     }
                 } else { null(json, &o) }
             case .term: quoted(json, &o) { ByteFormat.int(s.term.amount, into: &$0) }
@@ -52,79 +55,61 @@ enum RowWriter {
             case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
             }
         }
-        o.reserve(2)
         if json { o.append(0x7D) }
         o.append(0x0A)
     }
 
     /// An instant, in quotes for JSON.
-    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ days: DayTexts, _ o: inout ByteSink) {
+    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ days: DayTexts, _ o: inout ByteWriter) {
         if json { o.append(0x22) }
         ByteFormat.instant(i, zone: zone, days: days, into: &o)
-        if json { o.reserve(1); o.append(0x22) }
+        if json { o.append(0x22) }
     }
 
     /// A text value, in quotes for JSON.
-    @inline(__always) private static func quoted(_ json: Bool, _ o: inout ByteSink, _ body: (inout ByteSink) -> Void) {
+    @inline(__always) private static func quoted(_ json: Bool, _ o: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
         if json { o.append(0x22) }
         body(&o)
-        if json { o.reserve(1); o.append(0x22) }
+        if json { o.append(0x22) }
     }
 
     /// JSON `null`; an empty CSV field.
-    @inline(__always) private static func null(_ json: Bool, _ o: inout ByteSink) {
-        if json { ByteFormat.ascii("null", into: &o) }
+    @inline(__always) private static func null(_ json: Bool, _ o: inout ByteWriter) {
+        if json { o.append(ascii: "null") }
     }
 
-    /// The default columns as CSV: one reservation, then raw stores through a cursor.
+    /// The default columns as CSV, field by field without the general writer's per-column
+    /// dispatch (each append makes its own room).
     static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
-                                days: DayTexts, into o: inout ByteSink) {
+                                days: DayTexts, into sink: inout ByteSink) {
+        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, days: days, into: &o) }
+    }
+
+    /// Writes the default columns as CSV (see above).
+    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
+                                        days: DayTexts, into o: inout ByteWriter) {
         let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, into: &o)
-        // 13 separators, a date, 7 instants, a stage, a status, two integers, a roll and the line break.
-        o.reserve(13 + 10 + 8 * 25 + 14 + 11 + 2 * 21 + 64 + 1)
-        var q = o.tail
-        let start = q
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        ByteFormat.date(s.dueDate, at: q, days: days); q += 10
+        ByteFormat.date(s.dueDate, days: days, after: d, into: &o)
         @inline(__always) func instant(_ i: Instant) {
-            q.storeBytes(of: d, as: UInt8.self)
-            ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), at: q + 1, days: days)
-            q += 26
+            ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)
         }
         instant(s.due)
         instant(s.stageDue.moderation); instant(s.stageDue.coordination); instant(s.stageDue.execution)
         instant(s.stageDue.approval); instant(s.stageDue.finalApproval)
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        if let stage = st.currentStage { q = put(stage.code, at: q) }
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        if let stage = st.currentStage, let due = st.stages[stage].dwellDue {
-            ByteFormat.instant(due, offset: e.engine.zone.offset(at: due), at: q, days: days); q += 25
-        }
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        q = put(st.state.rawValue, at: q)
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        q = ByteFormat.int(st.remainingMinutes, at: q)
-        q.storeBytes(of: d, as: UInt8.self); q += 1
-        q = ByteFormat.int(st.overdueMinutes, at: q)
-        q.storeBytes(of: d, as: UInt8.self); q += 1
+        o.append(d)
+        if let stage = st.currentStage { o.append(stage.code) }
+        if let stage = st.currentStage, let due = st.stages[stage].dwellDue { instant(due) } else { o.append(d) }
+        o.append(d)
+        o.append(st.state.rawValue)
+        ByteFormat.int(st.remainingMinutes, after: d, into: &o)
+        ByteFormat.int(st.overdueMinutes, after: d, into: &o)
+        o.append(d)
         if let roll = s.roll {
-            q = put(roll.reversed ? "following(reversed)" : roll.convention.rawValue, at: q)
-            q.storeBytes(of: 0x3A, as: UInt8.self); q += 1
-            ByteFormat.date(roll.from, at: q, days: days); q += 10
-            q.storeBytes(of: 0x3E, as: UInt8.self); q += 1
-            ByteFormat.date(roll.to, at: q, days: days); q += 10
+            o.append(roll.label)
+            ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
+            ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }
-        q.storeBytes(of: 0x0A, as: UInt8.self); q += 1
-        o.advance(start.distance(to: q))
-    }
-
-    /// The UTF-8 of `s` at `q`; returns the position after it (the room must be reserved).
-    @inline(__always) private static func put(_ s: String, at q: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
-        var s = s
-        return s.withUTF8 { u in
-            q.copyMemory(from: u.baseAddress!, byteCount: u.count)
-            return q + u.count
-        }
+        o.append(0x0A)
     }
 }

@@ -8,10 +8,10 @@ import Testing
 /// integers of any size and sign.
 @Suite("Batch byte formatting")
 struct ByteFormatTests {
-    func text(_ write: (inout ByteSink) -> Void) -> String {
+    func text(_ write: (inout ByteWriter) -> Void) -> String {
         var o = ByteSink(capacity: 64)
-        write(&o)
-        return String(decoding: o.bytes, as: UTF8.self)
+        o.withWriter { write(&$0) }
+        return o.text
     }
 
     /// Instants from 1850 to 2150 (across both ends of the 1900–2100 day-text table).
@@ -24,11 +24,7 @@ struct ByteFormatTests {
         await propertyCheck(count: 5000, input: Self.seconds, Self.offsets) { s, offset in
             let i = Instant(secondsSinceEpoch: Int64(s))
             let expected = LocalDateTime(instant: i, offsetSeconds: offset).iso8601(offsetSeconds: offset, zulu: false)
-            let got = text { o in
-                o.reserve(25)
-                ByteFormat.instant(i, offset: offset, at: o.tail, days: days)
-                o.advance(25)
-            }
+            let got = text { ByteFormat.instant(i, offset: offset, days: days, into: &$0) }
             #expect(got == expected)
         }
     }
@@ -80,7 +76,7 @@ struct RowWriterTests {
                             var fast = ByteSink(capacity: 64), general = ByteSink(capacity: 64)
                             RowWriter.writeDefaultCSV(status, engine, row, delimiter: 0x2C, days: days, into: &fast)
                             RowWriter.write(status, engine, row, format: format, days: days, into: &general)
-                            #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
+                            #expect(fast.text == general.text)
                         }
                         checked += 1
                         if status.schedule.roll != nil { rolled += 1 }
@@ -91,4 +87,9 @@ struct RowWriterTests {
         #expect(checked == 3 * 10 * 6 * 2)
         #expect(rolled > 0)
     }
+}
+
+extension ByteSink {
+    /// The contents as UTF-8 text (for comparing in tests).
+    var text: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 }

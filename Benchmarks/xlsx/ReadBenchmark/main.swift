@@ -1,5 +1,5 @@
-// Measures ways of reading one worksheet of an .xlsx (see Benchmarks/xlsx/run.sh):
-//   XLSXBench MODE FILE.xlsx
+// Measures ways of reading one worksheet of an .xlsx (see Benchmarks/xlsx/read.sh):
+//   srok-xlsx-read-bench MODE FILE.xlsx
 // Modes:
 //   reader      Srok's XLSXReader: minizip + libxml2 SAX2 push parser, typed rows (what srok uses)
 //   sax-raw     the same C layer's raw rows only (no Swift decoding)
@@ -7,14 +7,14 @@
 //   foundation  FoundationXML's XMLParser (SAX delegate) over the same stream, typed rows
 // Prints rows, cells, text bytes (or a checksum) and the wall time in seconds.
 import CXLSX
-import CXLSXBench
+import CXLSXReadBench
 import Foundation
 import FoundationXML
 import SrokBatch
 
 let args = CommandLine.arguments
 guard args.count == 3 else {
-    print("usage: XLSXBench reader|sax-raw|textreader|foundation FILE.xlsx")
+    print("usage: srok-xlsx-read-bench reader|sax-raw|textreader|foundation FILE.xlsx")
     exit(2)
 }
 let mode = args[1], path = args[2]

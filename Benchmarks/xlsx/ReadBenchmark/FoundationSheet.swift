@@ -1,4 +1,4 @@
-import CXLSXBench
+import CXLSXReadBench
 import Foundation
 import FoundationXML
 import SrokBatch

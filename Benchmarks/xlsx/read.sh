@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reading .xlsx: Srok's XLSXReader against the other candidates tried and against pandas, on
 # generated ПОС-style workbooks (N rows × 25 columns; default 100 000), in one run.
-#   Benchmarks/xlsx/run.sh [N] [RUNS]
+#   Benchmarks/xlsx/read.sh [N] [RUNS]
 # For each workbook writer (openpyxl: inline strings; XlsxWriter: shared strings, as Excel
 # writes) it prints, per reader, the median wall time, rows/s, user CPU and peak RSS:
 #   reader      XLSXReader (minizip + libxml2 SAX2 push parser, typed rows): what srok uses
@@ -15,8 +15,8 @@ cd "$(dirname "$0")/../.."
 n="${1:-100000}"; runs="${2:-3}"
 work="${TMPDIR:-/tmp}/srok-xlsx-bench"
 mkdir -p "$work"
-swift build -c release --product XLSXBench >/dev/null
-bin=.build/release/XLSXBench
+swift build -c release --product srok-xlsx-read-bench >/dev/null
+bin=.build/release/srok-xlsx-read-bench
 
 measure() {   # name, command...
   local name="$1"; shift
