@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SrokBatch
 import SrokCore
@@ -98,6 +99,18 @@ import SrokCore
         guard case let .io(path, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
         #expect(path.contains("crc.xlsx, sheet 'Данные'"))
         #expect(message.contains("CRC-32"))
+    }
+
+    @Test func anEncryptedWorkbookOrAnOldXLS() throws {
+        // Both are OLE compound files: D0 CF 11 E0 A1 B1 1A E1, then sectors.
+        let path = NSTemporaryDirectory() + "srok-xlsx-\(getpid())-compound.xlsx"
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let e = F.error { try XLSXReader(path: path) }
+        guard case let .io(p, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        #expect(p == path)
+        #expect(message.hasPrefix("an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx"))
+        #expect(message.hasSuffix("save it as .xlsx without a password"))
     }
 
     @Test func notAWorkbookAtAll() throws {

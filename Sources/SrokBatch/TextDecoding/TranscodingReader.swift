@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
 
 /// Reads a text input (a CSV file, standard input) as UTF-8, whatever its encoding, in bounded
@@ -77,14 +72,11 @@ package final class TranscodingReader {
         pending.removeAll(keepingCapacity: true)
         pendingStart = 0
         if !eof {
-            #if canImport(Glibc)
-            let n = Glibc.read(fd, raw.baseAddress! + held, raw.count - held)
-            #else
-            let n = Darwin.read(fd, raw.baseAddress! + held, raw.count - held)
-            #endif
-            if n < 0 {
-                if errno == EINTR { return }
-                throw .io(path: path, message: "read failed: \(String(cString: strerror(errno)))")
+            let n: Int
+            do {
+                n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held))
+            } catch {
+                throw .io(path: path, message: "read failed: \(error)")
             }
             if n == 0 { eof = true }
             held += n

@@ -44,11 +44,10 @@ enum XLSXStatus {
     /// Whether the file starts with the OLE compound-file signature (old .xls, or an encrypted
     /// .xlsx, which Excel wraps in a compound file).
     private static func isCompoundFile(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+        guard let fd = try? Syscall.open(path, O_RDONLY | O_CLOEXEC) else { return false }
+        defer { try? Syscall.close(fd) }
         var head = [UInt8](repeating: 0, count: 8)
-        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8) }
+        let n = head.withUnsafeMutableBytes { try? Syscall.read(fd, into: $0) }
         return n == 8 && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     }
 }
