@@ -26,8 +26,19 @@ let package = Package(
         // A C shim whose public header exposes no ICU type (see shared notes: ICU's renamed C API
         // is invisible to Swift and clashes with Foundation's private ICU).
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // System libxlsxwriter (libxlsxwriter-dev): writes the Excel report (SrokBatch/Report).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "pkg-config"])]
+        ),
         // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback).
         .target(name: "CFileSync"),
+        // Reading .xlsx: minizip (zlib's contrib unzip) and libxml2's SAX2 push parser, seen only
+        // by the CXLSX C target, whose public header includes neither (no clash with FoundationXML).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+        .target(name: "CXLSX", dependencies: ["CLibXML2", "CMinizip"]),
         // Turns the files under Data/ into Swift source so the defaults are embedded in the build.
         .executableTarget(name: "SrokEmbed"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["SrokEmbed"]),
@@ -42,7 +53,7 @@ let package = Package(
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync"],
+            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -60,6 +71,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Times XLSXReportWriter on a 100 000-row report (Benchmarks/xlsx/write.sh runs it).
+        .executableTarget(
+            name: "srok-xlsx-write-bench",
+            dependencies: ["SrokBatch", "SrokCore"],
+            path: "Benchmarks/xlsx/WriteBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SrokCoreTests",
             dependencies: [
@@ -74,6 +92,18 @@ let package = Package(
                 "SrokBatch",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // Workbooks and CSV files made by other tools (read through #filePath), and the Python
+            // scripts the tests run (an independent reader of the workbooks written).
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        // Benchmark only (Benchmarks/xlsx/read.sh): ways of reading a worksheet, measured against
+        // each other and against pandas. Not part of any product.
+        .target(name: "CXLSXReadBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXReadBench"),
+        .executableTarget(
+            name: "srok-xlsx-read-bench",
+            dependencies: ["SrokBatch", "CXLSX", "CXLSXReadBench"],
+            path: "Benchmarks/xlsx/ReadBenchmark",
             swiftSettings: strict
         ),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.

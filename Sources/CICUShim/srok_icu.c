@@ -1,9 +1,12 @@
 #include "srok_icu.h"
 #include <unicode/ucal.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/udat.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
+#include <stdlib.h>
 #include <string.h>
 
 _Static_assert(SROK_FIELD_ERA == UCAL_ERA, "field");
@@ -168,4 +171,54 @@ int32_t srok_plural_rules_select(srok_plural_rules *rules, double n, char *buf, 
     if (U_FAILURE(st) || outLen >= capacity) return -1;
     buf[outLen] = 0;
     return outLen;
+}
+
+#define SROK_PIVOT 1024
+
+struct srok_converter {
+    UConverter *from;
+    UConverter *utf8;
+    UChar pivot[SROK_PIVOT];
+    UChar *pivot_source, *pivot_target;
+    int started;
+};
+
+srok_converter *srok_converter_open(const char *charset, int32_t *error) {
+    UErrorCode st = U_ZERO_ERROR;
+    srok_converter *c = calloc(1, sizeof *c);
+    if (!c) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    c->from = ucnv_open(charset, &st);
+    if (U_SUCCESS(st)) c->utf8 = ucnv_open("UTF-8", &st);
+    if (U_SUCCESS(st)) ucnv_setToUCallBack(c->from, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    if (U_FAILURE(st)) { srok_converter_close(c); *error = st; return NULL; }
+    c->pivot_source = c->pivot_target = c->pivot;
+    *error = 0;
+    return c;
+}
+
+void srok_converter_close(srok_converter *c) {
+    if (!c) return;
+    if (c->from) ucnv_close(c->from);
+    if (c->utf8) ucnv_close(c->utf8);
+    free(c);
+}
+
+int32_t srok_converter_convert(srok_converter *c, const uint8_t **input, const uint8_t *input_end,
+                               uint8_t **output, uint8_t *output_end, int flush) {
+    UErrorCode st = U_ZERO_ERROR;
+    char *target = (char *)*output;
+    const char *source = (const char *)*input;
+    ucnv_convertEx(c->utf8, c->from, &target, (const char *)output_end, &source, (const char *)input_end,
+                   c->pivot, &c->pivot_source, &c->pivot_target, c->pivot + SROK_PIVOT, !c->started, flush != 0, &st);
+    c->started = 1;
+    *output = (uint8_t *)target;
+    *input = (const uint8_t *)source;
+    return st;
+}
+
+int32_t srok_converter_invalid(srok_converter *c, uint8_t *buf, int32_t capacity) {
+    UErrorCode st = U_ZERO_ERROR;
+    int8_t len = (int8_t)(capacity > 127 ? 127 : capacity);
+    ucnv_getInvalidChars(c->from, (char *)buf, &len, &st);
+    return U_FAILURE(st) ? 0 : len;
 }

@@ -73,6 +73,26 @@ void srok_plural_rules_close(srok_plural_rules *rules);
 /// Writes the plural keyword ("one", "few", "many", "other") for n as UTF-8; returns its length.
 int32_t srok_plural_rules_select(srok_plural_rules *rules, double n, char *buf, int32_t capacity);
 
+/// A streaming converter from a charset to UTF-8 (two ICU UConverters and a pivot buffer that
+/// carries a character split between calls). Not thread-safe.
+typedef struct srok_converter srok_converter;
+
+/// Opens a converter from `charset` (an ICU converter name such as "windows-1251", "UTF-16LE",
+/// "UTF-16BE") to UTF-8 that stops at a byte sequence the charset does not define instead of
+/// substituting it. Returns NULL and sets *error (an ICU UErrorCode value) on failure.
+srok_converter *srok_converter_open(const char *charset, int32_t *error);
+void srok_converter_close(srok_converter *conv);
+/// Converts the bytes *input ..< input_end into *output ..< output_end, advancing both. A
+/// sequence cut off at the end of the input is kept for the next call unless `flush` is non-zero
+/// (the last call). Returns 0 when the input is consumed (and flushed), 15
+/// (U_BUFFER_OVERFLOW_ERROR) when the output is full (call again with more room), or another
+/// UErrorCode for an illegal, unmapped or truncated sequence: *input then points past it and
+/// srok_converter_invalid gives its bytes.
+int32_t srok_converter_convert(srok_converter *conv, const uint8_t **input, const uint8_t *input_end,
+                               uint8_t **output, uint8_t *output_end, int flush);
+/// The bytes of the sequence the last failed conversion stopped at; returns their count.
+int32_t srok_converter_invalid(srok_converter *conv, uint8_t *buf, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

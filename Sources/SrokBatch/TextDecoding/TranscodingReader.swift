@@ -1,0 +1,137 @@
+import SrokCore
+
+/// Reads a text input (a CSV file, standard input) as UTF-8, whatever its encoding, in bounded
+/// memory: a chunk at a time through ICU's converters (``TextConverter``), with a character
+/// split between chunks carried over. A BOM is never passed on.
+///
+/// With ``InputEncoding/auto`` the encoding is decided by ``EncodingDetector``: a BOM, else the
+/// first non-ASCII bytes (valid UTF-8 → UTF-8, else Windows-1251); ASCII before them passes
+/// through unchanged, as it reads the same in all three. UTF-8 is passed through without
+/// conversion or validation (as `srok batch` reads it today).
+///
+/// ``read(into:)`` has `read(2)`'s contract (bytes written, 0 at the end), so the batch's chunk
+/// reader can take it in place of the file descriptor:
+/// ```swift
+/// let text = TranscodingReader(fd: fd, path: path, encoding: .auto)
+/// let n = try text.read(into: UnsafeMutableRawBufferPointer(start: p, count: want))
+/// ```
+package final class TranscodingReader {
+    /// The input's name for messages.
+    package let path: String
+    private let fd: Int32
+    /// The encoding asked for.
+    package let requested: InputEncoding
+    /// The encoding in use: the requested one, or for `auto` the detected one once known (nil before).
+    package private(set) var detected: InputEncoding?
+    private var converter: TextConverter?
+    private let raw: UnsafeMutableBufferPointer<UInt8>
+    private var held = 0
+    private var pending: [UInt8] = []
+    private var pendingStart = 0
+    /// Input bytes already converted (for an invalid byte's offset).
+    private var consumed = 0
+    private var bomChecked = false
+    private var eof = false
+    private var done = false
+
+    /// Reads `fd` (not closed here), named `path` in messages, in chunks of `chunk` bytes.
+    package init(fd: Int32, path: String, encoding: InputEncoding = .auto, chunk: Int = 64 << 10) {
+        self.fd = fd
+        self.path = path
+        requested = encoding
+        detected = encoding == .auto ? nil : encoding
+        raw = .allocate(capacity: max(16, chunk))
+    }
+
+    deinit { raw.deallocate() }
+
+    /// Copies up to `buffer.count` bytes of UTF-8 into `buffer`: the count, or 0 at the end.
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(SrokError) -> Int {
+        while pendingStart == pending.count && !done { try fill() }
+        let n = min(buffer.count, pending.count - pendingStart)
+        guard n > 0 else { return 0 }
+        pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + pendingStart, byteCount: n) }
+        pendingStart += n
+        return n
+    }
+
+    /// The whole rest of the input as UTF-8 (for small inputs and tests).
+    package func readAll() throws(SrokError) -> [UInt8] {
+        var out: [UInt8] = []
+        let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 1)
+        defer { buf.deallocate() }
+        while true {
+            let n = try read(into: buf)
+            if n == 0 { return out }
+            out.append(contentsOf: buf[0..<n])
+        }
+    }
+
+    /// Reads one more chunk and converts what can be converted into `pending`.
+    private func fill() throws(SrokError) {
+        pending.removeAll(keepingCapacity: true)
+        pendingStart = 0
+        if !eof {
+            let n: Int
+            do {
+                n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held))
+            } catch {
+                throw .io(path: path, message: "read failed: \(error)")
+            }
+            if n == 0 { eof = true }
+            held += n
+        }
+        var from = 0
+        if !bomChecked {
+            guard held >= 3 || eof else { return }   // a BOM may still be cut off
+            bomChecked = true
+            let head = UnsafeBufferPointer(rebasing: raw[0..<held])
+            if requested == .auto {
+                if case let .decided(e, bom) = EncodingDetector.decide(head, isStart: true, atEnd: eof), bom > 0 {
+                    detected = e
+                    from = bom
+                }
+            } else if head.starts(with: requested.byteOrderMark) {
+                from = requested.byteOrderMark.count
+            }
+            consumed += from
+        }
+        if detected == nil {
+            let rest = UnsafeBufferPointer(rebasing: raw[from..<held])
+            let ascii = rest.firstIndex { $0 >= 0x80 } ?? rest.count
+            switch EncodingDetector.decide(UnsafeBufferPointer(rebasing: rest[ascii...]), isStart: false, atEnd: eof) {
+            case let .decided(e, _) where ascii < rest.count || eof:
+                detected = e
+            default:
+                // ASCII so far: pass it on, keep an undecided tail for the next chunk.
+                pending.append(contentsOf: rest[..<ascii])
+                keep(from: from + ascii)
+                return
+            }
+        }
+        let bytes = UnsafeBufferPointer(rebasing: raw[from..<held])
+        if detected == .utf8 {
+            pending.append(contentsOf: bytes)
+        } else {
+            if converter == nil { converter = try TextConverter(detected!) }
+            let base = consumed, name = path, encoding = detected!
+            try converter!.convert(bytes, flush: eof, into: &pending) { offset, bad in
+                let hex = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                return .invalidValue(field: "\(name), byte \(base + offset)", value: hex,
+                                     expected: "text in \(encoding.rawValue) (set --encoding: \(InputEncoding.accepted))")
+            }
+        }
+        consumed += bytes.count
+        held = 0
+        if eof { done = true }
+    }
+
+    /// Moves `raw[from..<held]` to the front and counts what went before as consumed.
+    private func keep(from: Int) {
+        let count = held - from
+        if count > 0 && from > 0 { (raw.baseAddress!).update(from: raw.baseAddress! + from, count: count) }
+        consumed += from
+        held = count
+        if eof && count == 0 { done = true }
+    }
+}
