@@ -110,4 +110,23 @@ let benchmarks: @Sendable () -> Void = {
         }
         blackHole(acc)
     }
+
+    // The shape of a batch row: one current stage with its entry, the facts an export carries
+    // (taken into work, «Отложено» for a quarter of the rows), the profile's rules.
+    let rowHistories: [MessageHistory] = instants.prefix(1 << 16).enumerated().map { i, reg in
+        MessageHistory(registered: reg, term: terms[i & 63], entries: [StageEntry(Stage(rawValue: 1 + i % 4)!, at: reg.adding(minutes: 1500))],
+                       takenIntoWork: i & 1 == 0 ? reg.adding(minutes: 1600) : nil,
+                       postponements: i & 3 == 0 ? [bryanskEngine.zone.localDate(reg).adding(days: 40)] : [])
+    }
+
+    Benchmark("full status with controls (bryansk, a batch row: one stage entry) × 1M messages", configuration: controlsConfig) { _ in
+        var acc = 0
+        let rules = bryansk.rules
+        for i in 0..<n {
+            let h = rowHistories[i & 0xFFFF]
+            let st = try bryanskEngine.status(of: h, asOf: h.registered.adding(minutes: 20_000), rules: rules)
+            acc &+= st.remainingMinutes &+ st.controls.overdueCount &+ (st.controls.next == nil ? 0 : 1)
+        }
+        blackHole(acc)
+    }
 }
