@@ -83,6 +83,21 @@ public enum ControlKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The kind at `ordinal` (0…7).
+    @inlinable public init?(ordinal: Int) {
+        switch ordinal {
+        case 0: self = .coordinatorDecision
+        case 1: self = .executorTake
+        case 2: self = .executorReturn
+        case 3: self = .redirectApproval
+        case 4: self = .appealRedirect
+        case 5: self = .appealRegistration
+        case 6: self = .applicantContact
+        case 7: self = .headInformed
+        default: return nil
+        }
+    }
+
     /// What the control checks, in Russian or English (the explanation tables).
     public func summary(_ lang: Language) -> String {
         switch (self, lang) {

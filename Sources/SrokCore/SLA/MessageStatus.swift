@@ -43,6 +43,7 @@ public enum StageRule: Hashable, Sendable {
 
 /// The status of one stage.
 public struct StageStatus: Hashable, Sendable {
+    // Laid out widest first (64 bytes a stage): the status is copied once per message.
     /// The planned budget (the stage's share or the act's published cell), in the basis's minutes.
     public var budgetMinutes: Int
     /// Minutes used over all visits.
@@ -51,6 +52,12 @@ public struct StageStatus: Hashable, Sendable {
     public var currentVisitMinutes: Int
     /// Visits so far.
     public var visits: Int
+    /// For the current stage: when its remaining planned budget runs out (entry + budget on a
+    /// first visit). The planned time, whatever rule decides lateness.
+    public var dwellDue: Instant?
+    /// For the current stage judged by an act term or stretched to the effective due: the deadline
+    /// that judges its current visit (nil when the share budget decides: see ``dwellDue``).
+    public var governingDeadline: Instant?
     /// Budget minus used (negative when over).
     public var remainingMinutes: Int { budgetMinutes - usedMinutes }
     /// How far over the planned budget (0 when within).
@@ -58,16 +65,10 @@ public struct StageStatus: Hashable, Sendable {
     /// The verdict, by ``rule``: `ok`, `approaching`, `overdue`, or `closed` when the message is
     /// closed and the stage was not late.
     public var state: SLAState
-    /// For the current stage: when its remaining planned budget runs out (entry + budget on a
-    /// first visit). The planned time, whatever rule decides lateness.
-    public var dwellDue: Instant?
     /// The state against the planned budget alone (informational where ``rule`` is not `share`).
     public var budgetState: SLAState
     /// What decides ``state``.
     public var rule: StageRule
-    /// For the current stage judged by an act term or stretched to the effective due: the deadline
-    /// that judges its current visit (nil when the share budget decides: see ``dwellDue``).
-    public var governingDeadline: Instant?
 
     /// The rule that made the stage late (nil when it is not late).
     public var lateBy: StageRule? { state == .overdue ? rule : nil }
