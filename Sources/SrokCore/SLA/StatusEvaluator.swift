@@ -46,9 +46,13 @@ extension SLAEngine {
     /// that needed the plan first do not compute it twice.
     package func status(of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
                         rules: StatusRules) throws(SrokError) -> MessageStatus {
-        try checkLimits(rules.controls)
-        let effective = try effectiveDue(of: history, schedule: schedule, postponements: rules.postponements)
-        try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason)
+        let hasControls = !rules.controls.isEmpty
+        if hasControls { try checkLimits(rules.controls) }
+        // Most messages are neither postponed nor extended nor rejected: those checks are skipped.
+        let effective = history.postponements.isEmpty && history.extensionDays == nil
+            ? EffectiveDue(due: schedule.due, dueDate: schedule.dueDate, reason: nil)
+            : try effectiveDue(of: history, schedule: schedule, postponements: rules.postponements)
+        if history.outcome == .rejected { try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason) }
         let due = effective.due
         var previous = history.registered
         for e in history.entries {
@@ -100,10 +104,12 @@ extension SLAEngine {
         }
 
         // An act's own term for a stage's action decides that stage's lateness.
-        for c in rules.controls {
-            guard let stage = c.kind.governedStage, visits[stage] > 0 else { continue }
-            try judge(&stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf, end: end,
-                      current: current == stage, closed: closed) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
+        if hasControls {
+            for c in rules.controls {
+                guard let stage = c.kind.governedStage, visits[stage] > 0 else { continue }
+                try judge(&stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf, end: end,
+                          current: current == stage, closed: closed) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
+            }
         }
         // After «Отложено» or an extension, execution and the stages after it are due with the answer.
         if let reason = effective.reason {
@@ -131,7 +137,7 @@ extension SLAEngine {
             state = elapsed * 100 >= span * Int64(warning) ? .approaching : .ok
         }
 
-        let checks = rules.controls.isEmpty ? ControlChecks() : try evaluate(rules.controls, history: history, seen: seen, asOf: asOf)
+        let checks = hasControls ? try evaluate(rules.controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
         return MessageStatus(schedule: schedule, due: due, dueDate: effective.dueDate, dueReason: effective.reason, asOf: asOf,
                              state: state, currentStage: closed ? nil : current,
                              remainingMinutes: Int(remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60)),
