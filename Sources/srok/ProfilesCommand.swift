@@ -43,18 +43,26 @@ struct ProfilesCommand: ParsableCommand {
             for p in list {
                 print("\(p.id) — \(p.title) [\(p.region.value), \(p.zone.value)]")
                 if id != nil { print("  \(p.document)") }
-                print("  срок \(p.term.value) дн. (\(p.term.citation)); фаст-трек \(p.fastTrackTerms.value) дн.; «Отложено» \(p.postponements.value)")
+                print("  срок \(p.term.value) дн. (\(p.term.citation)); фаст-трек \(p.fastTrackTerms.value) дн.; «Отложено» \(Self.limit(p.postponements.value))")
                 print("  счёт \(p.conventions.count.rawValue), перенос \(p.conventions.roll.rawValue), этапы \(p.conventions.basis.rawValue), доли " + Stage.allCases.map { "\(Int(p.conventions.shares.percent($0)))" }.joined(separator: "/")
                       + (p.conventions.budgets == .published ? ", бюджеты — опубликованная таблица" : ""))
                 for (name, level) in p.fastTrackLevels.sorted(by: { $0.key < $1.key }) { print("  уровень \(name): \(level.value) дн. — \(level.citation)") }
                 for f in p.fastTracks { print("  \(f.days) дн.: \(f.category)\(f.subcategory.map { " / " + $0 } ?? "")" + (id != nil ? " — \(f.citation)" : "")) }
                 if id != nil {
                     for c in p.controls { print("  контроль \(c.kind.rawValue): \(c.amount) \(c.workingDays ? "раб. дн." : "дн."), счёт \(c.count.rawValue) — \(c.citation)") }
-                    print("  «Отложено»: \(p.postponements.value) — \(p.postponements.citation)")
+                    print("  «Отложено»: \(Self.limit(p.postponements.value)) — \(p.postponements.citation)")
                     print("  причина «Отклонено»: " + (p.rejection.reasons.isEmpty ? (p.rejection.required ? "обязательна" : "не обязательна") : "из перечня (\(p.rejection.reasons.count))") + " — \(p.rejection.citation)")
                     for (k, v) in p.conventionCitations.sorted(by: { $0.key < $1.key }) { print("  \(k): \(v)") }
                 }
             }
+        }
+    }
+
+    /// «без ограничения» or «не более N раз(а)».
+    static func limit(_ l: PostponementLimit) -> String {
+        switch l {
+        case .unlimited: "без ограничения"
+        case .atMost(let n): "не более \(n) раз(а)"
         }
     }
 
