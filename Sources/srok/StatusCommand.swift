@@ -91,7 +91,7 @@ struct StatusCommand: ParsableCommand {
         o.add("controls", st.controls.map { c in
             var e = JSONObject()
             let point = r.profile.controls.first { $0.kind == c.kind }
-            e.add("control", c.kind.rawValue); e.add("from", zone.iso8601(c.from)); e.add("deadline", zone.iso8601(c.deadline))
+            e.add("control", c.kind.rawValue); e.add("deadline", zone.iso8601(c.deadline))
             e.add("met_at", c.metAt.map(zone.iso8601)); e.add("status", c.state.rawValue)
             e.add("count", point?.count.rawValue); e.add("source", point?.citation)
             return e

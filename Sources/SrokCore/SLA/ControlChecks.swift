@@ -2,10 +2,8 @@
 /// days, redirect approval within 2 working days, contact the applicant the same day, inform the
 /// head within a working day; 59-ФЗ redirect and registration).
 public struct ControlCheck: Hashable, Sendable {
-    // The instants first, then the one-byte fields: 32 bytes a check, 256 for all eight.
-    /// The event its term runs from (arrival at the stage, registration, receipt).
-    public var from: Instant
-    /// The deadline.
+    /// The deadline (its term runs from the event ``ControlKind`` names: the arrival at the
+    /// stage, registration, receipt).
     public var deadline: Instant
     /// When it was met, if it was.
     public var metAt: Instant?
@@ -15,8 +13,8 @@ public struct ControlCheck: Hashable, Sendable {
     public var state: SLAState
 
     /// Creates a check.
-    public init(kind: ControlKind, from: Instant, deadline: Instant, metAt: Instant?, state: SLAState) {
-        self.kind = kind; self.from = from; self.deadline = deadline; self.metAt = metAt; self.state = state
+    public init(kind: ControlKind, deadline: Instant, metAt: Instant?, state: SLAState) {
+        self.kind = kind; self.deadline = deadline; self.metAt = metAt; self.state = state
     }
 
     /// Whether the control is still open (not met) and not yet late: it has a deadline ahead.
@@ -31,10 +29,10 @@ public struct ControlCheck: Hashable, Sendable {
 /// `next_control_due`), ``overdueCount`` and iterating with `where $0.state == .overdue` give
 /// `controls_overdue_count` and `overdue_controls`.
 public struct ControlChecks: Collection, Hashable, Sendable {
-    /// One check without its kind (the slot says it) and state (a bit says it): 24 bytes, 192 for
+    /// One check without its kind (the slot says it) and state (a bit says it): 16 bytes, 128 for
     /// all eight. `met` is `Int64.min` when the control was not met.
     private struct Slot: Sendable {
-        var from: Int64, deadline: Int64, met: Int64
+        var deadline: Int64, met: Int64
     }
     private var s0, s1, s2, s3, s4, s5, s6, s7: Slot
     /// Bit `k` set: the check of the kind with ordinal `k` is present.
@@ -45,15 +43,14 @@ public struct ControlChecks: Collection, Hashable, Sendable {
     /// No checks.
     public init() {
         // The empty slots are never read: `present` says which are filled.
-        let empty = Slot(from: 0, deadline: 0, met: .min)
+        let empty = Slot(deadline: 0, met: .min)
         s0 = empty; s1 = empty; s2 = empty; s3 = empty; s4 = empty; s5 = empty; s6 = empty; s7 = empty
     }
 
     /// Sets the check of `check.kind` (replacing one of the same kind).
     public mutating func set(_ check: ControlCheck) {
         let k = check.kind.ordinal
-        let slot = Slot(from: check.from.secondsSinceEpoch, deadline: check.deadline.secondsSinceEpoch,
-                        met: check.metAt?.secondsSinceEpoch ?? .min)
+        let slot = Slot(deadline: check.deadline.secondsSinceEpoch, met: check.metAt?.secondsSinceEpoch ?? .min)
         switch k {
         case 0: s0 = slot
         case 1: s1 = slot
@@ -102,8 +99,7 @@ public struct ControlChecks: Collection, Hashable, Sendable {
         case 6: slot = s6
         default: slot = s7
         }
-        return ControlCheck(kind: ControlKind(ordinal: i) ?? .headInformed, from: Instant(secondsSinceEpoch: slot.from),
-                            deadline: Instant(secondsSinceEpoch: slot.deadline),
+        return ControlCheck(kind: ControlKind(ordinal: i) ?? .headInformed, deadline: Instant(secondsSinceEpoch: slot.deadline),
                             metAt: slot.met == .min ? nil : Instant(secondsSinceEpoch: slot.met),
                             state: overdue & (1 << UInt8(i)) != 0 ? .overdue : .ok)
     }

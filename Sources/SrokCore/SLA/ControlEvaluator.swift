@@ -25,9 +25,9 @@ extension SLAEngine {
         let entries = history.entries
         let end = min(asOf, history.closedAt ?? asOf)
         @inline(__always) func happened(_ i: Instant?) -> Instant? { i.flatMap { $0 <= asOf ? $0 : nil } }
-        @inline(__always) func check(_ kind: ControlKind, from: Instant, deadline: Instant, metAt: Instant?) -> ControlCheck {
+        @inline(__always) func check(_ kind: ControlKind, deadline: Instant, metAt: Instant?) -> ControlCheck {
             let late = metAt.map { $0 > deadline } ?? (end > deadline)
-            return ControlCheck(kind: kind, from: from, deadline: deadline, metAt: metAt, state: late ? .overdue : .ok)
+            return ControlCheck(kind: kind, deadline: deadline, metAt: metAt, state: late ? .overdue : .ok)
         }
         /// The latest arrival at execution at or before `fact`, else the first arrival, else registration.
         func executionArrival(before fact: Instant) -> Instant {
@@ -45,20 +45,20 @@ extension SLAEngine {
                 guard let i = (0..<seen).last(where: { entries[$0].stage == .coordination }) else { continue }
                 let start = entries[i].at
                 let left = i + 1 < seen ? entries[i + 1].at : happened(history.redirectedAt).flatMap { $0 >= start ? $0 : nil }
-                out.set(check(c.kind, from: start, deadline: try controlDeadline(c, from: start), metAt: left))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: left))
             case .executorTake:
                 guard let i = (0..<seen).last(where: { entries[$0].stage == .execution }) else { continue }
                 let start = entries[i].at
                 let taken = happened(history.takenIntoWork).flatMap { $0 >= start ? $0 : nil }
                 let left = i + 1 < seen ? entries[i + 1].at : nil
                 // A visit that ended without being taken into work is judged by when it ended.
-                out.set(check(c.kind, from: start, deadline: try controlDeadline(c, from: start), metAt: taken ?? left))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: taken ?? left))
             case .executorReturn:
                 // The latest execution visit that ended with a return to coordination.
                 guard let i = (0..<seen).last(where: { entries[$0].stage == .execution && $0 + 1 < seen && entries[$0 + 1].stage == .coordination })
                 else { continue }
                 let start = entries[i].at
-                out.set(check(c.kind, from: start, deadline: try controlDeadline(c, from: start), metAt: entries[i + 1].at))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: entries[i + 1].at))
             case .redirectApproval:
                 var minutes = 0
                 var first: Instant?
@@ -74,23 +74,23 @@ extension SLAEngine {
                 if c.count == .workingDays {
                     // «суммарно для всех согласующих»: the working time of every approval visit, summed.
                     let allowed = c.amount * conventions.schedule.dayMinutes
-                    out.set(ControlCheck(kind: c.kind, from: start, deadline: deadline, metAt: finished,
+                    out.set(ControlCheck(kind: c.kind, deadline: deadline, metAt: finished,
                                          state: minutes > allowed ? .overdue : .ok))
                 } else {
-                    out.set(check(c.kind, from: start, deadline: deadline, metAt: finished))
+                    out.set(check(c.kind, deadline: deadline, metAt: finished))
                 }
             case .appealRedirect:
                 // Only a redirected appeal has this deadline to meet.
                 guard history.regime == .appeal, let redirected = happened(history.redirectedAt) else { continue }
-                out.set(check(c.kind, from: history.registered, deadline: try controlDeadline(c, from: history.registered), metAt: redirected))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: history.registered), metAt: redirected))
             case .appealRegistration:
                 guard history.regime == .appeal, let received = history.receivedAt else { continue }
-                out.set(check(c.kind, from: received, deadline: try controlDeadline(c, from: received), metAt: history.registered))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: received), metAt: history.registered))
             case .applicantContact, .headInformed:
                 let fact = c.kind == .applicantContact ? history.applicantContactedAt : history.headInformedAt
                 guard let met = happened(fact) else { continue }
                 let start = executionArrival(before: met)
-                out.set(check(c.kind, from: start, deadline: try controlDeadline(c, from: start), metAt: met))
+                out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: met))
             }
         }
         return out

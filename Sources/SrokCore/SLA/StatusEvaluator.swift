@@ -89,18 +89,20 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        var stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
+        var stages = PerStage(repeating: StageStatus(budgetMinutes: 0, usedMinutes: 0, currentVisitMinutes: 0, visits: 0, state: .ok, dwellDue: nil))
+        let perVisit = conventions.stageAccounting == .perVisit
+        for s in Stage.allCases {
             let budget = schedule.budgetMinutes[s]
             var st = StageStatus(budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok, dwellDue: nil)
             if s == current, let entry = currentEntry {
-                st.currentVisitMinutes = used[s] - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
-                let left = budget - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
+                st.currentVisitMinutes = used[s] - (perVisit ? 0 : usedBefore[s])
+                let left = budget - (perVisit ? 0 : usedBefore[s])
                 st.dwellDue = try after(entry, minutes: max(0, left))
             }
             st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
             if closed && st.state != .overdue { st.state = .closed }
             st.budgetState = st.state
-            return st
+            stages[s] = st
         }
 
         // An act's own term for a stage's action decides that stage's lateness.
