@@ -2,6 +2,11 @@ extension SLAEngine {
     /// The deadline of control `c` for an event at `start`, counted as ``ControlPoint/count`` says
     /// (``ControlCount``); never rolled.
     public func controlDeadline(_ c: ControlPoint, from start: Instant) throws(SrokError) -> Instant {
+        try controlDeadline(ControlTerm(c), from: start)
+    }
+
+    /// ``controlDeadline(_:from:)`` of a control's term.
+    func controlDeadline(_ c: ControlTerm, from start: Instant) throws(SrokError) -> Instant {
         switch c.count {
         case .clock: return start.adding(seconds: Int64(c.amount) * 86_400)
         case .days: return zone.endOfDay(zone.localDate(start).adding(days: c.amount)).adding(seconds: -1)
@@ -12,7 +17,7 @@ extension SLAEngine {
 
     /// Checks every control's limit before any arithmetic on it: it is multiplied into minutes and
     /// seconds, and added to dates.
-    func checkLimits(_ controls: [ControlPoint]) throws(SrokError) {
+    func checkLimits(_ controls: [ControlTerm]) throws(SrokError) {
         for c in controls where !(1...366).contains(c.amount) {
             throw .invalidValue(field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
         }
@@ -20,7 +25,7 @@ extension SLAEngine {
 
     /// Evaluates control points on the latest relevant visit, as of `asOf` (entries and facts
     /// after it have not happened yet); their limits are checked (``checkLimits(_:)``). Allocates nothing.
-    func evaluate(_ controls: [ControlPoint], history: MessageHistory, seen: Int, asOf: Instant) throws(SrokError) -> ControlChecks {
+    func evaluate(_ controls: [ControlTerm], history: MessageHistory, seen: Int, asOf: Instant) throws(SrokError) -> ControlChecks {
         var out = ControlChecks()
         let entries = history.entries
         let end = min(asOf, history.closedAt ?? asOf)

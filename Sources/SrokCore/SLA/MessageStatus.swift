@@ -43,7 +43,7 @@ public enum StageRule: Hashable, Sendable {
 
 /// The status of one stage.
 public struct StageStatus: Hashable, Sendable {
-    // Laid out widest first (64 bytes a stage): the status is copied once per message.
+    // 64 bytes a stage: the status is copied once per message.
     /// The planned budget (the stage's share or the act's published cell), in the basis's minutes.
     public var budgetMinutes: Int
     /// Minutes used over all visits.
@@ -55,13 +55,6 @@ public struct StageStatus: Hashable, Sendable {
     /// For the current stage: when its remaining planned budget runs out (entry + budget on a
     /// first visit). The planned time, whatever rule decides lateness.
     public var dwellDue: Instant?
-    /// For the current stage judged by an act term or stretched to the effective due: the deadline
-    /// that judges its current visit (nil when the share budget decides: see ``dwellDue``).
-    public var governingDeadline: Instant?
-    /// Budget minus used (negative when over).
-    public var remainingMinutes: Int { budgetMinutes - usedMinutes }
-    /// How far over the planned budget (0 when within).
-    public var overdueMinutes: Int { max(0, usedMinutes - budgetMinutes) }
     /// The verdict, by ``rule``: `ok`, `approaching`, `overdue`, or `closed` when the message is
     /// closed and the stage was not late.
     public var state: SLAState
@@ -69,6 +62,13 @@ public struct StageStatus: Hashable, Sendable {
     public var budgetState: SLAState
     /// What decides ``state``.
     public var rule: StageRule
+    /// For the current stage judged by an act term or stretched to the effective due: the deadline
+    /// that judges its current visit (nil when the share budget decides: see ``dwellDue``).
+    public var governingDeadline: Instant?
+    /// Budget minus used (negative when over).
+    public var remainingMinutes: Int { budgetMinutes - usedMinutes }
+    /// How far over the planned budget (0 when within).
+    public var overdueMinutes: Int { max(0, usedMinutes - budgetMinutes) }
 
     /// The rule that made the stage late (nil when it is not late).
     public var lateBy: StageRule? { state == .overdue ? rule : nil }

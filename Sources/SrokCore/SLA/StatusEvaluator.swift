@@ -46,8 +46,9 @@ extension SLAEngine {
     /// that needed the plan first do not compute it twice.
     package func status(of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
                         rules: StatusRules) throws(SrokError) -> MessageStatus {
-        let hasControls = !rules.controls.isEmpty
-        if hasControls { try checkLimits(rules.controls) }
+        let controls = rules.terms
+        let hasControls = !controls.isEmpty
+        if hasControls { try checkLimits(controls) }
         // Most messages are neither postponed nor extended nor rejected: those checks are skipped.
         let effective = history.postponements.isEmpty && history.extensionDays == nil
             ? EffectiveDue(due: schedule.due, dueDate: schedule.dueDate, reason: nil)
@@ -89,9 +90,8 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        var stages = PerStage(repeating: StageStatus(budgetMinutes: 0, usedMinutes: 0, currentVisitMinutes: 0, visits: 0, state: .ok, dwellDue: nil))
         let perVisit = conventions.stageAccounting == .perVisit
-        for s in Stage.allCases {
+        var stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
             let budget = schedule.budgetMinutes[s]
             var st = StageStatus(budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok, dwellDue: nil)
             if s == current, let entry = currentEntry {
@@ -102,12 +102,12 @@ extension SLAEngine {
             st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
             if closed && st.state != .overdue { st.state = .closed }
             st.budgetState = st.state
-            stages[s] = st
+            return st
         }
 
         // An act's own term for a stage's action decides that stage's lateness.
         if hasControls {
-            for c in rules.controls {
+            for c in controls {
                 guard let stage = c.kind.governedStage, visits[stage] > 0 else { continue }
                 try judge(&stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf, end: end,
                           current: current == stage, closed: closed) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
@@ -139,7 +139,7 @@ extension SLAEngine {
             state = elapsed * 100 >= span * Int64(warning) ? .approaching : .ok
         }
 
-        let checks = hasControls ? try evaluate(rules.controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
+        let checks = hasControls ? try evaluate(controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
         return MessageStatus(schedule: schedule, due: due, dueDate: effective.dueDate, dueReason: effective.reason, asOf: asOf,
                              state: state, currentStage: closed ? nil : current,
                              remainingMinutes: Int(remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60)),

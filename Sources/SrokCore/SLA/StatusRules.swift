@@ -126,7 +126,10 @@ public struct RejectionRule: Hashable, Sendable {
 /// (``RegulationProfile/rules``) and pass to every status.
 public struct StatusRules: Hashable, Sendable {
     /// Control points to check (at most one per kind is reported).
-    public var controls: [ControlPoint]
+    public var controls: [ControlPoint] { didSet { terms = controls.map(ControlTerm.init) } }
+    /// The controls without their citations: what evaluation reads, copied per message without
+    /// touching a reference count.
+    private(set) var terms: [ControlTerm]
     /// How many postponements are allowed, with the clause.
     public var postponements: Cited<PostponementLimit>
     /// Whether «Отклонено» needs a reason.
@@ -137,5 +140,15 @@ public struct StatusRules: Hashable, Sendable {
     public init(controls: [ControlPoint] = [], postponements: Cited<PostponementLimit> = PostponementLimit.silentActDefault,
                 rejection: RejectionRule = .silentActDefault) {
         self.controls = controls; self.postponements = postponements; self.rejection = rejection
+        terms = controls.map(ControlTerm.init)
     }
+}
+
+/// A control point's kind, limit and count: a trivial value (no citation), for the hot path.
+struct ControlTerm: Hashable, Sendable {
+    var kind: ControlKind
+    var amount: Int
+    var count: ControlCount
+
+    init(_ c: ControlPoint) { kind = c.kind; amount = c.amount; count = c.count }
 }
