@@ -22,7 +22,8 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 // The fast path (no quote) and the copying path agree on the fields of a quote-free line.
                 if !b[start..<next].contains(0x22) {
                     let fields = (0..<t.count).map { Array(t.record[t.range($0)]) }
-                    let content = Array(b[start..<next]).split(omittingEmptySubsequences: false) { $0 == 0x0A || $0 == 0x0D }.first.map(Array.init) ?? []
+                    let line = Array(b[start..<next])
+                    let content = Array(line.prefix { (c: UInt8) in c != 0x0A && c != 0x0D })
                     let expected = content.split(separator: delimiter, omittingEmptySubsequences: false).map(Array.init)
                     guard fields == expected else { fatalError("fields \(fields) vs \(expected)") }
                 }
@@ -49,6 +50,16 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 }
                 for c in cuts.dropFirst().dropLast() where !ends.contains(c) { fatalError("cut \(c) is not a record end") }
             }
+        }
+        // The reader's byte-by-byte finder, fed in two pieces, stops at the oracle's first record end.
+        for csv in [true, false] {
+            var finder = RecordEndFinder(csv: csv, delimiter: delimiter)
+            let half = b.count / 2
+            let first = Array(b[..<half]), second = Array(b[half...])
+            let found = first.withUnsafeBufferPointer { finder.feed($0, from: 0) }
+                ?? second.withUnsafeBufferPointer { finder.feed($0, from: 0) }.map { $0 + half }
+            let expected = referenceRecordEnds(bytes, from: 0, csv: csv, delimiter: delimiter).first
+            guard found == expected else { fatalError("finder \(String(describing: found)) vs oracle \(String(describing: expected))") }
         }
         // The oracle and the tokenizer agree on every record end, up to an unbalanced quote.
         let walked = tokenizerRecordEnds(b, delimiter: delimiter)

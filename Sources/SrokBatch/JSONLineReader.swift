@@ -31,7 +31,12 @@ struct JSONLineReader {
 
     /// The JSON type of a value (null is an absent value).
     enum Kind: Equatable {
-        case string, number, boolean
+        /// `"…"`.
+        case string
+        /// RFC 8259 § 6.
+        case number
+        /// `true` or `false`.
+        case boolean
 
         /// How a message names it.
         var name: String {

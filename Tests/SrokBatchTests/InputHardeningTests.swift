@@ -247,6 +247,23 @@ struct InputHardeningTests {
         #expect(try run("id,registered_at," + fewer + "\n" + "1,2024-03-01T10:00+03:00" + String(repeating: ",", count: 1022) + "\n").rows == ["1"])
     }
 
+    @Test func anInputTheReaderCannotSplitIsAnErrorNotZeroRows() {
+        // Lines ending in NEL (U+0085) or LS (U+2028), or UTF-16 text, would be one header line
+        // with id and registered_at in it and no row: an error, not "read 0 rows".
+        let row = "1,2024-03-01T10:00+03:00,30"
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\u{0}"] {
+            #expect {
+                _ = try run("id,registered_at,term_days" + separator + row + separator + row)
+            } throws: { error in
+                guard case let .invalidValue(field, _, expected)? = error as? SrokError else { return false }
+                return field == "header" && expected.contains("control character or a Unicode line separator")
+            }
+        }
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(("id,registered_at\r\n" + row + "\r\n").data(using: .utf16LittleEndian)!)
+        #expect(throws: SrokError.self) { _ = try run(Array(utf16)) }
+    }
+
     @Test func anUnknownHeaderIsEchoedShort() {
         // The header names are echoed when id or registered_at is missing: at most 80 characters.
         let names = (1...500).map { "column\($0)" }.joined(separator: ",")
