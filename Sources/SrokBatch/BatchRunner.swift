@@ -250,8 +250,11 @@ public enum BatchRunner {
         names.reserveCapacity(t.count)
         for k in 0..<t.count { names.append(String(decoding: record[t.range(k)], as: UTF8.self).trimmingSpaces) }
         // Line breaks the reader does not split at (NEL, LS, PS) or control bytes (UTF-16 text's
-        // NULs) would make the whole input one header and leave no row: say so instead.
-        func isForeign(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\t") || c.value == 0x7F || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029 }
+        // NULs) would make the whole input one header and leave no row: say so instead. (A TAB,
+        // and a line break inside a quoted name, are the writer's choice.)
+        func isForeign(_ c: Unicode.Scalar) -> Bool {
+            (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+        }
         if names.contains(where: { $0.unicodeScalars.contains(where: isForeign) }) {
             throw .invalidValue(field: "header", value: echo(),
                                 expected: expected + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)")
