@@ -14,7 +14,7 @@ swiftc "${common[@]}" Fuzz/TimestampFuzz.swift \
   Sources/SrokCore/Dates/*.swift Sources/SrokCore/Time/*.swift Sources/SrokCore/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/timestamp-fuzz"
 swiftc "${common[@]}" Fuzz/CSVFuzz.swift \
-  Sources/SrokBatch/CSVTokenizer.swift Sources/SrokBatch/FieldEnds.swift Sources/SrokBatch/ByteSink.swift Sources/SrokBatch/ChunkPlan.swift \
+  Sources/SrokBatch/CSVTokenizer.swift Sources/SrokBatch/LineEnds.swift Sources/SrokBatch/FieldEnds.swift Sources/SrokBatch/ByteSink.swift Sources/SrokBatch/ChunkPlan.swift \
   Tests/SrokBatchTests/ChunkPlanReference.swift \
   Sources/SrokCore/Dates/*.swift Sources/SrokCore/Time/*.swift Sources/SrokCore/SrokError.swift \
   "$out/srok_icu.o" -licui18n -licuuc -licudata -o "$out/csv-fuzz"

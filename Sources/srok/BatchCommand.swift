@@ -40,15 +40,21 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @Flag(name: .customLong("strict-categories"), help: "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term).") var strictCategories = false
     @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
+    @Option(name: .customLong("max-record-bytes"), help: "The longest input record read, in bytes, 64 to 1 GiB (default 16 MiB); a longer one is one reject and reading goes on after it.") var maxRecordBytes: Int?
+    @Flag(name: .customLong("no-formula-escape"), help: "Write input text that starts with = + - @ TAB or CR as it is in CSV output and in the rejects (default: prefixed with ' so that a spreadsheet does not run it as a formula).") var noFormulaEscape = false
     @OptionGroup var common: CalendarOptionsGroup
 
-    /// The accepted `--jobs` and `--chunk-bytes`.
-    static let jobsRange = 1...256, chunkBytesRange = 64...(1 << 30)
+    /// The accepted `--jobs`, `--chunk-bytes` and `--max-record-bytes` (the library's own bounds).
+    static let jobsRange = BatchLimits.jobsRange, chunkBytesRange = BatchLimits.chunkBytesRange
+    static let maxRecordBytesRange = BatchLimits.maxRecordBytesRange
 
     mutating func validate() throws {
         if let jobs, !Self.jobsRange.contains(jobs) { throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256") }
         if let chunkBytes, !Self.chunkBytesRange.contains(chunkBytes) {
             throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: "64 to 1073741824 (1 GiB)")
+        }
+        if let maxRecordBytes, !Self.maxRecordBytesRange.contains(maxRecordBytes) {
+            throw ValidationError.invalidValue("--max-record-bytes", maxRecordBytes, expected: "64 to 1073741824 (1 GiB)")
         }
     }
 
@@ -77,6 +83,8 @@ struct BatchCommand: ParsableCommand {
         options.jobs = jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.jobsRange.upperBound)
         options.durable = !noFsync
         if let chunkBytes { options.chunkBytes = chunkBytes }
+        if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
+        options.formulaEscape = !noFormulaEscape
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
