@@ -1,5 +1,4 @@
 // fuzz-options: -max_len=4096
-@testable import SrokFuzzKit
 
 // libFuzzer harness for the batch CSV reader (Fuzz/run.sh builds it).
 // Invariants: never crash or loop; every record advances; unescaped fields never outgrow the

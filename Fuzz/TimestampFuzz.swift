@@ -1,5 +1,4 @@
 // fuzz-options: -max_len=64
-@testable import SrokFuzzKit
 
 // libFuzzer harness for the timestamp and date parsers (Fuzz/run.sh builds it).
 // Invariants: never crash; an accepted text names a real date and time; every accepted instant

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer harnesses (Fuzz/*Fuzz.swift) on the project's own sources.
 #
-#   Fuzz/run.sh [--merge] [--jobs N] [--stop] [--keep] [SECONDS] [HARNESS…]
+#   Fuzz/run.sh [--merge] [--jobs N] [--keep-going] [--keep] [SECONDS] [HARNESS…]
 #
 #   SECONDS   fuzzing time per harness (default 600)
 #   HARNESS   the harnesses to run (default all): a file's name without "Fuzz.swift", lower
@@ -9,17 +9,20 @@
 #   --merge   afterwards, add the new corpus inputs that bring new coverage to Fuzz/corpus/<name>
 #             (libFuzzer -merge=1). Without it, nothing in the repository is written.
 #   --jobs N  harnesses fuzzed at the same time (default 1)
-#   --stop    stop a harness at its first finding (default: record it and keep fuzzing)
+#   --keep-going  record each finding and keep fuzzing (libFuzzer -fork=1 -ignore_crashes=1 …,
+#             several times fewer executions per second); by default a harness stops at its
+#             first finding
 #   --keep    keep the temporary folder even when nothing was found
 #   FUZZ_FLAGS (environment): more libFuzzer flags, e.g. FUZZ_FLAGS=-rss_limit_mb=4096
 #
 # Everything happens in a temporary folder (mktemp -d). The Swift files of Sources/SrokCore and
 # Sources/SrokBatch (all of them, their `import SrokCore`/`import SrokBatch` lines removed), an
-# EmbeddedData.swift generated from Data/ by Sources/SrokEmbed (as the EmbedData plugin does) and
-# the test oracles the harnesses use are compiled once, with -sanitize=fuzzer,address, into one
-# module, SrokFuzzKit; each harness is a file `@testable import SrokFuzzKit` linked with it, the C
-# shims (Sources/CICUShim, Sources/CFileSync) and system ICU. A harness's first line may read
-# `// fuzz-options: -max_len=64 …` (its libFuzzer flags).
+# EmbeddedData.swift generated from Data/ by Sources/SrokEmbed (as the EmbedData plugin does), the
+# test oracles the harnesses use and the harnesses are compiled once, with
+# -sanitize=fuzzer,address, into one module; each harness binary links it with the C shims
+# (Sources/CICUShim, Sources/CFileSync) and system ICU. A harness is a file Fuzz/<Name>Fuzz.swift
+# with one `@_cdecl("LLVMFuzzerTestOneInput")` function and no import of the project's modules;
+# its first line may read `// fuzz-options: -max_len=64 …` (its libFuzzer flags).
 #
 # For each harness: the inputs under Fuzz/regressions/<name> are replayed one by one (each must
 # pass); then a copy of Fuzz/corpus/<name> (plus the passing regressions) is fuzzed for SECONDS.
@@ -30,13 +33,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-merge=0 jobs=1 keep=0 stop=0 seconds=600
+merge=0 jobs=1 keep=0 keep_going=0 seconds=600
 names=()
 while (($#)); do
     case "$1" in
         --merge) merge=1 ;;
         --keep) keep=1 ;;
-        --stop) stop=1 ;;
+        --keep-going) keep_going=1 ;;
         --jobs) jobs="${2:?--jobs needs a number}"; shift ;;
         --jobs=*) jobs="${1#--jobs=}" ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -89,7 +92,7 @@ swiftc -O -module-name SrokEmbed Sources/SrokEmbed/main.swift -o "$work/bin/Srok
 mapfile -t data_files < <(find Data -type f ! -name '*.md' | LC_ALL=C sort)
 "$work/bin/SrokEmbed" "$work/src/EmbeddedData.swift" Data "${data_files[@]}"
 
-# --- SrokFuzzKit: SrokCore + SrokBatch + the test oracles, one module ------------------------
+# --- SrokFuzz: SrokCore + SrokBatch + the test oracles + the harnesses, one module ---------------
 # Files that cannot be part of it (none today: the plugin's generated EmbeddedData is made above).
 exclude=()
 oracles=(Tests/SrokBatchTests/ChunkPlanReference.swift)
@@ -100,22 +103,29 @@ while IFS= read -r -d '' f; do
         "$f" > "$work/src/$f"
 done < <(find Sources/SrokCore Sources/SrokBatch -name '*.swift' -print0 | LC_ALL=C sort -z)
 for f in "${oracles[@]}"; do mkdir -p "$work/src/$(dirname "$f")"; cp "$f" "$work/src/$f"; done
-mapfile -t kit_sources < <(find "$work/src" -name '*.swift' | LC_ALL=C sort)
-
-swift_flags=(-swift-version 6 -O -sanitize=fuzzer,address -parse-as-library -package-name srok
-             -I "$work/c/CICUShim" -I "$work/c/CFileSync")
-echo "building SrokFuzzKit (${#kit_sources[@]} files)…"
-swiftc "${swift_flags[@]}" -enable-testing -module-name SrokFuzzKit -wmo -num-threads 0 \
-    -emit-module -emit-module-path "$work/kit/SrokFuzzKit.swiftmodule" \
-    -c "${kit_sources[@]}" -o "$work/kit/SrokFuzzKit.o" > "$work/logs/kit.log" 2>&1 \
-    || { cat "$work/logs/kit.log" >&2; echo "run.sh: SrokFuzzKit did not build (log: $work/logs/kit.log)" >&2; exit 1; }
-
+# Each harness's entry point is renamed srok_fuzz_<name>; a two-line C file per harness binary
+# defines LLVMFuzzerTestOneInput to call it. (One module for everything: a harness compiled as a
+# module of its own, importing the rest with -O, crashes the compiler on private stored types,
+# "Global is external, but doesn't have external or weak linkage".)
+mkdir -p "$work/src/Fuzz"
 for n in "${names[@]}"; do
     f="${harness[$n]}"
-    echo "building $n ($f)…"
-    swiftc "${swift_flags[@]}" -module-name "$(basename "$f" .swift)" -I "$work/kit" \
-        "$f" "$work/kit/SrokFuzzKit.o" "$work"/c/*.o "${icu_libs[@]}" -o "$work/bin/$n-fuzz" > "$work/logs/$n-build.log" 2>&1 \
-        || { grep -v 'Cannot export local symbol' "$work/logs/$n-build.log" >&2; echo "run.sh: harness $n did not build" >&2; exit 1; }
+    grep -q '@_cdecl("LLVMFuzzerTestOneInput")' "$f" || { echo "run.sh: $f has no @_cdecl(\"LLVMFuzzerTestOneInput\")" >&2; exit 1; }
+    sed "s/@_cdecl(\"LLVMFuzzerTestOneInput\")/@_cdecl(\"srok_fuzz_$n\")/" "$f" > "$work/src/$f"
+    printf '#include <stddef.h>\n#include <stdint.h>\nint srok_fuzz_%s(const uint8_t *data, size_t size);\n%s\n' "$n" \
+        "int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return srok_fuzz_$n(data, size); }" > "$work/c/main-$n.c"
+    clang -O1 -c "$work/c/main-$n.c" -o "$work/c/main-$n.o"
+done
+mapfile -t sources < <(find "$work/src" -name '*.swift' | LC_ALL=C sort)
+
+echo "building SrokFuzz (${#sources[@]} files)…"
+swiftc -swift-version 6 -O -sanitize=fuzzer,address -parse-as-library -package-name srok -module-name SrokFuzz -wmo -num-threads 0 \
+    -I "$work/c/CICUShim" -I "$work/c/CFileSync" -c "${sources[@]}" -o "$work/kit/SrokFuzz.o" > "$work/logs/build.log" 2>&1 \
+    || { cat "$work/logs/build.log" >&2; echo "run.sh: the fuzz module did not build (log: $work/logs/build.log)" >&2; exit 1; }
+for n in "${names[@]}"; do
+    swiftc -sanitize=fuzzer,address "$work/kit/SrokFuzz.o" "$work/c/main-$n.o" "$work"/c/CICUShim-*.o "$work"/c/CFileSync-*.o \
+        "${icu_libs[@]}" -o "$work/bin/$n-fuzz" > "$work/logs/$n-link.log" 2>&1 \
+        || { grep -v 'Cannot export local symbol' "$work/logs/$n-link.log" >&2; echo "run.sh: harness $n did not link" >&2; exit 1; }
 done
 
 # --- Running -------------------------------------------------------------------------------
@@ -130,13 +140,13 @@ why() {  # log
 }
 
 run() {  # name
-    local n="$1" f="${harness[$1]}" bin="$work/bin/$1-fuzz" opts=() keep_going=()
+    local n="$1" f="${harness[$1]}" bin="$work/bin/$1-fuzz" opts=() fork=()
     local corpus="$work/corpus/$n" regress="$work/regressions/$n" art="$work/artifacts/$n"
     local log="$work/logs/$n.log" summary="$work/logs/$n.summary"
     mkdir -p "$corpus" "$regress" "$art"
     if [[ -d "Fuzz/corpus/$n" ]]; then cp -R "Fuzz/corpus/$n/." "$corpus/"; fi
     read -r -a opts < <(sed -n 's/^\/\/ fuzz-options://p' "$f" | head -n 1) || true
-    ((stop)) || keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+    if ((keep_going)); then fork=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); fi
     : > "$summary"
     # Regressions, one at a time.
     local passed=0 failed=0 r
@@ -152,17 +162,19 @@ run() {  # name
         fi
     done
     # Fuzzing.
-    local status=0
+    local status=0 started
+    started="$(date +%s)"
     # shellcheck disable=SC2086
-    "$bin" "${opts[@]}" "${keep_going[@]}" -max_total_time="$2" -timeout=10 -print_final_stats=1 \
+    "$bin" "${opts[@]}" "${fork[@]}" -max_total_time="$2" -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$art/" ${FUZZ_FLAGS:-} "$corpus" "$regress" > "$log" 2>&1 || status=$?
+    local elapsed=$(($(date +%s) - started))
     local execs
     execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
     [[ -n "$execs" ]] || execs="$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')"
     local findings=() a
     for a in "$art"/*; do [[ -f "$a" ]] && findings+=("$a"); done
     {
-        echo "$n: ${execs:-0} executions in $2 s; corpus $(find "$corpus" -type f | wc -l) inputs; regressions $passed passed, $failed failed; ${#findings[@]} findings"
+        echo "$n: ${execs:-0} executions in $elapsed s; corpus $(find "$corpus" -type f | wc -l) inputs; regressions $passed passed, $failed failed; ${#findings[@]} findings"
         for a in "${findings[@]}"; do
             # Replay the finding once for its message (the replay's log keeps the whole stack).
             "$bin" "${opts[@]}" -timeout=10 -runs=1 "$a" > "$a.log" 2>&1 || true
