@@ -69,7 +69,12 @@ struct JSONLineReader {
         skip()
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
         i += 1; skip()
-        if i < n, b[i] == 0x7D { i += 1; return }
+        if i < n, b[i] == 0x7D {
+            // An empty object: nothing may follow it either.
+            i += 1; skip()
+            guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+            return
+        }
         var position = 0
         while true {
             skip()
