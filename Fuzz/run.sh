@@ -19,8 +19,9 @@
 # Sources/SrokBatch (all of them, their `import SrokCore`/`import SrokBatch` lines removed), an
 # EmbeddedData.swift generated from Data/ by Sources/SrokEmbed (as the EmbedData plugin does), the
 # test oracles the harnesses use and the harnesses are compiled once, with
-# -sanitize=fuzzer,address, into one module; each harness binary links it with the C shims
-# (Sources/CICUShim, Sources/CFileSync) and system ICU. A harness is a file Fuzz/<Name>Fuzz.swift
+# -sanitize=fuzzer,address, into one module; each harness binary links it with the C targets
+# (Sources/CICUShim, Sources/CFileSync), system ICU and the system libraries whose module maps
+# are under Sources/ (CICU, CXLSXWriter). A harness is a file Fuzz/<Name>Fuzz.swift
 # with one `@_cdecl("LLVMFuzzerTestOneInput")` function and no import of the project's modules;
 # its first line may read `// fuzz-options: -max_len=64 …` (its libFuzzer flags).
 #
@@ -68,21 +69,34 @@ mkdir -p "$work"/{src,kit,c,bin,logs}
 # Swift's own crash backtracer fights the sanitizer's handler: libFuzzer reports instead.
 export SWIFT_BACKTRACE=enable=no
 
-# --- C shims (not instrumented) and module maps for them -----------------------------------
+# --- C modules -------------------------------------------------------------------------------
+# C targets (Sources/<Name>/*.c with include/*.h): compiled without instrumentation and given a
+# module map. System library targets (Sources/<Name>/module.modulemap: CICU, CXLSXWriter): found
+# through -I, their libraries linked by the `link` lines of their module maps.
 read -r -a icu_libs <<< "$(pkg-config --libs icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)"
 read -r -a icu_cflags <<< "$(pkg-config --cflags icu-i18n 2>/dev/null || true)"
-for shim in CICUShim CFileSync; do
-    mkdir -p "$work/c/$shim"
-    cp Sources/$shim/include/*.h "$work/c/$shim/"
-    {
-        echo "module $shim {"
-        for h in "$work/c/$shim"/*.h; do echo "    header \"$(basename "$h")\""; done
-        echo "    export *"
-        echo "}"
-    } > "$work/c/$shim/module.modulemap"
-    for c in Sources/$shim/*.c; do
-        clang -O1 -w -c "$c" -I "Sources/$shim/include" "${icu_cflags[@]}" -o "$work/c/$shim-$(basename "$c" .c).o"
-    done
+c_includes=() c_objects=()
+for dir in Sources/*/; do
+    name="$(basename "$dir")"
+    if [[ -f "${dir}module.modulemap" ]]; then
+        c_includes+=(-I "$root/$dir")
+    elif [[ -d "${dir}include" ]] && compgen -G "${dir}*.c" > /dev/null; then
+        mkdir -p "$work/c/$name"
+        cp "${dir}"include/*.h "$work/c/$name/"
+        if [[ ! -f "${dir}include/module.modulemap" ]]; then
+            {
+                echo "module $name {"
+                for h in "$work/c/$name"/*.h; do echo "    header \"$(basename "$h")\""; done
+                echo "    export *"
+                echo "}"
+            } > "$work/c/$name/module.modulemap"
+        fi
+        for c in "${dir}"*.c; do
+            clang -O1 -w -c "$c" -I "${dir}include" "${icu_cflags[@]}" -o "$work/c/$name-$(basename "$c" .c).o"
+            c_objects+=("$work/c/$name-$(basename "$c" .c).o")
+        done
+        c_includes+=(-I "$work/c/$name")
+    fi
 done
 
 # --- EmbeddedData.swift: what the EmbedData plugin generates, by the same tool ---------------
@@ -120,10 +134,10 @@ mapfile -t sources < <(find "$work/src" -name '*.swift' | LC_ALL=C sort)
 
 echo "building SrokFuzz (${#sources[@]} files)…"
 swiftc -swift-version 6 -O -sanitize=fuzzer,address -parse-as-library -package-name srok -module-name SrokFuzz -wmo -num-threads 0 \
-    -I "$work/c/CICUShim" -I "$work/c/CFileSync" -c "${sources[@]}" -o "$work/kit/SrokFuzz.o" > "$work/logs/build.log" 2>&1 \
+    "${c_includes[@]}" -c "${sources[@]}" -o "$work/kit/SrokFuzz.o" > "$work/logs/build.log" 2>&1 \
     || { cat "$work/logs/build.log" >&2; echo "run.sh: the fuzz module did not build (log: $work/logs/build.log)" >&2; exit 1; }
 for n in "${names[@]}"; do
-    swiftc -sanitize=fuzzer,address "$work/kit/SrokFuzz.o" "$work/c/main-$n.o" "$work"/c/CICUShim-*.o "$work"/c/CFileSync-*.o \
+    swiftc -sanitize=fuzzer,address "$work/kit/SrokFuzz.o" "$work/c/main-$n.o" "${c_objects[@]}" \
         "${icu_libs[@]}" -o "$work/bin/$n-fuzz" > "$work/logs/$n-link.log" 2>&1 \
         || { grep -v 'Cannot export local symbol' "$work/logs/$n-link.log" >&2; echo "run.sh: harness $n did not link" >&2; exit 1; }
 done
