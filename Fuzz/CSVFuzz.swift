@@ -1,7 +1,10 @@
+// fuzz-options: -max_len=4096
+
 // libFuzzer harness for the batch CSV reader (Fuzz/run.sh builds it).
 // Invariants: never crash or loop; every record advances; unescaped fields never outgrow the
 // raw bytes; a record's line count matches the line breaks it spans; planning a chunk for the
-// worker threads finds the record ends the byte-by-byte reference finds.
+// worker threads finds the record ends the byte-by-byte reference (Tests/SrokBatchTests/
+// ChunkPlanReference.swift) finds; the UTF-8 check agrees with the standard library's.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -18,6 +21,7 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 let breaks = referenceLineEnds(Array(b), from: start, to: next)
                 guard lines == breaks else { fatalError("lines \(lines) vs breaks \(breaks)") }
                 guard t.record.count <= next - start else { fatalError("fields outgrew the record") }
+                guard !t.isASCII || t.record.allSatisfy({ $0 < 0x80 }) else { fatalError("a record called ASCII is not") }
                 guard t.count >= 1, t.ends.last == t.record.count, t.range(t.count - 1).upperBound == t.record.count else { fatalError("field ends") }
                 // The fast path (no quote) and the copying path agree on the fields of a quote-free line.
                 if !b[start..<next].contains(0x22) {
@@ -35,7 +39,7 @@ public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             records += 1
             guard records <= b.count + 1 else { fatalError("more records than bytes") }
         }
-        _ = UTF8Check.isValid(b)
+        guard UTF8Check.isValid(b) == (String(validating: b, as: UTF8.self) != nil) else { fatalError("UTF-8 check disagrees") }
         // Planning a chunk finds exactly the record ends of the byte-by-byte reference (which
         // walks records as the tokenizer does), whatever the start, the parts and end of input.
         let bytes = Array(b)

@@ -130,6 +130,9 @@ struct JSONLineReader {
                         throw .syntax("bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
                     }
                     i += 1
+                } else if b[i] < 0x20 {
+                    // RFC 8259 § 7: control characters must be escaped inside a string.
+                    throw .syntax("control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)")
                 } else { scratch.append(b[i]); i += 1 }
             }
             guard i < n else { throw .syntax("unterminated string") }
@@ -139,7 +142,12 @@ struct JSONLineReader {
         skip()
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
         i += 1; skip()
-        if i < n, b[i] == 0x7D { i += 1; return }
+        if i < n, b[i] == 0x7D {
+            // An empty object: nothing may follow it either.
+            i += 1; skip()
+            guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+            return
+        }
         var position = 0
         while true {
             skip()
