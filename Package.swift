@@ -26,7 +26,8 @@ let package = Package(
         // A C shim whose public header exposes no ICU type (see shared notes: ICU's renamed C API
         // is invisible to Swift and clashes with Foundation's private ICU).
         .target(name: "CICUShim", dependencies: ["CICU"]),
-        // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback).
+        // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback), and
+        // flock, which Swift cannot call by name (output locks).
         .target(name: "CFileSync"),
         // Turns the files under Data/ into Swift source so the defaults are embedded in the build.
         .executableTarget(name: "SrokEmbed"),
