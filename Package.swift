@@ -26,6 +26,12 @@ let package = Package(
         // A C shim whose public header exposes no ICU type (see shared notes: ICU's renamed C API
         // is invisible to Swift and clashes with Foundation's private ICU).
         .target(name: "CICUShim", dependencies: ["CICU"]),
+        // System libxlsxwriter (libxlsxwriter-dev): writes the Excel report (SrokBatch/Report).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "pkg-config"])]
+        ),
         // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback), and
         // flock, which Swift cannot call by name (output locks).
         .target(name: "CFileSync"),
@@ -43,7 +49,7 @@ let package = Package(
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync"],
+            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -61,6 +67,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Times XLSXReportWriter on a 100 000-row report (Benchmarks/xlsx/write.sh runs it).
+        .executableTarget(
+            name: "srok-xlsx-write-bench",
+            dependencies: ["SrokBatch", "SrokCore"],
+            path: "Benchmarks/xlsx/WriteBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SrokCoreTests",
             dependencies: [
@@ -75,6 +88,8 @@ let package = Package(
                 "SrokBatch",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // Python scripts the tests run (an independent reader of the workbooks written).
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.

@@ -29,7 +29,7 @@ public struct BatchStats: Sendable, Hashable {
     }
 
     /// The machine-readable summary.
-    public func json(seconds: Double, input: String, output: String, rejects: String?) -> JSONObject {
+    package func json(seconds: Double, input: String, output: String, rejects: String?) -> JSONObject {
         func counts(_ d: [String: Int]) -> JSONObject {
             var o = JSONObject()
             for (k, v) in d.sorted(by: { $0.key < $1.key }) { o.add(k, v) }

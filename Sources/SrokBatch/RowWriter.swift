@@ -41,7 +41,7 @@ enum RowWriter {
             case .rolled:
                 if let roll = s.roll {
                     quoted(json, &o) { o in
-                        o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
+                        o.append(roll.label)
                         o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
                         o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
                     }
@@ -106,7 +106,7 @@ enum RowWriter {
         ByteFormat.int(st.overdueMinutes, after: d, into: &o)
         o.append(d)
         if let roll = s.roll {
-            o.append(roll.reversed ? "following(reversed)" : roll.convention.rawValue)
+            o.append(roll.label)
             ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
             ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }

@@ -9,17 +9,17 @@ import CFileSync
 typealias FileStatus = stat
 
 /// A failed system call: its `errno`.
-struct SyscallError: Error, CustomStringConvertible {
+package struct SyscallError: Error, CustomStringConvertible {
     /// The `errno` the call left.
-    let code: Int32
+    package let code: Int32
     /// The system's text for the error (`strerror`).
-    var description: String { String(cString: strerror(code)) }
+    package var description: String { String(cString: strerror(code)) }
 }
 
 /// The system calls the batch makes on files: every one that a signal can interrupt is retried
 /// on `EINTR` here, and only here; a failure throws the `errno`, for the caller to say which file
 /// and what it was doing.
-enum Syscall {
+package enum Syscall {
     /// Calls `call` again while it fails with `EINTR`; its result when non-negative.
     /// - Throws: the `errno` of any other failure.
     @inline(__always) static func retryingOnEINTR<T: BinaryInteger>(_ call: () -> T) throws(SyscallError) -> T {
@@ -55,7 +55,7 @@ enum Syscall {
     }
 
     /// `write(2)` until every byte of `bytes` is written.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SyscallError) {
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SyscallError) {
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {

@@ -14,6 +14,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A value (CLI argument, CSV field, API input) that is malformed or not allowed.
     case invalidValue(field: String, value: String, expected: String)
+    /// A required value (CLI argument, request key, column) that was not given at all.
+    case missing(field: String, expected: String)
     /// A date outside the range a calendar covers, with the covered range and what to do.
     case outOfCoverage(date: CivilDate, calendar: String, covered: ClosedRange<CivilDate>, hint: String)
     /// A syntax or consistency error in a data file (calendar, region, profile).
@@ -34,6 +36,8 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case let .invalidValue(field, value, expected):
             return "invalid \(field): '\(value)'; expected \(expected)"
+        case let .missing(field, expected):
+            return "missing \(field): expected \(expected)"
         case let .outOfCoverage(date, calendar, covered, hint):
             return "\(date) is outside calendar \(calendar), which covers \(covered.lowerBound)…\(covered.upperBound)\(hint.isEmpty ? "" : "; " + hint)"
         case let .data(location, message):

@@ -15,9 +15,8 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let lang = common.lang
         let calendar = try common.calendar()
-        let first = CivilDate.firstOfYear(year)
-        guard calendar.coverage.contains(first) else { _ = try calendar.info(for: first); return }
-        let last = CivilDate.firstOfYear(year + 1).adding(days: -1)
+        let span = try calendar.days(ofYear: year)
+        let first = span.lowerBound, last = span.upperBound
         var days: [DayInfo] = []
         var d = first
         while d <= last { days.append(try calendar.info(for: d)); d = d.adding(days: 1) }

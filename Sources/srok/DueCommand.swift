@@ -77,7 +77,7 @@ enum ScheduleOutput {
             let why = try r.engine.calendar.info(for: roll.from).explanation(lang)
             out.append((ru ? "Последний день срока " : "The last day ") + (ru ? roll.from.russian : roll.from.iso)
                        + (ru ? " — нерабочий: " : " is not a working day: ") + why)
-            out.append((ru ? "Перенос (\(roll.reversed ? "following: preceding ушёл бы раньше регистрации" : roll.convention.rawValue)): " : "Rolled (\(roll.reversed ? "following: preceding would end before registration" : roll.convention.rawValue)): ")
+            out.append((ru ? "Перенос (\(roll.reason(lang))): " : "Rolled (\(roll.reason(lang))): ")
                        + (ru ? roll.to.russian : roll.to.iso) + ". " + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
         }
         out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")

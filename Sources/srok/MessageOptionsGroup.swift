@@ -68,8 +68,11 @@ struct MessageOptionsGroup: ParsableArguments {
     /// The resolver's error, naming the flag where the field came from one (a file's fields are
     /// named with the file already).
     static func flagError(_ e: MessageFieldError) -> SrokError {
-        guard case let .invalidValue(field, value, expected) = e.error, let flag = flags[field] else { return e.error }
-        return .invalidValue(field: flag, value: value, expected: expected)
+        switch e.error {
+        case let .invalidValue(field, value, expected): return flags[field].map { .invalidValue(field: $0, value: value, expected: expected) } ?? e.error
+        case let .missing(field, expected): return flags[field].map { .missing(field: $0, expected: expected) } ?? e.error
+        default: return e.error
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
 @preconcurrency import Darwin
 #endif
+import SrokBatch
 
 /// The CLI's standard streams. A closed or broken stderr (`2>&-`, `2>&1 | true`) loses the
 /// message but never crashes the process (Foundation's `FileHandle.write` traps on it); a failed
@@ -11,15 +12,7 @@ enum StandardStreams {
     /// Writes `text` to standard error, ignoring a closed or broken stream.
     static func error(_ text: String) {
         let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += n
-        }
+        bytes.withUnsafeBytes { try? Syscall.writeAll(2, $0) }
     }
 
     /// Flushes standard output; the system's reason when it fails (a full disk, a closed stream).

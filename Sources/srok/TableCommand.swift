@@ -24,7 +24,7 @@ struct TableCommand: ParsableCommand {
         let context = try common.context()
         let p = try context.profile(profile)
         let plural = try RussianText()
-        let rows = StageTable.rows(days: terms, basis: b, shares: p.conventions.shares, schedule: p.conventions.schedule)
+        let rows = try StageTable.rows(days: terms, basis: b, shares: p.conventions.shares, schedule: p.conventions.schedule)
         func share(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
         switch format {
         case .csv:

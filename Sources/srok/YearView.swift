@@ -18,7 +18,7 @@ struct YearView {
         if let y = calendar.yearData(year), !y.decrees.isEmpty {
             out.append((ru ? "Переносы: " : "Transfers: ") + y.decrees.joined(separator: "; "))
         }
-        if calendar.isProvisional(CivilDate.firstOfYear(year)) {
+        if calendar.isProvisional(try CivilDate.firstOfYear(year)) {
             out.append(ru ? "ПРЕДВАРИТЕЛЬНО: постановления о переносе на этот год нет в данных; рассчитано по правилам ТК РФ."
                           : "PROVISIONAL: no transfer decree for this year in the data; computed from the Labour Code rules alone.")
         }
@@ -64,7 +64,7 @@ struct YearView {
         let n = CivilDate.daysIn(month: month, year: year)
         var cells = Array(repeating: "    ", count: Int(first.weekday.rawValue) - 1)
         for d in 0..<n {
-            let info = days[CivilDate.firstOfYear(year).distance(to: first.adding(days: d))]
+            let info = days[try CivilDate.firstOfYear(year).distance(to: first.adding(days: d))]
             cells.append(pad(String(d + 1), 3, left: true) + marker(info))
         }
         // Always six week rows, so that the three months of a row stay aligned.

@@ -26,4 +26,7 @@ final class TemporaryFolder {
     func write(_ name: String, _ text: String) {
         FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
     }
+
+    /// Removes the folder now (it is removed anyway when the value goes away).
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -155,7 +155,7 @@ struct RegulationTableTests {
     @Test(arguments: [1, 7, 15])
     func columnsOf1_7And15DaysAreSharesOfNx24h(_ days: Int) throws {
         let plural = try RussianText()
-        for row in StageTable.rows(days: [days], basis: .clock24) {
+        for row in try StageTable.rows(days: [days], basis: .clock24) {
             let text = StageTable.text(row, lang: .ru, plural: plural)
             #expect(text == Self.published[days]![row.stage.rawValue], "\(days) \(row.stage)")
         }

@@ -25,11 +25,15 @@ extension WorkingCalendar {
         for (a, b) in zip(dataYears, dataYears.dropFirst()) where b != a + 1 {
             throw .data(location: definition.years[b]!.location, message: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous")
         }
+        if let p = options.provisionalThroughYear, !YearSpan.supportedYears.contains(p) {
+            throw .invalidValue(field: "provisionalThroughYear", value: String(p),
+                                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+        }
         let lastYear = max(lastDataYear, options.provisionalThroughYear ?? lastDataYear)
-        let start = CivilDate.firstOfYear(firstYear)
-        let endExclusive = CivilDate.firstOfYear(lastYear + 1)
+        let start = try CivilDate.firstOfYear(firstYear)
+        let endExclusive = try CivilDate.firstOfYear(lastYear + 1)
         let count = start.distance(to: endExclusive)
-        let provisionalFrom: CivilDate? = lastYear > lastDataYear ? CivilDate.firstOfYear(lastDataYear + 1) : nil
+        let provisionalFrom: CivilDate? = lastYear > lastDataYear ? try CivilDate.firstOfYear(lastDataYear + 1) : nil
 
         var kinds = [DayKind](repeating: .working, count: count)
         var notes: [CivilDate: DayNote] = [:]
@@ -154,9 +158,10 @@ extension WorkingCalendar {
             if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend { shorten(e, "ТК РФ ст. 95") }
         }
 
-        for year in refusedYears {
-            let from = CivilDate.firstOfYear(year)
-            for d in 0..<from.distance(to: CivilDate.firstOfYear(year + 1)) {
+        // Only the covered years have days to mark (the year is compared before any date arithmetic).
+        for year in refusedYears where (firstYear...lastYear).contains(year) {
+            let from = try CivilDate.firstOfYear(year)
+            for d in 0..<from.distance(to: try CivilDate.firstOfYear(year + 1)) {
                 if let i = idx(from.adding(days: d)) { flags[i] |= CalendarTables.refusedBit }
             }
         }

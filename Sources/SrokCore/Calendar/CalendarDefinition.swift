@@ -20,7 +20,7 @@ public struct CalendarDefinition: Sendable {
 
     /// Whether a shortened day of `year` also cuts the 36- and 24-hour norms.
     public func shorteningCutsReducedWeeks(in year: Int) -> Bool {
-        shorteningNorms.last(where: { year >= $0.fromYear && ($0.throughYear.map { year <= $0 } ?? true) })?.cutsReducedWeeks ?? true
+        shorteningNorms.inForce(in: year)?.cutsReducedWeeks ?? true
     }
 
     /// Creates an empty definition.
@@ -47,7 +47,7 @@ public struct HolidayStatute: Sendable {
 
     /// Whether the set is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
-        date >= validFrom && (validThrough.map { date <= $0 } ?? true)
+        date.isWithin(from: validFrom, through: validThrough)
     }
 }
 
@@ -64,7 +64,7 @@ public struct StatutoryHoliday: Sendable {
 }
 
 /// How holidays that fall on a Saturday or Sunday move the day off (ТК РФ ст. 112 ч. 2).
-public struct CarryOverRule: Sendable {
+public struct CarryOverRule: Sendable, YearRule {
     /// Which holidays the rule moves.
     public enum Mode: String, Sendable {
         /// Every holiday.
@@ -72,10 +72,8 @@ public struct CarryOverRule: Sendable {
         /// Every holiday but 1–8 January (since 2013 the decree moves those).
         case exceptJanuary = "except-january"
     }
-    /// First year the rule applies.
-    public var fromYear: Int
-    /// Last year (`nil`: still in force).
-    public var throughYear: Int?
+    /// The years the rule applies.
+    public var years: YearSpan
     /// Which holidays it moves.
     public var mode: Mode
     /// The act and article.
@@ -84,17 +82,14 @@ public struct CarryOverRule: Sendable {
     /// Whether the rule moves a holiday on `date`.
     public func applies(to date: CivilDate) -> Bool {
         let (y, m, d) = date.components
-        guard y >= fromYear, throughYear.map({ y <= $0 }) ?? true else { return false }
-        return mode == .all || !(m == 1 && d <= 8)
+        return years.contains(y) && (mode == .all || !(m == 1 && d <= 8))
     }
 }
 
 /// Which weekly norms the pre-holiday hour is cut from, over a period of years.
-public struct ShorteningNormsRule: Sendable {
-    /// First year.
-    public var fromYear: Int
-    /// Last year (`nil`: open).
-    public var throughYear: Int?
+public struct ShorteningNormsRule: Sendable, YearRule {
+    /// The years.
+    public var years: YearSpan
     /// Whether the 36- and 24-hour norms are cut too (not only the 40-hour one).
     public var cutsReducedWeeks: Bool
     /// The act.
@@ -111,13 +106,15 @@ public struct CitedDay: Sendable, Hashable {
     public var citation: String
 }
 
-/// A decree transfer (перенос выходного дня): the day off moves from `from` to `to`.
+/// A move of a day off with its act: a decree transfer (перенос выходного дня), where the day off
+/// moves from `from` to `to`, and the regional acts' swaps and transfers (``RegionalMove``).
 public struct DayTransfer: Sendable, Hashable {
-    /// The weekend day (or weekend-falling holiday) the day off is taken from.
+    /// The weekend day (or weekend-falling holiday) the day off is taken from; for a regional swap,
+    /// the worked day.
     public var from: CivilDate
     /// The day that becomes a day off.
     public var to: CivilDate
-    /// The decree.
+    /// The decree or act.
     public var citation: String
 }
 

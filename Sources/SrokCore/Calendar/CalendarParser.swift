@@ -53,25 +53,24 @@ extension CalendarDefinition {
                         month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
                 case "carry-over":
                     let id = try def(line)
-                    let (from, to) = try line.yearRange(0)
+                    let years = try line.yearSpan(0)
                     let modeText = try line.field(2, "a mode")
                     guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
                         throw line.fail("unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
                     }
-                    defs[id]!.carryOverRules.append(CarryOverRule(fromYear: from, throughYear: to, mode: mode,
-                                                                  citation: try line.requiredCitation()))
+                    defs[id]!.carryOverRules.append(CarryOverRule(years: years, mode: mode, citation: try line.requiredCitation()))
                 case "shortening-norms":
                     let id = try def(line)
-                    let (from, to) = try line.yearRange(0)
+                    let years = try line.yearSpan(0)
                     let norms = try line.field(2, "the norms cut: 40 or 40,36,24")
                     guard norms == "40" || norms == "40,36,24" else {
                         throw line.fail("'\(norms)' is not a norms list; expected 40 or 40,36,24")
                     }
                     defs[id]!.shorteningNorms.append(ShorteningNormsRule(
-                        fromYear: from, throughYear: to, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
+                        years: years, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
                 case "year":
                     let id = try def(line)
-                    let y = try line.int(0, "a year", in: 1900...2200)
+                    let y = try line.year(0)
                     defs[id]!.years[y] = CalendarYear(year: y, location: line.location)
                     year = y; statute = nil
                 default:
@@ -88,26 +87,19 @@ extension CalendarDefinition {
     }
 
     private static func parseYearLine(_ line: DataLine, into y: inout CalendarYear) throws(SrokError) {
-        func inYear(_ d: CivilDate, _ what: String) throws(SrokError) {
-            guard d.year == y.year || (what == "from" && abs(d.year - y.year) <= 1) else {
-                throw line.fail("\(d) is not in year \(y.year)")
-            }
-        }
         switch line.keyword {
         case "decree":
             guard !line.rest.isEmpty else { throw line.fail("'decree' needs the act's name, date and number") }
             y.decrees.append(line.rest)
         case "transfer":
-            let from = try line.date(0), to = try line.date(1)
-            try inYear(from, "from"); try inYear(to, "to")
+            // The weekend day a day off comes from may lie in the year before or after.
+            let from = try line.date(0, inYear: y.year, orAdjacent: true), to = try line.date(1, inYear: y.year)
             y.transfers.append(DayTransfer(from: from, to: to, citation: try line.requiredCitation()))
         case "shortened":
-            let d = try line.date(0)
-            try inYear(d, "date")
+            let d = try line.date(0, inYear: y.year)
             y.shortened.append(CitedDay(date: d, name: line.text(after: 1), citation: try line.requiredCitation()))
         case "dayoff", "nonworking":
-            let d = try line.date(0)
-            try inYear(d, "date")
+            let d = try line.date(0, inYear: y.year)
             let name = line.text(after: 1)
             guard !name.isEmpty else { throw line.fail("'\(line.keyword)' needs a name after the date") }
             let day = CitedDay(date: d, name: name, citation: try line.requiredCitation())
@@ -116,12 +108,17 @@ extension CalendarDefinition {
             var values: [String: Int] = [:]
             for f in line.fields {
                 let kv = f.split(separator: "=", maxSplits: 1)
-                guard kv.count == 2, let tenths = parseTenths(kv[1]) else {
+                guard kv.count == 2, let key = totalsKeys.first(where: { $0.key == kv[0] }) else {
                     throw line.fail("'\(f)' is not KEY=NUMBER; expected working=, off=, hours40=, hours36=, hours24=")
                 }
-                values[String(kv[0])] = tenths
+                // Bounded before any arithmetic: a year has at most 366 days and 366 × 24 hours.
+                guard let tenths = parseTenths(kv[1], max: key.isDays ? 366 : 8784, fraction: !key.isDays) else {
+                    throw line.fail(key.isDays ? "\(f): expected a whole number of days from 0 to 366"
+                                               : "\(f): expected hours from 0 to 8784, with at most one decimal (1780.4)")
+                }
+                values[key.key] = tenths
             }
-            for key in ["working", "off", "hours40", "hours36", "hours24"] where values[key] == nil {
+            for (key, _) in totalsKeys where values[key] == nil {
                 throw line.fail("'totals' needs \(key)=")
             }
             y.totals = PublishedTotals(workingDays: values["working"]! / 10, daysOff: values["off"]! / 10,
@@ -135,16 +132,22 @@ extension CalendarDefinition {
         }
     }
 
-    /// "1979" → 19790, "1780.4" → 17804.
-    private static func parseTenths(_ s: Substring) -> Int? {
+    /// The keys of a `totals` line, in order: days (whole numbers), then hour norms (tenths).
+    private static let totalsKeys: [(key: String, isDays: Bool)] = [
+        ("working", true), ("off", true), ("hours40", false), ("hours36", false), ("hours24", false),
+    ]
+
+    /// "1979" → 19790, "1780.4" → 17804; `nil` for anything else, a whole part over `max` or (without
+    /// `fraction`) a decimal. The whole part is compared before it is multiplied: no value traps.
+    private static func parseTenths(_ s: Substring, max: Int, fraction: Bool) -> Int? {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard let whole = Int(parts[0]), whole >= 0 else { return nil }
+        guard let whole = Int(parts[0]), whole >= 0, whole <= max else { return nil }
         if parts.count == 1 { return whole * 10 }
-        guard parts.count == 2, parts[1].count == 1, let frac = Int(parts[1]) else { return nil }
+        guard fraction, parts.count == 2, parts[1].count == 1, let frac = Int(parts[1]), frac >= 0 else { return nil }
         return whole * 10 + frac
     }
 
-    /// Checks internal consistency (not the totals: see ``WorkingCalendar/verifyTotals()``).
+    /// Checks internal consistency (not the totals: see ``WorkingCalendar/totalsMismatches()``).
     func validate() throws(SrokError) {
         for y in years.values {
             var targets = Set<CivilDate>()

@@ -26,34 +26,45 @@ public struct PeriodTotals: Sendable, Hashable {
 
 extension WorkingCalendar {
     /// Totals for `from...through`.
+    /// - Throws: when `through` is before `from`, or either is outside the calendar's coverage.
     public func totals(from: CivilDate, through: CivilDate) throws(SrokError) -> PeriodTotals {
+        guard from <= through else {
+            throw .invalidValue(field: "through", value: through.iso, expected: "a date on or after \(from.iso)")
+        }
         let working = try workingDays(from: from, through: through)
-        let days = from.distance(to: through) + 1
+        let calendarDays = from.distance(to: through) + 1
         var reduced = 0
         for year in from.year...through.year where tables.shorteningCutsReducedWeeks(year) {
-            let a = max(from, CivilDate.firstOfYear(year)), b = min(through, CivilDate.firstOfYear(year + 1).adding(days: -1))
-            reduced += try shortenedDays(from: a, through: b)
+            let span = try days(ofYear: year)
+            reduced += try shortenedDays(from: max(from, span.lowerBound), through: min(through, span.upperBound))
         }
-        return PeriodTotals(calendarDays: days, workingDays: working, daysOff: days - working,
+        return PeriodTotals(calendarDays: calendarDays, workingDays: working, daysOff: calendarDays - working,
                             shortenedDays: try shortenedDays(from: from, through: through),
                             shortenedDaysReducedWeeks: reduced)
     }
 
     /// Totals for a whole year.
+    /// - Throws: when the calendar does not cover the year (see ``days(ofYear:)``).
     public func totals(year: Int) throws(SrokError) -> PeriodTotals {
-        try totals(from: CivilDate.firstOfYear(year), through: CivilDate.firstOfYear(year + 1).adding(days: -1))
+        let span = try days(ofYear: year)
+        return try totals(from: span.lowerBound, through: span.upperBound)
     }
 
     /// Totals for a quarter (1–4) of a year.
+    /// - Throws: for a quarter outside 1–4 or a year the calendar does not cover.
     public func totals(year: Int, quarter: Int) throws(SrokError) -> PeriodTotals {
+        guard (1...4).contains(quarter) else { throw .invalidValue(field: "quarter", value: String(quarter), expected: "1–4") }
+        let span = try days(ofYear: year)
         let from = CivilDate(year: year, month: quarter * 3 - 2, day: 1)!
-        let through = quarter == 4 ? CivilDate(year: year, month: 12, day: 31)!
-            : CivilDate(year: year, month: quarter * 3 + 1, day: 1)!.adding(days: -1)
+        let through = quarter == 4 ? span.upperBound : CivilDate(year: year, month: quarter * 3 + 1, day: 1)!.adding(days: -1)
         return try totals(from: from, through: through)
     }
 
     /// Totals for a month of a year.
+    /// - Throws: for a month outside 1–12 or a year the calendar does not cover.
     public func totals(year: Int, month: Int) throws(SrokError) -> PeriodTotals {
+        guard (1...12).contains(month) else { throw .invalidValue(field: "month", value: String(month), expected: "1–12") }
+        _ = try days(ofYear: year)
         let from = CivilDate(year: year, month: month, day: 1)!
         return try totals(from: from, through: from.adding(days: CivilDate.daysIn(month: month, year: year) - 1))
     }

@@ -47,9 +47,32 @@ public struct WorkingCalendar: Sendable {
         CivilDate(daysSinceEpoch: tables.start.daysSinceEpoch + Int32(index))
     }
 
+    /// The first and last day of `year`.
+    /// - Throws: ``SrokError/outOfCoverage(date:calendar:covered:hint:)`` when the calendar does not
+    ///   cover the year, naming the covered range; for a year no date can have (outside
+    ///   ``CivilDate/supportedYears``), ``SrokError/invalidValue(field:value:expected:)`` naming the
+    ///   covered years. The year is compared before any date arithmetic: any `Int` is safe.
+    public func days(ofYear year: Int) throws(SrokError) -> ClosedRange<CivilDate> {
+        let first = tables.start.year, last = tables.end.year
+        guard year >= first, year <= last else {
+            guard CivilDate.supportedYears.contains(year) else {
+                throw .invalidValue(field: "year", value: String(year), expected: "a year calendar \(tables.id) covers, \(first)…\(last)")
+            }
+            throw outOfCoverage(try CivilDate.firstOfYear(year))
+        }
+        return try CivilDate.firstOfYear(year)...CivilDate.firstOfYear(year + 1).adding(days: -1)
+    }
+
     /// Whether `date` is a working day.
     public func isWorkingDay(_ date: CivilDate) throws(SrokError) -> Bool {
         tables.flags[try index(date)] & CalendarTables.workingBit != 0
+    }
+
+    /// Whether `date` is a working day and whether it is a shortened one, read from the compiled
+    /// table at once (the per-day question of working-time arithmetic, ``WorkTime``).
+    @inline(__always) func workingState(of date: CivilDate) throws(SrokError) -> (isWorking: Bool, isShortened: Bool) {
+        let f = tables.flags[try index(date)]
+        return (f & CalendarTables.workingBit != 0, f & CalendarTables.shortenedBit != 0)
     }
 
     /// The kind of `date`.

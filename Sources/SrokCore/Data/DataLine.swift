@@ -57,11 +57,23 @@ struct DataLine: Sendable {
         return v
     }
 
+    /// Parses field `index` as a year of ``YearSpan/supportedYears``.
+    func year(_ index: Int, _ what: String = "a year") throws(SrokError) -> Int {
+        try int(index, what, in: YearSpan.supportedYears)
+    }
+
     /// Parses fields `index` and `index + 1` as a first year and a last year or `open`.
-    func yearRange(_ index: Int) throws(SrokError) -> (from: Int, through: Int?) {
-        let from = try int(index, "a first year", in: 1900...2200)
+    func yearSpan(_ index: Int) throws(SrokError) -> YearSpan {
+        let from = try year(index, "a first year")
         let toText = try field(index + 1, "a last year or 'open'")
-        return (from, toText == "open" ? nil : try int(index + 1, "a last year", in: from...2200))
+        return YearSpan(from: from, through: toText == "open" ? nil : try int(index + 1, "a last year", in: from...YearSpan.supportedYears.upperBound))
+    }
+
+    /// Parses field `index` as a date in `year` (or, with `orAdjacent`, in the year before or after).
+    func date(_ index: Int, inYear year: Int, orAdjacent: Bool = false) throws(SrokError) -> CivilDate {
+        let d = try date(index)
+        guard d.year == year || (orAdjacent && abs(d.year - year) == 1) else { throw fail("\(d) is not in year \(year)") }
+        return d
     }
 
     /// Splits a data file into directive lines, dropping comments and blank lines.

@@ -12,6 +12,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     /// Creates a date from its year, month (1–12) and day (1–31), or `nil` if no such day exists
     /// (2025-02-30, month 13) or the year is outside 1–9999.
     @inlinable public init?(year: Int, month: Int, day: Int) {
+        // 1...9999 is ``supportedYears`` (a literal here: this is on every parsed date's path).
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
               day <= CivilDate.daysIn(month: month, year: year) else { return nil }
         self.daysSinceEpoch = Int32(CivilDate.days(year: year, month: month, day: day))
@@ -105,9 +106,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
         CivilDate(daysSinceEpoch: daysSinceEpoch + Int32(n))
     }
 
+    /// The years a civil date is made for: 1–9999, the years a four-digit ISO 8601 year can name
+    /// (``init(year:month:day:)`` and the parsers accept these and no others).
+    public static let supportedYears: ClosedRange<Int> = 1...9999
+
     /// 1 January of `year`.
-    @inlinable public static func firstOfYear(_ year: Int) -> CivilDate {
-        CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
+    /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` when `year` is outside
+    ///   ``supportedYears``. Checked before any arithmetic, so no `Int` traps: `srok calendar 5881581`
+    ///   once overflowed `Int32` here.
+    public static func firstOfYear(_ year: Int) throws(SrokError) -> CivilDate {
+        guard supportedYears.contains(year) else {
+            throw .invalidValue(field: "year", value: String(year),
+                                expected: "a year from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
+        }
+        return CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
     }
 
     /// Earlier day first.

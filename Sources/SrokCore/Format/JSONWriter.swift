@@ -1,45 +1,45 @@
 /// A small ordered JSON writer: fields appear in the order they are written (Foundation's
 /// encoder reorders or needs Codable types). Used by the CLI and the batch output.
-public struct JSONObject: Sendable {
+package struct JSONObject: Sendable {
     private var parts: [String] = []
 
     /// An empty object.
-    public init() {}
+    package init() {}
 
     /// Adds a string field (`nil` writes `null`).
-    public mutating func add(_ key: String, _ value: String?) {
+    package mutating func add(_ key: String, _ value: String?) {
         parts.append(JSONObject.quote(key) + ":" + (value.map(JSONObject.quote) ?? "null"))
     }
     /// Adds an integer field.
-    public mutating func add(_ key: String, _ value: Int?) {
+    package mutating func add(_ key: String, _ value: Int?) {
         parts.append(JSONObject.quote(key) + ":" + (value.map { String($0) } ?? "null"))
     }
     /// Adds a boolean field.
-    public mutating func add(_ key: String, _ value: Bool) {
+    package mutating func add(_ key: String, _ value: Bool) {
         parts.append(JSONObject.quote(key) + ":" + (value ? "true" : "false"))
     }
     /// Adds a number written verbatim (e.g. `1780.4`).
-    public mutating func addNumber(_ key: String, _ literal: String) {
+    package mutating func addNumber(_ key: String, _ literal: String) {
         parts.append(JSONObject.quote(key) + ":" + literal)
     }
     /// Adds a nested object.
-    public mutating func add(_ key: String, _ value: JSONObject) {
+    package mutating func add(_ key: String, _ value: JSONObject) {
         parts.append(JSONObject.quote(key) + ":" + value.text)
     }
     /// Adds an array of objects.
-    public mutating func add(_ key: String, _ values: [JSONObject]) {
+    package mutating func add(_ key: String, _ values: [JSONObject]) {
         parts.append(JSONObject.quote(key) + ":[" + values.map(\.text).joined(separator: ",") + "]")
     }
     /// Adds an array of strings.
-    public mutating func add(_ key: String, strings values: [String]) {
+    package mutating func add(_ key: String, strings values: [String]) {
         parts.append(JSONObject.quote(key) + ":[" + values.map(JSONObject.quote).joined(separator: ",") + "]")
     }
 
     /// The compact JSON text.
-    public var text: String { "{" + parts.joined(separator: ",") + "}" }
+    package var text: String { "{" + parts.joined(separator: ",") + "}" }
 
     /// A JSON string literal for `s`.
-    public static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -98,6 +98,11 @@ extension RegulationProfile {
             do { stage = try Stage(parsing: try line.field(1, "a stage")) } catch { throw line.fail(error.description) }
             let text = line.text(after: 2)
             guard !text.isEmpty else { throw line.fail("'table' needs the cell text") }
+            // A text that is no duration is kept (the check reports it as matching neither basis);
+            // a number too large for any stage is an error here, before the check multiplies it.
+            if case .tooLarge(let number) = DurationText.read(text) {
+                throw line.fail("'\(number)' in the cell «\(text)» is too large: a stage budget has at most \(DurationText.maxPart) of any unit (the minutes of 366 days)")
+            }
             p.table.append(PublishedTableCell(days: d, stage: stage, text: text, citation: try cite(), location: line.location))
         default:
             throw line.fail("unknown directive '\(line.keyword)'; expected title, document, region, zone, regime, term, fast-track-range, fast-track-level, fast-track, count, roll, basis, stage, control or table")

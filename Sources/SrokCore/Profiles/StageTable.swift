@@ -16,10 +16,13 @@ public struct StageTableRow: Sendable, Hashable {
 /// Builds stage tables and checks a regulation's published table against the model.
 public enum StageTable {
     /// The rows for terms `days` on `basis` with `shares`.
+    /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` for a term outside 1–366 days
+    ///   (checked before it is multiplied into minutes).
     public static func rows(days: [Int], basis: StageBasis, shares: StageShares = .platform,
-                            schedule: WorkSchedule = .standard) -> [StageTableRow] {
+                            schedule: WorkSchedule = .standard) throws(SrokError) -> [StageTableRow] {
         var out: [StageTableRow] = []
         for n in days {
+            guard (1...366).contains(n) else { throw .invalidValue(field: "days", value: String(n), expected: "terms of 1–366 days") }
             let total = n * (basis == .clock24 ? 1440 : schedule.dayMinutes)
             for s in Stage.allCases {
                 out.append(StageTableRow(days: n, stage: s, sharePercent: shares.percent(s),

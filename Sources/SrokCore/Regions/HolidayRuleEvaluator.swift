@@ -4,14 +4,14 @@ import CICUShim
 /// Ураза-байрам and Курбан-байрам, the Julian calendar for Orthodox Easter, the Chinese calendar
 /// for lunar New Year. Holds ICU calendars: not thread-safe, not `Sendable`; used while compiling
 /// a regional calendar, never per record.
-public final class HolidayRuleEvaluator {
+package final class HolidayRuleEvaluator {
     private let islamic: ICUCalendar
     private let julian: ICUCalendar
     private let chinese: ICUCalendar
 
     /// Opens the calendars. `islamicCalendar` is Umm al-Qura (default) or the tabular calendar,
     /// the two forecasts the engine offers.
-    public init(islamicCalendar: IslamicCalendar = .umalqura) throws(SrokError) {
+    package init(islamicCalendar: IslamicCalendar = .umalqura) throws(SrokError) {
         islamic = try ICUCalendar(locale: "ru_RU@calendar=\(islamicCalendar.icuIdentifier)")
         julian = try ICUCalendar(locale: "ru_RU@calendar=gregorian", julian: true)
         chinese = try ICUCalendar(locale: "zh_CN@calendar=chinese")
@@ -19,7 +19,8 @@ public final class HolidayRuleEvaluator {
 
     /// The Gregorian date of Hijri `month`/`day` falling in Gregorian `year` (there can be two in
     /// one year for dates near its ends, rarely).
-    public func islamicDates(month: Int, day: Int, gregorianYear year: Int) throws(SrokError) -> [CivilDate] {
+    package func islamicDates(month: Int, day: Int, gregorianYear year: Int) throws(SrokError) -> [CivilDate] {
+        try HolidayRuleEvaluator.check(year: year, month: month, day: day)
         let estimate = Int((Double(year) - 621.57) * 1.030_684)
         var out: [CivilDate] = []
         for hy in (estimate - 1)...(estimate + 1) {
@@ -35,7 +36,8 @@ public final class HolidayRuleEvaluator {
 
     /// Orthodox Easter of `year` as a Gregorian date: the Julian computus (Meeus) gives the Julian
     /// calendar date, which ICU's Julian calendar (Gregorian change moved to the far future) converts.
-    public func orthodoxEaster(_ year: Int) throws(SrokError) -> CivilDate {
+    package func orthodoxEaster(_ year: Int) throws(SrokError) -> CivilDate {
+        try HolidayRuleEvaluator.check(year: year)
         let a = year % 4, b = year % 7, c = year % 19
         let d = (19 * c + 15) % 30
         let e = (2 * a + 4 * b - d + 34) % 7
@@ -51,7 +53,8 @@ public final class HolidayRuleEvaluator {
 
     /// The Gregorian date of Chinese-calendar `month`/`day` (non-leap month) of the lunar year that
     /// begins in Gregorian `year`.
-    public func lunarDate(month: Int, day: Int, gregorianYear year: Int) throws(SrokError) -> CivilDate {
+    package func lunarDate(month: Int, day: Int, gregorianYear year: Int) throws(SrokError) -> CivilDate {
+        try HolidayRuleEvaluator.check(year: year, month: month, day: day)
         chinese.clear()
         chinese.set(SROK_FIELD_EXTENDED_YEAR, year + 2637)
         chinese.set(SROK_FIELD_MONTH, month - 1)
@@ -60,8 +63,20 @@ public final class HolidayRuleEvaluator {
         return try chinese.gregorianDate()
     }
 
+    /// Refuses a year outside ``YearSpan/supportedYears`` or a month-day no calendar has, before the
+    /// arithmetic and the ICU fields (`Int32`) see them.
+    private static func check(year: Int, month: Int = 1, day: Int = 1) throws(SrokError) {
+        guard YearSpan.supportedYears.contains(year) else {
+            throw .invalidValue(field: "year", value: String(year),
+                                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+        }
+        guard (1...13).contains(month), (1...31).contains(day) else {
+            throw .invalidValue(field: "month-day", value: "\(month)-\(day)", expected: "a month 1–13 and a day 1–31")
+        }
+    }
+
     /// The first days of `rule`'s occurrences in `year` (a span's first day).
-    public func dates(of rule: RegionalHolidayRule, in year: Int) throws(SrokError) -> [CivilDate] {
+    package func dates(of rule: RegionalHolidayRule, in year: Int) throws(SrokError) -> [CivilDate] {
         switch rule.kind {
         case .fixed: return CivilDate(year: year, month: rule.month, day: rule.day).map { [$0] } ?? []
         case .islamic: return try islamicDates(month: rule.month, day: rule.day, gregorianYear: year)

@@ -8,13 +8,7 @@ public enum DayScope: String, Sendable, CaseIterable {
     case recommended
 }
 
-/// The employer a calendar is built for. ПОС executors are state and municipal bodies, the default.
-public enum EmployerKind: String, Sendable, CaseIterable {
-    /// A state or municipal body, or a budget institution: days of scope `all` and `state` apply.
-    case stateBody = "state-body"
-    /// Any other employer: only days of scope `all` apply.
-    case other
-
+extension EmployerKind {
     /// Whether a day of `scope` binds this employer.
     public func isBound(by scope: DayScope) -> Bool {
         switch scope {
@@ -48,7 +42,7 @@ public enum HolidayRuleKind: String, Sendable {
 }
 
 /// A regional holiday rule from a regional law.
-public struct RegionalHolidayRule: Sendable, Hashable {
+public struct RegionalHolidayRule: Sendable, Hashable, YearRule {
     /// How the date is found.
     public var kind: HolidayRuleKind
     /// Month (fixed, islamic, lunar).
@@ -61,19 +55,15 @@ public struct RegionalHolidayRule: Sendable, Hashable {
     public var span: Int
     /// Who it binds.
     public var scope: DayScope
-    /// First year in force.
-    public var fromYear: Int?
-    /// Last year in force.
-    public var toYear: Int?
+    /// The years in force (`from=`, `to=`; open when not given).
+    public var years: YearSpan
     /// The Russian name.
     public var name: String
     /// The law.
     public var citation: String
 
     /// Whether the rule is in force in `year`.
-    public func isInForce(_ year: Int) -> Bool {
-        (fromYear.map { year >= $0 } ?? true) && (toYear.map { year <= $0 } ?? true)
-    }
+    public func isInForce(_ year: Int) -> Bool { years.contains(year) }
 }
 
 /// A decreed regional day off.
@@ -88,13 +78,18 @@ public struct RegionalDayOff: Sendable, Hashable {
     public var citation: String
 }
 
-/// A pair of days (a swap or a transfer) with its act.
-public struct RegionalMove: Sendable, Hashable {
-    /// The worked day (swap) or the day the day off comes from (transfer).
-    public var from: CivilDate
-    /// The day that becomes a day off.
-    public var to: CivilDate
-    /// The act.
+/// A pair of days of a regional act (a swap or a transfer): the same shape as a federal decree's
+/// transfer. `from` is the worked day (swap) or the day the day off comes from (transfer); `to`
+/// the day that becomes a day off.
+public typealias RegionalMove = DayTransfer
+
+/// A weekend policy in force over a span of years, with its law.
+public struct WeekendPolicyRule: Sendable, Hashable, YearRule {
+    /// The years it is in force.
+    public var years: YearSpan
+    /// The policy.
+    public var policy: WeekendPolicy
+    /// The law.
     public var citation: String
 }
 
@@ -123,8 +118,8 @@ public struct RegionDefinition: Sendable, Hashable {
     public var aliases: [String] = []
     /// The base calendar id (`RU`).
     public var base: String = "RU"
-    /// Weekend policies by period.
-    public var weekendPolicies: [(from: Int, to: Int?, policy: WeekendPolicy, citation: String)] = []
+    /// Weekend policies by period (a later line overrides an earlier one).
+    public var weekendPolicies: [WeekendPolicyRule] = []
     /// Holiday rules.
     public var rules: [RegionalHolidayRule] = []
     /// Acts by year.
@@ -133,9 +128,10 @@ public struct RegionDefinition: Sendable, Hashable {
     public var location: SourceLocation
 
     /// The weekend policy in force in `year` (`keep` before any is stated).
-    public func weekendPolicy(in year: Int) -> WeekendPolicy {
-        weekendPolicies.last(where: { year >= $0.from && ($0.to.map { year <= $0 } ?? true) })?.policy ?? .keep
-    }
+    public func weekendPolicy(in year: Int) -> WeekendPolicy { weekendPolicyRule(in: year)?.policy ?? .keep }
+
+    /// The weekend policy line in force in `year`, with its law, if any.
+    public func weekendPolicyRule(in year: Int) -> WeekendPolicyRule? { weekendPolicies.inForce(in: year) }
 
     /// Whether the region has days of its own (a subject with none uses the federal calendar).
     public var hasOwnDays: Bool { !rules.isEmpty || !years.isEmpty }

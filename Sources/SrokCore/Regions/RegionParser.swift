@@ -29,7 +29,7 @@ extension RegionDefinition {
     }
 
     private static func apply(_ line: DataLine, to r: inout RegionDefinition, year: inout Int?) throws(SrokError) {
-        func options(from index: Int) throws(SrokError) -> (span: Int, scope: DayScope, from: Int?, to: Int?, nameStart: Int) {
+        func options(from index: Int) throws(SrokError) -> (span: Int, scope: DayScope, years: YearSpan, nameStart: Int) {
             var span = 1, scope = DayScope.all, from: Int?, to: Int?
             var i = index
             while i < line.fields.count, let eq = line.fields[i].firstIndex(of: "=") {
@@ -37,23 +37,27 @@ extension RegionDefinition {
                 switch key {
                 case "days": guard let v = Int(value), (1...10).contains(v) else { throw line.fail("days=\(value): expected 1–10") }; span = v
                 case "scope": guard let s = DayScope(rawValue: value) else { throw line.fail("scope=\(value): expected all, state or recommended") }; scope = s
-                case "from": guard let v = Int(value) else { throw line.fail("from=\(value): expected a year") }; from = v
-                case "to": guard let v = Int(value) else { throw line.fail("to=\(value): expected a year") }; to = v
+                case "from", "to":
+                    guard let v = Int(value), YearSpan.supportedYears.contains(v) else {
+                        throw line.fail("\(key)=\(value): expected a year \(YearSpan.supportedYears.lowerBound)–\(YearSpan.supportedYears.upperBound)")
+                    }
+                    if key == "from" { from = v } else { to = v }
                 default: throw line.fail("unknown option '\(key)'; expected days=, scope=, from=, to=")
                 }
                 i += 1
             }
-            return (span, scope, from, to, i)
+            if let from, let to, to < from { throw line.fail("to=\(to) is before from=\(from)") }
+            return (span, scope, YearSpan(from: from, through: to), i)
         }
         switch line.keyword {
         case "name": r.name = line.rest
         case "alias": r.aliases.append(line.rest)
         case "base": r.base = try line.field(0, "a base calendar id")
         case "weekend-policy":
-            let (from, to) = try line.yearRange(0)
+            let years = try line.yearSpan(0)
             let p = try line.field(2, "a policy")
             guard let policy = WeekendPolicy(rawValue: p) else { throw line.fail("'\(p)' is not a weekend policy; expected keep, next-working or per-act") }
-            r.weekendPolicies.append((from, to, policy, try line.requiredCitation()))
+            r.weekendPolicies.append(WeekendPolicyRule(years: years, policy: policy, citation: try line.requiredCitation()))
         case "holiday":
             let kindText = try line.field(0, "a rule kind")
             guard let kind = HolidayRuleKind(rawValue: kindText) else { throw line.fail("'\(kindText)' is not a rule kind; expected fixed, islamic, easter or lunar") }
@@ -73,7 +77,7 @@ extension RegionDefinition {
             let name = line.text(after: o.nameStart)
             guard !name.isEmpty else { throw line.fail("'holiday' needs a name") }
             r.rules.append(RegionalHolidayRule(kind: kind, month: month, day: day, offset: offset, span: o.span, scope: o.scope,
-                                               fromYear: o.from, toYear: o.to, name: name, citation: try line.requiredCitation()))
+                                               years: o.years, name: name, citation: try line.requiredCitation()))
         case "year":
             let y = try line.int(0, "a year", in: 1990...2200)
             if r.years[y] == nil { r.years[y] = RegionYear(year: y) }
@@ -83,8 +87,7 @@ extension RegionDefinition {
             switch line.keyword {
             case "act": r.years[y]!.acts.append(line.rest)
             case "dayoff":
-                let d = try line.date(0)
-                guard d.year == y else { throw line.fail("\(d) is not in year \(y)") }
+                let d = try line.date(0, inYear: y)
                 let o = try options(from: 1)
                 let name = line.text(after: o.nameStart)
                 guard !name.isEmpty else { throw line.fail("'dayoff' needs a name") }

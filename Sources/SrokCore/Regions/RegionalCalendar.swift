@@ -56,7 +56,7 @@ extension WorkingCalendar {
                 if policy == .nextWorking {
                     for day in acts.daysOff where options.employer.isBound(by: day.scope) && day.date.weekday.isWeekend
                         && !acts.transfers.contains(where: { $0.from == day.date }) {
-                        carry(day.date, name: day.name, source: (region.weekendPolicies.last { year >= $0.from }?.citation ?? "") + actText, provisional: false)
+                        carry(day.date, name: day.name, source: (region.weekendPolicyRule(in: year)?.citation ?? "") + actText, provisional: false)
                     }
                 }
             } else if options.strictRegionalDates {
@@ -71,7 +71,7 @@ extension WorkingCalendar {
                                                       source: rule.citation + "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
                                                       isProvisional: rule.kind != .fixed, shortensEve: true))
                             if policy == .nextWorking, d.weekday.isWeekend {
-                                carry(d, name: rule.name, source: region.weekendPolicies.last { year >= $0.from }?.citation ?? "", provisional: true)
+                                carry(d, name: rule.name, source: region.weekendPolicyRule(in: year)?.citation ?? "", provisional: true)
                             }
                         }
                     }

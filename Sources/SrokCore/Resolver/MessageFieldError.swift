@@ -17,6 +17,7 @@ public struct MessageFieldError: Error, Hashable, Sendable, CustomStringConverti
     package init(evaluating error: SrokError) {
         switch error {
         case let .invalidValue(field, value, _): self.init(field: field, value: value, error: error)
+        case let .missing(field, _): self.init(field: field, value: "", error: error)
         case let .outOfCoverage(date, _, _, _): self.init(field: "registered_at", value: date.iso, error: error)
         default: self.init(field: "row", value: "", error: error)
         }

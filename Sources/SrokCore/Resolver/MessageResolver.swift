@@ -27,7 +27,7 @@ public final class MessageResolver: Sendable {
     public func resolve(_ request: MessageRequest, now: Instant) throws(MessageFieldError) -> ResolvedMessage {
         guard let registeredAt = request.registeredAt else {
             throw MessageFieldError(field: MessageRequest.Key.registeredAt.rawValue, value: "",
-                                    error: .invalidValue(field: "registered_at", value: "", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
+                                    error: .missing(field: "registered_at", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
         }
         let r = try engine(profile: request.profile, region: request.region, tz: request.tz, overrides: request.conventions)
         let zone = r.engine.zone

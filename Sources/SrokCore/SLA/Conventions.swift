@@ -71,10 +71,12 @@ public struct StageShares: Hashable, Sendable {
 
     /// Shares in basis points.
     public init(basisPoints: PerStage<Int>) throws(SrokError) {
-        let sum = Stage.allCases.reduce(0) { $0 + basisPoints[$1] }
-        guard Stage.allCases.allSatisfy({ basisPoints[$0] >= 0 }), sum == 10_000 else {
-            throw .invalidValue(field: "stage shares", value: Stage.allCases.map { "\(basisPoints[$0] / 100)" }.joined(separator: "+") + " = \(Double(sum) / 100) %",
-                                expected: "non-negative shares that sum to 100 %")
+        // Each share is bounded before they are summed, so no sum overflows.
+        let bounded = Stage.allCases.allSatisfy { (0...10_000).contains(basisPoints[$0]) }
+        let sum = bounded ? Stage.allCases.reduce(0) { $0 + basisPoints[$1] } : -1
+        guard sum == 10_000 else {
+            throw .invalidValue(field: "stage shares", value: Stage.allCases.map { "\(basisPoints[$0] / 100)" }.joined(separator: "+") + (bounded ? " = \(Double(sum) / 100) %" : ""),
+                                expected: "shares from 0 to 100 % that sum to 100 %")
         }
         self.basisPoints = basisPoints
         var running = 0
@@ -127,7 +129,9 @@ public struct WorkSchedule: Hashable, Sendable {
         guard !result.isEmpty else { throw .invalidValue(field: field, value: text, expected: expected) }
         intervals = result
         self.shortenedCut = shortenedCut
-        guard dayMinutes > shortenedCut else { throw .invalidValue(field: field, value: text, expected: "a day longer than the shortened-day cut") }
+        guard shortenedCut >= 0, dayMinutes > shortenedCut else {
+            throw .invalidValue(field: field, value: text, expected: "a day longer than the shortened-day cut (\(shortenedCut) minutes, at least 0)")
+        }
     }
 
     /// Working minutes of a day that has `isShortened` before minute-of-day `t` (0…1440).

@@ -1,22 +1,3 @@
-/// How the last day of a term was moved.
-public struct RollOutcome: Hashable, Sendable {
-    /// The unrolled last day.
-    public var from: CivilDate
-    /// The day it moved to.
-    public var to: CivilDate
-    /// The convention applied.
-    public var convention: RollConvention
-    /// Whether the configured roll would have moved the due time to or before registration, so the
-    /// date was rolled `following` instead (the term never ends before it starts).
-    public var reversed: Bool
-
-    /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when
-    /// the configured roll was reversed.
-    public var code: String {
-        (reversed ? "following(reversed)" : convention.rawValue) + ":" + from.iso + ">" + to.iso
-    }
-}
-
 /// The computed schedule of one message: the total due time and every stage's budget and planned
 /// due time.
 public struct MessageSchedule: Hashable, Sendable {

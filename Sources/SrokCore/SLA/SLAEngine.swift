@@ -21,18 +21,29 @@ public final class SLAEngine: Sendable {
     /// Checks a term against the regime: a message takes 1–30 calendar days (ПОС fast-track up to
     /// 30); any term must be positive.
     public static func validate(_ term: Term, regime: Regime) throws(SrokError) {
-        let limit = term.unit == .hours || term.unit == .workingHours ? 24 * 366 : 366
-        guard term.amount >= 1, term.amount <= limit else {
-            throw .invalidValue(field: "term", value: String(term.amount),
-                                expected: "a positive term of at most \(limit) \(term.unit == .hours || term.unit == .workingHours ? "hours" : "days")")
-        }
+        try checkBounds(term)
         if regime == .message, term.unit == .calendarDays, term.amount > 30 {
             throw .invalidValue(field: "term", value: String(term.amount), expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
         }
     }
 
+    /// The bounds of any term, whatever the regime: 1–366 days or 1–8784 (366 × 24) hours. Every
+    /// computation on a term's amount comes after this check, so no amount traps.
+    static func checkBounds(_ term: Term) throws(SrokError) {
+        let hours = term.unit == .hours || term.unit == .workingHours
+        let limit = hours ? 24 * 366 : 366
+        guard term.amount >= 1, term.amount <= limit else {
+            throw .invalidValue(field: "term", value: String(term.amount),
+                                expected: "a positive term of at most \(limit) \(hours ? "hours" : "days")")
+        }
+    }
+
     /// The total due time of `term` from `registered` (no stages).
+    /// - Throws: a term out of bounds (1–366 days, 1–8784 hours), a registration outside
+    ///   ``Instant/supportedRange``, or a date outside the calendar.
     public func totalDue(registered: Instant, term: Term) throws(SrokError) -> (due: Instant, dueDate: CivilDate, roll: RollOutcome?) {
+        try SLAEngine.checkBounds(term)
+        try registered.checkSupported("registered_at")
         let local = zone.local(registered)
         switch term.unit {
         case .hours:
@@ -50,42 +61,49 @@ public final class SLAEngine: Sendable {
                 let inclusiveStart = conventions.count == .daysInclusive && startIsWorking
                 date = try calendar.adding(workingDays: inclusiveStart ? term.amount - 1 : term.amount, to: local.date)
             }
+            if conventions.count == .clock && term.unit == .calendarDays {
+                // N × 24 h of wall time (not N local days: a zone change inside the term counts).
+                let due = registered.adding(seconds: Int64(term.amount) * 86_400)
+                let last = zone.local(due)
+                let rolled = try rollLastDay(last.date, registered: registered, earliest: nil) {
+                    zone.instant(LocalDateTime(date: $0, secondOfDay: last.secondOfDay))
+                }
+                return rolled.map { ($0.due, $0.outcome.to, $0.outcome) } ?? (due, last.date, nil)
+            }
             let clock = conventions.count == .clock
             func instant(_ d: CivilDate) -> Instant {
                 clock ? zone.instant(LocalDateTime(date: d, secondOfDay: local.secondOfDay))
                       : zone.endOfDay(d).adding(seconds: -1)
             }
-            if clock && term.unit == .calendarDays {
-                // N × 24 h of wall time (not N local days: a zone change inside the term counts).
-                let due = registered.adding(seconds: Int64(term.amount) * 86_400)
-                date = zone.localDate(due)
-                let rolled = try calendar.roll(date, conventions.roll)
-                if rolled == date { return (due, date, nil) }
-                var target = zone.instant(LocalDateTime(date: rolled, secondOfDay: zone.local(due).secondOfDay))
-                var outcome = RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false)
-                if target <= registered {
-                    let forward = try calendar.roll(date, .following)
-                    target = zone.instant(LocalDateTime(date: forward, secondOfDay: zone.local(due).secondOfDay))
-                    outcome = RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true)
-                }
-                return (target, outcome.to, outcome)
-            }
-            let rolled = try calendar.roll(date, conventions.roll)
-            if rolled == date { return (instant(date), date, nil) }
-            // A roll may not end the term before it starts: with `days` the last day must come after
-            // the registration day (ГК РФ ст. 191), with `days-inclusive` not before it.
-            let tooEarly = conventions.count == .daysInclusive ? rolled < local.date : rolled <= local.date
-            if tooEarly || instant(rolled) <= registered {
-                let forward = try calendar.roll(date, .following)
-                return (instant(forward), forward, RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
-            }
-            return (instant(rolled), rolled, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
+            // With `days` the last day must come after the registration day (ГК РФ ст. 191), with
+            // `days-inclusive` not before it.
+            let earliest = conventions.count == .daysInclusive ? local.date : local.date.adding(days: 1)
+            let rolled = try rollLastDay(date, registered: registered, earliest: earliest, instant: instant)
+            return rolled.map { ($0.due, $0.outcome.to, $0.outcome) } ?? (instant(date), date, nil)
         }
     }
 
+    /// Rolls the last day of a term by the convention (``SLAConventions/roll``); `nil` when the day
+    /// stays. A roll may not end the term before it starts: when the rolled due time
+    /// (`instant(rolled)`) is at or before `registered`, or the rolled day before `earliest`, the
+    /// day is rolled `following` instead and the outcome is marked reversed.
+    @inline(__always)
+    private func rollLastDay(_ date: CivilDate, registered: Instant, earliest: CivilDate?,
+                             instant: (CivilDate) -> Instant) throws(SrokError) -> (due: Instant, outcome: RollOutcome)? {
+        let rolled = try calendar.roll(date, conventions.roll)
+        if rolled == date { return nil }
+        let due = instant(rolled)
+        if due <= registered || earliest.map({ rolled < $0 }) ?? false {
+            let forward = try calendar.roll(date, .following)
+            return (instant(forward), RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
+        }
+        return (due, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
+    }
+
     /// Budget of the whole term in the basis's minutes: N × 24 h (clock24) or N × 8 h (workday8)
-    /// for day terms; N hours for hour terms.
-    public func totalBudgetMinutes(_ term: Term) -> Int {
+    /// for day terms; N hours for hour terms. The term must be within bounds (``schedule(registered:term:)``
+    /// checks it first).
+    package func totalBudgetMinutes(_ term: Term) -> Int {
         switch term.unit {
         case .calendarDays, .workingDays:
             return term.amount * (conventions.basis == .clock24 ? 1440 : conventions.schedule.dayMinutes)
@@ -95,6 +113,7 @@ public final class SLAEngine: Sendable {
     }
 
     /// The full schedule of a message: total due time, stage budgets and planned stage due times.
+    /// - Throws: see ``totalDue(registered:term:)``.
     public func schedule(registered: Instant, term: Term) throws(SrokError) -> MessageSchedule {
         let (due, dueDate, roll) = try totalDue(registered: registered, term: term)
         let total = totalBudgetMinutes(term)
@@ -125,14 +144,16 @@ public final class SLAEngine: Sendable {
             previous = t
             return t
         }
-        let provisional = calendar.tables.provisionalFrom.map { dueDate >= $0 } ?? false
+        let provisional = calendar.provisionalFrom.map { dueDate >= $0 } ?? false
         return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
                                budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
                                isProvisional: provisional)
     }
 
     /// Time used between two instants in the basis's minutes.
+    /// - Throws: an instant outside ``Instant/supportedRange`` or a date outside the calendar.
     public func used(from: Instant, to: Instant) throws(SrokError) -> Int {
+        try from.checkSupported("from"); try to.checkSupported("to")
         switch conventions.basis {
         case .clock24: return to > from ? Int(from.seconds(to: to) / 60) : 0
         case .workday8: return try workTime.workingMinutes(from: from, to: to)
@@ -140,7 +161,13 @@ public final class SLAEngine: Sendable {
     }
 
     /// The instant `minutes` of the basis after `start`.
+    /// - Throws: a start outside ``Instant/supportedRange``, more minutes than that range holds,
+    ///   or a date outside the calendar.
     public func after(_ start: Instant, minutes: Int) throws(SrokError) -> Instant {
+        try start.checkSupported("start")
+        guard minutes.magnitude <= Instant.supportedMinutes else {
+            throw .invalidValue(field: "minutes", value: String(minutes), expected: "at most \(Instant.supportedMinutes) minutes either way")
+        }
         switch conventions.basis {
         case .clock24: return start.adding(minutes: Int64(minutes))
         case .workday8: return try workTime.adding(minutes: minutes, to: start)

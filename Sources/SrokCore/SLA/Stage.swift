@@ -105,21 +105,3 @@ public struct PerStage<Value: Sendable>: Sendable {
 
 extension PerStage: Equatable where Value: Equatable {}
 extension PerStage: Hashable where Value: Hashable {}
-
-/// Normalises names for matching: lower case, ё→е, runs of spaces folded, trimmed.
-public enum TextKey {
-    /// The matching key of `text`.
-    public static func normalize(_ text: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in text.lowercased() {
-            if ch == " " || ch == "\t" || ch == "\u{00A0}" || ch == "\n" || ch == "\r" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(ch == "ё" ? "е" : ch)
-        }
-        return out
-    }
-}

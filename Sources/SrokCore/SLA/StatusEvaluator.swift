@@ -8,10 +8,21 @@ extension SLAEngine {
     /// calendar days to the last day and is rolled again.
     ///
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` for a second postponement, an
-    ///   extension of a message or beyond 30 days, entries out of time order or before registration.
+    ///   extension of a message or beyond 30 days, entries out of time order or before registration,
+    ///   an instant outside ``Instant/supportedRange``, a postponement date outside
+    ///   ``CivilDate/supportedYears``, a control limit outside 1–366 days or a warning percentage
+    ///   outside 0–100 — each checked before any arithmetic on it.
     public func status(of history: MessageHistory, asOf: Instant, controls: [ControlPoint] = [],
                        maxPostponements: Int = 1) throws(SrokError) -> MessageStatus {
         try SLAEngine.validate(history.term, regime: history.regime)
+        try asOf.checkSupported("as_of")
+        try history.takenIntoWork?.checkSupported("taken_into_work_at")
+        try history.redirectedAt?.checkSupported("redirected_at")
+        try history.receivedAt?.checkSupported("received_at")
+        try history.closedAt?.checkSupported("closed_at")
+        guard (0...100).contains(conventions.warningPercent) else {
+            throw .invalidValue(field: "warningPercent", value: String(conventions.warningPercent), expected: "a percentage from 0 to 100")
+        }
         let schedule = try self.schedule(registered: history.registered, term: history.term)
         return try status(of: history, schedule: schedule, asOf: asOf, controls: controls, maxPostponements: maxPostponements)
     }
@@ -27,6 +38,9 @@ extension SLAEngine {
                                 expected: "at most \(maxPostponements) postponement(s) («Отложено» не более \(maxPostponements) раза)")
         }
         if let until = history.postponements.last {
+            guard CivilDate.supportedYears.contains(until.year) else {
+                throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date in years 1–9999")
+            }
             let registeredDay = zone.localDate(history.registered)
             guard until >= registeredDay else {
                 throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date on or after registration")
@@ -52,6 +66,7 @@ extension SLAEngine {
         }
         var previous = history.registered
         for e in history.entries {
+            try e.at.checkSupported("stage_entered_at")
             guard e.at >= previous else {
                 throw .invalidValue(field: "stage_entered_at", value: e.at.description,
                                     expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
@@ -143,6 +158,10 @@ extension SLAEngine {
             return ControlCheck(kind: kind, deadline: deadline, metAt: metAt, state: late ? .overdue : .ok)
         }
         for c in controls {
+            // The limit is multiplied into minutes and seconds below: bounded first.
+            guard (1...366).contains(c.amount) else {
+                throw .invalidValue(field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
+            }
             switch c.kind {
             case .coordinatorDecision:
                 guard let i = entries.lastIndex(where: { $0.stage == .coordination }) else { continue }

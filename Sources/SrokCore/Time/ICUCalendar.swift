@@ -45,7 +45,9 @@ final class ICUCalendar {
     /// The Gregorian civil date of the calendar's current instant, read in UTC.
     func gregorianDate() throws(SrokError) -> CivilDate {
         let ms = try millis
-        return CivilDate(daysSinceEpoch: Int32((ms / 86_400_000).rounded(.down)))
+        // ICU answers any field values; a day beyond Int32 would trap in the conversion.
+        guard let days = Int32(exactly: (ms / 86_400_000).rounded(.down)) else { throw .icu(operation: "ucal_getMillis (\(ms) ms)", code: 0) }
+        return CivilDate(daysSinceEpoch: days)
     }
 
     /// The next zone transition after the current instant, in ms, if any.

@@ -26,6 +26,33 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { LocalDateTime(instant: self, offsetSeconds: 0).iso8601(offsetSeconds: 0) }
 }
 
+extension Instant {
+    /// The instants Srok reads, computes with and writes: 0001-01-01T00:00:00Z through
+    /// 9999-12-31T23:59:59Z, the UTC days of ``CivilDate/supportedYears``. Each of them formats in
+    /// UTC (``description``) with a four-digit year that parses back to the same instant; the
+    /// timestamp parser accepts no instant outside it.
+    public static let supportedRange = Instant(secondsSinceEpoch: minSupportedSeconds)...Instant(secondsSinceEpoch: maxSupportedSeconds)
+    /// 0001-01-01T00:00:00Z in seconds since the epoch (719 162 days before 1970 × 86 400).
+    @usableFromInline static let minSupportedSeconds: Int64 = -62_135_596_800
+    /// 9999-12-31T23:59:59Z in seconds since the epoch (2 932 897 days to 10000-01-01 × 86 400 − 1).
+    @usableFromInline static let maxSupportedSeconds: Int64 = 253_402_300_799
+
+    /// The minutes from the first to the last instant of ``supportedRange`` (rounded up): a count of
+    /// minutes beyond it leaves the range from anywhere in it, and any count within it can be added
+    /// to an instant of the range without overflow.
+    public static let supportedMinutes = 5_258_964_960
+
+    /// Throws when the instant is outside ``supportedRange``: the check at the engine's entry points,
+    /// before any arithmetic on an instant a caller made (``init(secondsSinceEpoch:)`` takes any value).
+    /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` naming `field` and the range.
+    @inlinable package func checkSupported(_ field: String) throws(SrokError) {
+        guard secondsSinceEpoch >= Instant.minSupportedSeconds, secondsSinceEpoch <= Instant.maxSupportedSeconds else {
+            throw .invalidValue(field: field, value: String(secondsSinceEpoch) + " s since 1970-01-01T00:00:00Z",
+                                expected: "an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+        }
+    }
+}
+
 /// A local wall-clock date and time (no zone): a civil date and a second of the day.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The civil date.

@@ -10,6 +10,10 @@ public enum Timestamp: Hashable, Sendable {
     public static let acceptedForms =
         "an ISO 8601 time with offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z) or a local time read in the zone (2024-03-29T10:15, 2024-03-29 10:15:30, 2024-03-29, 29.03.2024 10:15, 29.03.2024)"
 
+    /// The range accepted (see ``parse(_:)``), for error messages.
+    public static let acceptedRange =
+        "local times from 0001-01-02 to 9999-12-30, instants from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
+
     /// The instant, reading a local time in `zone`.
     @inlinable public func resolve(in zone: ZoneRules) -> Instant {
         switch self {
@@ -24,13 +28,21 @@ public enum Timestamp: Hashable, Sendable {
         var s = String(text)
         let parsed = s.withUTF8 { Timestamp.parse($0) }
         guard let parsed else {
-            throw .invalidValue(field: field, value: String(text), expected: Timestamp.acceptedForms)
+            throw .invalidValue(field: field, value: String(text), expected: Timestamp.acceptedForms + "; " + Timestamp.acceptedRange)
         }
         self = parsed
     }
 
-    /// Parses raw UTF-8 bytes without allocating; `nil` when the text is not an accepted form or
-    /// names an impossible date or time (2025-02-30, 24:01, offset beyond ±18:00).
+    /// Parses raw UTF-8 bytes without allocating; `nil` when the text is not an accepted form,
+    /// names an impossible date or time (2025-02-30, 24:01, offset beyond ±18:00), or lies outside
+    /// the range Srok computes with:
+    /// - a time with `Z` or an offset must name an instant in ``Instant/supportedRange``
+    ///   (0001-01-01T00:00:00Z…9999-12-31T23:59:59Z), so that every accepted instant formats in UTC
+    ///   with a four-digit year and parses back to itself (`0001-01-01T00:00+01:00`,
+    ///   `9999-12-31T24:00Z` and `9999-12-31T23:00-05:00` fall outside and are refused);
+    /// - a local time (no offset) must lie from 0001-01-02T00:00 to 9999-12-30T23:59:59 (`24:00`
+    ///   counting as the next day): a day inside the range at each end, so that read in any zone
+    ///   (offsets are within ±18 h) its instant stays in ``Instant/supportedRange`` too.
     @inlinable package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         if b.count == 25, let i = parseFixedISO(b) { return .instant(i) }
         return parseGeneral(b)
@@ -82,19 +94,10 @@ public enum Timestamp: Hashable, Sendable {
         var lo = 0, hi = b.count
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D { hi -= 1 }
-        @inline(__always) func num(_ at: Int, _ n: Int) -> Int? {
-            guard at + n <= hi else { return nil }
-            var v = 0
-            for i in at..<(at + n) {
-                let c = b[i] &- 0x30
-                if c > 9 { return nil }
-                v = v * 10 + Int(c)
-            }
-            return v
-        }
+        @inline(__always) func num(_ at: Int, _ n: Int) -> Int? { DecimalDigits.value(b, at: at, count: n, end: hi) }
         guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else { return nil }
         var p = lo + 10
-        if p == hi { return .local(LocalDateTime(date: date)) }
+        if p == hi { return isLocalInRange(date) ? .local(LocalDateTime(date: date)) : nil }
         guard b[p] == 0x54 || b[p] == 0x20 || b[p] == 0x74 else { return nil }  // 'T', ' ', 't'
         p += 1
         guard let hh = num(p, 2), p + 2 < hi, b[p + 2] == 0x3A, let mi = num(p + 3, 2) else { return nil }
@@ -116,7 +119,7 @@ public enum Timestamp: Hashable, Sendable {
         var day = date, secondOfDay = hh * 3600 + mi * 60 + ss
         if secondOfDay == 86_400 { day = day.adding(days: 1); secondOfDay = 0 }
         let local = LocalDateTime(date: day, secondOfDay: Int32(secondOfDay)).localSeconds
-        if p == hi { return .local(LocalDateTime(date: day, secondOfDay: Int32(secondOfDay))) }
+        if p == hi { return isLocalInRange(day) ? .local(LocalDateTime(date: day, secondOfDay: Int32(secondOfDay))) : nil }
         var offset = 0
         if b[p] == 0x5A || b[p] == 0x7A {  // Z
             guard p + 1 == hi else { return nil }
@@ -132,6 +135,14 @@ public enum Timestamp: Hashable, Sendable {
             guard oh <= 18, om < 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
         } else { return nil }
-        return .instant(Instant(secondsSinceEpoch: local - Int64(offset)))
+        let seconds = local - Int64(offset)
+        guard seconds >= Instant.minSupportedSeconds, seconds <= Instant.maxSupportedSeconds else { return nil }
+        return .instant(Instant(secondsSinceEpoch: seconds))
+    }
+
+    /// Whether a local time on `day` is accepted: 0001-01-02 through 9999-12-30 (see ``parse(_:)``).
+    @inlinable @inline(__always) static func isLocalInRange(_ day: CivilDate) -> Bool {
+        // 0001-01-02 is day −719 161 of the epoch, 9999-12-30 day 2 932 895.
+        day.daysSinceEpoch >= -719_161 && day.daysSinceEpoch <= 2_932_895
     }
 }

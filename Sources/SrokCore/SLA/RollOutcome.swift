@@ -1,0 +1,29 @@
+/// How the last day of a term was moved.
+public struct RollOutcome: Hashable, Sendable {
+    /// The unrolled last day.
+    public var from: CivilDate
+    /// The day it moved to.
+    public var to: CivilDate
+    /// The convention applied.
+    public var convention: RollConvention
+    /// Whether the configured roll would have moved the due time to or before registration, so the
+    /// date was rolled `following` instead (the term never ends before it starts).
+    public var reversed: Bool
+
+    /// The roll applied, as the `rolled` column names it: the convention's name, or
+    /// `following(reversed)` when the configured roll was reversed. The one source of the roll's
+    /// name: ``code``, the batch writer and the CLI use it.
+    public var label: String { reversed ? "following(reversed)" : convention.rawValue }
+
+    /// Why the day moved, in `lang`, for explanations («Перенос (…): …»): the convention's name, or,
+    /// when reversed, that the configured roll would have ended the term before registration.
+    public func reason(_ lang: Language) -> String {
+        guard reversed else { return convention.rawValue }
+        return lang == .ru ? "following: \(convention.rawValue) ушёл бы раньше регистрации"
+                           : "following: \(convention.rawValue) would end before registration"
+    }
+
+    /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when
+    /// the configured roll was reversed.
+    public var code: String { label + ":" + from.iso + ">" + to.iso }
+}
