@@ -27,9 +27,9 @@ final class OutputSet {
     let durable: Bool
     private var locks: [OutputLock]
 
-    /// Locks the targets, removes stale temporary files and creates the sinks; tells `observer`
-    /// of a lock it waits for and of every temporary file it creates. On failure nothing is left
-    /// (no lock, no temporary file).
+    /// Locks the targets, removes stale temporary files and creates the sinks (streams first);
+    /// tells `observer` of a lock it waits for and of every temporary file as soon as it exists.
+    /// On failure nothing is left (no lock, no temporary file).
     init(_ targets: OutputTargets, durable: Bool, waitForLock: Bool, observer: (any BatchRunObserver)?) throws(SrokError) {
         self.targets = targets
         self.durable = durable
@@ -42,22 +42,25 @@ final class OutputSet {
                 locks.append(try OutputLock(target: target.path, wait: waitForLock) { observer?.waiting(forLockOn: target.path) })
             }
             for target in files { StaleTemporaryFiles.remove(besides: target.path) }
-            let output = try Self.open(targets.output, durable: durable)
-            made.append(output)
-            let rejects = try Self.open(targets.rejects, durable: durable)
-            made.append(rejects)
-            let summary = try targets.summary.map { (t) throws(SrokError) in try Self.open(t, durable: durable) }
-            if let summary { made.append(summary) }
-            self.output = output
-            self.rejects = rejects
-            self.summary = summary
+            // Streams first (opening a FIFO waits for its reader), then the temporary files, each
+            // reported as soon as it exists.
+            var sinks: [Int: any OutputSink] = [:]
+            let all = [targets.output, targets.rejects] + (targets.summary.map { [$0] } ?? [])
+            for k in all.indices.filter({ all[$0].kind != .file }) + all.indices.filter({ all[$0].kind == .file }) {
+                let sink = try Self.open(all[k], durable: durable)
+                made.append(sink)
+                if let path = sink.temporaryPath { observer?.created(temporaryFile: path) }
+                sinks[k] = sink
+            }
+            output = sinks[0]!
+            rejects = sinks[1]!
+            summary = sinks[2]
         } catch {
             for sink in made { sink.abandon() }
             for lock in locks.reversed() { lock.release() }
             throw error
         }
         self.locks = locks
-        for sink in made { if let path = sink.temporaryPath { observer?.created(temporaryFile: path) } }
     }
 
     /// The sink for `target`: a new ``AtomicFile`` for a regular file, the stream opened in
