@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `srok batch`'s output set through the CLI (issue 10, findings 2, 11 and 12): a device written
@@ -126,13 +127,21 @@ struct OutputSetCLITests {
         second.standardOutput = FileHandle.nullDevice
         let err = Pipe()
         second.standardError = err
+        let heard = Mutex(Data())
+        err.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            heard.withLock { $0.append(data) }
+        }
         try second.run()
-        usleep(300_000)
+        // Until it says it waits (however slowly it starts), the first run keeps its lock.
+        waited = 0
+        while !heard.withLock({ String(decoding: $0, as: UTF8.self) }).contains("waiting") && waited < 3000 { usleep(10_000); waited += 1 }
         #expect(second.isRunning)
         try input.fileHandleForWriting.close()
         first.waitUntilExit()
-        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         second.waitUntilExit()
+        err.fileHandleForReading.readabilityHandler = nil
+        let said = heard.withLock { String(decoding: $0 + err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
         #expect(first.terminationStatus == 0)
         #expect(second.terminationStatus == 0, "\(said)")
         #expect(said.hasPrefix("srok: another srok run is writing out.csv; waiting for it to finish (--no-wait fails instead)\n"), "\(said)")
