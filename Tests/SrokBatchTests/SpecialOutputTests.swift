@@ -13,17 +13,17 @@ final class FIFOReader: @unchecked Sendable {
 
     init(_ path: String) {
         self.path = path
-        let thread = Thread { [self] in self.read() }
+        let thread = Thread { [self] in self.drain() }
         thread.start()
     }
 
-    private func read() {
+    private func drain() {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { state.withLock { $0.finished = true }; return }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n > 0 { state.withLock { $0.bytes.append(contentsOf: buffer[..<n]) }; continue }
             // 0: no writer (yet, or any more); -1 EAGAIN: a writer with nothing written yet.
             if n == 0 && state.withLock({ $0.done }) { break }
@@ -172,7 +172,11 @@ struct SpecialOutputTests {
         let folder = try TemporaryFolder()
         folder.write("in.csv", BatchRunnerTests.csv)
         let path = folder.file("s.sock")
+        #if canImport(Glibc)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
         defer { close(fd) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
