@@ -12,7 +12,8 @@ public struct BatchRunOptions: Sendable {
     public var input = "-"
     /// Output path, or `-` for standard output.
     public var output = "-"
-    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` for stdout).
+    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` in the
+    /// working folder when the output is standard output, a device or a FIFO).
     public var rejects: String?
     /// Machine-readable summary path.
     public var summaryJSON: String?
@@ -43,6 +44,10 @@ public struct BatchRunOptions: Sendable {
     /// the run reports success; writeback starts as the output grows. Without it a killed run
     /// still leaves no partial file, but a power loss soon after may lose the new output.
     public var durable = true
+    /// Whether a run whose output file another run is writing waits for that run to end (the
+    /// default), or fails at once (`--no-wait`). Runs lock each output file they replace
+    /// (`flock` on `.<name>.srok-lock` beside it), so that two runs never mix their files.
+    public var waitForLock = true
 
     /// Options with the defaults.
     public init() {}
@@ -124,14 +129,13 @@ public enum BatchRunner {
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
 
-        // Sinks.
-        let output: any OutputSink = options.output == "-" ? StandardOutputSink() : try AtomicFile(target: options.output, durable: options.durable)
-        let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
-        let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
-        // Created now, so that a bad path fails the run before any output is in place.
-        let summaryFile = try options.summaryJSON.map { (path) throws(SrokError) in try AtomicFile(target: path, durable: options.durable) }
-        let sinks: [(any OutputSink)?] = [output, rejectsFile, summaryFile]
-        for case let sink? in sinks { if let path = sink.temporaryPath { observer?.created(temporaryFile: path) } }
+        // Sinks: the output set's paths checked (no folder, link or device replaced, no two
+        // naming one file or the input), locked and created, the summary's too, so that a bad
+        // path fails the run before any file is replaced.
+        let files = try OutputSet(OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+        defer { files.release() }
+        let output = files.output, rejectsFile = files.rejects, summaryFile = files.summary
+        let rejectsPath = files.targets.rejects.path
         do {
             // Output header.
             if case .csv(let od) = format.output {
@@ -195,19 +199,17 @@ public enum BatchRunner {
                 next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
-            try output.commit()
-            try rejectsFile.commit()
+            try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
                 try summaryFile.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
-                try summaryFile.commit()
             }
+            // Everything written and synced, then renamed: the rejects, the summary, the output last.
+            try files.commit(observer: observer)
             return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
         } catch {
-            output.abandon()
-            rejectsFile.abandon()
-            summaryFile?.abandon()
+            files.abandon()
             throw error
         }
     }

@@ -30,6 +30,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs: Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
     @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false
+    @Flag(name: .customLong("no-wait"), help: "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish.") var noWait = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
     @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
     @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
@@ -82,6 +83,7 @@ struct BatchCommand: ParsableCommand {
         if let columns { options.columns = try OutputColumn.parse(columns) }
         options.jobs = jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.jobsRange.upperBound)
         options.durable = !noFsync
+        options.waitForLock = !noWait
         if let chunkBytes { options.chunkBytes = chunkBytes }
         if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
         options.formulaEscape = !noFormulaEscape
