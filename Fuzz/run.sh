@@ -73,8 +73,12 @@ export SWIFT_BACKTRACE=enable=no
 # C targets (Sources/<Name>/*.c with include/*.h): compiled without instrumentation and given a
 # module map. System library targets (Sources/<Name>/module.modulemap: CICU, CXLSXWriter): found
 # through -I, their libraries linked by the `link` lines of their module maps.
-read -r -a icu_libs <<< "$(pkg-config --libs icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)"
-read -r -a icu_cflags <<< "$(pkg-config --cflags icu-i18n 2>/dev/null || true)"
+# The system libraries the C targets and system-library targets use (ICU, libxml2, minizip,
+# libxlsxwriter): their compile and link flags from pkg-config.
+pkgs=()
+for p in icu-i18n libxml-2.0 minizip xlsxwriter; do pkg-config --exists "$p" 2>/dev/null && pkgs+=("$p"); done
+read -r -a icu_libs <<< "$(pkg-config --libs "${pkgs[@]}" 2>/dev/null || echo -licui18n -licuuc -licudata)"
+read -r -a icu_cflags <<< "$(pkg-config --cflags "${pkgs[@]}" 2>/dev/null || true)"
 c_includes=() c_objects=()
 for dir in Sources/*/; do
     name="$(basename "$dir")"
