@@ -213,18 +213,16 @@ struct JSONLineReader {
 
 extension InputColumn {
     /// Why a JSON Lines value of `kind` (its text `text`) is refused for this column, or nil:
-    /// day counts are JSON numbers (`"term_days": "30"` is a string, `true` a boolean: both refused
-    /// rather than read as 30 or 1), a fast-track is a number or да/нет (a boolean or a word),
-    /// dates and times are strings, the id is a string or a number, other texts are strings or
-    /// numbers (codes), never booleans.
+    /// day counts are a JSON number or a string of digits (exports converted from CSV quote every
+    /// value: `"term_days": "30"` is 30), never a boolean (`true` used to be read as 1 day) — a
+    /// fraction or other text is then refused by the row's own check of the number; a fast-track
+    /// is also да/нет; dates and times are strings; the id is a string or a number; other texts are
+    /// strings or numbers (codes), never booleans.
     func refusal(of kind: JSONLineReader.Kind, _ text: ArraySlice<UInt8>) -> String? {
         switch self {
         case .termDays, .extensionDays:
-            return kind == .number ? nil : "\(kind.name); expected a JSON number: a whole number of days without quotes"
+            return kind == .boolean ? "a JSON boolean; expected a whole number of days (30 or \"30\")" : nil
         case .fastTrackDays:
-            if kind == .string, !text.isEmpty, text.allSatisfy({ $0 &- 0x30 <= 9 }) {
-                return "a JSON string; expected a JSON number of days without quotes or да/нет"
-            }
             return nil
         case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt:
             return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
