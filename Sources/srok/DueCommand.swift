@@ -16,34 +16,41 @@ struct DueCommand: ParsableCommand {
         let lang = common.lang
         let r = try message.resolve(common)
         let schedule = try r.schedule()
+        let effective: EffectiveDue
+        do { effective = try r.effectiveDue(schedule) } catch { throw MessageOptionsGroup.flagError(error) }
         let zone = r.engine.zone
         switch format {
-        case .json: print(ScheduleOutput.json(schedule, r).text)
+        case .json: print(ScheduleOutput.json(schedule, r, effective: effective).text)
         case .csv:
-            let (names, values) = ScheduleOutput.record(schedule, r)
+            let (names, values) = ScheduleOutput.record(schedule, r, effective: effective)
             print(CSVText.record(names))
             print(CSVText.record(values))
-        case .text: print(try ScheduleOutput.text(schedule, r, zone: zone, lang: lang))
+        case .text: print(try ScheduleOutput.text(schedule, r, zone: zone, lang: lang, effective: effective))
         }
     }
 }
 
 /// Renders a schedule as text, JSON or a CSV record.
 enum ScheduleOutput {
-    static func record(_ s: MessageSchedule, _ r: ResolvedMessage) -> ([String], [String]) {
+    /// The names and values of a schedule's record, with the effective due time in `due_date`/`due`
+    /// and the original in `original_due_date`/`original_due` when it differs.
+    static func record(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?) -> ([String], [String]) {
         let names = ["profile", "regime", "calendar", "tz"] + OutputField.scheduleNames
         let values = [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
-            + OutputField.scheduleValues(s, zone: r.engine.zone)
+            + OutputField.scheduleValues(s, zone: r.engine.zone, effective: effective)
         return (names, values)
     }
 
-    static func json(_ s: MessageSchedule, _ r: ResolvedMessage) -> JSONObject {
-        let (names, values) = record(s, r)
+    /// The fields that are null in JSON when empty.
+    static let nullable: Set<String> = ["rolled", "original_due_date", "original_due", "due_reason"]
+
+    static func json(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?) -> JSONObject {
+        let (names, values) = record(s, r, effective: effective)
         var o = JSONObject()
         for (n, v) in zip(names, values) {
             if n.hasSuffix("_minutes"), let i = Int(v) { o.add(n, i) }
             else if n == "provisional" { o.add(n, v == "1") }
-            else if n == "rolled" && v.isEmpty { o.add(n, nil as String?) }
+            else if nullable.contains(n) && v.isEmpty { o.add(n, nil as String?) }
             else { o.add(n, v) }
         }
         o.add("term_source", r.termSourceText)
@@ -51,7 +58,7 @@ enum ScheduleOutput {
         return o
     }
 
-    static func text(_ s: MessageSchedule, _ r: ResolvedMessage, zone: ZoneRules, lang: Language) throws -> String {
+    static func text(_ s: MessageSchedule, _ r: ResolvedMessage, zone: ZoneRules, lang: Language, effective: EffectiveDue?) throws -> String {
         let ru = lang == .ru
         let plural = try RussianText()
         var out: [String] = []
@@ -80,10 +87,21 @@ enum ScheduleOutput {
             out.append((ru ? "Перенос (\(roll.reason(lang))): " : "Rolled (\(roll.reason(lang))): ")
                        + (ru ? roll.to.russian : roll.to.iso) + ". " + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
         }
-        out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+        if let e = effective, let reason = e.reason {
+            out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(e.dueDate) : e.dueDate.iso) + ", " + when(e.due).split(separator: " ").last!
+                       + " (\(zone.iso8601(e.due))) — " + reasonText(reason, lang))
+            out.append((ru ? "Исходный срок: " : "Original due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", "
+                       + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+        } else {
+            out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+        }
         if s.isProvisional { out.append(ru ? "ПРЕДВАРИТЕЛЬНО: дата опирается на год без постановления о переносе." : "PROVISIONAL: the date rests on a year with no transfer decree.") }
         out.append("")
         let dayMinutes = s.basis == .clock24 ? 1440 : c.schedule.dayMinutes
+        if s.budgetSource == .published {
+            out.append(ru ? "Бюджеты этапов — опубликованная таблица регламента (budgets published, «календарный день» = \(r.profile.tableDay.value.rawValue))"
+                          : "Stage budgets from the act's published table (budgets published, a «календарный день» = \(r.profile.tableDay.value.rawValue))")
+        }
         out.append(ru ? "Этап            Доля  Бюджет                                 Плановый срок" : "Stage           Share Budget                                 Planned due")
         for stage in Stage.allCases {
             let name = ru ? stage.russian : stage.english
@@ -94,6 +112,16 @@ enum ScheduleOutput {
             out.append(pad(name, 15) + " " + pad(shareText, 5) + " " + pad(budget, 38) + " " + when(s.stageDue[stage]))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// «отложено» / «продлено (59-ФЗ ст. 12 ч. 2)».
+    static func reasonText(_ reason: DueReason, _ lang: Language) -> String {
+        switch (reason, lang) {
+        case (.postponed, .ru): "отложено («Отложено»)"
+        case (.postponed, .en): "postponed («Отложено»)"
+        case (.extended, .ru): "продлено (59-ФЗ ст. 12 ч. 2)"
+        case (.extended, .en): "extended (59-ФЗ art. 12 part 2)"
+        }
     }
 
     static func format2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

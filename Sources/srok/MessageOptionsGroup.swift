@@ -24,6 +24,11 @@ struct MessageOptionsGroup: ParsableArguments {
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
     @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
     @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.") var profileFiles: [String] = []
+    @Flag(name: .customLong("lenient-fast-track"), help: "Accept a fast-track term the act does not list (any from 1 day to the act's longest) instead of refusing it.")
+    var lenientFastTrack = false
+    @Option(name: .customLong("postponed-until"), help: "«Отложено» until this date; repeatable, in order (as many times as the profile allows).")
+    var postponedUntil: [String] = []
+    @Option(name: .customLong("extension-days"), help: "59-ФЗ extension in days (appeals, once, ≤ 30).") var extensionDays: Int?
 
     /// The message these options describe, over `file`'s (flags win; entries and postponements
     /// add up), resolved by the core's ``MessageResolver``. `now` is the as-of instant when neither
@@ -33,7 +38,9 @@ struct MessageOptionsGroup: ParsableArguments {
         var request = try self.request(common)
         if let extra { request = request.merged(over: extra) }
         if let file { request = request.merged(over: file) }
-        let resolver = MessageResolver(context: try common.context(profileFiles: profileFiles))
+        var defaults = MessageDefaults()
+        defaults.lenientFastTrack = lenientFastTrack
+        let resolver = MessageResolver(context: try common.context(profileFiles: profileFiles), defaults: defaults)
         do { return try resolver.resolve(request, now: now) } catch { throw Self.flagError(error) }
     }
 
@@ -55,6 +62,8 @@ struct MessageOptionsGroup: ParsableArguments {
         r.conventions.basis = basis
         if let schedule { r.conventions.schedule = try WorkSchedule(parsing: schedule, field: "--schedule") }
         if rollStages { r.conventions.rollStageDueTimes = true }
+        r.postponedUntil = try postponedUntil.map { try CivilDate(parsing: $0, field: "--postponed-until") }
+        r.extensionDays = extensionDays
         return r
     }
 

@@ -21,11 +21,13 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order.") var stage: [String] = []
     @Option(name: .customLong("redirect-approval"), help: "An entry STAGE@TIME into approval/final-approval to approve a redirect to a non-subordinate organisation; repeatable.") var redirectApproval: [String] = []
     @Option(name: .customLong("taken-into-work"), help: "When the executor took the message into work.") var takenIntoWork: String?
-    @Option(name: .customLong("postponed-until"), help: "«Отложено» until this date (allowed once).") var postponedUntil: [String] = []
-    @Option(name: .customLong("extension-days"), help: "59-ФЗ extension in days (appeals, once, ≤ 30).") var extensionDays: Int?
     @Option(name: .customLong("redirected-at"), help: "When the message was redirected to another organisation.") var redirectedAt: String?
     @Option(name: .customLong("received-at"), help: "When an appeal was received (registration within 3 days).") var receivedAt: String?
     @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
+    @Option(name: .customLong("applicant-contacted-at"), help: "When the executor contacted the applicant (seed 003 п. 6.3: the same day).") var applicantContactedAt: String?
+    @Option(name: .customLong("head-informed-at"), help: "When the executor informed the head (seed 004 раздел 2: within a working day).") var headInformedAt: String?
+    @Option(name: .long, help: "The type of answer: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).") var outcome: String?
+    @Option(name: .customLong("rejection-reason"), help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
     @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
     @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
@@ -58,8 +60,10 @@ struct StatusCommand: ParsableCommand {
         r.entries = try stage.map { try entry($0, redirect: false, field: "--stage") }
             + redirectApproval.map { try entry($0, redirect: true, field: "--redirect-approval") }
         r.takenIntoWork = try timestamp(takenIntoWork, "--taken-into-work")
-        r.postponedUntil = try postponedUntil.map { try CivilDate(parsing: $0, field: "--postponed-until") }
-        r.extensionDays = extensionDays
+        r.applicantContactedAt = try timestamp(applicantContactedAt, "--applicant-contacted-at")
+        r.headInformedAt = try timestamp(headInformedAt, "--head-informed-at")
+        r.outcome = try outcome.map { try Outcome(parsing: $0, field: "--outcome") }
+        r.rejectionReason = rejectionReason
         r.redirectedAt = try timestamp(redirectedAt, "--redirected-at")
         r.receivedAt = try timestamp(receivedAt, "--received-at")
         r.closedAt = try timestamp(closedAt, "--closed-at")
@@ -68,10 +72,10 @@ struct StatusCommand: ParsableCommand {
     }
 
     func json(_ st: MessageStatus, _ r: ResolvedMessage) -> JSONObject {
-        var o = ScheduleOutput.json(st.schedule, r)
+        var o = ScheduleOutput.json(st.schedule, r, effective: st.effectiveDue)
         let zone = r.engine.zone
         for (n, v) in zip(OutputField.statusNames, OutputField.statusValues(st, zone: zone)) {
-            if n.hasSuffix("_minutes"), let i = Int(v) { o.add(n, i) } else { o.add(n, v.isEmpty ? nil : v) }
+            if n.hasSuffix("_minutes") || n.hasSuffix("_count"), let i = Int(v) { o.add(n, i) } else { o.add(n, v.isEmpty ? nil : v) }
         }
         o.add("stages", Stage.allCases.map { s in
             let x = st.stages[s]
@@ -80,12 +84,16 @@ struct StatusCommand: ParsableCommand {
             e.add("current_visit_minutes", x.currentVisitMinutes); e.add("remaining_minutes", x.remainingMinutes)
             e.add("overdue_minutes", x.overdueMinutes); e.add("visits", x.visits); e.add("status", x.state.rawValue)
             e.add("dwell_due", x.dwellDue.map(zone.iso8601))
+            e.add("rule", x.rule.code); e.add("budget_status", x.budgetState.rawValue)
+            e.add("governing_deadline", x.governingDeadline.map(zone.iso8601)); e.add("late_by", x.lateBy?.code)
             return e
         })
         o.add("controls", st.controls.map { c in
             var e = JSONObject()
-            e.add("control", c.kind.rawValue); e.add("deadline", zone.iso8601(c.deadline))
+            let point = r.profile.controls.first { $0.kind == c.kind }
+            e.add("control", c.kind.rawValue); e.add("from", zone.iso8601(c.from)); e.add("deadline", zone.iso8601(c.deadline))
             e.add("met_at", c.metAt.map(zone.iso8601)); e.add("status", c.state.rawValue)
+            e.add("count", point?.count.rawValue); e.add("source", point?.citation)
             return e
         })
         return o
@@ -105,28 +113,49 @@ struct StatusCommand: ParsableCommand {
         func wall(_ m: Int) -> String {
             ru ? DurationText.russian(abs(m), dayMinutes: 1440, working: false, plural: plural) : DurationText.english(abs(m), dayMinutes: 1440, working: false)
         }
+        func rule(_ r: StageRule) -> String {
+            switch (r, ru) {
+            case (.share, true): "по доле этапа"
+            case (.share, false): "by its share"
+            case (.actTerm(let k), true): "по сроку акта: \(k.rawValue)"
+            case (.actTerm(let k), false): "by the act's term: \(k.rawValue)"
+            case (.effectiveDue(let d), _): ScheduleOutput.reasonText(d, lang)
+            }
+        }
         let names: [SLAState: String] = ru ? [.ok: "в срок", .approaching: "срок подходит", .overdue: "ПРОСРОЧЕНО", .closed: "закрыто"]
                                            : [.ok: "ok", .approaching: "approaching", .overdue: "OVERDUE", .closed: "closed"]
         var out: [String] = []
         out.append((ru ? "Состояние: " : "Status: ") + names[st.state]! + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
-        out.append((ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due) + (st.due != st.schedule.due ? (ru ? " (с учётом отложения/продления; исходный \(zone.iso8601(st.schedule.due)))" : " (postponed/extended; originally \(zone.iso8601(st.schedule.due)))") : ""))
+        out.append((ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due)
+                   + (st.dueReason.map { " — " + ScheduleOutput.reasonText($0, lang) + (ru ? "; исходный срок " : "; originally ") + zone.iso8601(st.originalDue) } ?? ""))
         if st.state == .overdue || st.overdueMinutes > 0 {
             out.append((ru ? "Просрочка: " : "Overdue by: ") + wall(st.overdueMinutes))
         } else if st.state != .closed {
             out.append((ru ? "Осталось: " : "Remaining: ") + wall(st.remainingMinutes))
         }
-        if let s = st.currentStage { out.append((ru ? "Текущий этап: " : "Current stage: ") + (ru ? s.russian : s.english) + (st.stages[s].dwellDue.map { (ru ? ", срок этапа " : ", stage due ") + zone.iso8601($0) } ?? "")) }
+        if let s = st.currentStage {
+            let x = st.stages[s]
+            out.append((ru ? "Текущий этап: " : "Current stage: ") + (ru ? s.russian : s.english)
+                       + (x.dwellDue.map { (ru ? ", плановый срок этапа " : ", planned stage due ") + zone.iso8601($0) } ?? "")
+                       + (x.governingDeadline.map { (ru ? ", срок " : ", due ") + zone.iso8601($0) + " (" + rule(x.rule) + ")" } ?? ""))
+        }
         out.append("")
-        out.append(ru ? "Этап            Бюджет                       Израсходовано                Статус" : "Stage           Budget                       Used                         Status")
+        out.append(ru ? "Этап            Плановый бюджет              Израсходовано                Статус" : "Stage           Planned budget               Used                         Status")
         for s in Stage.allCases {
             let x = st.stages[s]
+            var verdict = names[x.state]!
+            if x.rule != .share && x.visits > 0 {
+                verdict += " (" + rule(x.rule) + (x.budgetState == .overdue ? (ru ? "; доля превышена" : "; share exceeded") : "") + ")"
+            }
             out.append(ScheduleOutput.pad(ru ? s.russian : s.english, 15) + " " + ScheduleOutput.pad(dur(x.budgetMinutes), 28) + " "
-                       + ScheduleOutput.pad(x.visits == 0 ? "—" : dur(x.usedMinutes) + (x.visits > 1 ? " (\(x.visits)×)" : ""), 28) + " " + names[x.state]!)
+                       + ScheduleOutput.pad(x.visits == 0 ? "—" : dur(x.usedMinutes) + (x.visits > 1 ? " (\(x.visits)×)" : ""), 28) + " " + verdict)
         }
         if !st.controls.isEmpty {
             out.append("")
             for k in st.controls {
-                out.append((ru ? "Контроль " : "Control ") + k.kind.rawValue + ": " + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
+                let point = r.profile.controls.first { $0.kind == k.kind }
+                out.append((ru ? "Контроль " : "Control ") + k.kind.rawValue + (point.map { " (\($0.amount), \($0.count.rawValue))" } ?? "") + ": "
+                           + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
                            + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — " + names[k.state]!)
             }
         }

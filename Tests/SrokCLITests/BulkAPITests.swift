@@ -55,7 +55,8 @@ struct BulkAPITests {
         Row(id: "f6", registeredAt: "2024-03-11T10:00+03:00", profile: "federal", termDays: "30", stage: "execution", postponedUntil: "2024-05-20"),
         // Answered on 10.04, before its due date.
         Row(id: "g7", registeredAt: "2024-03-30T10:15+03:00", profile: "federal", termDays: "30", closedAt: "2024-04-10T12:00+03:00"),
-        // A 7-day fast-track: 30.03 + 7 = Saturday 06.04 → Friday 05.04.
+        // A 7-day fast-track: seed 000 (brasovsky) lists only 10 days (приложение № 2: «не более 10
+        // календарных дней»), so 7 is refused on fast_track_days, naming the allowed term.
         Row(id: "h8", registeredAt: "2024-03-30T10:15+03:00", fastTrackDays: "7", stage: "coordination", stageEnteredAt: "2024-03-30T12:00+03:00"),
         Row(id: "i9", registeredAt: "2024-03-30T10:15+03:00", profile: "nowhere", termDays: "30"),
         // Before the calendar data (1999 onwards).
@@ -110,7 +111,8 @@ struct BulkAPITests {
             }
         }
         #expect(written.count + rejected.count == Self.rows.count)
-        #expect(Set(rejected.keys) == ["b2", "i9", "j10"])
+        #expect(Set(rejected.keys) == ["b2", "h8", "i9", "j10"])
+        #expect(rejected["h8"]?.column == "fast_track_days")
         #expect(rejected["b2"]?.column == "term_days")
         #expect(rejected["i9"]?.column == "profile")
         #expect(rejected["j10"]?.column == "registered_at")
@@ -126,6 +128,5 @@ struct BulkAPITests {
         #expect(good["f6"]?.status.state != .overdue)
         #expect(good["g7"]?.status.state == .closed)
         #expect(good["g7"]?.status.overdueMinutes == 0)
-        #expect(good["h8"]?.schedule.dueDate.iso == "2024-04-05")
     }
 }

@@ -51,8 +51,8 @@ struct EngineBoundsTests {
     @Test(arguments: [Int.max, 1 << 40, 367, 0, -1])
     func aControlLimitBeyondAYearIsAnError(_ amount: Int) {
         let history = MessageHistory(registered: reg, entries: [StageEntry(.coordination, at: reg)])
-        for workingDays in [false, true] {
-            let controls = [ControlPoint(.coordinatorDecision, amount, workingDays: workingDays)]
+        for count in ControlCount.allCases {
+            let controls = [ControlPoint(.coordinatorDecision, amount, count: count)]
             let message = Fixtures.errorText { _ = try Fixtures.engine().status(of: history, asOf: asOf, controls: controls) }
             #expect(message.contains("1–366 days"), "\(message)")
         }

@@ -85,6 +85,25 @@ struct MessageRequestJSONTests {
         #expect(r.closedAt == Self.instant && r.asOf == Self.instant && r.extensionDays == 10)
     }
 
+    @Test func contactAndInformFacts() throws {
+        // Seed 003 п. 6.3 (contact the applicant) and seed 004 раздел 2 (inform the head).
+        let r = try parse(#""applicant_contacted_at": "\#(Self.ts)", "head_informed_at": "\#(Self.ts)""#)
+        #expect(r.applicantContactedAt == Self.instant && r.headInformedAt == Self.instant)
+    }
+
+    @Test func outcomeAndRejectionReason() throws {
+        // «Тип решения» as the platform writes it (seed 004 раздел 2 «Отклонено»), any case, or the code.
+        #expect(try parse(#""outcome": "Отклонено""#).outcome == .rejected)
+        #expect(try parse(#""outcome": "НЕ РЕШЕНО""#).outcome == .notResolved)
+        #expect(try parse(#""outcome": "postponed""#).outcome == .postponed)
+        #expect(try parse(#""outcome": "решено""#).outcome == .resolved)
+        #expect(error(#""outcome": "maybe""#).contains("Отклонено"))
+        // A reason is text, or the number of a ground in the act's list (seed 002 п. 12: 5 = «несколько проблем»).
+        #expect(try parse(#""rejection_reason": "спам""#).rejectionReason == "спам")
+        #expect(try parse(#""rejection_reason": 5"#).rejectionReason == "5")
+        #expect(error(#""rejection_reason": true"#).contains("rejection_reason"))
+    }
+
     @Test func postponedUntilOneDateOrAList() throws {
         #expect(try parse(#""postponed_until": "2024-05-15""#).postponedUntil == [Fixtures.d("2024-05-15")])
         #expect(try parse(#""postponed_until": ["2024-05-15", "01.06.2024"]"#).postponedUntil == [Fixtures.d("2024-05-15"), Fixtures.d("2024-06-01")])
@@ -100,7 +119,8 @@ struct MessageRequestJSONTests {
         let covered = ["registered_at", "tz", "region", "profile", "term_days", "fast_track_days", "level", "category",
                        "subcategory", "regime", "migration", "count", "roll", "basis", "schedule", "roll_stages", "entries",
                        "stage", "stage_entered_at", "taken_into_work", "postponed_until", "extension_days", "redirected_at",
-                       "received_at", "closed_at", "as_of"]
+                       "received_at", "closed_at", "as_of", "applicant_contacted_at", "head_informed_at", "outcome",
+                       "rejection_reason"]
         #expect(Set(covered) == Set(MessageRequest.Key.allCases.map(\.rawValue)))
     }
 

@@ -20,7 +20,7 @@ struct ProfileTests {
         #expect(try context.profile("brasovsky").region.value == "RU-BRY")
         #expect(try context.profile("krasnodar-krai").region.value == "RU-KDA")
         #expect(try context.profile("staritsa").conventions.roll == .preceding)
-        #expect(try context.profile("mamadysh").maxPostponements.value == 1)
+        #expect(try context.profile("mamadysh").postponements.value == .atMost(1))
     }
 
     @Test func brasovskyFastTracksMatchIgnoringCaseSpacesAndYo() throws {
@@ -53,8 +53,8 @@ struct ProfileTests {
         #expect(try context.profile("bryansk").term().term == .days(30))
         #expect(try context.profile("federal").term(fastTrackDays: 30).term == .days(30))
         for p in context.profiles.values {
-            for (_, level) in p.fastTrackLevels { #expect(p.fastTrackRange.value.contains(level.value), "\(p.id)") }
-            for f in p.fastTracks { #expect(p.fastTrackRange.value.contains(f.days), "\(p.id) \(f.category)") }
+            for (_, level) in p.fastTrackLevels { #expect(p.fastTrackTerms.value.contains(level.value), "\(p.id)") }
+            for f in p.fastTracks { #expect(p.fastTrackTerms.value.contains(f.days), "\(p.id) \(f.category)") }
         }
     }
 
@@ -80,6 +80,10 @@ struct ProfileTests {
         #expect(message("profile x\n  count sideways | c\n").contains("days, days-inclusive or clock"))
         #expect(message("term 30 | x\n").contains("before any 'profile"))
         #expect(message("profile x\n  control coffee 3 days | c\n").contains("coordinator-decision"))
+        #expect(message("profile x\n  control executor-take 3 weeks | c\n").contains("days, days-inclusive, clock or working-days"))
+        #expect(message("profile x\n  control executor-take 3 | c\n  control executor-take 4 | c\n").contains("twice"))
+        #expect(message("profile x\n  control postponements many | c\n").contains("p.srokprofile:2"))
+        #expect(message("profile x\n  budgets published | c\n").contains("'table' lines"))
     }
 }
 

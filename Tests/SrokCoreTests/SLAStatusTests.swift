@@ -70,7 +70,7 @@ struct SLAStatusTests {
     }
 
     /// «Отложено» (seed 003, the ПОС regulation: the executor names «дату, до которой отложено
-    /// рассмотрение сообщения»; seed 004: «возможна не более 1 раза», the engine's default). Registered
+    /// рассмотрение сообщения»; seed 004: «возможна не более 1 раза»). Registered
     /// Friday 29.03.2024 10:15, 30 days (ГК РФ ст. 191: from 30.03) end Sunday 28.04, a day off;
     /// the preceding working day is the worked Saturday 27.04 (Пост. Правительства РФ № 1314), so
     /// the term is due 27.04.2024 23:59:59. A postponement moves the due time to the end of the
@@ -91,17 +91,21 @@ struct SLAStatusTests {
         #expect(late.state == .overdue)
         #expect(late.overdueMinutes == 4 * 1440)
 
+        // Seed 004 (раздел 3 абз. 2) allows one: a second is refused, naming the clause.
+        let once004 = StatusRules(postponements: Cited(value: .atMost(1), citation: "прил. № 1, раздел 3 абз. 2"))
         do {
-            _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf)
+            _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf, rules: once004)
             Issue.record("a second postponement must be refused")
         } catch {
             #expect(error.description.contains("postponed_until"))
             #expect(error.description.contains("at most 1"))
+            #expect(error.description.contains("раздел 3 абз. 2"))
         }
-        // A profile can allow more: the latest date named governs. As of 24.05 the message is
-        // not late (it would be with the first postponement alone, above); due 01.06 23:59:59.
+        // An act with no limit (seed 003, and the default for a silent act): the latest date
+        // named governs. As of 24.05 the message is not late (it would be with the first
+        // postponement alone, above); due 01.06 23:59:59.
         let twice = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]),
-                                                 asOf: t("2024-05-24T23:59:59+03:00"), maxPostponements: 2)
+                                                 asOf: t("2024-05-24T23:59:59+03:00"))
         #expect(Fixtures.moscow.iso8601(twice.due) == "2024-06-01T23:59:59+03:00")
         #expect(twice.state != .overdue)
         #expect(twice.overdueMinutes == 0)
@@ -127,14 +131,13 @@ struct SLAStatusTests {
 
     @Test func controlPoints() throws {
         let controls = [ControlPoint(.coordinatorDecision, 3), ControlPoint(.executorTake, 3), ControlPoint(.executorReturn, 7),
-                        ControlPoint(.redirectApproval, 2, workingDays: true)]
+                        ControlPoint(.redirectApproval, 2, count: .workingDays)]
         var h = history([StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-03T10:00+03:00")),
                          StageEntry(.coordination, at: t("2024-04-12T10:00+03:00"))])
         let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-13T10:00+03:00"), controls: controls)
-        let byKind = Dictionary(uniqueKeysWithValues: s.controls.map { ($0.kind, $0) })
-        #expect(byKind[.coordinatorDecision]?.state == .ok)             // the latest coordination visit: 1 day so far
-        #expect(byKind[.executorTake]?.state == .overdue)               // never taken; the visit lasted 9 days
-        #expect(byKind[.executorReturn]?.state == .overdue)             // returned after 9 days > 7
+        #expect(s.controls[.coordinatorDecision]?.state == .ok)             // the latest coordination visit: 1 day so far
+        #expect(s.controls[.executorTake]?.state == .overdue)               // never taken; the visit lasted 9 days
+        #expect(s.controls[.executorReturn]?.state == .overdue)             // returned after 9 days > 7
         h.takenIntoWork = t("2024-04-04T09:00+03:00")
         let taken = try Fixtures.engine().status(of: h, asOf: t("2024-04-13T10:00+03:00"), controls: controls)
         #expect(taken.controls.first { $0.kind == .executorTake }?.state == .ok)

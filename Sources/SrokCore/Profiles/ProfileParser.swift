@@ -16,6 +16,10 @@ extension RegulationProfile {
                 do { p.conventions.shares = try StageShares(percent: shares) } catch {
                     throw .data(location: p.location, message: "profile \(p.id): \(error.description)")
                 }
+                p.conventions.publishedBudgets = try publishedColumns(p)
+                if p.conventions.budgets == .published && p.conventions.publishedBudgets.isEmpty {
+                    throw .data(location: p.location, message: "profile \(p.id): 'budgets published' needs the act's cells as 'table' lines")
+                }
                 out[p.id] = p
                 current = nil
             }
@@ -28,7 +32,7 @@ extension RegulationProfile {
                     current = RegulationProfile(
                         id: id, region: Cited(value: "RU", citation: fallback), zone: Cited(value: "Europe/Moscow", citation: fallback),
                         regime: Cited(value: .message, citation: fallback), term: Cited(value: 30, citation: fallback),
-                        fastTrackRange: Cited(value: 1...30, citation: fallback), conventions: SLAConventions(),
+                        fastTrackTerms: Cited(value: .range(1...30), citation: fallback), conventions: SLAConventions(),
                         location: line.location)
                     continue
                 }
@@ -55,7 +59,13 @@ extension RegulationProfile {
         case "fast-track-range":
             let a = try days(0, "the shortest fast-track"), b = try days(1, "the longest fast-track")
             guard a <= b else { throw line.fail("fast-track range \(a)…\(b) is empty") }
-            p.fastTrackRange = Cited(value: a...b, citation: try cite())
+            p.fastTrackTerms = Cited(value: .range(a...b), citation: try cite())
+        case "fast-track-terms":
+            guard !line.fields.isEmpty else { throw line.fail("'fast-track-terms' needs the allowed terms in days (3 5 7 10)") }
+            var list: [Int] = []
+            for i in line.fields.indices { list.append(try days(i, "a fast-track term in days")) }
+            list = Array(Set(list)).sorted()
+            p.fastTrackTerms = Cited(value: .list(list), citation: try cite())
         case "fast-track-level":
             p.fastTrackLevels[try line.field(0, "a level name")] = Cited(value: try days(1, "the level's days"), citation: try cite())
         case "fast-track":
@@ -82,16 +92,55 @@ extension RegulationProfile {
         case "control":
             let kindText = try line.field(0, "a control kind")
             if kindText == "postponements" {
-                p.maxPostponements = Cited(value: try line.int(1, "the maximum number of postponements", in: 0...10), citation: try cite())
+                let text = try line.field(1, "the maximum number of postponements or 'unlimited'")
+                let limit: PostponementLimit = text == "unlimited" ? .unlimited : .atMost(try line.int(1, "the maximum number of postponements", in: 0...10))
+                p.postponements = Cited(value: limit, citation: try cite())
                 return
             }
             guard let kind = ControlKind(rawValue: kindText) else {
                 throw line.fail("unknown control '\(kindText)'; expected \(ControlKind.allCases.map(\.rawValue).joined(separator: ", ")) or postponements")
             }
+            guard !p.controls.contains(where: { $0.kind == kind }) else { throw line.fail("control '\(kindText)' is given twice") }
             let amount = try line.int(1, "the control's limit", in: 1...366)
-            let unit = try line.field(2, "days or working-days")
-            guard unit == "days" || unit == "working-days" else { throw line.fail("'\(unit)' is not a unit; expected days or working-days") }
-            p.controls.append(ControlPoint(kind, amount, workingDays: unit == "working-days", citation: try cite()))
+            var count: ControlCount?
+            if line.fields.count > 2 {
+                do { count = try ControlCount(parsing: line.fields[2]) } catch { throw line.fail("'\(line.fields[2])' is not a count; expected days, days-inclusive, clock or working-days") }
+            }
+            p.controls.append(ControlPoint(kind, amount, count: count, citation: try cite()))
+        case "budgets":
+            do { p.conventions.budgets = try StageBudgetSource(parsing: try line.field(0, "shares or published")) } catch { throw line.fail(error.description) }
+            p.conventionCitations["budgets"] = try cite()
+        case "table-day":
+            do { p.tableDay = Cited(value: try TableDayLength(parsing: try line.field(0, "24h or 8h")), citation: try cite()) }
+            catch { throw line.fail(error.description) }
+        case "outcomes":
+            guard !line.rest.isEmpty else { throw line.fail("'outcomes' needs the outcome types: resolved not-resolved postponed rejected") }
+            var list: [Outcome] = []
+            for f in line.fields {
+                do { list.append(try Outcome(parsing: f)) } catch { throw line.fail(error.description) }
+            }
+            p.outcomes = Cited(value: Outcome.allCases.filter(list.contains), citation: try cite())
+        case "rejection":
+            let text = try line.field(0, "required or optional")
+            guard text == "required" || text == "optional" else { throw line.fail("'\(text)' is not required or optional") }
+            p.rejection.required = text == "required"
+            p.rejection.citation = try cite()
+        case "rejection-reason":
+            let key = try line.field(0, "a short key for the reason")
+            let text = line.text(after: 1)
+            guard !text.isEmpty else { throw line.fail("'rejection-reason' needs KEY TEXT (the reason as the act writes it)") }
+            guard !p.rejection.reasons.contains(where: { $0.key == key }) else { throw line.fail("rejection reason '\(key)' is given twice") }
+            p.rejection.reasons.append(RejectionReason(number: p.rejection.reasons.count + 1, key: key, text: text, citation: try cite()))
+            p.rejection.required = true
+        case "note":
+            // `note RUSSIAN || ENGLISH | citation`.
+            var text = line.rest, english: String?
+            if let bar = text.range(of: " || ") {
+                english = text[bar.upperBound...].trimmingSpaces
+                text = text[..<bar.lowerBound].trimmingSpaces
+            }
+            guard !text.isEmpty else { throw line.fail("'note' needs the rule's text") }
+            p.notes.append(ProfileNote(text: text, english: english, citation: try cite()))
         case "table":
             let d = try days(0, "the table column's days")
             let stage: Stage
@@ -105,7 +154,27 @@ extension RegulationProfile {
             }
             p.table.append(PublishedTableCell(days: d, stage: stage, text: text, citation: try cite(), location: line.location))
         default:
-            throw line.fail("unknown directive '\(line.keyword)'; expected title, document, region, zone, regime, term, fast-track-range, fast-track-level, fast-track, count, roll, basis, stage, control or table")
+            throw line.fail("unknown directive '\(line.keyword)'; expected title, document, region, zone, regime, term, fast-track-range, fast-track-terms, fast-track-level, fast-track, count, roll, basis, stage, budgets, table-day, control, outcomes, rejection, rejection-reason, table or note")
         }
+    }
+
+    /// The published table's columns in minutes (a cell's day as ``RegulationProfile/tableDay``
+    /// says). A column is kept only when it has all five stages; a cell that does not parse is an
+    /// error only when the profile uses the published budgets.
+    private static func publishedColumns(_ p: RegulationProfile) throws(SrokError) -> [PublishedBudgetColumn] {
+        var columns: [PublishedBudgetColumn] = []
+        let dayMinutes = p.tableDay.value.minutes
+        for days in Set(p.table.map(\.days)).sorted() {
+            var minutes = PerStage(repeating: -1)
+            for cell in p.table where cell.days == days {
+                guard let d = DurationText.parse(cell.text) else {
+                    guard p.conventions.budgets == .published else { continue }
+                    throw .data(location: cell.location, message: "table cell '\(cell.text)' is not a duration like «4 календарных дня 13 часов 12 минут»")
+                }
+                minutes[cell.stage] = d.days * dayMinutes + d.hours * 60 + d.minutes
+            }
+            if Stage.allCases.allSatisfy({ minutes[$0] >= 0 }) { columns.append(PublishedBudgetColumn(days: days, minutes: minutes)) }
+        }
+        return columns
     }
 }

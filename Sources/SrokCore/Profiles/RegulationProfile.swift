@@ -7,6 +7,30 @@ public struct Cited<Value: Sendable & Hashable>: Sendable, Hashable {
 
     /// A cited value.
     public init(value: Value, citation: String) { self.value = value; self.citation = citation }
+
+    /// Whether the citation says the act is silent and a default was chosen (the profiles write
+    /// «регламент не устанавливает; по умолчанию …» for such values).
+    public var isDefault: Bool { Cited<Int>.saysDefault(citation) }
+}
+
+extension Cited where Value == Int {
+    /// Whether a citation says the act is silent and names a default.
+    static func saysDefault(_ citation: String) -> Bool {
+        let c = citation.lowercased()
+        return c.contains("не устанавлива") || c.contains("не установлен") || c.contains("не ограничивает")
+            || c.contains("не перечисля") || c.contains("не требует") || c.hasPrefix("по умолчанию")
+    }
+}
+
+/// A rule of an act that sets no term the engine checks (who controls, what must be written),
+/// kept so that the explanation table lists every rule of the act.
+public struct ProfileNote: Sendable, Hashable {
+    /// What the act says, in Russian.
+    public var text: String
+    /// The same in English, if the profile gives it.
+    public var english: String?
+    /// The clause.
+    public var citation: String
 }
 
 /// A fast-track catalogue entry: a category (and optionally a subcategory) with its term.
@@ -52,8 +76,8 @@ public struct RegulationProfile: Sendable, Hashable {
     public var regime: Cited<Regime>
     /// The general term in calendar days.
     public var term: Cited<Int>
-    /// The fast-track terms allowed.
-    public var fastTrackRange: Cited<ClosedRange<Int>>
+    /// The fast-track terms the act allows: a list or a range.
+    public var fastTrackTerms: Cited<FastTrackTerms>
     /// Named fast-track levels (Краснодарский край: "1" → 8 days).
     public var fastTrackLevels: [String: Cited<Int>] = [:]
     /// The fast-track catalogue.
@@ -64,10 +88,21 @@ public struct RegulationProfile: Sendable, Hashable {
     public var conventionCitations: [String: String] = [:]
     /// Control points.
     public var controls: [ControlPoint] = []
-    /// How many postponements («Отложено») are allowed (default 1: seed 004 разд. 3 «не более 1 раза»).
-    public var maxPostponements = Cited(value: 1, citation: "по умолчанию: «Отложено» не более 1 раза (постановление Исполкома Мамадышского МР РТ от 01.09.2025 № 334, прил. 1, разд. 3)")
+    /// How many postponements («Отложено») are allowed (default for an act that says nothing:
+    /// ``PostponementLimit/silentActDefault``, unlimited).
+    public var postponements = PostponementLimit.silentActDefault
+    /// The outcome types («Тип решения») the act lists (default the platform's four).
+    public var outcomes = Cited(value: Outcome.allCases,
+                                citation: "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено")
+    /// Whether «Отклонено» needs a reason, and the act's exhaustive list if it has one.
+    public var rejection = RejectionRule.silentActDefault
+    /// How a day of a published table cell is read (default `24h`, as written).
+    public var tableDay = Cited(value: TableDayLength.hours24,
+                                citation: "по умолчанию ячейка читается буквально: «календарный день» = 24 часа")
     /// The regulation's own stage table, if it has one.
     public var table: [PublishedTableCell] = []
+    /// Rules of the act the engine does not check, for the explanation table.
+    public var notes: [ProfileNote] = []
     /// Where the profile was read from.
     public var location: SourceLocation
 
@@ -81,17 +116,32 @@ public struct RegulationProfile: Sendable, Hashable {
         return inCategory.first(where: { $0.subcategory == nil })
     }
 
+    /// The rules a status of this profile's messages applies: its controls, its limit of
+    /// «Отложено», its rule for the reason of «Отклонено».
+    public var rules: StatusRules { StatusRules(controls: controls, postponements: postponements, rejection: rejection) }
+
+    /// The fast-track terms accepted: the act's, or with `lenient` any term from 1 day to the
+    /// act's longest (``FastTrackTerms/lenient``).
+    public func acceptedFastTrackTerms(lenient: Bool = false) -> FastTrackTerms {
+        lenient ? fastTrackTerms.value.lenient : fastTrackTerms.value
+    }
+
     /// The term of a message: a fast-track by category/subcategory, a named level, explicit days,
     /// or the general term. Categories that are not fast-tracks get the general term.
-    /// - Throws: a fast-track outside the profile's range or an unknown level.
+    /// - Parameter lenientFastTrack: accept a fast-track term the act does not list, from 1 day to
+    ///   the act's longest (``MessageDefaults/lenientFastTrack``).
+    /// - Throws: a fast-track term the act does not allow (naming the allowed ones and the clause)
+    ///   or an unknown level.
     public func term(fastTrackDays: Int? = nil, level: String? = nil, category: String? = nil,
-                     subcategory: String? = nil) throws(SrokError) -> (term: Term, source: String) {
+                     subcategory: String? = nil, lenientFastTrack: Bool = false) throws(SrokError) -> (term: Term, source: String) {
         if let days = fastTrackDays {
-            guard fastTrackRange.value.contains(days) else {
+            let accepted = acceptedFastTrackTerms(lenient: lenientFastTrack)
+            guard accepted.contains(days) else {
                 throw .invalidValue(field: "fast_track_days", value: String(days),
-                                    expected: "\(fastTrackRange.value.lowerBound)–\(fastTrackRange.value.upperBound) days in profile \(id) (\(fastTrackRange.citation))")
+                                    expected: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
+                                        + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)"))
             }
-            return (.days(days), fastTrackRange.citation)
+            return (.days(days), fastTrackTerms.citation)
         }
         if let level {
             guard let l = fastTrackLevels[level] ?? fastTrackLevels[TextKey.normalize(level)] else {

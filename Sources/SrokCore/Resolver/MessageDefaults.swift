@@ -16,6 +16,10 @@ public struct MessageDefaults: Hashable, Sendable {
     /// catalogue, instead of giving it the general term (the default: a profile lists only its
     /// fast-tracks, so other categories are ordinary). For catching misspelt fast-track categories.
     public var strictCategories = false
+    /// Accept a fast-track term the act does not list, from 1 day to the act's longest (the
+    /// behaviour before the acts' lists were enforced; the CLI's `--lenient-fast-track`). By
+    /// default a term outside the act's list or range is refused, naming the allowed terms.
+    public var lenientFastTrack = false
 
     /// Defaults evaluated as of `asOf` (nil: the caller's `now`).
     public init(asOf: Instant? = nil) { self.asOf = asOf }

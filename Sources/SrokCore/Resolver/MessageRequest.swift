@@ -66,6 +66,15 @@ public struct MessageRequest: Hashable, Sendable {
     public var receivedAt: Timestamp?
     /// When the answer was sent.
     public var closedAt: Timestamp?
+    /// When the executor contacted the applicant (seed 003 п. 6.3: on the day the message arrives).
+    public var applicantContactedAt: Timestamp?
+    /// When the executor informed the head (seed 004 раздел 2: within one working day).
+    public var headInformedAt: Timestamp?
+    /// The type of answer («Тип решения»: Решено, Не решено, Отложено, Отклонено).
+    public var outcome: Outcome?
+    /// The reason of «Отклонено»: a number, key or text of the act's list (seed 002 п. 12), or
+    /// free text where the act requires a reason but lists none (seed 003 п. 6.3).
+    public var rejectionReason: String?
     /// The instant to evaluate the status at (default: ``MessageDefaults/asOf``, else now).
     public var asOf: Timestamp?
 
@@ -124,6 +133,14 @@ public struct MessageRequest: Hashable, Sendable {
         case receivedAt = "received_at"
         /// ``MessageRequest/closedAt``.
         case closedAt = "closed_at"
+        /// ``MessageRequest/applicantContactedAt``.
+        case applicantContactedAt = "applicant_contacted_at"
+        /// ``MessageRequest/headInformedAt``.
+        case headInformedAt = "head_informed_at"
+        /// ``MessageRequest/outcome``.
+        case outcome
+        /// ``MessageRequest/rejectionReason``.
+        case rejectionReason = "rejection_reason"
         /// ``MessageRequest/asOf``.
         case asOf = "as_of"
     }
@@ -152,6 +169,10 @@ public struct MessageRequest: Hashable, Sendable {
         m.redirectedAt = redirectedAt ?? other.redirectedAt
         m.receivedAt = receivedAt ?? other.receivedAt
         m.closedAt = closedAt ?? other.closedAt
+        m.applicantContactedAt = applicantContactedAt ?? other.applicantContactedAt
+        m.headInformedAt = headInformedAt ?? other.headInformedAt
+        m.outcome = outcome ?? other.outcome
+        m.rejectionReason = rejectionReason ?? other.rejectionReason
         m.asOf = asOf ?? other.asOf
         return m
     }

@@ -9,6 +9,7 @@ extension MessageRequest {
     ///  "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
     ///              {"stage": "approval", "at": "2024-04-10T09:00+03:00", "redirect_approval": true}],
     ///  "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
+    ///  "outcome": "Отложено", "rejection_reason": null,
     ///  "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
     /// ```
     ///
@@ -135,6 +136,16 @@ struct RequestJSON: Decodable {
         r.redirectedAt = try o.timestamp(.redirectedAt)
         r.receivedAt = try o.timestamp(.receivedAt)
         r.closedAt = try o.timestamp(.closedAt)
+        r.applicantContactedAt = try o.timestamp(.applicantContactedAt)
+        r.headInformedAt = try o.timestamp(.headInformedAt)
+        r.outcome = try o.string(.outcome).map { (s) throws(SrokError) in try Outcome(parsing: s, field: o.field(K.outcome.rawValue)) }
+        // A reason is its text, key or number: a string, or a whole number.
+        if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: "") {
+            r.rejectionReason = text
+        } else {
+            r.rejectionReason = try o.value(K.rejectionReason.rawValue, Int.self,
+                                            expected: "a string (the reason's text or key) or a whole number (its number in the act's list)").map(String.init)
+        }
         r.asOf = try o.timestamp(.asOf)
         r.postponedUntil = try Self.dates(o, K.postponedUntil.rawValue)
         r.entries = try Self.entries(decoder, o, K.entries.rawValue)

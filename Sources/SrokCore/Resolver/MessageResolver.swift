@@ -44,11 +44,19 @@ public final class MessageResolver: Sendable {
                                                               asOf: asOf, engine: r.engine)))
         }
         entries.sort { $0.at < $1.at }
+        if let outcome = request.outcome, !r.profile.outcomes.value.contains(outcome) {
+            throw MessageFieldError(field: "outcome", value: outcome.russian, error: .invalidValue(
+                field: "outcome", value: outcome.russian,
+                expected: "an outcome type of profile \(r.profile.id): " + r.profile.outcomes.value.map(\.russian).joined(separator: ", ")
+                    + " (\(r.profile.outcomes.citation))"))
+        }
         let history = MessageHistory(
             registered: registered, regime: regime, term: term, entries: entries,
             takenIntoWork: request.takenIntoWork?.resolve(in: zone), postponements: request.postponedUntil,
             extensionDays: request.extensionDays, redirectedAt: request.redirectedAt?.resolve(in: zone),
-            receivedAt: request.receivedAt?.resolve(in: zone), closedAt: request.closedAt?.resolve(in: zone))
+            receivedAt: request.receivedAt?.resolve(in: zone), closedAt: request.closedAt?.resolve(in: zone),
+            applicantContactedAt: request.applicantContactedAt?.resolve(in: zone), headInformedAt: request.headInformedAt?.resolve(in: zone),
+            outcome: request.outcome, rejectionReason: request.rejectionReason)
         return ResolvedMessage(profile: r.profile, engine: r.engine, term: term, termSource: source, regime: regime,
                                registered: registered, history: history, asOf: asOf)
     }
@@ -73,7 +81,7 @@ public final class MessageResolver: Sendable {
         }
         let conventions = overrides.merged(over: defaults.conventions).applied(to: p.conventions)
         let e = ResolvedEngine(engine: SLAEngine(calendar: calendar, zone: zone, conventions: conventions), profile: p,
-                               profileIndex: index(ofProfile: p.id))
+                               profileIndex: index(ofProfile: p.id), lenientFastTrack: defaults.lenientFastTrack)
         if cacheable { engines.withLock { $0[key] = e } }
         return e
     }
@@ -90,7 +98,8 @@ public final class MessageResolver: Sendable {
     }
 
     /// The term of a message: explicit days; the 59-ФЗ migration term (appeals only); else the
-    /// profile's fast-track range, level or catalogue by category, or its general term. With
+    /// profile's allowed fast-track terms (refusing others unless ``MessageDefaults/lenientFastTrack``),
+    /// level or catalogue by category, or its general term. With
     /// ``MessageDefaults/strictCategories``, a category that is not in the catalogue is an error.
     package func term(days: Int?, fastTrackDays: Int?, level: String? = nil, category: String?, subcategory: String?,
                       migration: Bool = false, regime: Regime, profile: RegulationProfile) throws(MessageFieldError) -> (Term, TermSource) {
@@ -114,7 +123,8 @@ public final class MessageResolver: Sendable {
                 expected: "a fast-track category of profile \(profile.id) (strict categories); known: " + (known.isEmpty ? "none" : known.joined(separator: "; "))))
         }
         do {
-            let (term, citation) = try profile.term(fastTrackDays: fastTrackDays, level: level, category: category, subcategory: subcategory)
+            let (term, citation) = try profile.term(fastTrackDays: fastTrackDays, level: level, category: category, subcategory: subcategory,
+                                                    lenientFastTrack: defaults.lenientFastTrack)
             return (term, .profile(citation: citation))
         } catch {
             let field = fastTrackDays != nil ? "fast_track_days" : level != nil ? "level" : "category"
@@ -165,10 +175,37 @@ public final class MessageResolver: Sendable {
     }
 
     /// The batch's per-row status: the engine and term already resolved, `history`'s storage
-    /// reused (this path allocates nothing), and the schedule computed once.
+    /// reused (this path allocates nothing), and the schedule computed once. Sets the history's
+    /// postponement, extension and closing from the arguments and clears its other facts.
     package func status(registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
                         stageEnteredAt: Timestamp?, postponedUntil: CivilDate?, extensionDays: Int?, closedAt: Timestamp?,
                         asOf: Instant, engine r: ResolvedEngine, history: inout MessageHistory) throws(MessageFieldError) -> MessageStatus {
+        history.postponements.removeAll(keepingCapacity: true)
+        if let p = postponedUntil { history.postponements.append(p) }
+        history.extensionDays = extensionDays
+        history.closedAt = closedAt.map { t in if case .instant(let i) = t { return i }; return t.resolve(in: r.engine.zone) }
+        history.takenIntoWork = nil; history.redirectedAt = nil; history.receivedAt = nil
+        history.applicantContactedAt = nil; history.headInformedAt = nil; history.outcome = nil; history.rejectionReason = nil
+        return try status(registered: registered, term: term, termField: termField, regime: regime, stage: stage,
+                          stageEnteredAt: stageEnteredAt, asOf: asOf, engine: r, prepared: &history)
+    }
+
+    /// The per-row status over a history whose facts the caller has already set — postponements
+    /// (several allowed, in order), extension, closing, `takenIntoWork`, `redirectedAt`,
+    /// `receivedAt`, `applicantContactedAt`, `headInformedAt`, `outcome`, `rejectionReason` —
+    /// in the engine's zone. This sets the registration, regime, term and the one stage entry
+    /// (`stage` entered at `stageEnteredAt`, or when the plan says), evaluates the status with the
+    /// profile's rules (``ResolvedEngine/rules``: controls, the limit of «Отложено», the reason
+    /// of «Отклонено»), and allocates nothing: `history`'s arrays keep their storage and the
+    /// controls come back inline (``MessageStatus/controls``, ``ControlChecks``).
+    ///
+    /// This is the batch's hot path; a full status with controls stays within a few hundred
+    /// nanoseconds (`Benchmarks/Benchmarks/SLABenchmarks`).
+    /// - Throws: ``MessageFieldError`` naming the request key at fault (`postponed_until` beyond
+    ///   the profile's limit with its clause, `rejection_reason`, `stage_entered_at`, …).
+    package func status(registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
+                        stageEnteredAt: Timestamp?, asOf: Instant, engine r: ResolvedEngine,
+                        prepared history: inout MessageHistory) throws(MessageFieldError) -> MessageStatus {
         // Instants need no zone; only local times touch the zone's tables.
         @inline(__always) func resolve(_ t: Timestamp) -> Instant {
             if case .instant(let i) = t { return i }
@@ -181,10 +218,6 @@ public final class MessageResolver: Sendable {
         history.regime = regime
         history.term = term
         history.entries.removeAll(keepingCapacity: true)
-        history.postponements.removeAll(keepingCapacity: true)
-        if let p = postponedUntil { history.postponements.append(p) }
-        history.extensionDays = extensionDays
-        history.closedAt = closedAt.map(resolve)
         do {
             let plan = try r.engine.schedule(registered: at, term: term)
             if let s = stage {
@@ -197,7 +230,7 @@ public final class MessageResolver: Sendable {
                 }
                 history.entries.append(StageEntry(s, at: entered))
             }
-            return try r.engine.status(of: history, schedule: plan, asOf: asOf, maxPostponements: r.maxPostponements)
+            return try r.engine.status(of: history, schedule: plan, asOf: asOf, rules: r.rules)
         } catch {
             throw MessageFieldError(evaluating: error)
         }

@@ -5,22 +5,26 @@ package final class ResolvedEngine: Sendable {
     package let engine: SLAEngine
     /// The profile.
     package let profile: RegulationProfile
-    /// The profile's limit of postponements.
-    package let maxPostponements: Int
+    /// The profile's status rules: controls, limit of «Отложено», reason of «Отклонено».
+    package let rules: StatusRules
     /// The profile's default regime.
     package let regime: Regime
     /// The profile's index for ``MessageResolver/profileName(_:)`` (per-row counts without hashing).
     package let profileIndex: Int
-    /// The profile's fast-track range (read per message without touching the profile).
-    package let fastTrackRange: ClosedRange<Int>
+    /// The fast-track terms accepted (the act's, or with ``MessageDefaults/lenientFastTrack`` the
+    /// lenient span), read per message without touching the profile.
+    package let fastTrackTerms: FastTrackTerms
     /// The profile's general term.
     package let generalTerm: Term
 
-    package init(engine: SLAEngine, profile: RegulationProfile, profileIndex: Int) {
+    /// The accepted fast-track terms under the batch's older name (`contains(_:)` as before).
+    package var fastTrackRange: FastTrackTerms { fastTrackTerms }
+
+    package init(engine: SLAEngine, profile: RegulationProfile, profileIndex: Int, lenientFastTrack: Bool = false) {
         self.engine = engine; self.profile = profile; self.profileIndex = profileIndex
-        maxPostponements = profile.maxPostponements.value
+        rules = profile.rules
         regime = profile.regime.value
-        fastTrackRange = profile.fastTrackRange.value
+        fastTrackTerms = profile.acceptedFastTrackTerms(lenient: lenientFastTrack)
         generalTerm = .days(profile.term.value)
     }
 }

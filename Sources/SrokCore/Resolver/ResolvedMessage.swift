@@ -23,13 +23,22 @@ public struct ResolvedMessage: Sendable {
         try engine.schedule(registered: registered, term: term)
     }
 
-    /// The status as of ``asOf``, with the profile's control points.
-    /// - Throws: ``MessageFieldError`` naming the field at fault (a second postponement, entries
-    ///   before registration …).
+    /// The effective due time (after a postponement or a 59-ФЗ extension) of `schedule`.
+    /// - Throws: ``MessageFieldError`` naming the field at fault (a postponement beyond the
+    ///   profile's limit, an extension of a message …).
+    public func effectiveDue(_ schedule: MessageSchedule) throws(MessageFieldError) -> EffectiveDue {
+        do { return try engine.effectiveDue(of: history, schedule: schedule, postponements: profile.postponements) } catch {
+            throw MessageFieldError(evaluating: error)
+        }
+    }
+
+    /// The status as of ``asOf``, with the profile's rules (``RegulationProfile/rules``).
+    /// - Throws: ``MessageFieldError`` naming the field at fault (a postponement beyond the
+    ///   profile's limit, «Отклонено» without a reason its act requires, entries before
+    ///   registration …).
     public func status() throws(MessageFieldError) -> MessageStatus {
         do {
-            return try engine.status(of: history, asOf: asOf, controls: profile.controls,
-                                     maxPostponements: profile.maxPostponements.value)
+            return try engine.status(of: history, asOf: asOf, rules: profile.rules)
         } catch {
             throw MessageFieldError(evaluating: error)
         }

@@ -183,6 +183,12 @@ public struct SLAConventions: Hashable, Sendable {
     public var basis: StageBasis = .clock24
     /// Stage shares (default the platform's 5/5/65/15/10).
     public var shares: StageShares = .platform
+    /// Where stage budgets come from (default `shares`; `published`: the act's own table for the
+    /// terms it publishes, ``publishedBudgets``).
+    public var budgets: StageBudgetSource = .shares
+    /// The act's published stage table in minutes of the basis, one column per term it publishes
+    /// (used when ``budgets`` is `published`).
+    public var publishedBudgets: [PublishedBudgetColumn] = []
     /// Working time for `workday8` and working-hour terms.
     public var schedule: WorkSchedule = .standard
     /// Whether planned stage due times that fall on non-working days are rolled too (default no:

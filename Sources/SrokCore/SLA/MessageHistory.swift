@@ -26,8 +26,9 @@ public struct MessageHistory: Hashable, Sendable {
     public var entries: [StageEntry]
     /// When the executor took the message into work (seed 003 п. 6.2), if recorded.
     public var takenIntoWork: Instant?
-    /// «Отложено»: the dates consideration was postponed to. At most one is allowed
-    /// (seed 004 разд. 3: «не более 1 раза»); a second is an error.
+    /// «Отложено»: the dates consideration was postponed to, in order. How many are allowed is the
+    /// profile's (``StatusRules/postponements``: seed 004 раздел 3 «не более 1 раза», seed 003
+    /// no limit); one more is an error naming the clause.
     public var postponements: [CivilDate]
     /// A 59-ФЗ extension in days (ст. 12 ч. 2: once, at most 30 days).
     public var extensionDays: Int?
@@ -37,80 +38,27 @@ public struct MessageHistory: Hashable, Sendable {
     public var receivedAt: Instant?
     /// When the answer was sent (the message is closed).
     public var closedAt: Instant?
+    /// When the executor contacted the applicant to clarify missing information (seed 003 п. 6.3:
+    /// on the day the message arrives), if recorded.
+    public var applicantContactedAt: Instant?
+    /// When the executor informed the head (seed 004 раздел 2: within one working day of
+    /// receipt), if recorded.
+    public var headInformedAt: Instant?
+    /// The type of answer chosen («Тип решения»), if known.
+    public var outcome: Outcome?
+    /// The reason given for «Отклонено» (a number, key or text of the act's list, or free text).
+    public var rejectionReason: String?
 
     /// Creates a history.
     public init(registered: Instant, regime: Regime = .message, term: Term = .days(30), entries: [StageEntry] = [],
                 takenIntoWork: Instant? = nil, postponements: [CivilDate] = [], extensionDays: Int? = nil,
-                redirectedAt: Instant? = nil, receivedAt: Instant? = nil, closedAt: Instant? = nil) {
+                redirectedAt: Instant? = nil, receivedAt: Instant? = nil, closedAt: Instant? = nil,
+                applicantContactedAt: Instant? = nil, headInformedAt: Instant? = nil, outcome: Outcome? = nil,
+                rejectionReason: String? = nil) {
         self.registered = registered; self.regime = regime; self.term = term; self.entries = entries
         self.takenIntoWork = takenIntoWork; self.postponements = postponements; self.extensionDays = extensionDays
         self.redirectedAt = redirectedAt; self.receivedAt = receivedAt; self.closedAt = closedAt
+        self.applicantContactedAt = applicantContactedAt; self.headInformedAt = headInformedAt
+        self.outcome = outcome; self.rejectionReason = rejectionReason
     }
-}
-
-/// Where a message or stage stands.
-public enum SLAState: String, Sendable, CaseIterable {
-    /// Within its term, below the warning threshold.
-    case ok
-    /// At or past the warning threshold (default 75 % used), not yet late.
-    case approaching
-    /// Past its due time.
-    case overdue
-    /// Closed (answered); see `overdueMinutes` for whether it was late.
-    case closed
-}
-
-/// The status of one stage.
-public struct StageStatus: Hashable, Sendable {
-    /// The budget, in the basis's minutes.
-    public var budgetMinutes: Int
-    /// Minutes used over all visits.
-    public var usedMinutes: Int
-    /// Minutes used in the current (open) visit; 0 when the stage is not current.
-    public var currentVisitMinutes: Int
-    /// Visits so far.
-    public var visits: Int
-    /// Budget minus used (negative when over).
-    public var remainingMinutes: Int { budgetMinutes - usedMinutes }
-    /// How far over the budget (0 when within).
-    public var overdueMinutes: Int { max(0, usedMinutes - budgetMinutes) }
-    /// The state.
-    public var state: SLAState
-    /// For the current stage: when its remaining budget runs out (entry + budget on a first visit).
-    public var dwellDue: Instant?
-}
-
-/// A checked intra-stage control point (seeds: coordinator within 3 days, executor within 3/7
-/// days, redirect approval within 2 working days; 59-ФЗ redirect and registration).
-public struct ControlCheck: Hashable, Sendable {
-    /// Which control.
-    public var kind: ControlKind
-    /// The deadline.
-    public var deadline: Instant
-    /// When it was met, if it was.
-    public var metAt: Instant?
-    /// `ok` (met in time or still running in time), `overdue` (missed or running late).
-    public var state: SLAState
-}
-
-/// The status of a message as of an instant.
-public struct MessageStatus: Hashable, Sendable {
-    /// The schedule (total and planned stage due times) the status is measured against.
-    public var schedule: MessageSchedule
-    /// The effective due time after a postponement or a 59-ФЗ extension.
-    public var due: Instant
-    /// The as-of instant.
-    public var asOf: Instant
-    /// The overall state.
-    public var state: SLAState
-    /// The current stage (nil when closed or before the first entry).
-    public var currentStage: Stage?
-    /// Minutes until `due` (negative when overdue).
-    public var remainingMinutes: Int
-    /// Minutes past `due` (0 when not late; for closed messages, how late the answer was).
-    public var overdueMinutes: Int
-    /// Per-stage status.
-    public var stages: PerStage<StageStatus>
-    /// Control points that apply (at most one per kind, the latest visit).
-    public var controls: [ControlCheck]
 }

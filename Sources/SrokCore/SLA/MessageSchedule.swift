@@ -19,6 +19,8 @@ public struct MessageSchedule: Hashable, Sendable {
     public var stageDue: PerStage<Instant>
     /// The basis the budgets are measured in.
     public var basis: StageBasis
+    /// Where the budgets came from: the shares, or the act's published table for this term.
+    public var budgetSource: StageBudgetSource
     /// Whether any date used rests on provisional calendar data.
     public var isProvisional: Bool
 }

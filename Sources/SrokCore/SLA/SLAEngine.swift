@@ -113,23 +113,32 @@ public final class SLAEngine: Sendable {
     }
 
     /// The full schedule of a message: total due time, stage budgets and planned stage due times.
+    /// Budgets are the stages' shares of the term, or the act's published cells for a term its
+    /// table publishes when ``SLAConventions/budgets`` is `published`.
     /// - Throws: see ``totalDue(registered:term:)``.
     public func schedule(registered: Instant, term: Term) throws(SrokError) -> MessageSchedule {
         let (due, dueDate, roll) = try totalDue(registered: registered, term: term)
         let total = totalBudgetMinutes(term)
         let shares = conventions.shares
+        var published: PerStage<Int>?
+        if conventions.budgets == .published, term.unit == .calendarDays {
+            for column in conventions.publishedBudgets where column.days == term.amount { published = column.minutes; break }
+        }
         var previous = registered
         var allotted = 0
         // Stage by stage, in order (the initialiser calls its closure moderation … final approval).
         let budgets = PerStage<Int> { stage in
+            if let published { return published[stage] }
             // The last stage takes what rounding left, so that the budgets add up to the term.
             let b = stage == .finalApproval ? total - allotted : total * shares.basisPoints[stage] / 10_000
             allotted += b
             return b
         }
+        var running = 0
         let stageDue = try PerStage<Instant> { (stage) throws(SrokError) -> Instant in
             if stage == .finalApproval { return due }
-            let cumulative = total * shares.cumulative(through: stage) / 10_000
+            let cumulative: Int
+            if published != nil { running += budgets[stage]; cumulative = running } else { cumulative = total * shares.cumulative(through: stage) / 10_000 }
             var t: Instant
             switch conventions.basis {
             case .clock24: t = registered.adding(minutes: Int64(cumulative))
@@ -147,7 +156,7 @@ public final class SLAEngine: Sendable {
         let provisional = calendar.provisionalFrom.map { dueDate >= $0 } ?? false
         return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
                                budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
-                               isProvisional: provisional)
+                               budgetSource: published != nil ? .published : .shares, isProvisional: provisional)
     }
 
     /// Time used between two instants in the basis's minutes.

@@ -72,6 +72,16 @@ public struct ZoneRules: Sendable, Hashable {
         // Two days after the last change no other offset can apply (offsets are within ±18 h).
         if let last = transitions.last, l >= last + 172_800 { return Instant(secondsSinceEpoch: l - Int64(offsets[offsets.count - 1])) }
         if transitions.isEmpty { return Instant(secondsSinceEpoch: l - Int64(offsets[0])) }
+        // Away from any change (two days on either side, more than any offset): the one offset
+        // of that stretch, found with a single search.
+        var lo = 0, hi = transitions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if transitions[mid] <= l { lo = mid + 1 } else { hi = mid }
+        }
+        if (lo == 0 || l - transitions[lo - 1] > 172_800) && (lo == transitions.count || transitions[lo] - l > 172_800) {
+            return Instant(secondsSinceEpoch: l - Int64(offsets[lo]))
+        }
         // Try the offset in force just before and after; prefer the earlier valid instant.
         let guess = Instant(secondsSinceEpoch: l - Int64(offset(at: Instant(secondsSinceEpoch: l))))
         let o1 = offset(at: guess.adding(seconds: -86_400)), o2 = offset(at: guess.adding(seconds: 86_400))
