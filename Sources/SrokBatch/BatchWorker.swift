@@ -35,6 +35,10 @@ struct BatchFormat: Sendable {
     var output: Output
     /// Output columns in order.
     var columns: [OutputColumn]
+    /// The longest record read (``BatchRunOptions/maxRecordBytes``).
+    var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
+    /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
+    var formulaEscape = true
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? {
         if case .csv(let d) = output, columns == OutputColumn.defaults { return d }
@@ -81,12 +85,19 @@ struct BatchWorker: ~Copyable {
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
-    /// the segment (1 = its first line).
-    mutating func process(_ b: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) -> SegmentResult {
+    /// the segment (1 = its first line, or the first line of `skipped`, a record the reader
+    /// skipped just before it).
+    mutating func process(_ b: UnsafeBufferPointer<UInt8>, skipped: SkippedRecord? = nil, into out: inout ByteSink) -> SegmentResult {
         var r = SegmentResult()
         out.removeAll()
         var i = 0
         var line = 1
+        let maxRecord = format.maxRecordBytes
+        if let s = skipped {
+            r.stats.read += 1
+            reject(&r, 1, nil, "row", s.preview, OversizedRecord.reason(bytes: s.bytes, unclosedQuote: s.unclosedQuote, limit: maxRecord))
+            line += s.lines
+        }
         // The ends of rejected multi-line records whose lines are being read again: reading stays
         // inside them, so that what a segment yields never depends on where the segment ends.
         var limits: [Int] = []
@@ -98,15 +109,19 @@ struct BatchWorker: ~Copyable {
             switch format.input {
             case .jsonl:
                 var j = i
-                while j < b.count, b[j] != 0x0A { j += 1 }
+                while j < b.count, b[j] != LineEnds.lf, b[j] != LineEnds.cr { j += 1 }
                 let lineBytes = UnsafeBufferPointer(rebasing: b[i..<j])
-                i = j < b.count ? j + 1 : j
+                i = j < b.count ? LineEnds.next(b, after: j, end: b.count) : j
                 line += 1
+                if i - recordStart > maxRecord { rejectOversized(&r, startLine, b, recordStart, i, unclosedQuote: false); continue }
                 if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 r.stats.read += 1
                 guard UTF8Check.isValid(lineBytes) else { reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line"); continue }
                 do { try json.read(lineBytes, into: &fields) } catch {
-                    if case .syntax(let why) = error { reject(&r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self), "not a JSON object: \(why)") }
+                    switch error {
+                    case .syntax(let why): reject(&r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self), "not a JSON object: \(why)")
+                    case let .type(key, value, why): reject(&r, startLine, nil, key, value, why)
+                    }
                     continue
                 }
                 json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0, into: &out) }
@@ -115,6 +130,7 @@ struct BatchWorker: ~Copyable {
                 switch outcome {
                 case let .record(next, lines):
                     i = next; line += lines
+                    if next - recordStart > maxRecord { rejectOversized(&r, startLine, b, recordStart, next, unclosedQuote: false); continue }
                     if tokenizer.count == 1, tokenizer.ends[0] == 0 { continue }   // an empty line
                     r.stats.read += 1
                     guard tokenizer.count == schema!.fieldCount else {
@@ -140,10 +156,22 @@ struct BatchWorker: ~Copyable {
                     for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
                     evaluate(&r, startLine, bytes: record, into: &out)
                 case let .unbalancedQuote(next):
+                    if end - recordStart > maxRecord {
+                        // The record runs to the end of the input (where the planner put it):
+                        // one reject, as when the reader skips it (``SkippedRecord``).
+                        i = end; line += LineEnds.count(b, from: recordStart, to: end)
+                        rejectOversized(&r, startLine, b, recordStart, end, unclosedQuote: true)
+                        continue
+                    }
                     r.stats.read += 1
                     reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
                     i = next; line += 1
                 case let .junkAfterQuote(next, lines):
+                    if next - recordStart > maxRecord {
+                        i = next; line += lines
+                        rejectOversized(&r, startLine, b, recordStart, next, unclosedQuote: false)
+                        continue
+                    }
                     r.stats.read += 1
                     if lines > 1 {
                         // The quote that "closed" was on a later line.
@@ -171,9 +199,24 @@ struct BatchWorker: ~Copyable {
         line = startLine + 1
     }
 
+    /// A record longer than the limit, `b[start..<end]`: one reject (see ``OversizedRecord``).
+    private mutating func rejectOversized(_ r: inout SegmentResult, _ line: Int, _ b: UnsafeBufferPointer<UInt8>,
+                                          _ start: Int, _ end: Int, unclosedQuote: Bool) {
+        r.stats.read += 1
+        reject(&r, line, nil, "row", OversizedRecord.preview(UnsafeBufferPointer(rebasing: b[start..<end])),
+               OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
+    }
+
+    /// Records a rejected row; the texts that came from the input are guarded for the rejects
+    /// file, a CSV (``FormulaGuard``).
     private mutating func reject(_ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String) {
         r.stats.rejected += 1
-        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
+        if format.formulaEscape {
+            r.rejects.append(RejectedRow(line: line, id: id.map(FormulaGuard.escape), column: FormulaGuard.escape(column),
+                                         value: FormulaGuard.escape(value), reason: reason))
+        } else {
+            r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
+        }
     }
 
     /// Reused for every row (its arrays keep their storage).
@@ -196,7 +239,7 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, String(decoding: p.id, as: UTF8.self), error.field, error.value, error.error.description); return
         }
         counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
-        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, days: days, into: &out) } else {
+        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, formulaGuard: format.formulaEscape, days: days, into: &out) } else {
             RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }

@@ -95,16 +95,23 @@ enum ByteFormat {
         }
     }
 
-    /// Bytes as a CSV field (quoted when needed) or a JSON string.
-    static func text(_ s: UnsafeBufferPointer<UInt8>, csvDelimiter: UInt8?, into o: inout ByteWriter) {
+    /// Bytes as a CSV field (quoted when needed) or a JSON string. With `formulaGuard`, a CSV
+    /// field that starts like a spreadsheet formula gets ``FormulaGuard``'s prefix.
+    static func text(_ s: UnsafeBufferPointer<UInt8>, csvDelimiter: UInt8?, formulaGuard: Bool = false, into o: inout ByteWriter) {
         if let d = csvDelimiter {
+            let guarded = formulaGuard && FormulaGuard.needsPrefix(s)
             let needs = s.contains { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if !needs { o.append(s); return }
-            // Every byte at most twice, and the two quotes.
-            o.withUnsafeReservedBytes(s.count * 2 + 2) { out in
+            if !needs {
+                if guarded { o.append(FormulaGuard.prefix) }
+                o.append(s)
+                return
+            }
+            // Every byte at most twice, the two quotes and the prefix.
+            o.withUnsafeReservedBytes(s.count * 2 + 3) { out in
                 var n = 0
                 @inline(__always) func put(_ c: UInt8) { out[n] = c; n &+= 1 }
                 put(0x22)
+                if guarded { put(FormulaGuard.prefix) }
                 for c in s { if c == 0x22 { put(0x22) }; put(c) }
                 put(0x22)
                 return n

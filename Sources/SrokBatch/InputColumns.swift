@@ -101,7 +101,7 @@ struct InputSchema: Sendable {
             if let c = lookup[TextKey.normalize(h)], index[c] == nil { index[c] = i } else { ignored.append(raw) }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
-            throw .invalidValue(field: "header", value: headers.joined(separator: ","),
+            throw .invalidValue(field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
                                 expected: "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))")
         }
     }

@@ -16,11 +16,75 @@ struct JSONLineReader {
     enum Failure: Error, Equatable {
         /// What was wrong, and where (the byte, and the key whose value it was in).
         case syntax(String)
+        /// A value of a JSON type its column does not take: the key as written, the value, and
+        /// what was wrong and what is accepted.
+        case type(key: String, value: String, reason: String)
 
         /// The same failure, naming the key whose value it was found in.
         func at(key: [UInt8]) -> Failure {
-            switch self { case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")") }
+            switch self {
+            case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")")
+            case .type: self
+            }
         }
+    }
+
+    /// The JSON type of a value (null is an absent value).
+    enum Kind: Equatable {
+        /// `"…"`.
+        case string
+        /// RFC 8259 § 6.
+        case number
+        /// `true` or `false`.
+        case boolean
+
+        /// How a message names it.
+        var name: String {
+            switch self {
+            case .string: "a JSON string"
+            case .number: "a JSON number"
+            case .boolean: "a JSON boolean"
+            }
+        }
+    }
+
+    /// Four hex digits at `b[at..<at + 4]` (exactly four: no sign, no space), as a number.
+    private static func hex4(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
+        guard at + 4 <= b.count else { return nil }
+        var v: UInt32 = 0
+        for k in at..<(at + 4) {
+            let c = b[k]
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x41...0x46: d = c - 0x41 + 10
+            case 0x61...0x66: d = c - 0x61 + 10
+            default: return nil
+            }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
+    /// Whether `raw` is a JSON number (RFC 8259 § 6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`).
+    static func isNumber(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = raw.count
+        var k = 0
+        func digits() -> Bool {
+            let from = k
+            while k < n, raw[k] &- 0x30 <= 9 { k += 1 }
+            return k > from
+        }
+        if k < n, raw[k] == 0x2D { k += 1 }
+        guard k < n else { return false }
+        if raw[k] == 0x30 { k += 1 } else if !digits() { return false }
+        if k < n, raw[k] == 0x2E { k += 1; guard digits() else { return false } }
+        if k < n, raw[k] | 0x20 == 0x65 {
+            k += 1
+            if k < n, raw[k] == 0x2B || raw[k] == 0x2D { k += 1 }
+            guard digits() else { return false }
+        }
+        return k == n
     }
 
     /// Parses `b` (one line, without its line break) into `fields`.
@@ -39,27 +103,36 @@ struct JSONLineReader {
                     i += 1
                     guard i < n else { break }
                     switch b[i] {
+                    case 0x22, 0x5C, 0x2F: scratch.append(b[i])
                     case 0x6E: scratch.append(0x0A)
                     case 0x74: scratch.append(0x09)
                     case 0x72: scratch.append(0x0D)
                     case 0x62: scratch.append(0x08)
                     case 0x66: scratch.append(0x0C)
                     case 0x75:
-                        guard i + 4 < n, let v = UInt32(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...(i + 4)]), as: UTF8.self), radix: 16) else {
-                            throw .syntax("bad \\u escape at byte \(i + 1)")
-                        }
+                        // RFC 8259 § 7: exactly four hex digits; a character beyond U+FFFF is a
+                        // surrogate pair, and a surrogate alone is no character.
+                        let at = i + 1
+                        guard let v = Self.hex4(b, at: i + 1) else { throw .syntax("bad \\u escape at byte \(at): expected four hex digits") }
                         i += 4
                         var cp = v
-                        if (0xD800...0xDBFF).contains(v), i + 6 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75,
-                           let lo = UInt32(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 3)...(i + 6)]), as: UTF8.self), radix: 16),
-                           (0xDC00...0xDFFF).contains(lo) {
+                        if (0xD800...0xDBFF).contains(v) {
+                            guard i + 2 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75, let lo = Self.hex4(b, at: i + 3), (0xDC00...0xDFFF).contains(lo) else {
+                                throw .syntax("bad \\u escape at byte \(at): a high surrogate not followed by a low one")
+                            }
                             cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                        } else if (0xDC00...0xDFFF).contains(v) {
+                            throw .syntax("bad \\u escape at byte \(at): a low surrogate without a high one")
                         }
-                        guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(i + 1)") }
-                        scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    default: scratch.append(b[i])
+                        guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(at)") }
+                        UTF8.encode(scalar) { scratch.append($0) }
+                    default:
+                        throw .syntax("bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
                     }
                     i += 1
+                } else if b[i] < 0x20 {
+                    // RFC 8259 § 7: control characters must be escaped inside a string.
+                    throw .syntax("control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)")
                 } else { scratch.append(b[i]); i += 1 }
             }
             guard i < n else { throw .syntax("unterminated string") }
@@ -69,7 +142,12 @@ struct JSONLineReader {
         skip()
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
         i += 1; skip()
-        if i < n, b[i] == 0x7D { i += 1; return }
+        if i < n, b[i] == 0x7D {
+            // An empty object: nothing may follow it either.
+            i += 1; skip()
+            guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+            return
+        }
         var position = 0
         while true {
             skip()
@@ -98,23 +176,29 @@ struct JSONLineReader {
                 i += 1; skip()
                 guard i < n else { throw .syntax("missing value") }
                 var value: Range<Int>?
-                if b[i] == 0x22 { value = try string() }
+                let kind: Kind
+                if b[i] == 0x22 { value = try string(); kind = .string }
                 else {
                     let start = i
-                    while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20 { i += 1 }
+                    while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0D { i += 1 }
                     let raw = UnsafeBufferPointer(rebasing: b[start..<i])
-                    if !raw.isEmpty, raw.count <= 18, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
-                        // A plain whole number (the common case) needs no string and no Double.
-                        let s = scratch.count; scratch.append(contentsOf: raw); value = s..<scratch.count
-                    } else {
-                        let lit = String(decoding: raw, as: UTF8.self)
-                        if lit == "null" { value = nil }
-                        else if lit == "true" || lit == "false" || Double(lit) != nil {
-                            let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
-                        } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
+                    func keep() -> Range<Int> { let s = scratch.count; scratch.append(contentsOf: raw); return s..<scratch.count }
+                    if !raw.isEmpty, raw.count <= 18, raw[0] != 0x30 || raw.count == 1, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                        // A plain whole number (the common case).
+                        value = keep(); kind = .number
+                    } else if raw.elementsEqual("null".utf8) { value = nil; kind = .string }
+                    else if raw.elementsEqual("true".utf8) || raw.elementsEqual("false".utf8) { value = keep(); kind = .boolean }
+                    else if Self.isNumber(raw) { value = keep(); kind = .number }
+                    else {
+                        throw .syntax("unexpected value '\(BatchLimits.echo(String(decoding: raw, as: UTF8.self)))'; nested objects and arrays are not read")
                     }
                 }
-                if let column { fields[column.slot] = value }
+                if let column {
+                    if let value, let why = column.refusal(of: kind, scratch[value]) {
+                        throw .type(key: String(decoding: lastKeys[key].bytes, as: UTF8.self), value: String(decoding: scratch[value], as: UTF8.self), reason: why)
+                    }
+                    fields[column.slot] = value
+                }
             } catch { throw error.at(key: lastKeys[key].bytes) }
             skip()
             guard i < n else { throw .syntax("unterminated object") }
@@ -124,5 +208,28 @@ struct JSONLineReader {
         }
         skip()
         guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+    }
+}
+
+extension InputColumn {
+    /// Why a JSON Lines value of `kind` (its text `text`) is refused for this column, or nil:
+    /// day counts are JSON numbers (`"term_days": "30"` is a string, `true` a boolean: both refused
+    /// rather than read as 30 or 1), a fast-track is a number or да/нет (a boolean or a word),
+    /// dates and times are strings, the id is a string or a number, other texts are strings or
+    /// numbers (codes), never booleans.
+    func refusal(of kind: JSONLineReader.Kind, _ text: ArraySlice<UInt8>) -> String? {
+        switch self {
+        case .termDays, .extensionDays:
+            return kind == .number ? nil : "\(kind.name); expected a JSON number: a whole number of days without quotes"
+        case .fastTrackDays:
+            if kind == .string, !text.isEmpty, text.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                return "a JSON string; expected a JSON number of days without quotes or да/нет"
+            }
+            return nil
+        case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt:
+            return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
+        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation:
+            return kind == .boolean ? "a JSON boolean; expected a JSON string" : nil
+        }
     }
 }

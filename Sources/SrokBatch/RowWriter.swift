@@ -1,6 +1,7 @@
 import SrokCore
 /// Formats output rows: any selection of columns as CSV or JSON Lines, with a straight-line
-/// path for the default CSV columns (the nightly job's shape).
+/// path for the default CSV columns (the nightly job's shape). The texts that come from the
+/// input (id, organisation) go through ``FormulaGuard`` in CSV; computed values never do.
 enum RowWriter {
     /// Writes one output row.
     static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
@@ -22,7 +23,7 @@ enum RowWriter {
             if k > 0 { o.append(separator) }
             if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
             switch c {
-            case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, into: &o)
+            case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, formulaGuard: format.formulaEscape, into: &o)
             case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) }
             case .due: instant(s.due, zone, json, days, &o)
             case .moderationDue: instant(s.stageDue.moderation, zone, json, days, &o)
@@ -52,7 +53,8 @@ enum RowWriter {
             case .tz: ByteFormat.text(zone.identifier, csvDelimiter: csvDelimiter, into: &o)
             case .registeredAt: instant(s.registered, zone, json, days, &o)
             case .provisional: if json { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
-            case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
+            case .organisation:
+                if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, formulaGuard: format.formulaEscape, into: &o) } else { null(json, &o) }
             }
         }
         if json { o.append(0x7D) }
@@ -80,16 +82,16 @@ enum RowWriter {
 
     /// The default columns as CSV, field by field without the general writer's per-column
     /// dispatch (each append makes its own room).
-    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
+    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, formulaGuard: Bool,
                                 days: DayTexts, into sink: inout ByteSink) {
-        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, days: days, into: &o) }
+        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, formulaGuard: formulaGuard, days: days, into: &o) }
     }
 
     /// Writes the default columns as CSV (see above).
-    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
+    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, formulaGuard: Bool,
                                         days: DayTexts, into o: inout ByteWriter) {
         let s = st.schedule
-        ByteFormat.text(p.id, csvDelimiter: d, into: &o)
+        ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
         ByteFormat.date(s.dueDate, days: days, after: d, into: &o)
         @inline(__always) func instant(_ i: Instant) {
             ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)

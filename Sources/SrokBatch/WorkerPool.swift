@@ -29,7 +29,7 @@ final class SegmentTask: @unchecked Sendable {
 
     /// Runs the task on a worker (on the worker's thread).
     func run(_ worker: inout BatchWorker) {
-        result = worker.process(block!.segment(index), into: &output)
+        result = worker.process(block!.segment(index), skipped: index == 0 ? block!.skipped : nil, into: &output)
         group!.leave()
     }
 

@@ -30,6 +30,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs: Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
     @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false
+    @Flag(name: .customLong("no-wait"), help: "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish.") var noWait = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
     @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
     @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
@@ -40,15 +41,21 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
     @Flag(name: .customLong("strict-categories"), help: "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term).") var strictCategories = false
     @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
+    @Option(name: .customLong("max-record-bytes"), help: "The longest input record read, in bytes, 64 to 1 GiB (default 16 MiB); a longer one is one reject and reading goes on after it.") var maxRecordBytes: Int?
+    @Flag(name: .customLong("no-formula-escape"), help: "Write input text that starts with = + - @ TAB or CR as it is in CSV output and in the rejects (default: prefixed with ' so that a spreadsheet does not run it as a formula).") var noFormulaEscape = false
     @OptionGroup var common: CalendarOptionsGroup
 
-    /// The accepted `--jobs` and `--chunk-bytes`.
-    static let jobsRange = 1...256, chunkBytesRange = 64...(1 << 30)
+    /// The accepted `--jobs`, `--chunk-bytes` and `--max-record-bytes` (the library's own bounds).
+    static let jobsRange = BatchLimits.jobsRange, chunkBytesRange = BatchLimits.chunkBytesRange
+    static let maxRecordBytesRange = BatchLimits.maxRecordBytesRange
 
     mutating func validate() throws {
         if let jobs, !Self.jobsRange.contains(jobs) { throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256") }
         if let chunkBytes, !Self.chunkBytesRange.contains(chunkBytes) {
             throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: "64 to 1073741824 (1 GiB)")
+        }
+        if let maxRecordBytes, !Self.maxRecordBytesRange.contains(maxRecordBytes) {
+            throw ValidationError.invalidValue("--max-record-bytes", maxRecordBytes, expected: "64 to 1073741824 (1 GiB)")
         }
     }
 
@@ -76,7 +83,10 @@ struct BatchCommand: ParsableCommand {
         if let columns { options.columns = try OutputColumn.parse(columns) }
         options.jobs = jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.jobsRange.upperBound)
         options.durable = !noFsync
+        options.waitForLock = !noWait
         if let chunkBytes { options.chunkBytes = chunkBytes }
+        if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
+        options.formulaEscape = !noFormulaEscape
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)

@@ -101,9 +101,13 @@ struct BatchRunnerTests {
         o.jobs = 3
         _ = try BatchRunner.run(o, evaluator: Self.evaluator, observer: observer)
 
+        // Hidden beside each target: `.<name>.srok-tmp-<pid>-<16 hex digits>`.
         let pid = getpid()
-        #expect(observer.temporaryFiles == [folder.file(".out.csv.srok-tmp-\(pid)"), folder.file(".rejects.csv.srok-tmp-\(pid)"),
-                                            folder.file(".summary.json.srok-tmp-\(pid)")])
+        try #require(observer.temporaryFiles.count == 3)
+        for (path, name) in zip(observer.temporaryFiles, ["out.csv", "rejects.csv", "summary.json"]) {
+            let prefix = folder.file(".\(name).srok-tmp-\(pid)-")
+            #expect(path.hasPrefix(prefix) && path.count == prefix.count + 16, "\(path)")
+        }
         #expect(observer.existedWhenReported == [true, true, true])
         for path in observer.temporaryFiles { #expect(!FileManager.default.fileExists(atPath: path)) }
 

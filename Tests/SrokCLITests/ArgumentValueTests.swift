@@ -73,6 +73,14 @@ struct ArgumentValueTests {
                                      (["-j", "257"], "invalid --jobs: '257'; expected 1–256"),
                                      (["--chunk-bytes", "63"], "invalid --chunk-bytes: '63'"),
                                      (["--chunk-bytes", "1073741825"], "invalid --chunk-bytes: '1073741825'"),
+                                     // 2^62 and 10^12: the library's `chunkBytes * 2` must never see them.
+                                     (["--chunk-bytes", "4611686018427387904"], "invalid --chunk-bytes: '4611686018427387904'"),
+                                     (["--chunk-bytes", "1000000000000"], "invalid --chunk-bytes: '1000000000000'"),
+                                     (["--chunk-bytes=-1"], "invalid --chunk-bytes: '-1'"),
+                                     (["--max-record-bytes", "0"], "invalid --max-record-bytes: '0'; expected 64 to 1073741824 (1 GiB)"),
+                                     (["--max-record-bytes=-1"], "invalid --max-record-bytes: '-1'"),
+                                     (["--max-record-bytes", "1000000000000000000"], "invalid --max-record-bytes: '1000000000000000000'"),
+                                     (["--max-record-bytes", "9223372036854775807"], "invalid --max-record-bytes: '9223372036854775807'"),
                                      (["--provisional", "2201"], "invalid --provisional: '2201'; expected a year from 1999 to 2200")] {
             let r = try CLI.run(["batch", "-", "-o", output] + arguments, stdin: input)
             #expect(r.status == 2, "\(arguments)")
@@ -81,7 +89,7 @@ struct ArgumentValueTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(arguments)")
         }
         // The bounds themselves are accepted: 1 and 256 workers, 64-byte chunks.
-        for arguments in [["-j", "1"], ["-j", "256"], ["--chunk-bytes", "64"]] {
+        for arguments in [["-j", "1"], ["-j", "256"], ["--chunk-bytes", "64"], ["--max-record-bytes", "64"], ["--max-record-bytes", "1073741824"]] {
             let r = try CLI.run(["batch", "-", "-o", "-", "--rejects", dir.appendingPathComponent("rejects.csv").path,
                                  "--as-of", "2024-04-01T12:00+03:00", "--no-progress"] + arguments, stdin: input)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")

@@ -356,3 +356,54 @@ struct BatchReviewTests {
         }
     }
 }
+
+@Suite("srok batch: hostile input")
+struct BatchHostileInputTests {
+    @Test func devZeroIsAnErrorAfterAtMostTheHeaderLimitNotEndlessGrowth() throws {
+        // /dev/zero never ends and has no line break: the header limit (64 KiB) stops the read.
+        // It used to grow without bound; a 100 MB header line was echoed whole to stderr.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("srok-zero-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["batch", "/dev/zero", "-o", dir.appendingPathComponent("out.csv").path, "--no-progress"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(e.prefix(300))")
+        #expect(e.contains("65536 bytes"), "\(e.prefix(300))")
+        // 80 NULs echoed as \u{0} (5 characters each) and the message around them.
+        #expect(e.utf8.count < 800, "\(e.utf8.count) bytes on stderr")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func maxRecordBytesAndClassicMacLineEndsThroughTheCLI() throws {
+        let long = "2,2024-03-30T10:15+03:00," + String(repeating: "7", count: 400)
+        let text = ["id,registered_at,term_days", "1,2024-03-30T10:15+03:00,30", long, "3,2024-03-30T10:15+03:00,30"].joined(separator: "\r") + "\r"
+        let run = try BatchRun(text, ["--columns", "id", "--max-record-bytes", "256", "--chunk-bytes", "64"])
+        defer { run.clean() }
+        #expect(run.result.status == 1)
+        #expect(run.outputLines == ["id", "1", "3"])
+        #expect(run.result.stderr.contains("read 3 rows, wrote 2, rejected 1"), "\(run.result.stderr)")
+        // 25 + 400 + 1 bytes (the CR).
+        #expect(run.rejects.contains("record too long: 426 bytes, more than the limit of 256 bytes (--max-record-bytes)"))
+    }
+
+    @Test func formulaEscapeAndItsOption() throws {
+        let text = "id,registered_at,term_days,organisation\n=1+2,2024-03-30T10:15+03:00,30,@org\n+3,2024-03-30T10:15+03:00,x,-y\n"
+        let escaped = try BatchRun(text, ["--columns", "id,organisation"])
+        let raw = try BatchRun(text, ["--columns", "id,organisation", "--no-formula-escape"])
+        defer { escaped.clean(); raw.clean() }
+        #expect(escaped.outputLines == ["id,organisation", "'=1+2,'@org"])
+        #expect(escaped.rejectLines.dropFirst().first?.hasPrefix("3,'+3,term_days,x,") == true)
+        #expect(raw.outputLines == ["id,organisation", "=1+2,@org"])
+        #expect(raw.rejectLines.dropFirst().first?.hasPrefix("3,+3,term_days,x,") == true)
+    }
+}
