@@ -128,6 +128,12 @@ public enum BatchRunner {
         case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
+        if options.columns == OutputColumn.defaults {
+            // No --columns: the controls array in JSON Lines, the audit when the export has the platform's planned date.
+            let json: Bool
+            if case .jsonl = format.output { json = true } else { json = false }
+            format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
+        }
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad

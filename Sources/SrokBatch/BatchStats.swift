@@ -19,6 +19,10 @@ public struct BatchStats: Sendable, Hashable {
     public var byOrganisation: [String: Int] = [:]
     /// Overdue rows by organisation.
     public var overdueByOrganisation: [String: Int] = [:]
+    /// Overdue controls by kind code (`executor-take` …): a row with two counts in two kinds.
+    public var overdueControls: [String: Int] = [:]
+    /// Rows with the platform's planned date by ``PlannedCheck`` (`agrees`, `platform-later`, `platform-earlier`).
+    public var plannedChecks: [String: Int] = [:]
 
     /// Adds another run's counts.
     public mutating func merge(_ o: BatchStats) {
@@ -26,6 +30,7 @@ public struct BatchStats: Sendable, Hashable {
         byStatus.merge(o.byStatus, uniquingKeysWith: +); byStage.merge(o.byStage, uniquingKeysWith: +)
         byProfile.merge(o.byProfile, uniquingKeysWith: +); byOrganisation.merge(o.byOrganisation, uniquingKeysWith: +)
         overdueByOrganisation.merge(o.overdueByOrganisation, uniquingKeysWith: +)
+        overdueControls.merge(o.overdueControls, uniquingKeysWith: +); plannedChecks.merge(o.plannedChecks, uniquingKeysWith: +)
     }
 
     /// The machine-readable summary.
@@ -43,6 +48,7 @@ public struct BatchStats: Sendable, Hashable {
         o.addNumber("rows_per_second", String(seconds > 0 ? Int(Double(read) / seconds) : 0))
         o.add("by_status", counts(byStatus)); o.add("by_stage", counts(byStage)); o.add("by_profile", counts(byProfile))
         o.add("by_organisation", counts(byOrganisation)); o.add("overdue_by_organisation", counts(overdueByOrganisation))
+        o.add("overdue_controls", counts(overdueControls)); o.add("planned_check", counts(plannedChecks))
         return o
     }
 
@@ -59,6 +65,8 @@ public struct BatchStats: Sendable, Hashable {
         out.append(line("status", byStatus))
         out.append(line("stage", byStage))
         out.append(line("profile", byProfile))
+        if !overdueControls.isEmpty { out.append(line("overdue controls", overdueControls)) }
+        if !plannedChecks.isEmpty { out.append(line("planned date (platform vs act)", plannedChecks)) }
         if !byOrganisation.isEmpty { out.append(line("overdue by organisation", overdueByOrganisation, limit: 10)) }
         if provisional > 0 { out.append("  provisional (calendar data without a decree or act): \(provisional)") }
         return out.joined(separator: "\n")

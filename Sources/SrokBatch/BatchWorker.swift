@@ -40,8 +40,13 @@ struct BatchFormat: Sendable {
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
-    var defaultCSVDelimiter: UInt8? {
-        if case .csv(let d) = output, columns == OutputColumn.defaults { return d }
+    var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
+    /// The delimiter when the output is CSV with the default columns, with or without the audit's
+    /// (written by a straight-line path).
+    var defaultCSV: (delimiter: UInt8, audit: Bool)? {
+        guard case .csv(let d) = output else { return nil }
+        if columns == OutputColumn.defaults { return (d, false) }
+        if columns == OutputColumn.defaults + OutputColumn.audit { return (d, true) }
         return nil
     }
 }
@@ -68,8 +73,8 @@ struct BatchWorker: ~Copyable {
     var counters = RowCounters()
     /// Input field index → column slot in `fields`.
     let slotOfField: [Int?]
-    /// See ``BatchFormat/defaultCSVDelimiter``.
-    let defaultCSV: UInt8?
+    /// See ``BatchFormat/defaultCSV``.
+    let defaultCSV: (delimiter: UInt8, audit: Bool)?
     /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
     let days = DayTexts.shared
 
@@ -81,7 +86,7 @@ struct BatchWorker: ~Copyable {
             for (c, i) in schema.index { slots[i] = c.slot; fields.names[c.slot] = headers[i] }
         }
         slotOfField = slots
-        defaultCSV = format.defaultCSVDelimiter
+        defaultCSV = format.defaultCSV
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
@@ -231,15 +236,30 @@ struct BatchWorker: ~Copyable {
         let engine: ResolvedEngine
         do {
             engine = try resolveEngine(p)
+            let term = try resolveTerm(p, engine)
+            // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
+            // the limit of «Отложено», the reason of «Отклонено»).
+            history.postponements.removeAll(keepingCapacity: true)
+            RowParser.postponements(p.postponements, into: &history.postponements)
+            history.extensionDays = p.extensionDays
+            history.closedAt = p.closedAt.map { t in if case .instant(let i) = t { return i }; return t.resolve(in: engine.engine.zone) }
+            history.takenIntoWork = nil; history.redirectedAt = nil; history.receivedAt = nil
+            history.applicantContactedAt = nil; history.headInformedAt = nil
+            history.outcome = p.outcome
+            history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
             status = try evaluator.resolver.status(
-                registered: p.registered, term: try resolveTerm(p, engine), termField: p.termDays != nil ? "term_days" : "fast_track_days",
-                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, postponedUntil: p.postponedUntil,
-                extensionDays: p.extensionDays, closedAt: p.closedAt, asOf: evaluator.asOf, engine: engine, history: &history)
+                registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
+                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf, engine: engine,
+                prepared: &history)
         } catch {
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), error.field, error.value, error.error.description); return
+            // The column as the input named it («Тип решения» for `outcome`).
+            let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description); return
         }
-        counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
-        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, formulaGuard: format.formulaEscape, days: days, into: &out) } else {
+        counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+        if let d = defaultCSV {
+            RowWriter.writeDefaultCSV(status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape, days: days, into: &out)
+        } else {
             RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }

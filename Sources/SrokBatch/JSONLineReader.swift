@@ -178,6 +178,25 @@ struct JSONLineReader {
                 var value: Range<Int>?
                 let kind: Kind
                 if b[i] == 0x22 { value = try string(); kind = .string }
+                else if b[i] == 0x5B, column == .postponedUntil {
+                    // A history of «Отложено»: an array of date strings, kept as `d1;d2` (the CSV form).
+                    i += 1; skip()
+                    let start = scratch.count
+                    if i < n, b[i] == 0x5D { i += 1 } else {
+                        var first = true
+                        while true {
+                            if !first { scratch.append(0x3B) }
+                            first = false
+                            _ = try string()
+                            skip()
+                            guard i < n else { throw .syntax("unterminated array") }
+                            if b[i] == 0x2C { i += 1; skip(); continue }
+                            if b[i] == 0x5D { i += 1; break }
+                            throw .syntax("expected ',' or ']' at byte \(i + 1)")
+                        }
+                    }
+                    value = scratch.count > start ? start..<scratch.count : nil; kind = .string
+                }
                 else {
                     let start = i
                     while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0D { i += 1 }
@@ -224,9 +243,11 @@ extension InputColumn {
             return kind == .boolean ? "a JSON boolean; expected a whole number of days (30 or \"30\")" : nil
         case .fastTrackDays:
             return nil
-        case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt:
+        case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt, .posPlannedDate:
             return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
-        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation:
+        case .appealChosen:
+            return nil
+        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome, .rejectionReason:
             return kind == .boolean ? "a JSON boolean; expected a JSON string" : nil
         }
     }

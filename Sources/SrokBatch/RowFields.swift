@@ -35,7 +35,8 @@ struct ParsedRow {
     var regime: Regime?
     var stage: Stage?
     var stageEnteredAt: Timestamp?
-    var postponedUntil: CivilDate?
+    /// The «Отложено» dates as written (`d1;d2`: checked, read into the history by ``RowParser/postponements(_:into:)``).
+    var postponements: UnsafeBufferPointer<UInt8>?
     var extensionDays: Int?
     var closedAt: Timestamp?
     var profile: UnsafeBufferPointer<UInt8>?
@@ -44,6 +45,12 @@ struct ParsedRow {
     var category: UnsafeBufferPointer<UInt8>?
     var subcategory: UnsafeBufferPointer<UInt8>?
     var organisation: UnsafeBufferPointer<UInt8>?
+    /// The type of answer (Тип решения).
+    var outcome: Outcome?
+    /// The reason of «Отклонено».
+    var rejectionReason: UnsafeBufferPointer<UInt8>?
+    /// The platform's planned date (Дата планируемого завершения работ).
+    var posPlannedDate: CivilDate?
 }
 
 /// Turns row fields into a ``ParsedRow``, with precise errors.
@@ -104,10 +111,26 @@ enum RowParser {
             }
         }
         if let r = bytes(.regime) {
-            // ASCII fast path; every other spelling goes to the shared parser.
+            // ASCII fast path; the export's labels next; every other spelling goes to the shared parser.
             if equals(r, "message") { m.regime = .message } else if equals(r, "appeal") { m.regime = .appeal } else {
-                do { m.regime = try Regime(parsing: String(decoding: r, as: UTF8.self), field: name(.regime)) } catch { throw fail(.regime, error.description) }
+                let text = String(decoding: r, as: UTF8.self)
+                if let label = exportRegime(text) { m.regime = label } else {
+                    do { m.regime = try Regime(parsing: text, field: name(.regime)) } catch {
+                        throw fail(.regime, error.description + "; the ПОС export's «ФЗ» holds «Обычное сообщение» or a 59-ФЗ label")
+                    }
+                }
             }
+        }
+        if let c = bytes(.appealChosen) {
+            // «Заявитель выбрал подачу по 59-ФЗ»: Да/Нет. The applicant's choice makes an appeal
+            // (seed 000 раздел 1, seed 001 п. 2 «б»): appeal when either column says 59-ФЗ.
+            let chosen: Regime
+            switch TextKey.normalize(String(decoding: c, as: UTF8.self)) {
+            case "да", "yes", "true", "1": chosen = .appeal
+            case "нет", "no", "false", "0": chosen = .message
+            default: throw fail(.appealChosen, "not Да/Нет: expected Да (the applicant chose 59-ФЗ) or Нет")
+            }
+            if chosen == .appeal || m.regime == nil { m.regime = chosen }
         }
         if let s = bytes(.stage) {
             // ASCII codes by length first, then one comparison; every other spelling goes to the shared parser.
@@ -128,8 +151,20 @@ enum RowParser {
         }
         m.stageEnteredAt = try timestamp(.stageEnteredAt)
         if let p = bytes(.postponedUntil) {
-            guard let d = CivilDate.parse(bytes: p) else { throw fail(.postponedUntil, "not a date; expected " + CivilDate.acceptedForms) }
-            m.postponedUntil = d
+            var ok = true
+            forEachDate(p) { if $0 == nil { ok = false } }
+            guard ok else { throw fail(.postponedUntil, "not a date; expected " + CivilDate.acceptedForms + ", several separated by ';' (in order)") }
+            m.postponements = p
+        }
+        if let o = bytes(.outcome) {
+            do { m.outcome = try Outcome(parsing: String(decoding: o, as: UTF8.self), field: name(.outcome)) } catch { throw fail(.outcome, error.description) }
+        }
+        m.rejectionReason = bytes(.rejectionReason)
+        if let d = bytes(.posPlannedDate) {
+            guard let date = CivilDate.parse(bytes: d) ?? Timestamp.parse(d).flatMap(Self.localDate) else {
+                throw fail(.posPlannedDate, "not a date; expected " + CivilDate.acceptedForms)
+            }
+            m.posPlannedDate = date
         }
         if let v = bytes(.extensionDays) { m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)") }
         m.closedAt = try timestamp(.closedAt)
@@ -137,5 +172,44 @@ enum RowParser {
         m.profile = bytes(.profile); m.region = bytes(.region); m.tz = bytes(.tz)
         m.category = bytes(.category); m.subcategory = bytes(.subcategory)
         return m
+    }
+
+    /// The local date of a timestamp written with a time (`dd.mm.yyyy hh:mm`): the platform's
+    /// planned date is a day; an instant keeps the date it was written with.
+    private static func localDate(_ t: Timestamp) -> CivilDate? {
+        switch t {
+        case .local(let l): l.date
+        default: nil
+        }
+    }
+
+    /// The ПОС export's «ФЗ» labels: «Обычное сообщение» is a message; a text naming 59-ФЗ
+    /// («59-ФЗ», «Обращение по 59-ФЗ») an appeal; nil for anything else.
+    static func exportRegime(_ text: String) -> Regime? {
+        let k = TextKey.normalize(text)
+        if k == "обычное сообщение" { return .message }
+        if k.contains("59-фз") || k.contains("59 фз") || k.contains("59фз") { return .appeal }
+        return nil
+    }
+
+    /// Calls `body` with each `;`-separated date of `b` (nil for a part that is not a date),
+    /// without allocating.
+    @inline(__always) static func forEachDate(_ b: UnsafeBufferPointer<UInt8>, _ body: (CivilDate?) -> Void) {
+        var start = 0
+        while start <= b.count {
+            var end = start
+            while end < b.count, b[end] != 0x3B { end += 1 }
+            var lo = start, hi = end
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            body(CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<hi])))
+            start = end + 1
+        }
+    }
+
+    /// Appends the row's «Отложено» dates (checked by ``parse(_:bytes:)``) to `dates`, in order.
+    @inline(__always) static func postponements(_ b: UnsafeBufferPointer<UInt8>?, into dates: inout [CivilDate]) {
+        guard let b else { return }
+        forEachDate(b) { if let d = $0 { dates.append(d) } }
     }
 }

@@ -24,8 +24,23 @@ enum RowWriter {
             if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
             switch c {
             case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, formulaGuard: format.formulaEscape, into: &o)
-            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) }
-            case .due: instant(s.due, zone, json, days, &o)
+            case .dueDate: quoted(json, &o) { ByteFormat.date(st.dueDate, days: days, into: &$0) }
+            case .due: instant(st.due, zone, json, days, &o)
+            case .originalDue: if st.dueReason != nil { instant(s.due, zone, json, days, &o) } else { null(json, &o) }
+            case .originalDueDate:
+                if st.dueReason != nil, s.dueDate != st.dueDate { quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) } } else { null(json, &o) }
+            case .dueReason: if let r = st.dueReason { quoted(json, &o) { $0.append(r.rawValue) } } else { null(json, &o) }
+            case .nextControl: if let n = st.controls.next { quoted(json, &o) { $0.append(n.kind.rawValue) } } else { null(json, &o) }
+            case .nextControlDue: if let n = st.controls.next { instant(n.deadline, zone, json, days, &o) } else { null(json, &o) }
+            case .overdueControls:
+                if st.controls.overdueCount > 0 { overdueCodes(st.controls, quote: json || (separator == 0x3B && st.controls.overdueCount > 1), &o) } else { null(json, &o) }
+            case .controlsOverdueCount: ByteFormat.int(st.controls.overdueCount, into: &o)
+            case .controls:
+                if json { controlsArray(st.controls, zone, days, &o) } else { controlsList(st.controls, quote: separator == 0x3B, &o) }
+            case .posPlannedDate: if let d = p.posPlannedDate { quoted(json, &o) { ByteFormat.date(d, days: days, into: &$0) } } else { null(json, &o) }
+            case .plannedDiffDays: if let d = p.posPlannedDate { ByteFormat.int(d.distance(to: st.dueDate), into: &o) } else { null(json, &o) }
+            case .plannedCheck:
+                if let d = p.posPlannedDate { quoted(json, &o) { $0.append(PlannedCheck(diffDays: d.distance(to: st.dueDate)).rawValue) } } else { null(json, &o) }
             case .moderationDue: instant(s.stageDue.moderation, zone, json, days, &o)
             case .coordinationDue: instant(s.stageDue.coordination, zone, json, days, &o)
             case .executionDue: instant(s.stageDue.execution, zone, json, days, &o)
@@ -75,6 +90,47 @@ enum RowWriter {
         if json { o.append(0x22) }
     }
 
+    /// The overdue controls' codes, `;`-separated (in quotes when `quote`: JSON, or CSV with `;`).
+    @inline(__always) private static func overdueCodes(_ c: ControlChecks, quote: Bool, _ o: inout ByteWriter) {
+        if quote { o.append(0x22) }
+        var first = true
+        for k in c where k.state == .overdue {
+            if !first { o.append(0x3B) }
+            first = false
+            o.append(k.kind.rawValue)
+        }
+        if quote { o.append(0x22) }
+    }
+
+    /// Every control as `code:status`, `;`-separated (CSV).
+    private static func controlsList(_ c: ControlChecks, quote: Bool, _ o: inout ByteWriter) {
+        guard !c.isEmpty else { return }
+        if quote { o.append(0x22) }
+        var first = true
+        for k in c {
+            if !first { o.append(0x3B) }
+            first = false
+            o.append(k.kind.rawValue); o.append(0x3A); o.append(k.state.rawValue)
+        }
+        if quote { o.append(0x22) }
+    }
+
+    /// Every control as a JSON array of {control, deadline, met_at, status}.
+    private static func controlsArray(_ c: ControlChecks, _ zone: ZoneRules, _ days: DayTexts, _ o: inout ByteWriter) {
+        o.append(0x5B)
+        var first = true
+        for k in c {
+            if !first { o.append(0x2C) }
+            first = false
+            o.append(ascii: "{\"control\":\""); o.append(k.kind.rawValue)
+            o.append(ascii: "\",\"deadline\":"); instant(k.deadline, zone, true, days, &o)
+            o.append(ascii: ",\"met_at\":")
+            if let m = k.metAt { instant(m, zone, true, days, &o) } else { o.append(ascii: "null") }
+            o.append(ascii: ",\"status\":\""); o.append(k.state.rawValue); o.append(ascii: "\"}")
+        }
+        o.append(0x5D)
+    }
+
     /// JSON `null`; an empty CSV field.
     @inline(__always) private static func null(_ json: Bool, _ o: inout ByteWriter) {
         if json { o.append(ascii: "null") }
@@ -82,21 +138,21 @@ enum RowWriter {
 
     /// The default columns as CSV, field by field without the general writer's per-column
     /// dispatch (each append makes its own room).
-    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, formulaGuard: Bool,
+    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
                                 days: DayTexts, into sink: inout ByteSink) {
-        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, formulaGuard: formulaGuard, days: days, into: &o) }
+        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &o) }
     }
 
-    /// Writes the default columns as CSV (see above).
-    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, formulaGuard: Bool,
+    /// Writes the default columns (and the audit's when `audit`) as CSV (see above).
+    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
                                         days: DayTexts, into o: inout ByteWriter) {
         let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
-        ByteFormat.date(s.dueDate, days: days, after: d, into: &o)
+        ByteFormat.date(st.dueDate, days: days, after: d, into: &o)
         @inline(__always) func instant(_ i: Instant) {
             ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)
         }
-        instant(s.due)
+        instant(st.due)
         instant(s.stageDue.moderation); instant(s.stageDue.coordination); instant(s.stageDue.execution)
         instant(s.stageDue.approval); instant(s.stageDue.finalApproval)
         o.append(d)
@@ -112,6 +168,44 @@ enum RowWriter {
             ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
             ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }
+        // original_due, due_reason
+        if let r = st.dueReason { instant(s.due); o.append(d); o.append(r.rawValue) } else { o.append(d); o.append(d) }
+        // next_control, next_control_due, overdue_controls, controls_overdue_count
+        let c = st.controls
+        if c.isEmpty {
+            o.append(d); o.append(d); o.append(d); o.append(d); o.append(0x30)
+        } else {
+            o.append(d)
+            if let n = c.next { o.append(n.kind.rawValue); instant(n.deadline) } else { o.append(d) }
+            o.append(d)
+            let overdue = c.overdueCount
+            if overdue > 0 { overdueCodes(c, quote: d == 0x3B && overdue > 1, &o) }
+            ByteFormat.int(overdue, after: d, into: &o)
+        }
+        if audit {
+            o.append(d)
+            if let planned = p.posPlannedDate {
+                let diff = planned.distance(to: st.dueDate)
+                ByteFormat.date(planned, days: days, into: &o)
+                ByteFormat.int(diff, after: d, into: &o)
+                o.append(d); o.append(PlannedCheck(diffDays: diff).rawValue)
+            } else { o.append(d); o.append(d) }
+        }
         o.append(0x0A)
+    }
+}
+
+/// The audit of the platform's planned date against Srok's lawful due date.
+public enum PlannedCheck: String, Sendable, CaseIterable {
+    /// The same day.
+    case agrees
+    /// The platform's date is after the lawful one (Srok's date minus the platform's < 0).
+    case platformLater = "platform-later"
+    /// The platform's date is before the lawful one.
+    case platformEarlier = "platform-earlier"
+
+    /// The verdict for Srok's date minus the platform's, in days.
+    @inline(__always) public init(diffDays: Int) {
+        self = diffDays == 0 ? .agrees : diffDays < 0 ? .platformLater : .platformEarlier
     }
 }

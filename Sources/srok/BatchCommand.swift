@@ -11,7 +11,10 @@ struct BatchCommand: ParsableCommand {
         Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
         registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
         category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
-        postponed_until, extension_days, closed_at, organisation. A row with a stage but no stage_entered_at
+        postponed_until (several: d1;d2), extension_days, closed_at, organisation, outcome (Тип решения),
+        rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: appeal when it or
+        ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit).
+        Other columns are ignored. A row with a stage but no stage_entered_at
         is taken to have entered it when the plan says it starts (the previous stage's planned due time).
         Exit codes: 0 all rows good; 1 some rows
         rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
@@ -26,7 +29,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat: BatchFileFormat?
     @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).") var delimiter: CSVDelimiter?
     @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).") var outputDelimiter: CSVDelimiter?
-    @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled).") var columns: String?
+    @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count).") var columns: String?
     @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs: Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
     @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false

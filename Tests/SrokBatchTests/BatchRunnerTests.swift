@@ -34,7 +34,7 @@ struct BatchRunnerTests {
     static let csv = "id,registered_at,term_days,stage\n" + rows.map { "\($0.id),\($0.registered),\($0.termDays),\($0.stage)" }.joined(separator: "\n") + "\n"
 
     /// The default output header, as the batch's documentation lists its columns.
-    static let header = "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled"
+    static let header = "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count"
 
     func options(_ folder: TemporaryFolder, input: String, output: String = "out.csv") -> BatchRunOptions {
         var o = BatchRunOptions()
@@ -69,11 +69,11 @@ struct BatchRunnerTests {
         try #require(lines.count == good.count + 2)
         for (row, line) in zip(good, lines.dropFirst()) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            try #require(fields.count == 14)
+            try #require(fields.count == 20)
             let r = try bulk(row)
             #expect(fields[0] == row.id)
-            #expect(fields[1] == r.schedule.dueDate.iso)
-            #expect(fields[2] == r.zone.iso8601(r.schedule.due))
+            #expect(fields[1] == r.status.dueDate.iso)
+            #expect(fields[2] == r.zone.iso8601(r.status.due))
             #expect(fields[8] == (r.status.currentStage?.code ?? ""))
             #expect(fields[10] == r.status.state.rawValue)
         }

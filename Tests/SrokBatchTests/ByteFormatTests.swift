@@ -75,7 +75,7 @@ struct RowWriterTests {
                         id.withUnsafeBufferPointer { idBytes in
                             let row = ParsedRow(id: idBytes, registered: registered)
                             var fast = ByteSink(capacity: 64), general = ByteSink(capacity: 64)
-                            RowWriter.writeDefaultCSV(status, engine, row, delimiter: 0x2C, formulaGuard: format.formulaEscape, days: days, into: &fast)
+                            RowWriter.writeDefaultCSV(status, engine, row, delimiter: 0x2C, audit: false, formulaGuard: format.formulaEscape, days: days, into: &fast)
                             RowWriter.write(status, engine, row, format: format, days: days, into: &general)
                             #expect(fast.text == general.text)
                         }

@@ -70,7 +70,8 @@ struct BulkAPITests {
     static func line(_ id: String, _ r: BatchResult) -> String {
         let s = r.schedule, st = r.status, zone = r.zone
         let stage = st.currentStage
-        return [id, s.dueDate.iso, zone.iso8601(s.due), stage?.code ?? "",
+        // The effective due (issue 11 #1: the batch writes the postponed or extended due in due/due_date).
+        return [id, st.dueDate.iso, zone.iso8601(st.due), stage?.code ?? "",
                 stage.flatMap { st.stages[$0].dwellDue }.map(zone.iso8601) ?? "",
                 stage.map { st.stages[$0].state.rawValue } ?? "", st.state.rawValue, String(st.remainingMinutes),
                 String(st.overdueMinutes), s.roll?.code ?? "", r.profile, r.calendar, zone.identifier, String(s.term.amount),
