@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFileSync
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A file written beside its target under a temporary name and renamed over it: a run that dies
 /// midway leaves the previous file (or none), never a partial one.
@@ -77,8 +78,10 @@ final class AtomicFile: OutputSink {
     /// - Parameters:
     ///   - mode: the final mode (default: ``modeForReplacing(_:)``).
     ///   - token: draws the random part of the name (tests pass their own).
-    init(target: String, durable: Bool = true, mode: mode_t? = nil,
-         token: () -> UInt64 = { UInt64.random(in: .min ... .max) }) throws(SrokError) {
+    init(
+        target: String, durable: Bool = true, mode: mode_t? = nil,
+        token: () -> UInt64 = { UInt64.random(in: .min ... .max) }
+    ) throws(SrokError) {
         self.target = target
         self.durable = durable
         let (folder, name) = Self.split(target)
@@ -91,8 +94,8 @@ final class AtomicFile: OutputSink {
                 fd = try Syscall.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
                 temporary = path
                 break
-            } catch where error.code == EEXIST && attempt < 8 {
-                attempt += 1   // someone holds that name: draw another
+            } catch  where error.code == EEXIST && attempt < 8 {
+                attempt += 1  // someone holds that name: draw another
             } catch {
                 throw .io(path: target, message: "cannot create a temporary file beside it: \(error)")
             }
@@ -132,7 +135,10 @@ final class AtomicFile: OutputSink {
     /// is complete under its temporary name. On failure the temporary file is removed.
     func prepare() throws(SrokError) {
         guard stage == .writing else { return }
-        do { try flush() } catch { abandon(); throw error }
+        do { try flush() } catch {
+            abandon()
+            throw error
+        }
         do { try Syscall.setMode(fd, finalMode) } catch {
             abandon()
             throw .io(path: target, message: "cannot set the output's mode: \(error)")
@@ -178,16 +184,23 @@ final class AtomicFile: OutputSink {
         do {
             let dfd = try Syscall.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             defer { try? Syscall.close(dfd) }
-            do { try Syscall.fsync(dfd) } catch where error.code == EINVAL || error.code == ENOTSUP {}
+            do { try Syscall.fsync(dfd) } catch  where error.code == EINVAL || error.code == ENOTSUP {}
         } catch { failure = error }
         if let failure {
-            throw .io(path: target, message: "the output is in place, but its folder could not be synced to disk (\(failure)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing")
+            throw .io(
+                path: target,
+                message:
+                    "the output is in place, but its folder could not be synced to disk (\(failure)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing"
+            )
         }
     }
 
     /// Removes the temporary file (on failure); a file already renamed into place stays.
     func abandon() {
-        if fd >= 0 { try? Syscall.close(fd); fd = -1 }
+        if fd >= 0 {
+            try? Syscall.close(fd)
+            fd = -1
+        }
         if stage == .writing || stage == .prepared { Syscall.unlinkIfPresent(temporary) }
         if stage != .published { stage = .abandoned }
     }

@@ -49,10 +49,15 @@ extension BatchRunOptions {
     /// CLI's validation), so no later arithmetic on them can overflow.
     func validate() throws(SrokError) {
         func check(_ value: Int, _ range: ClosedRange<Int>, _ field: String, _ expected: String) throws(SrokError) {
-            guard range.contains(value) else { throw .invalidValue(field: field, value: String(value), expected: expected) }
+            guard range.contains(value) else {
+                throw .invalidValue(field: field, value: String(value), expected: expected)
+            }
         }
-        try check(chunkBytes, BatchLimits.chunkBytesRange, "chunk size (--chunk-bytes)", "64 to 1073741824 bytes (1 GiB)")
-        try check(maxRecordBytes, BatchLimits.maxRecordBytesRange, "record size limit (--max-record-bytes)", "64 to 1073741824 bytes (1 GiB)")
+        try check(
+            chunkBytes, BatchLimits.chunkBytesRange, "chunk size (--chunk-bytes)", "64 to 1073741824 bytes (1 GiB)")
+        try check(
+            maxRecordBytes, BatchLimits.maxRecordBytesRange, "record size limit (--max-record-bytes)",
+            "64 to 1073741824 bytes (1 GiB)")
         try check(jobs, BatchLimits.jobsRange, "worker threads (--jobs)", "1 to 256")
     }
 }

@@ -29,5 +29,7 @@ extension BatchRunObserver {
     /// Ignores waiting by default.
     public func waiting(forLockOn path: String) {}
     /// Replaces the files, nothing more, by default.
-    public func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) { try replace() }
+    public func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {
+        try replace()
+    }
 }

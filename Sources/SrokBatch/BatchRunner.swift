@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Options of a batch run (`srok batch`).
 public struct BatchRunOptions: Sendable {
@@ -71,8 +72,10 @@ public enum BatchRunner {
     /// unwritable output) throw; bad rows do not.
     /// - Parameter observer: told of every temporary file as it is created and of the progress
     ///   after each block (the CLI removes the files on SIGINT and draws a progress line).
-    public static func run(_ options: BatchRunOptions, evaluator: BatchEvaluator,
-                           observer: (any BatchRunObserver)? = nil) throws(SrokError) -> BatchRunReport {
+    public static func run(
+        _ options: BatchRunOptions, evaluator: BatchEvaluator,
+        observer: (any BatchRunObserver)? = nil
+    ) throws(SrokError) -> BatchRunReport {
         let clock = ContinuousClock()
         let started = clock.now
         try options.validate()
@@ -92,7 +95,8 @@ public enum BatchRunner {
         case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
         }
 
-        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL, maxRecordBytes: options.maxRecordBytes)
+        var reader = ChunkReader(
+            fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL, maxRecordBytes: options.maxRecordBytes)
         let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
         try reader.first(firstBlock, header: !inputIsJSONL)
         var headerEnd = 0
@@ -138,15 +142,21 @@ public enum BatchRunner {
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
-        let files = try OutputSet(OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+        let files = try OutputSet(
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
         defer { files.release() }
-        let output = files.output, rejectsFile = files.rejects, summaryFile = files.summary
+        let output = files.output
+        let rejectsFile = files.rejects
+        let summaryFile = files.summary
         let rejectsPath = files.targets.rejects.path
         do {
             // Output header.
             if case .csv(let od) = format.output {
                 var h: [UInt8] = []
-                for (k, c) in format.columns.enumerated() { if k > 0 { h.append(od) }; h.append(contentsOf: c.rawValue.utf8) }
+                for (k, c) in format.columns.enumerated() {
+                    if k > 0 { h.append(od) }
+                    h.append(contentsOf: c.rawValue.utf8)
+                }
                 h.append(0x0A)
                 try output.write(h)
             }
@@ -161,7 +171,7 @@ public enum BatchRunner {
             }
             defer { pool.shutdown() }
             var stats = BatchStats()
-            var line = 1 + lineBase   // the next record's line number
+            var line = 1 + lineBase  // the next record's line number
             // Blocks in flight: while the workers evaluate them, this thread reads and plans the
             // next block and writes the finished ones, in input order. Up to six (five while the
             // next is read) leave the workers something to do while this thread waits for a core
@@ -179,7 +189,8 @@ public enum BatchRunner {
                     var rej: [UInt8] = []
                     for x in r.rejects {
                         let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
-                        rej.append(contentsOf: CSVText.record(fields).utf8); rej.append(0x0A)
+                        rej.append(contentsOf: CSVText.record(fields).utf8)
+                        rej.append(0x0A)
                     }
                     if !rej.isEmpty { try rejectsFile.write(rej) }
                     stats.merge(r.stats)
@@ -209,7 +220,11 @@ public enum BatchRunner {
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
-                try summaryFile.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
+                try summaryFile.write(
+                    Array(
+                        (stats.json(
+                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath
+                        ).text + "\n").utf8))
             }
             // Everything written and synced, then renamed: the rejects, the summary, the output last.
             try files.commit(observer: observer)
@@ -224,34 +239,51 @@ public enum BatchRunner {
     /// and ``BatchLimits/headerColumns`` (an error echoes at most ``BatchLimits/echoCharacters``
     /// of it). `wholeInput` says `head` holds the whole input (the header may then end without a
     /// line end).
-    static func readHeader(_ head: UnsafeBufferPointer<UInt8>, from start: Int, delimiter d: UInt8,
-                           wholeInput: Bool) throws(SrokError) -> (names: [String], next: Int, lines: Int) {
+    static func readHeader(
+        _ head: UnsafeBufferPointer<UInt8>, from start: Int, delimiter d: UInt8,
+        wholeInput: Bool
+    ) throws(SrokError) -> (names: [String], next: Int, lines: Int) {
         let limit = BatchLimits.headerBytes
         // One byte past the limit: enough to tell a header of the limit's length from a longer one.
         let end = min(head.count, start + limit + 1)
         func echo() -> String {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: head[start..<min(end, start + 4 * BatchLimits.echoCharacters)]), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(rebasing: head[start..<min(end, start + 4 * BatchLimits.echoCharacters)]),
+                as: UTF8.self)
             return BatchLimits.echo(text)
         }
         let expected = "a CSV header row with id and registered_at"
-        guard start < end else { throw .invalidValue(field: "header", value: "", expected: expected + " (the input is empty)") }
+        guard start < end else {
+            throw .invalidValue(field: "header", value: "", expected: expected + " (the input is empty)")
+        }
         var t = CSVTokenizer(delimiter: d)
-        let next: Int, lines: Int
+        let next: Int
+        let lines: Int
         switch t.read(head, from: start, end: end) {
-        case let .record(n, l): next = n; lines = l
+        case .record(let n, let l):
+            next = n
+            lines = l
         case .unbalancedQuote:
-            throw .invalidValue(field: "header", value: echo(), expected: expected + " (a quoted name is not closed within \(limit) bytes)")
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected + " (a quoted name is not closed within \(limit) bytes)")
         case .junkAfterQuote:
-            throw .invalidValue(field: "header", value: echo(), expected: expected + " (a quote inside a name must be doubled: \"\")")
+            throw .invalidValue(
+                field: "header", value: echo(), expected: expected + " (a quote inside a name must be doubled: \"\")")
         }
         let endsWithLineEnd = next > start && (head[next - 1] == LineEnds.lf || head[next - 1] == LineEnds.cr)
         guard next - start <= limit, endsWithLineEnd || (wholeInput && next == head.count) else {
-            throw .invalidValue(field: "header", value: echo(),
-                                expected: expected + " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer")
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+            )
         }
         guard t.count <= BatchLimits.headerColumns else {
-            throw .invalidValue(field: "header", value: echo(),
-                                expected: expected + " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)")
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)")
         }
         let record = t.record
         var names: [String] = []
@@ -261,11 +293,15 @@ public enum BatchRunner {
         // NULs) would make the whole input one header and leave no row: say so instead. (A TAB,
         // and a line break inside a quoted name, are the writer's choice.)
         func isForeign(_ c: Unicode.Scalar) -> Bool {
-            (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+            (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F || c.value == 0x85
+                || c.value == 0x2028 || c.value == 0x2029
         }
         if names.contains(where: { $0.unicodeScalars.contains(where: isForeign) }) {
-            throw .invalidValue(field: "header", value: echo(),
-                                expected: expected + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)")
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+            )
         }
         return (names, next, lines)
     }

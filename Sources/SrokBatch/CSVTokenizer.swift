@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A byte-level RFC 4180 tokenizer for one segment of input: quoted fields, doubled quotes,
 /// quoted line breaks; a record ends at an LF, a CRLF or a lone CR outside quotes (see
@@ -50,7 +51,9 @@ struct CSVTokenizer: ~Copyable {
         ends.removeAll()
         var i = start
         var lines = 0
-        let q: UInt8 = 0x22, lf = LineEnds.lf, cr = LineEnds.cr
+        let q: UInt8 = 0x22
+        let lf = LineEnds.lf
+        let cr = LineEnds.cr
         let d = delimiter
         /// The position after the line end at `i` (an LF or a CR; a CRLF is one).
         func after(_ i: Int) -> Int { b[i] == cr && i + 1 < end && b[i + 1] == lf ? i + 2 : i + 1 }
@@ -63,32 +66,45 @@ struct CSVTokenizer: ~Copyable {
                     while i < end, b[i] != q {
                         let c = b[i]
                         if c <= cr, c == lf || (c == cr && (i + 1 == end || b[i + 1] != lf)) { lines += 1 }
-                        scratch.append(c); i += 1
+                        scratch.append(c)
+                        i += 1
                     }
                     if i >= end { return .unbalancedQuote(next: nextLine(b, after: start, end: end)) }
                     // b[i] == quote
-                    if i + 1 < end, b[i + 1] == q { scratch.append(q); i += 2; continue }
+                    if i + 1 < end, b[i + 1] == q {
+                        scratch.append(q)
+                        i += 2
+                        continue
+                    }
                     i += 1
                     break
                 }
                 ends.append(scratch.count)
                 if i >= end { return .record(next: end, lines: lines) }
                 let c = b[i]
-                if c == d { i += 1; continue }
+                if c == d {
+                    i += 1
+                    continue
+                }
                 if c == lf || c == cr { return .record(next: after(i), lines: lines + 1) }
                 // Junk after a closing quote: skip to the end of the line.
                 var j = i
                 while j < end, b[j] != lf, b[j] != cr { j += 1 }
-                return j == end ? .junkAfterQuote(next: end, lines: lines) : .junkAfterQuote(next: after(j), lines: lines + 1)
+                return j == end
+                    ? .junkAfterQuote(next: end, lines: lines) : .junkAfterQuote(next: after(j), lines: lines + 1)
             }
             // Unquoted field.
             while i < end {
                 let c = b[i]
                 if c == d || (c <= cr && (c == lf || c == cr)) { break }
-                scratch.append(c); i += 1
+                scratch.append(c)
+                i += 1
             }
             ends.append(scratch.count)
-            if i < end, b[i] == d { i += 1; continue }
+            if i < end, b[i] == d {
+                i += 1
+                continue
+            }
             if i < end { return .record(next: after(i), lines: lines + 1) }
             return .record(next: end, lines: lines)
         }
@@ -114,10 +130,15 @@ struct CSVTokenizer: ~Copyable {
     /// are found together, as the bytes 0x08–0x0F (`byte | 7 == 0x0F`): one test per word for
     /// both; a stop at another of those bytes (a TAB, say) is no line end, and the scan goes on
     /// after it.
-    @inline(__always) private mutating func readPlainLine(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Outcome? {
+    @inline(__always) private mutating func readPlainLine(_ base: UnsafePointer<UInt8>, from start: Int, end: Int)
+        -> Outcome?
+    {
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let sevens = 0x07 &* ones, fifteens = 0x0F &* ones, quotes = 0x22 &* ones, delimiters = UInt64(delimiter) &* ones
+        let sevens = 0x07 &* ones
+        let fifteens = 0x0F &* ones
+        let quotes = 0x22 &* ones
+        let delimiters = UInt64(delimiter) &* ones
         var high: UInt64 = 0
         var i = start
         var lineEnd = end
@@ -153,7 +174,10 @@ struct CSVTokenizer: ~Copyable {
             }
             while i < end {
                 let c = base[i]
-                if c == 0x0A || c == 0x0D { lineEnd = i; break }
+                if c == 0x0A || c == 0x0D {
+                    lineEnd = i
+                    break
+                }
                 if c == 0x22 { return nil }
                 if c == delimiter { ends.append(i - start) }
                 high |= UInt64(c)
@@ -236,18 +260,34 @@ enum UTF8Check {
             let c = b[i]
             if c < 0x80 {
                 // Back to eight bytes at a time after a multi-byte character.
-                if i + 8 <= n, UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if i + 8 <= n,
+                    UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
-                } else { i += 1 }
+                } else {
+                    i += 1
+                }
                 continue
             }
             var len = 0
             var min: UInt32 = 0
             var v: UInt32 = 0
-            if c & 0xE0 == 0xC0 { len = 2; min = 0x80; v = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { len = 3; min = 0x800; v = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { len = 4; min = 0x10000; v = UInt32(c & 0x07) }
-            else { return false }
+            if c & 0xE0 == 0xC0 {
+                len = 2
+                min = 0x80
+                v = UInt32(c & 0x1F)
+            } else if c & 0xF0 == 0xE0 {
+                len = 3
+                min = 0x800
+                v = UInt32(c & 0x0F)
+            } else if c & 0xF8 == 0xF0 {
+                len = 4
+                min = 0x10000
+                v = UInt32(c & 0x07)
+            } else {
+                return false
+            }
             if i + len > n { return false }
             for k in 1..<len {
                 let cc = b[i + k]

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Plans a chunk of input for the worker threads: where its whole records end and where to cut it.
 ///
@@ -18,8 +19,10 @@ enum ChunkPlan {
     /// `[start, cut…, end]` for `b[start...]`: `end` is the last record end (at the end of input,
     /// everything); each cut is the first record end after a `1/parts` share of the buffered
     /// bytes. `[start, start]` when no record is complete yet.
-    static func plan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, csv: Bool, delimiter d: UInt8, eof: Bool,
-                     parts: Int, minBytes: Int) -> [Int] {
+    static func plan(
+        _ b: UnsafeBufferPointer<UInt8>, from start: Int, csv: Bool, delimiter d: UInt8, eof: Bool,
+        parts: Int, minBytes: Int
+    ) -> [Int] {
         let n = b.count
         guard let base = b.baseAddress, n > start else { return [start, start] }
         var scan = RecordScanner(base: base, count: n, start: start, csv: csv, delimiter: d)
@@ -32,9 +35,7 @@ enum ChunkPlan {
             }
         }
         let end: Int
-        if eof { end = n }
-        else if let last = scan.lastEnd() { end = last }
-        else { return [start, start] }
+        if eof { end = n } else if let last = scan.lastEnd() { end = last } else { return [start, start] }
         while cuts.count > 1 && cuts.last! >= end { cuts.removeLast() }
         cuts.append(end)
         return cuts
@@ -55,7 +56,11 @@ struct RecordScanner {
     private static let quoteByte: UInt8 = 0x22
 
     init(base: UnsafePointer<UInt8>, count: Int, start: Int, csv: Bool, delimiter: UInt8) {
-        self.base = base; self.count = count; self.start = start; self.csv = csv; self.delimiter = delimiter
+        self.base = base
+        self.count = count
+        self.start = start
+        self.csv = csv
+        self.delimiter = delimiter
         position = start
     }
 
@@ -74,21 +79,27 @@ struct RecordScanner {
     /// quote lies between `position` (a record start) and `q`, so the quote opens a field when
     /// it follows a record start, a line end or a delimiter.
     private func exactEnd(quote q: Int) -> Int? {
-        let lf = LineEnds.lf, cr = LineEnds.cr
-        var inQuotes = false, justClosed = false
+        let lf = LineEnds.lf
+        let cr = LineEnds.cr
+        var inQuotes = false
+        var justClosed = false
         var fieldStart = q == position || base[q - 1] == lf || base[q - 1] == cr || base[q - 1] == delimiter
         var i = q
         while i < count {
             let c = base[i]
             i += 1
             if inQuotes {
-                if c == Self.quoteByte { inQuotes = false; justClosed = true }
+                if c == Self.quoteByte {
+                    inQuotes = false
+                    justClosed = true
+                }
                 continue
             }
             if c == lf || c == cr { return LineEnds.end(after: i - 1, base, count: count) }
             if c == Self.quoteByte {
                 if fieldStart || justClosed { inQuotes = true }
-                fieldStart = false; justClosed = false
+                fieldStart = false
+                justClosed = false
             } else {
                 if justClosed && c != delimiter {
                     // Text after a closing quote: the tokenizer rejects the record and reads on
@@ -169,7 +180,10 @@ struct RecordEndFinder {
     /// Line ends passed so far, the record's own last one included once it is found.
     private(set) var lines = 0
 
-    init(csv: Bool, delimiter: UInt8) { self.csv = csv; self.delimiter = delimiter }
+    init(csv: Bool, delimiter: UInt8) {
+        self.csv = csv
+        self.delimiter = delimiter
+    }
 
     /// Whether the record is inside a quoted field (at the end of input: a quote never closed).
     var inQuotes: Bool { state == .quoted }
@@ -177,7 +191,9 @@ struct RecordEndFinder {
     /// Reads `b[from...]`; returns the position in `b` where the record ends, or nil when it goes
     /// on past the buffer.
     mutating func feed(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        let lf = LineEnds.lf, cr = LineEnds.cr, quote: UInt8 = 0x22
+        let lf = LineEnds.lf
+        let cr = LineEnds.cr
+        let quote: UInt8 = 0x22
         var i = from
         while i < b.count {
             let c = b[i]
@@ -186,16 +202,33 @@ struct RecordEndFinder {
                 lines += 1
                 return c == lf ? i + 1 : i
             case .quoted:
-                if c == quote { state = .quoteInQuoted } else if c == cr { lines += 1 } else if c == lf, !afterQuotedCR { lines += 1 }
+                if c == quote {
+                    state = .quoteInQuoted
+                } else if c == cr {
+                    lines += 1
+                } else if c == lf, !afterQuotedCR {
+                    lines += 1
+                }
                 afterQuotedCR = c == cr
             case .fieldStart, .unquoted, .quoteInQuoted, .junk:
-                if c == lf { lines += 1; return i + 1 }
-                if c == cr { state = .cr }
-                else if !csv { break }
-                else if state == .junk { break }
-                else if c == delimiter { state = .fieldStart }
-                else if c == quote { state = state == .unquoted ? .unquoted : .quoted; afterQuotedCR = false }
-                else { state = state == .quoteInQuoted ? .junk : .unquoted }
+                if c == lf {
+                    lines += 1
+                    return i + 1
+                }
+                if c == cr {
+                    state = .cr
+                } else if !csv {
+                    break
+                } else if state == .junk {
+                    break
+                } else if c == delimiter {
+                    state = .fieldStart
+                } else if c == quote {
+                    state = state == .unquoted ? .unquoted : .quoted
+                    afterQuotedCR = false
+                } else {
+                    state = state == .quoteInQuoted ? .junk : .unquoted
+                }
             }
             i += 1
         }
@@ -204,6 +237,9 @@ struct RecordEndFinder {
 
     /// At the end of input: counts a CR that ended the record.
     mutating func finish() {
-        if state == .cr { lines += 1; state = .fieldStart }
+        if state == .cr {
+            lines += 1
+            state = .fieldStart
+        }
     }
 }

@@ -63,7 +63,9 @@ final class InputBlock: @unchecked Sendable {
     /// (0 at the end of input).
     fileprivate func append(readingFrom fd: Int32, upTo want: Int) throws(SyscallError) -> Int {
         reserve(want)
-        let n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
+        let n = try Syscall.read(
+            fd,
+            into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
         count += n
         return n
     }
@@ -92,7 +94,10 @@ struct ChunkReader {
     private var skip = 0
 
     init(fd: Int32, chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
-        self.fd = fd; self.chunk = chunk; self.csv = csv; self.maxRecordBytes = maxRecordBytes
+        self.fd = fd
+        self.chunk = chunk
+        self.csv = csv
+        self.maxRecordBytes = maxRecordBytes
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
@@ -117,7 +122,8 @@ struct ChunkReader {
     /// The first block, for the CSV header (when `header` is true): filled until it holds the
     /// first line end outside quotes (counting quotes: a header has no bare ones), or more than
     /// `headerBytes` bytes, or the whole input; then topped up to a chunk.
-    mutating func first(_ block: InputBlock, header: Bool, headerBytes: Int = BatchLimits.headerBytes) throws(SrokError) {
+    mutating func first(_ block: InputBlock, header: Bool, headerBytes: Int = BatchLimits.headerBytes) throws(SrokError)
+    {
         try start(block)
         if header {
             var scanned = 0
@@ -128,7 +134,9 @@ struct ChunkReader {
                 let b = block.bytes
                 while scanned < b.count {
                     let c = b[scanned]
-                    if c == 0x22 { inQuotes.toggle() } else if !inQuotes, c == LineEnds.lf || c == LineEnds.cr {
+                    if c == 0x22 {
+                        inQuotes.toggle()
+                    } else if !inQuotes, c == LineEnds.lf || c == LineEnds.cr {
                         // A CR as the last byte read may be the first half of a CRLF: read one more.
                         if c == LineEnds.lf || scanned + 1 < b.count || eof { break search }
                         break
@@ -157,7 +165,8 @@ struct ChunkReader {
         // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
         let minBytes = min(64 * 1024, chunk / 4)
         func plan() -> [Int] {
-            ChunkPlan.plan(block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, parts: parts, minBytes: minBytes)
+            ChunkPlan.plan(
+                block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, parts: parts, minBytes: minBytes)
         }
         var cuts = plan()
         if cuts.last! <= from && !eof {
@@ -188,14 +197,20 @@ struct ChunkReader {
     /// Skips the record that starts at `from` in `block` (longer than `maxRecordBytes`, its first
     /// bytes already given to `finder`), reading and dropping chunks until it ends; returns the
     /// block emptied after `from`, with the record described in ``InputBlock/skipped``.
-    private mutating func skipLongRecord(_ block: InputBlock, from: Int, finder: RecordEndFinder) throws(SrokError) -> InputBlock {
+    private mutating func skipLongRecord(_ block: InputBlock, from: Int, finder: RecordEndFinder) throws(SrokError)
+        -> InputBlock
+    {
         var finder = finder
         let preview = OversizedRecord.preview(UnsafeBufferPointer(rebasing: block.bytes[from...]))
         var bytes = block.count - from
         var unclosedQuote = false
         while true {
             block.count = from
-            if eof { finder.finish(); unclosedQuote = finder.inQuotes; break }
+            if eof {
+                finder.finish()
+                unclosedQuote = finder.inQuotes
+                break
+            }
             try readMore(into: block, upTo: chunk)
             if let e = finder.feed(block.bytes, from: from) {
                 bytes += e - from
@@ -215,9 +230,13 @@ struct ChunkReader {
 extension InputBlock {
     /// `,` or `;`: whichever occurs more often outside quotes in the first line from `start`.
     func detectDelimiter(from start: Int) -> UInt8 {
-        var comma = 0, semicolon = 0, inQuotes = false
+        var comma = 0
+        var semicolon = 0
+        var inQuotes = false
         for c in bytes[start...] {
-            if c == 0x22 { inQuotes.toggle() } else if !inQuotes {
+            if c == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 if c == LineEnds.lf || c == LineEnds.cr { break }
                 if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 }
             }

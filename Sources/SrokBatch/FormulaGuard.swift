@@ -11,7 +11,8 @@ import SrokCore
 package enum FormulaGuard {
     /// The first bytes that make a cell a formula: `=` `+` `-` `@` (OWASP), TAB and CR (OWASP), LF
     /// and NUL (OWASP ASVS 1.2.10 lists `\0`), as a bit per byte value below 64 (`@` is 64).
-    private static let triggers: UInt64 = 1 << 0x3D | 1 << 0x2B | 1 << 0x2D | 1 << 0x09 | 1 << 0x0D | 1 << 0x0A | 1 << 0x00
+    private static let triggers: UInt64 =
+        1 << 0x3D | 1 << 0x2B | 1 << 0x2D | 1 << 0x09 | 1 << 0x0D | 1 << 0x0A | 1 << 0x00
 
     /// The prefix written before such a text: `'`.
     package static let prefix: UInt8 = 0x27

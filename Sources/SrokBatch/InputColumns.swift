@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The batch input columns Srok reads, found by header name (case-insensitive) or by the ПОС
 /// export's Russian names.
 public enum InputColumn: String, Sendable, CaseIterable {
@@ -88,7 +89,8 @@ public enum InputColumn: String, Sendable, CaseIterable {
         case .postponedUntil: ["postponed_until", "отложено до"]
         case .extensionDays: ["extension_days", "продление, дней"]
         case .closedAt: ["closed_at", "дата фактического завершения работ", "дата ответа"]
-        case .organisation: ["organisation", "organization", "организация", "организация, в которую поступило сообщение"]
+        case .organisation:
+            ["organisation", "organization", "организация", "организация, в которую поступило сообщение"]
         case .appealChosen: ["appeal_chosen", "заявитель выбрал подачу по 59-фз"]
         case .outcome: ["outcome", "тип решения", "результат рассмотрения"]
         case .rejectionReason: ["rejection_reason", "причина отклонения"]
@@ -121,8 +123,11 @@ struct InputSchema: Sendable {
             if let c = lookup[TextKey.normalize(h)], index[c] == nil { index[c] = i } else { ignored.append(raw) }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
-            throw .invalidValue(field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
-                                expected: "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))")
+            throw .invalidValue(
+                field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
+                expected:
+                    "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))"
+            )
         }
     }
 }

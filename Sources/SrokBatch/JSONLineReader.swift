@@ -1,4 +1,5 @@
 import SrokCore
+
 /// Reads one JSON Lines record: a flat JSON object whose values are strings, numbers, booleans or
 /// null. Values are copied (unescaped) into `scratch`; known keys map to ``RowFields``.
 struct JSONLineReader {
@@ -78,7 +79,10 @@ struct JSONLineReader {
         if k < n, raw[k] == 0x2D { k += 1 }
         guard k < n else { return false }
         if raw[k] == 0x30 { k += 1 } else if !digits() { return false }
-        if k < n, raw[k] == 0x2E { k += 1; guard digits() else { return false } }
+        if k < n, raw[k] == 0x2E {
+            k += 1
+            guard digits() else { return false }
+        }
         if k < n, raw[k] | 0x20 == 0x65 {
             k += 1
             if k < n, raw[k] == 0x2B || raw[k] == 0x2D { k += 1 }
@@ -113,27 +117,39 @@ struct JSONLineReader {
                         // RFC 8259 § 7: exactly four hex digits; a character beyond U+FFFF is a
                         // surrogate pair, and a surrogate alone is no character.
                         let at = i + 1
-                        guard let v = Self.hex4(b, at: i + 1) else { throw .syntax("bad \\u escape at byte \(at): expected four hex digits") }
+                        guard let v = Self.hex4(b, at: i + 1) else {
+                            throw .syntax("bad \\u escape at byte \(at): expected four hex digits")
+                        }
                         i += 4
                         var cp = v
                         if (0xD800...0xDBFF).contains(v) {
-                            guard i + 2 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75, let lo = Self.hex4(b, at: i + 3), (0xDC00...0xDFFF).contains(lo) else {
-                                throw .syntax("bad \\u escape at byte \(at): a high surrogate not followed by a low one")
+                            guard i + 2 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75, let lo = Self.hex4(b, at: i + 3),
+                                (0xDC00...0xDFFF).contains(lo)
+                            else {
+                                throw .syntax(
+                                    "bad \\u escape at byte \(at): a high surrogate not followed by a low one")
                             }
-                            cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                            cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                            i += 6
                         } else if (0xDC00...0xDFFF).contains(v) {
                             throw .syntax("bad \\u escape at byte \(at): a low surrogate without a high one")
                         }
                         guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(at)") }
                         UTF8.encode(scalar) { scratch.append($0) }
                     default:
-                        throw .syntax("bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+                        throw .syntax(
+                            "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
                     }
                     i += 1
                 } else if b[i] < 0x20 {
                     // RFC 8259 § 7: control characters must be escaped inside a string.
-                    throw .syntax("control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)")
-                } else { scratch.append(b[i]); i += 1 }
+                    throw .syntax(
+                        "control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)"
+                    )
+                } else {
+                    scratch.append(b[i])
+                    i += 1
+                }
             }
             guard i < n else { throw .syntax("unterminated string") }
             i += 1
@@ -141,10 +157,12 @@ struct JSONLineReader {
         }
         skip()
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
-        i += 1; skip()
+        i += 1
+        skip()
         if i < n, b[i] == 0x7D {
             // An empty object: nothing may follow it either.
-            i += 1; skip()
+            i += 1
+            skip()
             guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
             return
         }
@@ -159,12 +177,18 @@ struct JSONLineReader {
                 column = lastKeys[position].column
             } else {
                 let keyBytes = Array(scratch[k])
-                if let cached = keyCache[keyBytes] { column = cached } else {
+                if let cached = keyCache[keyBytes] {
+                    column = cached
+                } else {
                     let name = TextKey.normalize(String(decoding: keyBytes, as: UTF8.self))
                     column = lookup[name]
                     keyCache[keyBytes] = column
                 }
-                if position < lastKeys.count { lastKeys[position] = (keyBytes, column) } else { lastKeys.append((keyBytes, column)) }
+                if position < lastKeys.count {
+                    lastKeys[position] = (keyBytes, column)
+                } else {
+                    lastKeys.append((keyBytes, column))
+                }
             }
             position += 1
             scratch.removeSubrange(k)
@@ -173,16 +197,22 @@ struct JSONLineReader {
             do throws(Failure) {
                 skip()
                 guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
-                i += 1; skip()
+                i += 1
+                skip()
                 guard i < n else { throw .syntax("missing value") }
                 var value: Range<Int>?
                 let kind: Kind
-                if b[i] == 0x22 { value = try string(); kind = .string }
-                else if b[i] == 0x5B, column == .postponedUntil {
+                if b[i] == 0x22 {
+                    value = try string()
+                    kind = .string
+                } else if b[i] == 0x5B, column == .postponedUntil {
                     // A history of «Отложено»: an array of date strings, kept as `d1;d2` (the CSV form).
-                    i += 1; skip()
+                    i += 1
+                    skip()
                     let start = scratch.count
-                    if i < n, b[i] == 0x5D { i += 1 } else {
+                    if i < n, b[i] == 0x5D {
+                        i += 1
+                    } else {
                         var first = true
                         while true {
                             if !first { scratch.append(0x3B) }
@@ -190,39 +220,69 @@ struct JSONLineReader {
                             _ = try string()
                             skip()
                             guard i < n else { throw .syntax("unterminated array") }
-                            if b[i] == 0x2C { i += 1; skip(); continue }
-                            if b[i] == 0x5D { i += 1; break }
+                            if b[i] == 0x2C {
+                                i += 1
+                                skip()
+                                continue
+                            }
+                            if b[i] == 0x5D {
+                                i += 1
+                                break
+                            }
                             throw .syntax("expected ',' or ']' at byte \(i + 1)")
                         }
                     }
-                    value = scratch.count > start ? start..<scratch.count : nil; kind = .string
-                }
-                else {
+                    value = scratch.count > start ? start..<scratch.count : nil
+                    kind = .string
+                } else {
                     let start = i
                     while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0D { i += 1 }
                     let raw = UnsafeBufferPointer(rebasing: b[start..<i])
-                    func keep() -> Range<Int> { let s = scratch.count; scratch.append(contentsOf: raw); return s..<scratch.count }
-                    if !raw.isEmpty, raw.count <= 18, raw[0] != 0x30 || raw.count == 1, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
+                    func keep() -> Range<Int> {
+                        let s = scratch.count
+                        scratch.append(contentsOf: raw)
+                        return s..<scratch.count
+                    }
+                    if !raw.isEmpty, raw.count <= 18, raw[0] != 0x30 || raw.count == 1,
+                        raw.allSatisfy({ $0 &- 0x30 <= 9 })
+                    {
                         // A plain whole number (the common case).
-                        value = keep(); kind = .number
-                    } else if raw.elementsEqual("null".utf8) { value = nil; kind = .string }
-                    else if raw.elementsEqual("true".utf8) || raw.elementsEqual("false".utf8) { value = keep(); kind = .boolean }
-                    else if Self.isNumber(raw) { value = keep(); kind = .number }
-                    else {
-                        throw .syntax("unexpected value '\(BatchLimits.echo(String(decoding: raw, as: UTF8.self)))'; nested objects and arrays are not read")
+                        value = keep()
+                        kind = .number
+                    } else if raw.elementsEqual("null".utf8) {
+                        value = nil
+                        kind = .string
+                    } else if raw.elementsEqual("true".utf8) || raw.elementsEqual("false".utf8) {
+                        value = keep()
+                        kind = .boolean
+                    } else if Self.isNumber(raw) {
+                        value = keep()
+                        kind = .number
+                    } else {
+                        throw .syntax(
+                            "unexpected value '\(BatchLimits.echo(String(decoding: raw, as: UTF8.self)))'; nested objects and arrays are not read"
+                        )
                     }
                 }
                 if let column {
                     if let value, let why = column.refusal(of: kind, scratch[value]) {
-                        throw .type(key: String(decoding: lastKeys[key].bytes, as: UTF8.self), value: String(decoding: scratch[value], as: UTF8.self), reason: why)
+                        throw .type(
+                            key: String(decoding: lastKeys[key].bytes, as: UTF8.self),
+                            value: String(decoding: scratch[value], as: UTF8.self), reason: why)
                     }
                     fields[column.slot] = value
                 }
             } catch { throw error.at(key: lastKeys[key].bytes) }
             skip()
             guard i < n else { throw .syntax("unterminated object") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; break }
+            if b[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if b[i] == 0x7D {
+                i += 1
+                break
+            }
             throw .syntax("expected ',' or '}' at byte \(i + 1)")
         }
         skip()
@@ -247,7 +307,8 @@ extension InputColumn {
             return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
         case .appealChosen:
             return nil
-        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome, .rejectionReason:
+        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome,
+            .rejectionReason:
             return kind == .boolean ? "a JSON boolean; expected a JSON string" : nil
         }
     }

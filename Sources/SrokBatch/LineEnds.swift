@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Line ends as the batch reads them, outside quoted fields: LF, CRLF, or a lone CR (classic Mac
 /// OS). Mixed line ends are each a line end: `\n\r` is two (an empty line between them). A CRLF
@@ -15,7 +16,9 @@ enum LineEnds {
     /// The first LF or CR in `base[from..<to]`.
     @inline(__always) static func first(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
         guard from < to else { return nil }
-        let lfAt = memchr(base + from, Int32(lf), to - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? to
+        let lfAt =
+            memchr(base + from, Int32(lf), to - from).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) }
+            ?? to
         // A CR, if any, before that LF (usually a short span: the rest of one line).
         if lfAt > from, let p = memchr(base + from, Int32(cr), lfAt - from) {
             return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))

@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The batch output columns, selectable and orderable with `--columns`.
 public enum OutputColumn: String, Sendable, CaseIterable {
     /// The input's id.
@@ -73,11 +74,13 @@ public enum OutputColumn: String, Sendable, CaseIterable {
     case plannedCheck = "planned_check"
 
     /// The default selection.
-    public static let defaults: [OutputColumn] = [.id, .dueDate, .due, .moderationDue, .coordinationDue, .executionDue,
-                                                  .approvalDue, .finalApprovalDue, .stage, .stageDue, .status,
-                                                  .remainingMinutes, .overdueMinutes, .rolled,
-                                                  .originalDue, .dueReason,
-                                                  .nextControl, .nextControlDue, .overdueControls, .controlsOverdueCount]
+    public static let defaults: [OutputColumn] = [
+        .id, .dueDate, .due, .moderationDue, .coordinationDue, .executionDue,
+        .approvalDue, .finalApprovalDue, .stage, .stageDue, .status,
+        .remainingMinutes, .overdueMinutes, .rolled,
+        .originalDue, .dueReason,
+        .nextControl, .nextControlDue, .overdueControls, .controlsOverdueCount,
+    ]
 
     /// The audit columns, added to the defaults when the input has «Дата планируемого завершения работ».
     public static let audit: [OutputColumn] = [.posPlannedDate, .plannedDiffDays, .plannedCheck]
@@ -93,11 +96,15 @@ public enum OutputColumn: String, Sendable, CaseIterable {
         var out: [OutputColumn] = []
         for name in text.split(separator: ",") {
             guard let c = OutputColumn(rawValue: name.trimmingSpaces) else {
-                throw .invalidValue(field: "--columns", value: String(name), expected: "column names from: " + allCases.map(\.rawValue).joined(separator: ", "))
+                throw .invalidValue(
+                    field: "--columns", value: String(name),
+                    expected: "column names from: " + allCases.map(\.rawValue).joined(separator: ", "))
             }
             out.append(c)
         }
-        guard !out.isEmpty else { throw .invalidValue(field: "--columns", value: text, expected: "at least one column") }
+        guard !out.isEmpty else {
+            throw .invalidValue(field: "--columns", value: text, expected: "at least one column")
+        }
         return out
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An exclusive lock on one output file for the length of a run, so that two runs writing the
 /// same file cannot interleave their files or remove each other's temporary files: `flock(2)` on
@@ -32,24 +33,39 @@ final class OutputLock {
         for _ in 0..<64 {
             let fd: Int32
             // O_NONBLOCK: a FIFO planted under the name must not block the open.
-            do { fd = try Syscall.open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode: 0o644) } catch {
+            do {
+                fd = try Syscall.open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode: 0o644)
+            } catch {
                 throw .io(path: target, message: "cannot create the lock file \(path) beside it: \(error)")
             }
             guard let st = try? Syscall.fileStatus(fd: fd), (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
                 try? Syscall.close(fd)
-                throw .io(path: target, message: "\(path) is not a lock file srok made (not a regular file, or one with other links): remove it and rerun")
+                throw .io(
+                    path: target,
+                    message:
+                        "\(path) is not a lock file srok made (not a regular file, or one with other links): remove it and rerun"
+                )
             }
-            do { try Syscall.lock(fd, LOCK_EX | LOCK_NB) } catch where error.code == EWOULDBLOCK {
+            do { try Syscall.lock(fd, LOCK_EX | LOCK_NB) } catch  where error.code == EWOULDBLOCK {
                 guard wait else {
                     try? Syscall.close(fd)
-                    throw .io(path: target, message: "another srok run is writing it (it holds \(path)); rerun when that run has finished, or without --no-wait to wait for it")
+                    throw .io(
+                        path: target,
+                        message:
+                            "another srok run is writing it (it holds \(path)); rerun when that run has finished, or without --no-wait to wait for it"
+                    )
                 }
-                if !told { waiting(); told = true }
+                if !told {
+                    waiting()
+                    told = true
+                }
                 do { try Syscall.lock(fd, LOCK_EX) } catch {
                     try? Syscall.close(fd)
                     throw .io(path: target, message: "cannot lock \(path): \(error)")
                 }
-            } catch where error.code == ENOLCK || error.code == EOPNOTSUPP || error.code == ENOSYS || error.code == EINVAL {
+            } catch
+                where error.code == ENOLCK || error.code == EOPNOTSUPP || error.code == ENOSYS || error.code == EINVAL
+            {
                 // No locks on this filesystem: go on without (the file is removed on release).
             } catch {
                 try? Syscall.close(fd)
@@ -57,7 +73,8 @@ final class OutputLock {
             }
             // The run that held the lock may have removed the file after this one opened it.
             if let mine = try? Syscall.fileStatus(fd: fd), let there = try? Syscall.linkStatus(path),
-               mine.st_dev == there.st_dev, mine.st_ino == there.st_ino {
+                mine.st_dev == there.st_dev, mine.st_ino == there.st_ino
+            {
                 self.fd = fd
                 return
             }

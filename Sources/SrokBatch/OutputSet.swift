@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A batch's output files — the output, the rejects and the summary — written together and
 /// replaced together, so that they always come from one run.
@@ -30,7 +31,9 @@ final class OutputSet {
     /// Locks the targets, removes stale temporary files and creates the sinks (streams first);
     /// tells `observer` of a lock it waits for and of every temporary file as soon as it exists.
     /// On failure nothing is left (no lock, no temporary file).
-    init(_ targets: OutputTargets, durable: Bool, waitForLock: Bool, observer: (any BatchRunObserver)?) throws(SrokError) {
+    init(_ targets: OutputTargets, durable: Bool, waitForLock: Bool, observer: (any BatchRunObserver)?)
+        throws(SrokError)
+    {
         self.targets = targets
         self.durable = durable
         let files = targets.inCommitOrder.filter { $0.kind == .file }
@@ -39,7 +42,9 @@ final class OutputSet {
         var made: [any OutputSink] = []
         do {
             for target in files {
-                locks.append(try OutputLock(target: target.path, wait: waitForLock) { observer?.waiting(forLockOn: target.path) })
+                locks.append(
+                    try OutputLock(target: target.path, wait: waitForLock) { observer?.waiting(forLockOn: target.path) }
+                )
             }
             for target in files { StaleTemporaryFiles.remove(besides: target.path) }
             // Streams first (opening a FIFO waits for its reader), then the temporary files, each
@@ -80,7 +85,8 @@ final class OutputSet {
             }
             guard let st = try? Syscall.fileStatus(fd: fd), [S_IFCHR, S_IFIFO].contains(st.st_mode & S_IFMT) else {
                 try? Syscall.close(fd)
-                throw .io(path: target.path, message: "is no longer a character device or a FIFO; \(OutputTarget.accepted)")
+                throw .io(
+                    path: target.path, message: "is no longer a character device or a FIFO; \(OutputTarget.accepted)")
             }
             return StandardOutputSink(fd: fd, name: target.path)
         }
@@ -107,7 +113,11 @@ final class OutputSet {
             for (sink, target) in zip(sinks, targets) {
                 do throws(SrokError) { try sink.publish() } catch {
                     guard !done.isEmpty, case .io(let path, let message) = error else { throw error }
-                    throw .io(path: path, message: message + "; this run had already replaced \(done.joined(separator: ", ")), and left the rest as they were")
+                    throw .io(
+                        path: path,
+                        message: message
+                            + "; this run had already replaced \(done.joined(separator: ", ")), and left the rest as they were"
+                    )
                 }
                 if target.kind == .file { done.append(target.path) }
             }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One file of a batch's output set as the caller named it, looked at before anything is
 /// opened or replaced: what it is (a regular file or none yet, a stream, standard output) and
@@ -31,7 +32,8 @@ struct OutputTarget {
     let identity: FileIdentity
 
     /// What srok writes, for the messages refusing anything else.
-    static let accepted = "srok writes regular files (replaced atomically), and character devices such as /dev/null and FIFOs (written in place)"
+    static let accepted =
+        "srok writes regular files (replaced atomically), and character devices such as /dev/null and FIFOs (written in place)"
 
     /// Looks at `path` (named by `option`): a folder, a block device, a socket, or a symbolic
     /// link to anything but a character device or a FIFO is refused.
@@ -44,7 +46,9 @@ struct OutputTarget {
             return
         }
         guard !path.isEmpty else { throw .invalidValue(field: option, value: path, expected: "a file path") }
-        guard !path.hasSuffix("/") else { throw .io(path: path, message: "names a folder (\(option) takes a file); \(Self.accepted)") }
+        guard !path.hasSuffix("/") else {
+            throw .io(path: path, message: "names a folder (\(option) takes a file); \(Self.accepted)")
+        }
         let st: FileStatus
         do { st = try Syscall.linkStatus(path) } catch {
             // Nothing there yet (or a folder that cannot be looked into: creating the file will say why).
@@ -61,7 +65,11 @@ struct OutputTarget {
             let pointee = try? Syscall.fileStatus(path)
             guard let pointee, [S_IFCHR, S_IFIFO].contains(pointee.st_mode & S_IFMT) else {
                 let what = pointee == nil ? "a symbolic link to nothing" : "a symbolic link"
-                throw .io(path: path, message: "is \(what): srok follows a link only to a character device or a FIFO; name the file itself (\(option)); \(Self.accepted)")
+                throw .io(
+                    path: path,
+                    message:
+                        "is \(what): srok follows a link only to a character device or a FIFO; name the file itself (\(option)); \(Self.accepted)"
+                )
             }
             kind = .stream
         case S_IFDIR: throw .io(path: path, message: "is a folder (\(option) takes a file); \(Self.accepted)")

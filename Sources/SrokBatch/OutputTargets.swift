@@ -16,22 +16,28 @@ struct OutputTargets {
     /// Resolves and checks the paths of `options`.
     init(_ options: BatchRunOptions) throws(SrokError) {
         output = try OutputTarget(options.output, option: "-o")
-        let rejectsPath = options.rejects ?? (output.kind == .file ? options.output + ".rejects.csv" : "srok-rejects.csv")
+        let rejectsPath =
+            options.rejects ?? (output.kind == .file ? options.output + ".rejects.csv" : "srok-rejects.csv")
         rejects = try OutputTarget(rejectsPath, option: "--rejects")
-        summary = try options.summaryJSON.map { (path) throws(SrokError) in try OutputTarget(path, option: "--summary-json") }
+        summary = try options.summaryJSON.map { (path) throws(SrokError) in
+            try OutputTarget(path, option: "--summary-json")
+        }
 
         // Each pair once, reported against the later option.
         let named = [output, rejects] + (summary.map { [$0] } ?? [])
         for (k, later) in named.enumerated() {
             for earlier in named[..<k] where later.identity.isSameFile(as: earlier.identity) {
-                throw .invalidValue(field: later.option, value: later.path,
-                                    expected: "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace")
+                throw .invalidValue(
+                    field: later.option, value: later.path,
+                    expected:
+                        "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace")
             }
         }
         let input = options.input == "-" ? FileIdentity(standardStream: 0) : FileIdentity(path: options.input)
         for target in named where target.identity.isSameFile(as: input) {
-            throw .invalidValue(field: target.option, value: target.path,
-                                expected: "a file other than the input ('\(options.input)'), which it would replace")
+            throw .invalidValue(
+                field: target.option, value: target.path,
+                expected: "a file other than the input ('\(options.input)'), which it would replace")
         }
     }
 

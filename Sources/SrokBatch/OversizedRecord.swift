@@ -21,7 +21,9 @@ enum OversizedRecord {
 
     /// Why the record is rejected: its size, the limit and the option that sets it.
     static func reason(bytes: Int, unclosedQuote: Bool, limit: Int) -> String {
-        let quote = unclosedQuote ? "a quoted field opened in it is never closed, so it runs to the end of the input: " : ""
-        return "record too long: \(quote)\(bytes) bytes, more than the limit of \(limit) bytes (--max-record-bytes); it is skipped whole and reading goes on after it"
+        let quote =
+            unclosedQuote ? "a quoted field opened in it is never closed, so it runs to the end of the input: " : ""
+        return
+            "record too long: \(quote)\(bytes) bytes, more than the limit of \(limit) bytes (--max-record-bytes); it is skipped whole and reading goes on after it"
     }
 }

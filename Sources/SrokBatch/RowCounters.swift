@@ -1,4 +1,5 @@
 import SrokCore
+
 /// A worker's counts of the rows it wrote — by status, stage, overdue control kind, planned-date
 /// check, profile and organisation — kept
 /// in flat storage without hashing or copy-on-write per row, and folded into ``BatchStats`` once
@@ -25,8 +26,10 @@ struct RowCounters: ~Copyable {
     deinit { counts.deallocate() }
 
     /// Counts one written row.
-    @inline(__always) mutating func count(_ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?,
-                                          planned: CivilDate? = nil) {
+    @inline(__always) mutating func count(
+        _ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?,
+        planned: CivilDate? = nil
+    ) {
         written += 1
         switch status.state {
         case .ok: counts[0] += 1
@@ -68,7 +71,8 @@ struct RowCounters: ~Copyable {
 
     /// Adds the counts to `stats` and starts over.
     mutating func fold(into stats: inout BatchStats, profileName: (Int) -> String) {
-        stats.written += written; stats.provisional += provisional
+        stats.written += written
+        stats.provisional += provisional
         for (i, s) in [SLAState.ok, .approaching, .overdue, .closed].enumerated() where counts[i] > 0 {
             stats.byStatus[s.rawValue, default: 0] += counts[i]
         }
@@ -87,7 +91,9 @@ struct RowCounters: ~Copyable {
         stats.byOrganisation.merge(byOrganisation, uniquingKeysWith: +)
         stats.overdueByOrganisation.merge(overdueByOrganisation, uniquingKeysWith: +)
         counts.update(repeating: 0, count: capacity)
-        written = 0; provisional = 0
-        byOrganisation.removeAll(keepingCapacity: true); overdueByOrganisation.removeAll(keepingCapacity: true)
+        written = 0
+        provisional = 0
+        byOrganisation.removeAll(keepingCapacity: true)
+        overdueByOrganisation.removeAll(keepingCapacity: true)
     }
 }

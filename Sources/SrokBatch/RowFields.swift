@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The fields of one input row, whatever the format: a byte range per known column in a scratch
 /// buffer the reader owns, plus the header names for messages. Fixed storage, written per row
 /// without copy-on-write checks.
@@ -67,11 +68,13 @@ enum RowParser {
         return true
     }
 
-    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
+    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow
+    {
         @inline(__always) func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
             guard let r = f[c.slot], !r.isEmpty else { return nil }
             let s = UnsafeBufferPointer(rebasing: b[r])
-            var lo = 0, hi = s.count
+            var lo = 0
+            var hi = s.count
             while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }
             while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x09 { hi -= 1 }
             return lo == hi ? nil : UnsafeBufferPointer(rebasing: s[lo..<hi])
@@ -81,23 +84,33 @@ enum RowParser {
         func fail(_ c: InputColumn, _ reason: String) -> BatchRowError {
             BatchRowError(column: name(c), value: string(c) ?? "", reason: reason)
         }
-        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String) throws(BatchRowError) -> Int {
+        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String)
+            throws(BatchRowError) -> Int
+        {
             var n = 0
             for ch in v {
                 let d = ch &- 0x30
-                guard d <= 9, n < 100_000 else { throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)") }
+                guard d <= 9, n < 100_000 else {
+                    throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)")
+                }
                 n = n * 10 + Int(d)
             }
-            guard range.contains(n) else { throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)") }
+            guard range.contains(n) else {
+                throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)")
+            }
             return n
         }
         func timestamp(_ c: InputColumn) throws(BatchRowError) -> Timestamp? {
             guard let v = bytes(c) else { return nil }
-            guard let t = Timestamp.parse(v) else { throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms) }
+            guard let t = Timestamp.parse(v) else {
+                throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms)
+            }
             return t
         }
         guard let idBytes = bytes(.id) else { throw fail(.id, "the id is empty; every row needs one") }
-        guard let registered = try timestamp(.registeredAt) else { throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")") }
+        guard let registered = try timestamp(.registeredAt) else {
+            throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")")
+        }
         var m = ParsedRow(id: idBytes, registered: registered)
         if let v = bytes(.termDays) { m.termDays = try int(v, .termDays, 1...366, "a term in days") }
         if let ft = bytes(.fastTrackDays) {
@@ -112,11 +125,19 @@ enum RowParser {
         }
         if let r = bytes(.regime) {
             // ASCII fast path; the export's labels next; every other spelling goes to the shared parser.
-            if equals(r, "message") { m.regime = .message } else if equals(r, "appeal") { m.regime = .appeal } else {
+            if equals(r, "message") {
+                m.regime = .message
+            } else if equals(r, "appeal") {
+                m.regime = .appeal
+            } else {
                 let text = String(decoding: r, as: UTF8.self)
-                if let label = exportRegime(text) { m.regime = label } else {
+                if let label = exportRegime(text) {
+                    m.regime = label
+                } else {
                     do { m.regime = try Regime(parsing: text, field: name(.regime)) } catch {
-                        throw fail(.regime, error.description + "; the ПОС export's «ФЗ» holds «Обычное сообщение» or a 59-ФЗ label")
+                        throw fail(
+                            .regime,
+                            error.description + "; the ПОС export's «ФЗ» holds «Обычное сообщение» or a 59-ФЗ label")
                     }
                 }
             }
@@ -143,9 +164,13 @@ enum RowParser {
             default:
                 let text = String(decoding: s, as: UTF8.self)
                 if Stage.isClosedName(text) {
-                    guard bytes(.closedAt) != nil else { throw fail(.stage, "the stage says closed but closed_at is empty") }
+                    guard bytes(.closedAt) != nil else {
+                        throw fail(.stage, "the stage says closed but closed_at is empty")
+                    }
                 } else {
-                    do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch { throw fail(.stage, error.description) }
+                    do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch {
+                        throw fail(.stage, error.description)
+                    }
                 }
             }
         }
@@ -153,11 +178,17 @@ enum RowParser {
         if let p = bytes(.postponedUntil) {
             var ok = true
             forEachDate(p) { if $0 == nil { ok = false } }
-            guard ok else { throw fail(.postponedUntil, "not a date; expected " + CivilDate.acceptedForms + ", several separated by ';' (in order)") }
+            guard ok else {
+                throw fail(
+                    .postponedUntil,
+                    "not a date; expected " + CivilDate.acceptedForms + ", several separated by ';' (in order)")
+            }
             m.postponements = p
         }
         if let o = bytes(.outcome) {
-            do { m.outcome = try Outcome(parsing: String(decoding: o, as: UTF8.self), field: name(.outcome)) } catch { throw fail(.outcome, error.description) }
+            do { m.outcome = try Outcome(parsing: String(decoding: o, as: UTF8.self), field: name(.outcome)) } catch {
+                throw fail(.outcome, error.description)
+            }
         }
         m.rejectionReason = bytes(.rejectionReason)
         if let d = bytes(.posPlannedDate) {
@@ -166,11 +197,16 @@ enum RowParser {
             }
             m.posPlannedDate = date
         }
-        if let v = bytes(.extensionDays) { m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)") }
+        if let v = bytes(.extensionDays) {
+            m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)")
+        }
         m.closedAt = try timestamp(.closedAt)
         m.organisation = bytes(.organisation)
-        m.profile = bytes(.profile); m.region = bytes(.region); m.tz = bytes(.tz)
-        m.category = bytes(.category); m.subcategory = bytes(.subcategory)
+        m.profile = bytes(.profile)
+        m.region = bytes(.region)
+        m.tz = bytes(.tz)
+        m.category = bytes(.category)
+        m.subcategory = bytes(.subcategory)
         return m
     }
 
@@ -199,7 +235,8 @@ enum RowParser {
         while start <= b.count {
             var end = start
             while end < b.count, b[end] != 0x3B { end += 1 }
-            var lo = start, hi = end
+            var lo = start
+            var hi = end
             while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
             while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
             body(CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<hi])))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What killed runs left beside an output: ``AtomicFile`` temporary files of one target,
@@ -22,7 +22,8 @@ enum StaleTemporaryFiles {
         if !tail.isEmpty {
             // `-` and 16 lowercase hex digits.
             guard tail.count == 17, tail.first == 0x2D,
-                  tail.dropFirst().allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+                tail.dropFirst().allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+            else { return nil }
         }
         let pid = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return pid > 0 && pid <= Int(Int32.max) ? Int32(pid) : nil
@@ -38,7 +39,9 @@ enum StaleTemporaryFiles {
         for entry in entries {
             guard let pid = ownerPID(of: entry, name: name), Syscall.processIsGone(pid) else { continue }
             let path = AtomicFile.sibling(entry, of: target)
-            guard let st = try? Syscall.linkStatus(path), (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == me else { continue }
+            guard let st = try? Syscall.linkStatus(path), (st.st_mode & S_IFMT) == S_IFREG, st.st_uid == me else {
+                continue
+            }
             if (try? Syscall.unlink(path)) != nil { removed.append(path) }
         }
         return removed

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A stream as a sink, written as it goes (no atomicity): standard output (`-o -`), or a
 /// character device or FIFO named as an output (`-o /dev/null`, `--rejects /dev/stderr`, a named
@@ -61,7 +62,9 @@ final class StandardOutputSink: OutputSink {
         guard owned, fd >= 0 else { return }
         let closing = fd
         fd = -1
-        do { try Syscall.close(closing) } catch { throw .io(path: name, message: "cannot finish writing (close): \(error)") }
+        do { try Syscall.close(closing) } catch {
+            throw .io(path: name, message: "cannot finish writing (close): \(error)")
+        }
     }
 
     /// Writes out what is buffered and closes a stream the sink opened.
@@ -70,7 +73,10 @@ final class StandardOutputSink: OutputSink {
     /// Drops what is buffered (what was written is out already).
     func abandon() {
         buffer.removeAll()
-        if owned, fd >= 0 { try? Syscall.close(fd); fd = -1 }
+        if owned, fd >= 0 {
+            try? Syscall.close(fd)
+            fd = -1
+        }
     }
 
     deinit { if owned, fd >= 0 { try? Syscall.close(fd) } }

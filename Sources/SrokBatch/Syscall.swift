@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFileSync
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `stat` structure (`lstat(2)`, `stat(2)`, `fstat(2)`).
 typealias FileStatus = stat
@@ -35,9 +36,9 @@ package enum Syscall {
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(SyscallError) -> Int32 {
         try retryingOnEINTR {
             #if canImport(Glibc)
-            Glibc.open(path, flags, mode)
+                Glibc.open(path, flags, mode)
             #else
-            Darwin.open(path, flags, mode)
+                Darwin.open(path, flags, mode)
             #endif
         }
     }
@@ -47,9 +48,9 @@ package enum Syscall {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try retryingOnEINTR {
             #if canImport(Glibc)
-            Glibc.read(fd, base, buffer.count)
+                Glibc.read(fd, base, buffer.count)
             #else
-            Darwin.read(fd, base, buffer.count)
+                Darwin.read(fd, base, buffer.count)
             #endif
         }
     }
@@ -62,9 +63,9 @@ package enum Syscall {
             let from = done
             let written = try retryingOnEINTR {
                 #if canImport(Glibc)
-                Glibc.write(fd, base + from, bytes.count - from)
+                    Glibc.write(fd, base + from, bytes.count - from)
                 #else
-                Darwin.write(fd, base + from, bytes.count - from)
+                    Darwin.write(fd, base + from, bytes.count - from)
                 #endif
             }
             done += written
@@ -75,9 +76,9 @@ package enum Syscall {
     static func fsync(_ fd: Int32) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
-            Glibc.fsync(fd)
+                Glibc.fsync(fd)
             #else
-            Darwin.fsync(fd)
+                Darwin.fsync(fd)
             #endif
         }
     }
@@ -86,9 +87,9 @@ package enum Syscall {
     /// and a second close could close a descriptor another thread has just opened.
     static func close(_ fd: Int32) throws(SyscallError) {
         #if canImport(Glibc)
-        let result = Glibc.close(fd)
+            let result = Glibc.close(fd)
         #else
-        let result = Darwin.close(fd)
+            let result = Darwin.close(fd)
         #endif
         if result != 0 { throw SyscallError(code: errno) }
     }
@@ -97,9 +98,9 @@ package enum Syscall {
     static func rename(_ from: String, to: String) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
-            Glibc.rename(from, to)
+                Glibc.rename(from, to)
             #else
-            Darwin.rename(from, to)
+                Darwin.rename(from, to)
             #endif
         }
     }
@@ -107,18 +108,18 @@ package enum Syscall {
     /// `unlink(2)`, ignoring failure (for removing a temporary file that may be gone).
     static func unlinkIfPresent(_ path: String) {
         #if canImport(Glibc)
-        _ = Glibc.unlink(path)
+            _ = Glibc.unlink(path)
         #else
-        _ = Darwin.unlink(path)
+            _ = Darwin.unlink(path)
         #endif
     }
 
     /// `unlink(2)`.
     static func unlink(_ path: String) throws(SyscallError) {
         #if canImport(Glibc)
-        let result = Glibc.unlink(path)
+            let result = Glibc.unlink(path)
         #else
-        let result = Darwin.unlink(path)
+            let result = Darwin.unlink(path)
         #endif
         if result != 0 { throw SyscallError(code: errno) }
     }
@@ -127,9 +128,9 @@ package enum Syscall {
     static func linkStatus(_ path: String) throws(SyscallError) -> FileStatus {
         var st = FileStatus()
         #if canImport(Glibc)
-        let result = Glibc.lstat(path, &st)
+            let result = Glibc.lstat(path, &st)
         #else
-        let result = Darwin.lstat(path, &st)
+            let result = Darwin.lstat(path, &st)
         #endif
         if result != 0 { throw SyscallError(code: errno) }
         return st
@@ -148,9 +149,9 @@ package enum Syscall {
     static func fileStatus(fd: Int32) throws(SyscallError) -> FileStatus {
         var st = FileStatus()
         #if canImport(Glibc)
-        let result = Glibc.fstat(fd, &st)
+            let result = Glibc.fstat(fd, &st)
         #else
-        let result = Darwin.fstat(fd, &st)
+            let result = Darwin.fstat(fd, &st)
         #endif
         if result != 0 { throw SyscallError(code: errno) }
         return st
@@ -160,9 +161,9 @@ package enum Syscall {
     static func setMode(_ fd: Int32, _ mode: mode_t) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
-            Glibc.fchmod(fd, mode)
+                Glibc.fchmod(fd, mode)
             #else
-            Darwin.fchmod(fd, mode)
+                Darwin.fchmod(fd, mode)
             #endif
         }
     }
@@ -177,9 +178,9 @@ package enum Syscall {
     /// `realpath(3)`: the absolute path without symbolic links, `.` or `..`.
     static func resolvedPath(_ path: String) throws(SyscallError) -> String {
         #if canImport(Glibc)
-        let resolved = Glibc.realpath(path, nil)
+            let resolved = Glibc.realpath(path, nil)
         #else
-        let resolved = Darwin.realpath(path, nil)
+            let resolved = Darwin.realpath(path, nil)
         #endif
         guard let resolved else { throw SyscallError(code: errno) }
         defer { free(resolved) }

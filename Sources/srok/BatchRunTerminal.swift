@@ -19,7 +19,8 @@ final class BatchRunTerminal: BatchRunObserver {
     func progress(rows: Int, bytes: Int, totalBytes: Int) { bar.update(rows: rows, bytes: bytes, total: totalBytes) }
 
     func waiting(forLockOn path: String) {
-        StandardStreams.error("srok: another srok run is writing \(path); waiting for it to finish (--no-wait fails instead)\n")
+        StandardStreams.error(
+            "srok: another srok run is writing \(path); waiting for it to finish (--no-wait fails instead)\n")
     }
 
     func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Srok
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Removes a run's temporary files when the process is interrupted (SIGINT, SIGTERM, SIGHUP), so
 /// an interrupted run leaves the previous output or none, and says truly what it left. While the
@@ -53,7 +54,8 @@ final class SignalCleanup: @unchecked Sendable {
         switch replacement {
         case .none: "srok: interrupted; no output was written (the previous files, if any, are untouched)\n"
         case .all(let targets) where targets.isEmpty: "srok: interrupted after the run had finished writing\n"
-        case .all(let targets): "srok: interrupted after the run had finished; these files are the new, complete ones: \(targets.joined(separator: ", "))\n"
+        case .all(let targets):
+            "srok: interrupted after the run had finished; these files are the new, complete ones: \(targets.joined(separator: ", "))\n"
         case .failed: "srok: interrupted after replacing its files failed partway; some of them may be new\n"
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -77,7 +78,8 @@ struct AtomicFileTests {
         } throws: { error in
             // ENOENT's text, as strerror gives it.
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == target && message == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
+            return path == target
+                && message == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -31,10 +32,13 @@ struct BatchRunnerTests {
         ("BAD", "not a date", "30", ""),
         ("A4", "2024-03-05 12:00", "", ""),
     ]
-    static let csv = "id,registered_at,term_days,stage\n" + rows.map { "\($0.id),\($0.registered),\($0.termDays),\($0.stage)" }.joined(separator: "\n") + "\n"
+    static let csv =
+        "id,registered_at,term_days,stage\n"
+        + rows.map { "\($0.id),\($0.registered),\($0.termDays),\($0.stage)" }.joined(separator: "\n") + "\n"
 
     /// The default output header, as the batch's documentation lists its columns.
-    static let header = "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count"
+    static let header =
+        "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count"
 
     func options(_ folder: TemporaryFolder, input: String, output: String = "out.csv") -> BatchRunOptions {
         var o = BatchRunOptions()
@@ -48,15 +52,18 @@ struct BatchRunnerTests {
 
     /// The good rows through the bulk API (an evaluation path that reads no CSV and writes none).
     func bulk(_ row: (id: String, registered: String, termDays: String, stage: String)) throws -> BatchResult {
-        try Self.evaluator.evaluate(BatchMessage(id: row.id, registeredAt: Timestamp(parsing: row.registered),
-                                                 termDays: Int(row.termDays), stage: row.stage.isEmpty ? nil : try Stage(parsing: row.stage)))
+        try Self.evaluator.evaluate(
+            BatchMessage(
+                id: row.id, registeredAt: Timestamp(parsing: row.registered),
+                termDays: Int(row.termDays), stage: row.stage.isEmpty ? nil : try Stage(parsing: row.stage)))
     }
 
     @Test func writesEveryGoodRowInOrderAndEveryBadOneToTheRejects() throws {
         let folder = try TemporaryFolder()
         folder.write("in.csv", Self.csv)
         let observer = RecordingObserver()
-        let report = try BatchRunner.run(options(folder, input: "in.csv"), evaluator: Self.evaluator, observer: observer)
+        let report = try BatchRunner.run(
+            options(folder, input: "in.csv"), evaluator: Self.evaluator, observer: observer)
 
         #expect(report.stats.read == 4 && report.stats.written == 3 && report.stats.rejected == 1)
         #expect(report.rejectsPath == folder.file("rejects.csv"))
@@ -113,7 +120,10 @@ struct BatchRunnerTests {
 
         #expect(observer.progress.count >= 2)
         #expect(observer.progress.allSatisfy { $0.totalBytes == size })
-        #expect(zip(observer.progress, observer.progress.dropFirst()).allSatisfy { $0.rows <= $1.rows && $0.bytes <= $1.bytes })
+        #expect(
+            zip(observer.progress, observer.progress.dropFirst()).allSatisfy {
+                $0.rows <= $1.rows && $0.bytes <= $1.bytes
+            })
         #expect(observer.progress.last?.rows == 4)
         #expect(observer.progress.last?.bytes == size)
 
@@ -126,12 +136,15 @@ struct BatchRunnerTests {
     @Test func jsonLinesInAndOut() throws {
         let folder = try TemporaryFolder()
         folder.write("in.csv", Self.csv)
-        let jsonl = Self.rows.map { r in
-            "{\"id\":\"\(r.id)\",\"registered_at\":\"\(r.registered)\"" + (r.termDays.isEmpty ? "" : ",\"term_days\":\(r.termDays)")
-                + (r.stage.isEmpty ? "" : ",\"stage\":\"\(r.stage)\"") + "}"
-        }.joined(separator: "\n") + "\n"
+        let jsonl =
+            Self.rows.map { r in
+                "{\"id\":\"\(r.id)\",\"registered_at\":\"\(r.registered)\""
+                    + (r.termDays.isEmpty ? "" : ",\"term_days\":\(r.termDays)")
+                    + (r.stage.isEmpty ? "" : ",\"stage\":\"\(r.stage)\"") + "}"
+            }.joined(separator: "\n") + "\n"
         folder.write("in.jsonl", jsonl)
-        let report = try BatchRunner.run(options(folder, input: "in.jsonl", output: "out.jsonl"), evaluator: Self.evaluator)
+        let report = try BatchRunner.run(
+            options(folder, input: "in.jsonl", output: "out.jsonl"), evaluator: Self.evaluator)
         #expect(report.stats.read == 4 && report.stats.written == 3 && report.stats.rejected == 1)
 
         let objects = try #require(folder.text("out.jsonl")).split(separator: "\n").map { line in
@@ -146,7 +159,11 @@ struct BatchRunnerTests {
             #expect(object["due"] as? String == r.zone.iso8601(r.schedule.due))
             #expect(object["status"] as? String == r.status.state.rawValue)
             // A stage only when the row has one open; JSON null otherwise.
-            if let stage = r.status.currentStage { #expect(object["stage"] as? String == stage.code) } else { #expect(object["stage"] is NSNull) }
+            if let stage = r.status.currentStage {
+                #expect(object["stage"] as? String == stage.code)
+            } else {
+                #expect(object["stage"] is NSNull)
+            }
         }
     }
 
@@ -170,7 +187,8 @@ struct BatchRunnerTests {
             _ = try BatchRunner.run(o, evaluator: Self.evaluator)
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == folder.file("absent.csv") && message == "cannot open the input: \(String(cString: strerror(ENOENT)))"
+            return path == folder.file("absent.csv")
+                && message == "cannot open the input: \(String(cString: strerror(ENOENT)))"
         }
         #expect(folder.names == [])
     }

@@ -3,8 +3,8 @@
 // fuzz harness (Fuzz/run.sh compiles this file too, into one module with the sources). Plain
 // Swift, no test framework.
 #if canImport(SrokBatch)
-@testable import SrokBatch
-@testable import SrokCore
+    @testable import SrokBatch
+    @testable import SrokCore
 #endif
 
 /// Every record end in `b[start...]` (a position after the record's line end) as the tokenizer
@@ -12,9 +12,14 @@
 /// outside quotes is an LF, a CRLF (one line end) or a lone CR; a CR that is the last byte is
 /// undecided (a CRLF may be split there), so it ends no record.
 func referenceRecordEnds(_ b: [UInt8], from start: Int, csv: Bool, delimiter d: UInt8) -> [Int] {
-    let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, quote: UInt8 = 0x22
+    let lf: UInt8 = 0x0A
+    let cr: UInt8 = 0x0D
+    let quote: UInt8 = 0x22
     var ends: [Int] = []
-    var inQuotes = false, fieldStart = true, justClosed = false, junk = false
+    var inQuotes = false
+    var fieldStart = true
+    var justClosed = false
+    var junk = false
     var i = start
     while i < b.count {
         let c = b[i]
@@ -23,21 +28,30 @@ func referenceRecordEnds(_ b: [UInt8], from start: Int, csv: Bool, delimiter d: 
             if c == cr && i + 1 == b.count { break }
             i = c == cr && b[i + 1] == lf ? i + 2 : i + 1
             ends.append(i)
-            fieldStart = true; justClosed = false; junk = false
+            fieldStart = true
+            justClosed = false
+            junk = false
             continue
         }
         i += 1
         if !csv || junk { continue }
         if inQuotes {
-            if c == quote { inQuotes = false; justClosed = true }
+            if c == quote {
+                inQuotes = false
+                justClosed = true
+            }
             continue
         }
         if c == quote {
             if fieldStart || justClosed { inQuotes = true }
-            fieldStart = false; justClosed = false
+            fieldStart = false
+            justClosed = false
         } else {
             // Text after a closing quote: the record ends at the next line end, whatever quotes lie before it.
-            if justClosed && c != d { junk = true; continue }
+            if justClosed && c != d {
+                junk = true
+                continue
+            }
             justClosed = false
             fieldStart = c == d
         }
@@ -66,7 +80,7 @@ func tokenizerRecordEnds(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> (
     var i = 0
     while i < b.count {
         switch t.read(b, from: i, end: b.count) {
-        case let .record(next, _), let .junkAfterQuote(next, _): i = next
+        case .record(let next, _), .junkAfterQuote(let next, _): i = next
         case .unbalancedQuote: return (ends, i)
         }
         if i < b.count || b.last == 0x0A { ends.append(i) }

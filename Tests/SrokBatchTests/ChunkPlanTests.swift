@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -12,11 +13,14 @@ struct ChunkPlanTests {
     static let bytes = Gen.int(in: 0...(alphabet.count - 1)).map { alphabet[$0] }.array(of: 0...300)
 
     func plan(_ b: [UInt8], start: Int, csv: Bool, d: UInt8, eof: Bool, parts: Int) -> [Int] {
-        b.withUnsafeBufferPointer { ChunkPlan.plan($0, from: start, csv: csv, delimiter: d, eof: eof, parts: parts, minBytes: 0) }
+        b.withUnsafeBufferPointer {
+            ChunkPlan.plan($0, from: start, csv: csv, delimiter: d, eof: eof, parts: parts, minBytes: 0)
+        }
     }
 
     @Test func cutsAndEndsMatchTheByteByByteReference() async {
-        await propertyCheck(count: 4000, input: Self.bytes, Gen.int(in: 0...20), Gen.int(in: 1...5), Gen.bool, Gen.bool) { b, skip, parts, eof, semicolon in
+        await propertyCheck(count: 4000, input: Self.bytes, Gen.int(in: 0...20), Gen.int(in: 1...5), Gen.bool, Gen.bool)
+        { b, skip, parts, eof, semicolon in
             let start = min(skip, b.count)
             let d: UInt8 = semicolon ? 0x3B : 0x2C
             for csv in [true, false] {
@@ -27,7 +31,9 @@ struct ChunkPlanTests {
                 #expect(cuts.last == (expectedEnd ?? start), "end for \(b)")
                 #expect(zip(cuts, cuts.dropFirst()).allSatisfy { $0 < $1 } || cuts.count == 2)
                 #expect(cuts.count <= parts + 1)
-                for c in cuts.dropFirst().dropLast() { #expect(ends.contains(c), "cut \(c) is not a record end in \(b)") }
+                for c in cuts.dropFirst().dropLast() {
+                    #expect(ends.contains(c), "cut \(c) is not a record end in \(b)")
+                }
             }
         }
     }
@@ -54,7 +60,7 @@ struct ChunkPlanTests {
                 while i < p.count {
                     let start = i
                     switch t.read(p, from: i, end: p.count) {
-                    case let .record(next, lines), let .junkAfterQuote(next, lines):
+                    case .record(let next, let lines), .junkAfterQuote(let next, let lines):
                         #expect(lines == referenceLineEnds(b, from: start, to: next), "record at \(start) of \(b)")
                         i = next
                     case .unbalancedQuote(let next): i = next
@@ -68,7 +74,8 @@ struct ChunkPlanTests {
         // The reader follows a record that does not end in its buffer byte by byte, fed piece by
         // piece as chunks arrive: it must stop at the same end as the planner's oracle, count the
         // same line ends, and at the end of input know whether a quote is still open.
-        await propertyCheck(count: 4000, input: Self.bytes, Gen.int(in: 1...40), Gen.bool, Gen.bool) { b, piece, semicolon, csv in
+        await propertyCheck(count: 4000, input: Self.bytes, Gen.int(in: 1...40), Gen.bool, Gen.bool) {
+            b, piece, semicolon, csv in
             let d: UInt8 = semicolon ? 0x3B : 0x2C
             var finder = RecordEndFinder(csv: csv, delimiter: d)
             var found: Int?
@@ -122,7 +129,10 @@ struct ChunkPlanTests {
         // Quote-free lines of 11 bytes and, at 44, a quoted field whose line break (at 65) lies
         // after the first share's boundary (238 / 4 = 59).
         var text = ""
-        for k in 0..<20 { text += k == 4 ? "\"" + String(repeating: "y", count: 20) + "\nx\",abc\n" : "line,\(k < 10 ? "0" : "")\(k)xyz\n" }
+        for k in 0..<20 {
+            text +=
+                k == 4 ? "\"" + String(repeating: "y", count: 20) + "\nx\",abc\n" : "line,\(k < 10 ? "0" : "")\(k)xyz\n"
+        }
         let b = Array(text.utf8)
         let cuts = plan(b, start: 0, csv: true, d: 0x2C, eof: true, parts: 4)
         let ends = referenceRecordEnds(b, from: 0, csv: true, delimiter: 0x2C)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -13,7 +14,8 @@ struct JSONLineReaderFuzzFindingsTests {
         var fields = RowFields()
         let bytes = Array(line.utf8)
         do {
-            try bytes.withUnsafeBufferPointer { (b) throws(JSONLineReader.Failure) in try reader.read(b, into: &fields) }
+            try bytes.withUnsafeBufferPointer { (b) throws(JSONLineReader.Failure) in try reader.read(b, into: &fields)
+            }
             return nil
         } catch {
             return String(describing: error)
@@ -23,7 +25,9 @@ struct JSONLineReaderFuzzFindingsTests {
     @Test func textAfterAnEmptyObjectIsRefused() {
         // Fuzz/regressions/jsonlines/empty-object-then-text: "{}" then a second object was read as an
         // empty row. The text starts at byte 4 (after "{}" and a space), as for a non-empty object.
-        #expect(failure(#"{} {"id": "1", "registered_at": "2024-03-29"}"#)?.contains("text after the object at byte 4") == true)
+        #expect(
+            failure(#"{} {"id": "1", "registered_at": "2024-03-29"}"#)?.contains("text after the object at byte 4")
+                == true)
         #expect(failure("{}x")?.contains("text after the object at byte 3") == true)
         // Whitespace after it is still fine, and so is an empty object alone.
         #expect(failure("{} \t\r") == nil)
@@ -44,8 +48,11 @@ struct JSONLinesControlCharacterTests {
         line += Array("B\"}\n".utf8)
         FileManager.default.createFile(atPath: input, contents: Data(line))
         var options = BatchRunOptions()
-        options.input = input; options.output = folder.file("out.jsonl"); options.rejects = folder.file("rej.csv")
-        let evaluator = BatchEvaluator(context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
+        options.input = input
+        options.output = folder.file("out.jsonl")
+        options.rejects = folder.file("rej.csv")
+        let evaluator = BatchEvaluator(
+            context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
         let report = try BatchRunner.run(options, evaluator: evaluator)
         #expect(report.stats.rejected == 1 && report.stats.written == 0)
         #expect(folder.text("rej.csv")?.contains("control character") == true)

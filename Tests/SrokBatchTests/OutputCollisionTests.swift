@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -21,7 +22,9 @@ struct OutputCollisionTests {
         return folder
     }
 
-    func options(_ folder: TemporaryFolder, output: String = "out.csv", rejects: String? = "rejects.csv", summary: String? = nil) -> BatchRunOptions {
+    func options(
+        _ folder: TemporaryFolder, output: String = "out.csv", rejects: String? = "rejects.csv", summary: String? = nil
+    ) -> BatchRunOptions {
         var o = BatchRunOptions()
         o.input = folder.file("in.csv")
         o.output = folder.file(output)
@@ -32,7 +35,9 @@ struct OutputCollisionTests {
     }
 
     /// Runs and expects the refusal of `field` with `value`, every file as it was and nothing new.
-    func expectRefused(_ folder: TemporaryFolder, _ o: BatchRunOptions, field: String, value: String, naming other: String) {
+    func expectRefused(
+        _ folder: TemporaryFolder, _ o: BatchRunOptions, field: String, value: String, naming other: String
+    ) {
         let before = folder.names
         #expect {
             _ = try BatchRunner.run(o, evaluator: Self.evaluator)
@@ -49,35 +54,48 @@ struct OutputCollisionTests {
     @Test func rejectsNamingTheOutputInAnotherSpelling() throws {
         let f = try folder()
         for spelling in ["out.csv", "./out.csv", "sub/../out.csv"] {
-            expectRefused(f, options(f, rejects: spelling), field: "--rejects", value: f.file(spelling), naming: "-o names ('\(f.file("out.csv"))')")
+            expectRefused(
+                f, options(f, rejects: spelling), field: "--rejects", value: f.file(spelling),
+                naming: "-o names ('\(f.file("out.csv"))')")
         }
     }
 
     @Test func theSummaryNamingTheRejectsOrTheOutput() throws {
         let f = try folder()
-        expectRefused(f, options(f, summary: "./rejects.csv"), field: "--summary-json", value: f.file("./rejects.csv"), naming: "--rejects names")
-        expectRefused(f, options(f, summary: "out.csv"), field: "--summary-json", value: f.file("out.csv"), naming: "-o names")
+        expectRefused(
+            f, options(f, summary: "./rejects.csv"), field: "--summary-json", value: f.file("./rejects.csv"),
+            naming: "--rejects names")
+        expectRefused(
+            f, options(f, summary: "out.csv"), field: "--summary-json", value: f.file("out.csv"), naming: "-o names")
         // The default rejects path, beside the output.
-        expectRefused(f, options(f, rejects: nil, summary: "out.csv.rejects.csv"), field: "--summary-json",
-                      value: f.file("out.csv.rejects.csv"), naming: "--rejects names ('\(f.file("out.csv")).rejects.csv')")
+        expectRefused(
+            f, options(f, rejects: nil, summary: "out.csv.rejects.csv"), field: "--summary-json",
+            value: f.file("out.csv.rejects.csv"), naming: "--rejects names ('\(f.file("out.csv")).rejects.csv')")
     }
 
     @Test func aHardLinkOrASymbolicLinkToTheSameFile() throws {
         let f = try folder()
         // A hard link to the output as the rejects: another name, the same inode.
         try FileManager.default.linkItem(atPath: f.file("out.csv"), toPath: f.file("hard.csv"))
-        expectRefused(f, options(f, rejects: "hard.csv"), field: "--rejects", value: f.file("hard.csv"), naming: "-o names")
+        expectRefused(
+            f, options(f, rejects: "hard.csv"), field: "--rejects", value: f.file("hard.csv"), naming: "-o names")
         // The folder reached through a symbolic link.
         try FileManager.default.createSymbolicLink(atPath: f.file("alias"), withDestinationPath: f.path)
-        expectRefused(f, options(f, rejects: "alias/out.csv"), field: "--rejects", value: f.file("alias/out.csv"), naming: "-o names")
+        expectRefused(
+            f, options(f, rejects: "alias/out.csv"), field: "--rejects", value: f.file("alias/out.csv"),
+            naming: "-o names")
         // Not yet existing, the same path through the link: still one file.
-        expectRefused(f, options(f, rejects: "new.csv", summary: "alias/new.csv"), field: "--summary-json", value: f.file("alias/new.csv"), naming: "--rejects names")
+        expectRefused(
+            f, options(f, rejects: "new.csv", summary: "alias/new.csv"), field: "--summary-json",
+            value: f.file("alias/new.csv"), naming: "--rejects names")
     }
 
     @Test func anyOfThemNamingTheInput() throws {
         let f = try folder()
-        expectRefused(f, options(f, rejects: "in.csv"), field: "--rejects", value: f.file("in.csv"), naming: "the input")
-        expectRefused(f, options(f, summary: "./in.csv"), field: "--summary-json", value: f.file("./in.csv"), naming: "the input")
+        expectRefused(
+            f, options(f, rejects: "in.csv"), field: "--rejects", value: f.file("in.csv"), naming: "the input")
+        expectRefused(
+            f, options(f, summary: "./in.csv"), field: "--summary-json", value: f.file("./in.csv"), naming: "the input")
         expectRefused(f, options(f, output: "in.csv"), field: "-o", value: f.file("in.csv"), naming: "the input")
         // A symbolic link to the input is the input too.
         try FileManager.default.createSymbolicLink(atPath: f.file("in-link.csv"), withDestinationPath: f.file("in.csv"))

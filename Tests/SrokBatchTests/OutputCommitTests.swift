@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -50,7 +51,11 @@ struct OutputCommitTests {
         func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {
             self.targets = targets
             for name in ["out.csv", "rejects.csv", "summary.json"] { targetsThen[name] = folder.text(name) }
-            for path in temporaryFiles { temporaryThen[path] = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
+            for path in temporaryFiles {
+                temporaryThen[path] = FileManager.default.contents(atPath: path).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+            }
             before()
             try replace()
         }
@@ -64,7 +69,9 @@ struct OutputCommitTests {
         #expect(probe.targets == [folder.file("rejects.csv"), folder.file("summary.json"), folder.file("out.csv")])
         // Before: every target the previous one; every temporary file already what the target
         // became (the summary included), so nothing is written after the first rename.
-        for name in ["out.csv", "rejects.csv", "summary.json"] { #expect(probe.targetsThen[name] == previous[name], "\(name)") }
+        for name in ["out.csv", "rejects.csv", "summary.json"] {
+            #expect(probe.targetsThen[name] == previous[name], "\(name)")
+        }
         try #require(probe.temporaryFiles.count == 3)
         for (path, name) in zip(probe.temporaryFiles, ["out.csv", "rejects.csv", "summary.json"]) {
             #expect(probe.temporaryThen[path] == folder.text(name), "\(name)")
@@ -80,14 +87,17 @@ struct OutputCommitTests {
         let probe = Probe(folder)
         probe.before = {
             try? FileManager.default.removeItem(atPath: folder.file("out.csv"))
-            try? FileManager.default.createDirectory(atPath: folder.file("out.csv/inside"), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: folder.file("out.csv/inside"), withIntermediateDirectories: true)
         }
         #expect {
             _ = try BatchRunner.run(options(folder), evaluator: BatchRunnerTests.evaluator, observer: probe)
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
             return path == folder.file("out.csv") && message.hasPrefix("cannot rename the finished file into place: ")
-                && message.hasSuffix("; this run had already replaced \(folder.file("rejects.csv")), \(folder.file("summary.json")), and left the rest as they were")
+                && message.hasSuffix(
+                    "; this run had already replaced \(folder.file("rejects.csv")), \(folder.file("summary.json")), and left the rest as they were"
+                )
         }
         #expect(folder.text("rejects.csv") != previous["rejects.csv"])
         // No temporary file is left, whatever was renamed.

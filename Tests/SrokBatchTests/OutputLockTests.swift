@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -20,7 +21,9 @@ struct OutputLockTests {
             _ = try OutputLock(target: target, wait: false) {}
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == target && message == "another srok run is writing it (it holds \(folder.file(".out.csv.srok-lock"))); rerun when that run has finished, or without --no-wait to wait for it"
+            return path == target
+                && message
+                    == "another srok run is writing it (it holds \(folder.file(".out.csv.srok-lock"))); rerun when that run has finished, or without --no-wait to wait for it"
         }
         first.release()
         #expect(folder.names == [])
@@ -38,7 +41,9 @@ struct OutputLockTests {
         Thread {
             // The holder removes the lock file when it releases: the waiter, locked on the
             // removed file, must lock the path anew (a new file) rather than go on with it.
-            if let second = try? OutputLock(target: target, wait: true, waiting: { events.withLock { $0.append("waiting") } }) {
+            if let second = try? OutputLock(
+                target: target, wait: true, waiting: { events.withLock { $0.append("waiting") } })
+            {
                 events.withLock { $0.append("locked \(FileManager.default.fileExists(atPath: second.path))") }
                 second.release()
             }
@@ -46,7 +51,10 @@ struct OutputLockTests {
         }.start()
         // Until the holder lets go, the waiter only says it waits.
         var waited = 0
-        while events.withLock({ $0 }).isEmpty && waited < 5000 { usleep(1000); waited += 1 }
+        while events.withLock({ $0 }).isEmpty && waited < 5000 {
+            usleep(1000)
+            waited += 1
+        }
         usleep(50_000)
         #expect(events.withLock { $0 } == ["waiting"])
         first.release()
@@ -66,14 +74,16 @@ struct OutputLockTests {
     @Test func aLockNamePlantedAsALinkOrAFIFOIsRefused() throws {
         let folder = try TemporaryFolder()
         folder.write("victim.txt", "precious\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.file(".a.csv.srok-lock"), withDestinationPath: folder.file("victim.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file(".a.csv.srok-lock"), withDestinationPath: folder.file("victim.txt"))
         #expect(throws: SrokError.self) { _ = try OutputLock(target: folder.file("a.csv"), wait: false) {} }
         #expect(mkfifo(folder.file(".b.csv.srok-lock"), 0o600) == 0)
         #expect {
             _ = try OutputLock(target: folder.file("b.csv"), wait: false) {}
         } throws: { error in
             guard case .io(_, let message)? = error as? SrokError else { return false }
-            return message.hasSuffix("is not a lock file srok made (not a regular file, or one with other links): remove it and rerun")
+            return message.hasSuffix(
+                "is not a lock file srok made (not a regular file, or one with other links): remove it and rerun")
         }
         #expect(folder.text("victim.txt") == "precious\n")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -8,24 +9,30 @@ import Testing
 @Suite("Batch: regulation columns")
 struct RegulationColumnsTests {
     @Test func theDefaultCSVPathMatchesTheGeneralWriterWithControlsPostponementsAndTheAudit() throws {
-        let evaluator = BatchEvaluator(context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
+        let evaluator = BatchEvaluator(
+            context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
         let days = DayTexts.shared
-        var withControls = 0, postponed = 0, overdueControls = 0
+        var withControls = 0
+        var postponed = 0
+        var overdueControls = 0
         for delimiter: UInt8 in [0x2C, 0x3B] {
             for audit in [false, true] {
-                let format = BatchFormat(input: .csv(delimiter: delimiter), output: .csv(delimiter: delimiter),
-                                         columns: OutputColumn.defaults + (audit ? OutputColumn.audit : []))
+                let format = BatchFormat(
+                    input: .csv(delimiter: delimiter), output: .csv(delimiter: delimiter),
+                    columns: OutputColumn.defaults + (audit ? OutputColumn.audit : []))
                 #expect(format.defaultCSV?.audit == audit)
                 for profile in ["bryansk", "krasnodar-krai", "federal"] {
                     let engine = try evaluator.resolver.engine(profile: profile, region: nil, tz: nil)
                     for day in stride(from: 1, through: 19, by: 3) {
                         for stage in Stage.allCases {
                             for postpone in [false, true] {
-                                let registered = Timestamp.instant(BatchFixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
+                                let registered = Timestamp.instant(
+                                    BatchFixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
                                 var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
                                 if postpone { history.postponements = [BatchFixtures.d("2024-05-20")] }
                                 let status = try evaluator.resolver.status(
-                                    registered: registered, term: .days(30), termField: "term_days", regime: nil, stage: stage,
+                                    registered: registered, term: .days(30), termField: "term_days", regime: nil,
+                                    stage: stage,
                                     stageEnteredAt: .instant(BatchFixtures.t("2024-04-\(10 + day % 9)T09:00+03:00")),
                                     asOf: evaluator.asOf, engine: engine, prepared: &history)
                                 if !status.controls.isEmpty { withControls += 1 }
@@ -35,8 +42,11 @@ struct RegulationColumnsTests {
                                 id.withUnsafeBufferPointer { idBytes in
                                     var row = ParsedRow(id: idBytes, registered: registered)
                                     if day % 2 == 1 { row.posPlannedDate = BatchFixtures.d("2024-04-\(10 + day)") }
-                                    var fast = ByteSink(capacity: 64), general = ByteSink(capacity: 64)
-                                    RowWriter.writeDefaultCSV(status, engine, row, delimiter: delimiter, audit: audit, formulaGuard: true, days: days, into: &fast)
+                                    var fast = ByteSink(capacity: 64)
+                                    var general = ByteSink(capacity: 64)
+                                    RowWriter.writeDefaultCSV(
+                                        status, engine, row, delimiter: delimiter, audit: audit, formulaGuard: true,
+                                        days: days, into: &fast)
                                     RowWriter.write(status, engine, row, format: format, days: days, into: &general)
                                     #expect(fast.text == general.text)
                                 }
@@ -52,7 +62,7 @@ struct RegulationColumnsTests {
     /// The verdict of the audit: Srok's date minus the platform's (research § 9).
     @Test func plannedCheckBySign() {
         #expect(PlannedCheck(diffDays: 0) == .agrees)
-        #expect(PlannedCheck(diffDays: -2) == .platformLater)   // Srok 30.04.2025, platform 02.05.2025
+        #expect(PlannedCheck(diffDays: -2) == .platformLater)  // Srok 30.04.2025, platform 02.05.2025
         #expect(PlannedCheck(diffDays: 1) == .platformEarlier)  // Srok 09.04.2025, platform 08.04.2025
     }
 
@@ -71,7 +81,9 @@ struct RegulationColumnsTests {
         Array("2024-04-30; 20.05.2024".utf8).withUnsafeBufferPointer { RowParser.postponements($0, into: &dates) }
         #expect(dates == [BatchFixtures.d("2024-04-30"), BatchFixtures.d("2024-05-20")])
         var bad = 0
-        Array("2024-04-30;soon".utf8).withUnsafeBufferPointer { RowParser.forEachDate($0) { if $0 == nil { bad += 1 } } }
+        Array("2024-04-30;soon".utf8).withUnsafeBufferPointer {
+            RowParser.forEachDate($0) { if $0 == nil { bad += 1 } }
+        }
         #expect(bad == 1)
     }
 }

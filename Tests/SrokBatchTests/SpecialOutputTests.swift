@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -19,12 +20,18 @@ final class FIFOReader: @unchecked Sendable {
 
     private func drain() {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { state.withLock { $0.finished = true }; return }
+        guard fd >= 0 else {
+            state.withLock { $0.finished = true }
+            return
+        }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 { state.withLock { $0.bytes.append(contentsOf: buffer[..<n]) }; continue }
+            if n > 0 {
+                state.withLock { $0.bytes.append(contentsOf: buffer[..<n]) }
+                continue
+            }
             // 0: no writer (yet, or any more); -1 EAGAIN: a writer with nothing written yet.
             if n == 0 && state.withLock({ $0.done }) { break }
             usleep(1000)
@@ -48,7 +55,9 @@ final class FIFOReader: @unchecked Sendable {
 struct SpecialOutputTests {
     static let evaluator = BatchRunnerTests.evaluator
 
-    func options(_ folder: TemporaryFolder, output: String, rejects: String = "rejects.csv", summary: String? = nil) -> BatchRunOptions {
+    func options(_ folder: TemporaryFolder, output: String, rejects: String = "rejects.csv", summary: String? = nil)
+        -> BatchRunOptions
+    {
         var o = BatchRunOptions()
         o.input = folder.file("in.csv")
         o.output = output.hasPrefix("/") ? output : folder.file(output)
@@ -68,7 +77,8 @@ struct SpecialOutputTests {
 
     /// The output of the same input written to a regular file: what a stream must receive.
     func regularOutput(_ folder: TemporaryFolder) throws -> String {
-        _ = try BatchRunner.run(options(folder, output: "reference.csv", rejects: "reference-rejects.csv"), evaluator: Self.evaluator)
+        _ = try BatchRunner.run(
+            options(folder, output: "reference.csv", rejects: "reference-rejects.csv"), evaluator: Self.evaluator)
         return try #require(folder.text("reference.csv"))
     }
 
@@ -125,13 +135,18 @@ struct SpecialOutputTests {
         let folder = try TemporaryFolder()
         folder.write("in.csv", BatchRunnerTests.csv)
         folder.write("real.csv", "old\n")
-        try FileManager.default.createSymbolicLink(atPath: folder.file("link.csv"), withDestinationPath: folder.file("real.csv"))
-        for (output, rejects, summary) in [("link.csv", "rejects.csv", nil), ("out.csv", "link.csv", nil), ("out.csv", "rejects.csv", "link.csv")] as [(String, String, String?)] {
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("link.csv"), withDestinationPath: folder.file("real.csv"))
+        for (output, rejects, summary) in [
+            ("link.csv", "rejects.csv", nil), ("out.csv", "link.csv", nil), ("out.csv", "rejects.csv", "link.csv"),
+        ] as [(String, String, String?)] {
             #expect {
-                _ = try BatchRunner.run(options(folder, output: output, rejects: rejects, summary: summary), evaluator: Self.evaluator)
+                _ = try BatchRunner.run(
+                    options(folder, output: output, rejects: rejects, summary: summary), evaluator: Self.evaluator)
             } throws: { error in
                 guard case .io(let path, let message)? = error as? SrokError else { return false }
-                return path == folder.file("link.csv") && message.hasPrefix("is a symbolic link: srok follows a link only to a character device or a FIFO")
+                return path == folder.file("link.csv")
+                    && message.hasPrefix("is a symbolic link: srok follows a link only to a character device or a FIFO")
             }
             #expect(Self.type(folder.file("link.csv")) == .typeSymbolicLink)
             #expect(folder.text("real.csv") == "old\n")
@@ -142,7 +157,8 @@ struct SpecialOutputTests {
     @Test func aLinkToNothingIsRefused() throws {
         let folder = try TemporaryFolder()
         folder.write("in.csv", BatchRunnerTests.csv)
-        try FileManager.default.createSymbolicLink(atPath: folder.file("dangling.csv"), withDestinationPath: folder.file("absent.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("dangling.csv"), withDestinationPath: folder.file("absent.csv"))
         #expect {
             _ = try BatchRunner.run(options(folder, output: "dangling.csv"), evaluator: Self.evaluator)
         } throws: { error in
@@ -173,9 +189,9 @@ struct SpecialOutputTests {
         folder.write("in.csv", BatchRunnerTests.csv)
         let path = folder.file("s.sock")
         #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
         #endif
         defer { close(fd) }
         var address = sockaddr_un()
@@ -183,7 +199,9 @@ struct SpecialOutputTests {
         try #require(path.utf8.count < MemoryLayout.size(ofValue: address.sun_path))
         withUnsafeMutableBytes(of: &address.sun_path) { raw in for (k, b) in path.utf8.enumerated() { raw[k] = b } }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         try #require(bound == 0)
         #expect {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -20,10 +21,14 @@ struct StaleTemporaryFilesTests {
 
     @Test func theNamePatternAndItsProcessID() {
         #expect(StaleTemporaryFiles.ownerPID(of: ".out.csv.srok-tmp-123-00000000000000ff", name: "out.csv") == 123)
-        #expect(StaleTemporaryFiles.ownerPID(of: ".out.csv.srok-tmp-123", name: "out.csv") == 123)   // earlier versions' name
-        for other in [".out.csv.srok-tmp-", ".out.csv.srok-tmp-0", ".out.csv.srok-tmp-12x", ".out.csv.srok-tmp-123-00ff",
-                      ".out.csv.srok-tmp-123-00000000000000FF", ".out.csv.srok-tmp-99999999999", ".out.csv.srok-tmp-123-00000000000000ff.bak",
-                      ".other.csv.srok-tmp-123", "out.csv.srok-tmp-123", ".out.csv.srok-lock"] {
+        // Earlier versions' name.
+        #expect(StaleTemporaryFiles.ownerPID(of: ".out.csv.srok-tmp-123", name: "out.csv") == 123)
+        for other in [
+            ".out.csv.srok-tmp-", ".out.csv.srok-tmp-0", ".out.csv.srok-tmp-12x", ".out.csv.srok-tmp-123-00ff",
+            ".out.csv.srok-tmp-123-00000000000000FF", ".out.csv.srok-tmp-99999999999",
+            ".out.csv.srok-tmp-123-00000000000000ff.bak",
+            ".other.csv.srok-tmp-123", "out.csv.srok-tmp-123", ".out.csv.srok-lock",
+        ] {
             #expect(StaleTemporaryFiles.ownerPID(of: other, name: "out.csv") == nil, "\(other)")
         }
     }
@@ -33,12 +38,16 @@ struct StaleTemporaryFilesTests {
         folder.write("in.csv", BatchRunnerTests.csv)
         let dead = try Self.deadPID()
         let live = getpid()
-        let stale = [".out.csv.srok-tmp-\(dead)-0123456789abcdef", ".out.csv.srok-tmp-\(dead)",
-                     ".rejects.csv.srok-tmp-\(dead)-fedcba9876543210", ".summary.json.srok-tmp-\(dead)-0000000000000001"]
-        let kept = [".out.csv.srok-tmp-\(live)-0123456789abcdef",   // its process is alive
-                    ".out.csv.srok-tmp-1-0123456789abcdef",          // init: alive
-                    ".other.csv.srok-tmp-\(dead)-0123456789abcdef",  // another target's
-                    ".out.csv.srok-tmp-\(dead)-0123456789abcdef.keep", "notes.txt"]
+        let stale = [
+            ".out.csv.srok-tmp-\(dead)-0123456789abcdef", ".out.csv.srok-tmp-\(dead)",
+            ".rejects.csv.srok-tmp-\(dead)-fedcba9876543210", ".summary.json.srok-tmp-\(dead)-0000000000000001",
+        ]
+        let kept = [
+            ".out.csv.srok-tmp-\(live)-0123456789abcdef",  // its process is alive
+            ".out.csv.srok-tmp-1-0123456789abcdef",  // init: alive
+            ".other.csv.srok-tmp-\(dead)-0123456789abcdef",  // another target's
+            ".out.csv.srok-tmp-\(dead)-0123456789abcdef.keep", "notes.txt",
+        ]
         for name in stale + kept { folder.write(name, "left\n") }
         var o = BatchRunOptions()
         o.input = folder.file("in.csv")
@@ -66,7 +75,8 @@ struct StaleTemporaryFilesTests {
         let folder = try TemporaryFolder()
         folder.write("victim.txt", "precious\n")
         let name = ".out.csv.srok-tmp-\(try Self.deadPID())-0123456789abcdef"
-        try FileManager.default.createSymbolicLink(atPath: folder.file(name), withDestinationPath: folder.file("victim.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file(name), withDestinationPath: folder.file("victim.txt"))
         #expect(StaleTemporaryFiles.remove(besides: folder.file("out.csv")) == [])
         #expect(folder.names == [name, "victim.txt"])
     }

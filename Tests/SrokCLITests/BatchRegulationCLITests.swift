@@ -21,35 +21,46 @@ struct BatchRegulationCLITests {
         }
 
         init(_ text: String, asOf: String, delimiter: Character = ";", _ extra: [String] = []) throws {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("srok-batch-reg-\(UUID().uuidString)")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "srok-batch-reg-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
             try Data(text.utf8).write(to: dir.appendingPathComponent("in.csv"))
-            result = try CLI.run(["batch", dir.appendingPathComponent("in.csv").path, "-o", dir.appendingPathComponent("out.csv").path,
-                                  "--summary-json", dir.appendingPathComponent("summary.json").path,
-                                  "--as-of", asOf, "--no-progress"] + extra)
+            result = try CLI.run(
+                [
+                    "batch", dir.appendingPathComponent("in.csv").path, "-o",
+                    dir.appendingPathComponent("out.csv").path,
+                    "--summary-json", dir.appendingPathComponent("summary.json").path,
+                    "--as-of", asOf, "--no-progress",
+                ] + extra)
             let out = (try? String(contentsOf: dir.appendingPathComponent("out.csv"), encoding: .utf8)) ?? ""
             // Fields here never hold a quoted delimiter except overdue_controls, which these tests check whole.
-            let lines = out.split(separator: "\n").map { $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init) }
+            let lines = out.split(separator: "\n").map {
+                $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+            }
             header = lines.first ?? []
             var byID: [String: [String]] = [:]
             for l in lines.dropFirst() { byID[l[0]] = l }
             rows = byID
-            rejects = ((try? String(contentsOf: dir.appendingPathComponent("out.csv.rejects.csv"), encoding: .utf8)) ?? "")
+            rejects =
+                ((try? String(contentsOf: dir.appendingPathComponent("out.csv.rejects.csv"), encoding: .utf8)) ?? "")
                 .split(separator: "\n").map(String.init)
             summary = (try? String(contentsOf: dir.appendingPathComponent("summary.json"), encoding: .utf8)) ?? ""
         }
     }
 
     /// The export's columns in its order (domain.md, «The ПОС export»).
-    static let exportHeader = "Номер;Номер ЕПГУ;Источник;Категория;Подкатегория;Факт;Организация, в которую поступило сообщение;"
+    static let exportHeader =
+        "Номер;Номер ЕПГУ;Источник;Категория;Подкатегория;Факт;Организация, в которую поступило сообщение;"
         + "Дата поступления;Дата планируемого завершения работ;Дата фактического завершения работ;Стадия;Статус;Просрочено;"
         + "Фаст-трек;ФЗ;Заявитель выбрал подачу по 59-ФЗ;Тип решения;Оценка ответа заявителем;Повторное рассмотрение\n"
 
     /// One export row: the columns Srok reads, the others filled as the platform fills them.
-    static func row(_ id: String, category: String = "Благоустройство", subcategory: String = "Освещение", received: String,
-                    planned: String, closed: String = "", stage: String = "Исполнение", overdue: String = "Нет",
-                    fastTrack: String = "Нет", fz: String = "Обычное сообщение", chose59: String = "Нет", outcome: String = "") -> String {
+    static func row(
+        _ id: String, category: String = "Благоустройство", subcategory: String = "Освещение", received: String,
+        planned: String, closed: String = "", stage: String = "Исполнение", overdue: String = "Нет",
+        fastTrack: String = "Нет", fz: String = "Обычное сообщение", chose59: String = "Нет", outcome: String = ""
+    ) -> String {
         "\(id);\(id)00;ПОС;\(category);\(subcategory);Сообщение;Администрация Брасовского района;\(received);\(planned);\(closed);"
             + "\(stage);На рассмотрении;\(overdue);\(fastTrack);\(fz);\(chose59);\(outcome);;Нет\n"
     }
@@ -58,13 +69,18 @@ struct BatchRegulationCLITests {
     /// production calendar (profile brasovsky: seed 000, 30 days, fast-tracks 10 days, `count days`
     /// (ГК ст. 191: from the day after receipt), `roll preceding`; calendar RU-BRY).
     @Test func theAuditOfThePlatformsPlannedDateOnAWholeExport() throws {
-        let text = Self.exportHeader
+        let text =
+            Self.exportHeader
             // Seed 000 Приложение № 2 row 3: «Мусор» / «Уборка мусора во дворах», «не более 10 календарных дней».
             // Received 03.01.2025 (a New Year holiday): 10 calendar days run through the holidays
             // (domain.md) → 13.01.2025, a Monday and a working day: no roll. Platform 13.01.2025 → 0, agrees.
-            + Self.row("A1", category: "Мусор", subcategory: "Уборка мусора во дворах", received: "03.01.2025", planned: "13.01.2025", fastTrack: "Да")
+            + Self.row(
+                "A1", category: "Мусор", subcategory: "Уборка мусора во дворах", received: "03.01.2025",
+                planned: "13.01.2025", fastTrack: "Да")
             // The same fast-track, the platform one day later: 13.01 − 14.01 = −1 → platform-later.
-            + Self.row("A2", category: "Мусор", subcategory: "Уборка мусора во дворах", received: "03.01.2025", planned: "14.01.2025", fastTrack: "Да")
+            + Self.row(
+                "A2", category: "Мусор", subcategory: "Уборка мусора во дворах", received: "03.01.2025",
+                planned: "14.01.2025", fastTrack: "Да")
             // 30 days from 02.04.2025 → 02.05.2025, a day off transferred from Saturday 04.01.2025
             // (Government decree for 2025); 01.05 is a holiday; preceding → 30.04.2025 (Wed, working).
             // Platform 02.05.2025 (no roll): 30.04 − 02.05 = −2 → platform-later.
@@ -110,7 +126,8 @@ struct BatchRegulationCLITests {
     /// Seed 003 п. 6.3 (bryansk, `rejection required`): «Отклонено» needs a reason; without one the
     /// row is rejected naming the column as the export names it; with one it goes through.
     @Test func aRejectionWithoutAReasonIsARejectedRowWhereTheActRequiresOne() throws {
-        let text = "Номер;Дата поступления;Тип решения;Причина отклонения;Стадия;Дата фактического завершения работ\n"
+        let text =
+            "Номер;Дата поступления;Тип решения;Причина отклонения;Стадия;Дата фактического завершения работ\n"
             + "R1;10.03.2025;Отклонено;;Завершено;12.03.2025\n"
             + "R2;10.03.2025;Отклонено;Сообщение не содержит сути проблемы;Завершено;12.03.2025\n"
             + "R3;10.03.2025;Решено;;Завершено;12.03.2025\n"
@@ -129,7 +146,8 @@ struct BatchRegulationCLITests {
     /// naming the clause; the effective due is the last postponement's date, the original beside it.
     @Test func severalPostponementsUnderEachActsLimit() throws {
         // Registered 10.03.2024: 30 days → 09.04.2024 (Tue, a working day in RU-BRY and RU-TA).
-        let text = "id;registered_at;profile;postponed_until\n"
+        let text =
+            "id;registered_at;profile;postponed_until\n"
             + "P1;2024-03-10T10:00+03:00;bryansk;\"2024-04-30;2024-05-20\"\n"
             + "P2;2024-03-10T10:00+03:00;mamadysh;\"2024-04-30;2024-05-20\"\n"
             + "P3;2024-03-10T10:00+03:00;mamadysh;2024-05-20\n"
@@ -153,7 +171,8 @@ struct BatchRegulationCLITests {
     /// The controls in the default columns: seed 003 п. 6.2 «в течение 3 дней с момента поступления»
     /// (executor-take, clock: 72 h) and seed 002 п. 9 (coordinator-decision, 3 days).
     @Test func controlsInTheDefaultColumnsAndTheSummary() throws {
-        let text = "id,registered_at,profile,stage,stage_entered_at\n"
+        let text =
+            "id,registered_at,profile,stage,stage_entered_at\n"
             // Execution from 15.04 10:00: + 72 h = 18.04 10:00 < as-of 20.04 12:00 → overdue, not taken into work.
             + "C1,2024-04-10T09:00+03:00,bryansk,execution,2024-04-15T10:00+03:00\n"
             // Execution from 19.04 10:00: deadline 22.04 10:00, still running → next control.
@@ -163,15 +182,22 @@ struct BatchRegulationCLITests {
             // federal: no stage control applies to a message.
             + "C4,2024-04-10T09:00+03:00,federal,execution,2024-04-15T10:00+03:00\n"
         let run = try Run(text, asOf: "2024-04-20T12:00+03:00", delimiter: ",")
-        #expect(run.header.suffix(6) == ["original_due", "due_reason", "next_control", "next_control_due", "overdue_controls", "controls_overdue_count"])
-        #expect(run.field("C1", "overdue_controls") == "executor-take" && run.field("C1", "controls_overdue_count") == "1")
+        #expect(
+            run.header.suffix(6) == [
+                "original_due", "due_reason", "next_control", "next_control_due", "overdue_controls",
+                "controls_overdue_count",
+            ])
+        #expect(
+            run.field("C1", "overdue_controls") == "executor-take" && run.field("C1", "controls_overdue_count") == "1")
         #expect(run.field("C1", "next_control") == "")
         #expect(run.field("C2", "next_control") == "executor-take")
         #expect(run.field("C2", "next_control_due") == "2024-04-22T10:00:00+03:00")
         #expect(run.field("C2", "controls_overdue_count") == "0")
         #expect(run.field("C3", "overdue_controls") == "coordinator-decision")
         #expect(run.field("C4", "next_control") == "" && run.field("C4", "controls_overdue_count") == "0")
-        #expect(run.result.stderr.contains("overdue controls: coordinator-decision 1, executor-take 1"), "\(run.result.stderr)")
+        #expect(
+            run.result.stderr.contains("overdue controls: coordinator-decision 1, executor-take 1"),
+            "\(run.result.stderr)")
         #expect(run.summary.contains("\"overdue_controls\":{\"coordinator-decision\":1,\"executor-take\":1}"))
     }
 
@@ -181,17 +207,22 @@ struct BatchRegulationCLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = """
-        {"id":"J1","registered_at":"2024-04-10T09:00+03:00","profile":"bryansk","stage":"execution","stage_entered_at":"2024-04-19T10:00+03:00"}
-        {"id":"J2","registered_at":"2024-03-10T10:00+03:00","profile":"bryansk","postponed_until":["2024-04-30","2024-05-20"]}
+            {"id":"J1","registered_at":"2024-04-10T09:00+03:00","profile":"bryansk","stage":"execution","stage_entered_at":"2024-04-19T10:00+03:00"}
+            {"id":"J2","registered_at":"2024-03-10T10:00+03:00","profile":"bryansk","postponed_until":["2024-04-30","2024-05-20"]}
 
-        """
+            """
         try Data(input.utf8).write(to: dir.appendingPathComponent("in.jsonl"))
-        let result = try CLI.run(["batch", dir.appendingPathComponent("in.jsonl").path, "-o", dir.appendingPathComponent("out.jsonl").path,
-                                  "--as-of", "2024-04-20T12:00+03:00", "--no-progress"])
+        let result = try CLI.run([
+            "batch", dir.appendingPathComponent("in.jsonl").path, "-o", dir.appendingPathComponent("out.jsonl").path,
+            "--as-of", "2024-04-20T12:00+03:00", "--no-progress",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let out = try String(contentsOf: dir.appendingPathComponent("out.jsonl"), encoding: .utf8)
         // J1: executor-take from 19.04 10:00 + 72 h, running, not met.
-        #expect(out.contains("\"controls\":[{\"control\":\"executor-take\",\"deadline\":\"2024-04-22T10:00:00+03:00\",\"met_at\":null,\"status\":\"ok\"}]"), "\(out)")
+        #expect(
+            out.contains(
+                "\"controls\":[{\"control\":\"executor-take\",\"deadline\":\"2024-04-22T10:00:00+03:00\",\"met_at\":null,\"status\":\"ok\"}]"
+            ), "\(out)")
         // J2: the last postponement decides.
         #expect(out.contains("\"due_date\":\"2024-05-20\""), "\(out)")
         #expect(out.contains("\"due_reason\":\"postponed\""))

@@ -31,8 +31,13 @@ struct KillAtRandomMomentsTests {
         let bad = Array(",not a date,30,\n".utf8)
         var digits = [UInt8](repeating: 0, count: 12)
         for i in 0..<rows {
-            var n = i, count = 0
-            repeat { digits[count] = UInt8(0x30 + n % 10); n /= 10; count += 1 } while n > 0
+            var n = i
+            var count = 0
+            repeat {
+                digits[count] = UInt8(0x30 + n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
             for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[k]) }
             bytes.append(contentsOf: i % 1000 == 7 ? bad : tails[i % 112])
         }
@@ -62,7 +67,9 @@ struct KillAtRandomMomentsTests {
 
         /// The input the summary names.
         var summaryInput: String? {
-            guard let summary, let object = try? JSONSerialization.jsonObject(with: summary) as? [String: Any] else { return nil }
+            guard let summary, let object = try? JSONSerialization.jsonObject(with: summary) as? [String: Any] else {
+                return nil
+            }
             return object["input"] as? String
         }
     }
@@ -71,9 +78,11 @@ struct KillAtRandomMomentsTests {
     static func start(_ kind: SetKind, in folder: URL, stderr: Pipe) throws -> Process {
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["batch", kind.input.path, "-o", folder.appendingPathComponent("out.csv").path,
-                             "--summary-json", folder.appendingPathComponent("summary.json").path,
-                             "--columns", "id,due,status,remaining_minutes", "--as-of", kind.asOf, "--no-progress", "-j", "2"]
+        process.arguments = [
+            "batch", kind.input.path, "-o", folder.appendingPathComponent("out.csv").path,
+            "--summary-json", folder.appendingPathComponent("summary.json").path,
+            "--columns", "id,due,status,remaining_minutes", "--as-of", kind.asOf, "--no-progress", "-j", "2",
+        ]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = stderr
@@ -88,13 +97,14 @@ struct KillAtRandomMomentsTests {
         let process = try start(kind, in: folder, stderr: err)
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 1, "\(text)")   // 1: some rows rejected
+        #expect(process.terminationStatus == 1, "\(text)")  // 1: some rows rejected
         return Date().timeIntervalSince(started)
     }
 
     /// The hidden files srok leaves beside its targets, if any.
     static func leftovers(_ folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".") }
+            .sorted()
     }
 
     @Test(.timeLimit(.minutes(10)))
@@ -121,7 +131,8 @@ struct KillAtRandomMomentsTests {
 
         /// Which set the folder holds: A or B when the three files are one whole set, else nil.
         func whole(_ s: Snapshot) -> String? {
-            for kind in [a, b] where s.output == kind.output && s.rejects == kind.rejects && s.summaryInput == kind.input.path {
+            for kind in [a, b]
+            where s.output == kind.output && s.rejects == kind.rejects && s.summaryInput == kind.input.path {
                 return kind.name
             }
             return nil
@@ -133,8 +144,10 @@ struct KillAtRandomMomentsTests {
         // Eight kills, each signal four times: at any moment from just after the start to the
         // end of a complete run's length, or (three of them) near the end, where the files are
         // finished and renamed.
-        let plan: [(signal: Int32, nearTheEnd: Bool)] = [(SIGKILL, false), (SIGTERM, false), (SIGKILL, true), (SIGTERM, true),
-                                                         (SIGKILL, false), (SIGTERM, false), (SIGKILL, true), (SIGTERM, false)]
+        let plan: [(signal: Int32, nearTheEnd: Bool)] = [
+            (SIGKILL, false), (SIGTERM, false), (SIGKILL, true), (SIGTERM, true),
+            (SIGKILL, false), (SIGTERM, false), (SIGKILL, true), (SIGTERM, false),
+        ]
         for (trial, (signal, nearTheEnd)) in plan.enumerated() {
             let before = Snapshot(folder)
             let next = current == "A" ? b : a
@@ -148,7 +161,8 @@ struct KillAtRandomMomentsTests {
             process.waitUntilExit()
             let after = Snapshot(folder)
             let held = whole(after)
-            let what = "trial \(trial): \(signal == SIGKILL ? "SIGKILL" : "SIGTERM") after \(String(format: "%.2f", delay)) s of \(String(format: "%.2f", length)) s, exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal")), \(said)"
+            let what =
+                "trial \(trial): \(signal == SIGKILL ? "SIGKILL" : "SIGTERM") after \(String(format: "%.2f", delay)) s of \(String(format: "%.2f", length)) s, exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal")), \(said)"
             outcomes.append("\(what) → \(held ?? "a mix")")
 
             // Never a mix, never a partial file: one whole set.
@@ -162,7 +176,9 @@ struct KillAtRandomMomentsTests {
             if signal == SIGTERM {
                 // What srok said is true: nothing written, or the new set complete.
                 if said.contains("no output was written") { #expect(held == current, "\(what)") }
-                if said.contains("after the run had finished") || process.terminationStatus == 1 { #expect(held == next.name, "\(what)") }
+                if said.contains("after the run had finished") || process.terminationStatus == 1 {
+                    #expect(held == next.name, "\(what)")
+                }
                 // A handled SIGTERM removes its temporary files (a lock file stays for the next run,
                 // and so may what a SIGKILLed run left, when this one was stopped before it got
                 // to removing those).
@@ -178,6 +194,9 @@ struct KillAtRandomMomentsTests {
         _ = try Self.complete(c, in: folder)
         #expect(Snapshot(folder).summaryInput == c.input.path)
         #expect(Self.leftovers(folder) == [], "\(outcomes.joined(separator: "\n"))")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.csv", "b.csv", "c.csv", "out.csv", "out.csv.rejects.csv", "summary.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "a.csv", "b.csv", "c.csv", "out.csv", "out.csv.rejects.csv", "summary.json",
+            ])
     }
 }

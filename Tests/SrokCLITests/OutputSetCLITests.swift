@@ -14,13 +14,17 @@ struct OutputSetCLITests {
         deinit { try? FileManager.default.removeItem(at: url) }
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         func text(_ name: String) -> String? { try? String(contentsOfFile: path(name), encoding: .utf8) }
-        func write(_ name: String, _ text: String) throws { try text.write(toFile: path(name), atomically: false, encoding: .utf8) }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(toFile: path(name), atomically: false, encoding: .utf8)
+        }
         var names: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() }
     }
 
     /// Runs `srok` with `arguments` in `folder` (its working folder), through `/bin/sh -c` when
     /// `shell` sets limits first; status and stderr.
-    static func run(_ arguments: [String], in folder: Folder, shell: String? = nil) throws -> (status: Int32, stderr: String) {
+    static func run(_ arguments: [String], in folder: Folder, shell: String? = nil) throws -> (
+        status: Int32, stderr: String
+    ) {
         let process = Process()
         if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -58,14 +62,17 @@ struct OutputSetCLITests {
         if geteuid() == 0 {
             device = folder.path("null")
             // Major 1, minor 3 (Linux's null device), in Linux's dev_t encoding: major << 8 | minor.
-            try #require(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, "mknod: \(String(cString: strerror(errno)))")
+            try #require(
+                mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0, "mknod: \(String(cString: strerror(errno)))")
         }
         try #require(Self.isCharacterDevice(device), "\(device) is not a character device on this machine")
         let r = try Self.run(["batch", "in.csv", "-o", device] + Self.asOf, in: folder)
         #expect(r.status == 1, "\(r.stderr)")
         #expect(Self.isCharacterDevice(device))
         // Not `<device>.rejects.csv` (a file in /dev): the working folder's srok-rejects.csv.
-        #expect(folder.text("srok-rejects.csv")?.hasPrefix("line,id,column,value,reason\n3,2,registered_at,not a date,") == true)
+        #expect(
+            folder.text("srok-rejects.csv")?.hasPrefix("line,id,column,value,reason\n3,2,registered_at,not a date,")
+                == true)
         #expect(!FileManager.default.fileExists(atPath: device + ".rejects.csv"))
         #expect(folder.names.filter { $0.hasPrefix(".") } == [])
     }
@@ -77,7 +84,9 @@ struct OutputSetCLITests {
         // and overdue_by_organisation), well over 16 blocks of 512 or 1024 bytes.
         let folder = try Folder()
         var text = "id,registered_at,term_days,organisation\n"
-        for i in 0..<400 { text += "\(i),2024-03-01T10:15+03:00,30,Организация номер \(i) с длинным названием для сводки\n" }
+        for i in 0..<400 {
+            text += "\(i),2024-03-01T10:15+03:00,30,Организация номер \(i) с длинным названием для сводки\n"
+        }
         text += "bad,not a date,30,\n"
         try folder.write("in.csv", text)
         try folder.write("old.csv", "id,registered_at\nOLD,2024-03-01T10:00+03:00\n,\n")
@@ -100,7 +109,8 @@ struct OutputSetCLITests {
         // The first run reads a pipe that stays open: it holds the lock until the pipe is closed.
         let first = Process()
         first.executableURL = CLI.executable
-        first.arguments = ["batch", "-", "-o", folder.path("out.csv"), "--chunk-bytes", "4096", "--columns", "id"] + Self.asOf
+        first.arguments =
+            ["batch", "-", "-o", folder.path("out.csv"), "--chunk-bytes", "4096", "--columns", "id"] + Self.asOf
         let input = Pipe()
         first.standardInput = input
         first.standardOutput = FileHandle.nullDevice
@@ -110,13 +120,20 @@ struct OutputSetCLITests {
         for i in 0..<2000 { rows += "FIRST\(i),2024-03-30T10:15+03:00,30\n" }
         input.fileHandleForWriting.write(Data(rows.utf8))
         var waited = 0
-        while !FileManager.default.fileExists(atPath: folder.path(".out.csv.srok-lock")) && waited < 3000 { usleep(10_000); waited += 1 }
+        while !FileManager.default.fileExists(atPath: folder.path(".out.csv.srok-lock")) && waited < 3000 {
+            usleep(10_000)
+            waited += 1
+        }
         try #require(FileManager.default.fileExists(atPath: folder.path(".out.csv.srok-lock")))
 
         // --no-wait: refused at once, naming the lock.
-        let refused = try Self.run(["batch", "second.csv", "-o", "out.csv", "--columns", "id", "--no-wait"] + Self.asOf, in: folder)
+        let refused = try Self.run(
+            ["batch", "second.csv", "-o", "out.csv", "--columns", "id", "--no-wait"] + Self.asOf, in: folder)
         #expect(refused.status == 2)
-        #expect(refused.stderr == "srok: out.csv: another srok run is writing it (it holds .out.csv.srok-lock); rerun when that run has finished, or without --no-wait to wait for it\n", "\(refused.stderr)")
+        #expect(
+            refused.stderr
+                == "srok: out.csv: another srok run is writing it (it holds .out.csv.srok-lock); rerun when that run has finished, or without --no-wait to wait for it\n",
+            "\(refused.stderr)")
 
         // Without: it says it waits, and goes on once the first run has finished.
         let second = Process()
@@ -135,16 +152,24 @@ struct OutputSetCLITests {
         try second.run()
         // Until it says it waits (however slowly it starts), the first run keeps its lock.
         waited = 0
-        while !heard.withLock({ String(decoding: $0, as: UTF8.self) }).contains("waiting") && waited < 3000 { usleep(10_000); waited += 1 }
+        while !heard.withLock({ String(decoding: $0, as: UTF8.self) }).contains("waiting") && waited < 3000 {
+            usleep(10_000)
+            waited += 1
+        }
         #expect(second.isRunning)
         try input.fileHandleForWriting.close()
         first.waitUntilExit()
         second.waitUntilExit()
         err.fileHandleForReading.readabilityHandler = nil
-        let said = heard.withLock { String(decoding: $0 + err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let said = heard.withLock {
+            String(decoding: $0 + err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(first.terminationStatus == 0)
         #expect(second.terminationStatus == 0, "\(said)")
-        #expect(said.hasPrefix("srok: another srok run is writing out.csv; waiting for it to finish (--no-wait fails instead)\n"), "\(said)")
+        #expect(
+            said.hasPrefix(
+                "srok: another srok run is writing out.csv; waiting for it to finish (--no-wait fails instead)\n"),
+            "\(said)")
         // The second run's set, written after the first's.
         #expect(folder.text("out.csv") == "id\nSECOND\n")
         #expect(folder.names == ["out.csv", "out.csv.rejects.csv", "second.csv"])
@@ -154,10 +179,15 @@ struct OutputSetCLITests {
         let folder = try Folder()
         try folder.write("in.csv", Self.input)
         try folder.write("out.csv", "previous\n")
-        for extra in [["--rejects", "./out.csv"], ["--summary-json", "out.csv"], ["--rejects", "in.csv"], ["--summary-json", "out.csv.rejects.csv"]] {
+        for extra in [
+            ["--rejects", "./out.csv"], ["--summary-json", "out.csv"], ["--rejects", "in.csv"],
+            ["--summary-json", "out.csv.rejects.csv"],
+        ] {
             let r = try Self.run(["batch", "in.csv", "-o", "out.csv"] + extra + Self.asOf, in: folder)
             #expect(r.status == 2)
-            #expect(r.stderr.hasPrefix("srok: invalid \(extra[0]): '\(extra[1])'; expected a file other than "), "\(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix("srok: invalid \(extra[0]): '\(extra[1])'; expected a file other than "),
+                "\(r.stderr)")
             #expect(folder.text("out.csv") == "previous\n")
             #expect(folder.text("in.csv") == Self.input)
             #expect(folder.names == ["in.csv", "out.csv"])

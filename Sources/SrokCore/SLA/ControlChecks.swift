@@ -16,7 +16,11 @@ public struct ControlCheck: Hashable, Sendable {
 
     /// Creates a check.
     public init(kind: ControlKind, from: Instant, deadline: Instant, metAt: Instant?, state: SLAState) {
-        self.kind = kind; self.from = from; self.deadline = deadline; self.metAt = metAt; self.state = state
+        self.kind = kind
+        self.from = from
+        self.deadline = deadline
+        self.metAt = metAt
+        self.state = state
     }
 
     /// Whether the control is still open (not met) and not yet late: it has a deadline ahead.
@@ -46,14 +50,22 @@ public struct ControlChecks: Collection, Hashable, Sendable {
     public init() {
         // The empty slots are never read: `present` says which are filled.
         let empty = Slot(from: 0, deadline: 0, met: .min)
-        s0 = empty; s1 = empty; s2 = empty; s3 = empty; s4 = empty; s5 = empty; s6 = empty; s7 = empty
+        s0 = empty
+        s1 = empty
+        s2 = empty
+        s3 = empty
+        s4 = empty
+        s5 = empty
+        s6 = empty
+        s7 = empty
     }
 
     /// Sets the check of `check.kind` (replacing one of the same kind).
     public mutating func set(_ check: ControlCheck) {
         let k = check.kind.ordinal
-        let slot = Slot(from: check.from.secondsSinceEpoch, deadline: check.deadline.secondsSinceEpoch,
-                        met: check.metAt?.secondsSinceEpoch ?? .min)
+        let slot = Slot(
+            from: check.from.secondsSinceEpoch, deadline: check.deadline.secondsSinceEpoch,
+            met: check.metAt?.secondsSinceEpoch ?? .min)
         switch k {
         case 0: s0 = slot
         case 1: s1 = slot
@@ -102,10 +114,11 @@ public struct ControlChecks: Collection, Hashable, Sendable {
         case 6: slot = s6
         default: slot = s7
         }
-        return ControlCheck(kind: ControlKind(ordinal: i) ?? .headInformed, from: Instant(secondsSinceEpoch: slot.from),
-                            deadline: Instant(secondsSinceEpoch: slot.deadline),
-                            metAt: slot.met == .min ? nil : Instant(secondsSinceEpoch: slot.met),
-                            state: overdue & (1 << UInt8(i)) != 0 ? .overdue : .ok)
+        return ControlCheck(
+            kind: ControlKind(ordinal: i) ?? .headInformed, from: Instant(secondsSinceEpoch: slot.from),
+            deadline: Instant(secondsSinceEpoch: slot.deadline),
+            metAt: slot.met == .min ? nil : Instant(secondsSinceEpoch: slot.met),
+            state: overdue & (1 << UInt8(i)) != 0 ? .overdue : .ok)
     }
 
     /// How many checks apply.
