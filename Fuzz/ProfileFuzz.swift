@@ -31,8 +31,9 @@ public func profileFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let p = profiles[id]!
         let basisPoints = Stage.allCases.reduce(0) { $0 + p.conventions.shares.basisPoints[$1] }
         guard basisPoints == 10_000 else { fatalError("\(id): shares add up to \(basisPoints) basis points") }
-        guard (1...366).contains(p.term.value), (1...366).contains(p.fastTrackRange.value.lowerBound),
-              (1...366).contains(p.fastTrackRange.value.upperBound) else { fatalError("\(id): term \(p.term.value), range \(p.fastTrackRange.value)") }
+        let fastTracks = p.fastTrackTerms.value
+        guard (1...366).contains(p.term.value), (1...366).contains(fastTracks.shortest),
+              (1...366).contains(fastTracks.longest) else { fatalError("\(id): term \(p.term.value), fast-track terms \(fastTracks)") }
         let checks = p.checkTable()
         guard checks.count == p.table.count else { fatalError("\(id): \(checks.count) checks for \(p.table.count) cells") }
         guard let engine = try? context.engine(profile: p) else { continue }
