@@ -71,6 +71,10 @@ struct BatchCommand: ParsableCommand {
         help:
             "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term)."
     ) var strictCategories = false
+    @Flag(
+        name: .customLong("lenient-fast-track"),
+        help: "Accept any fast-track term from 1 day to the act's longest (default: only the terms the act lists)."
+    ) var lenientFastTrack = false
     @Option(
         name: .customLong("chunk-bytes"),
         help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden))
@@ -121,6 +125,7 @@ struct BatchCommand: ParsableCommand {
         defaults.conventions.basis = basis
         defaults.conventions.rollStageDueTimes = rollStages ? true : nil
         defaults.strictCategories = strictCategories
+        defaults.lenientFastTrack = lenientFastTrack
         var options = BatchRunOptions()
         options.input = input
         options.output = output

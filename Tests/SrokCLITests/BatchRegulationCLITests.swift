@@ -228,3 +228,25 @@ struct BatchRegulationCLITests {
         #expect(out.contains("\"due_reason\":\"postponed\""))
     }
 }
+
+@Suite("srok batch --lenient-fast-track")
+struct BatchLenientFastTrackCLITests {
+    @Test func aTermTheActDoesNotListIsRefusedUnlessLenient() throws {
+        // Seed 004 (mamadysh) lists fast-tracks of 3, 5, 7 and 10 days: 4 days is not one of them.
+        // Leniently any term from 1 day to the longest (10) is accepted; from Friday 29.03.2024,
+        // day 4 is Tuesday 02.04.2024.
+        let csv = "id,registered_at,profile,fast_track_days\n1,2024-03-29T10:15+03:00,mamadysh,4\n"
+        let strict = try CLI.run(
+            ["batch", "-", "-o", "-", "--rejects", "/dev/null", "--as-of", "2024-04-20T12:00+03:00"], stdin: csv)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.split(separator: "\n").count == 1)
+        let lenient = try CLI.run(
+            [
+                "batch", "-", "-o", "-", "--rejects", "/dev/null", "--as-of", "2024-04-20T12:00+03:00",
+                "--lenient-fast-track",
+            ],
+            stdin: csv)
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("1,2024-04-02,"))
+    }
+}
