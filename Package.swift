@@ -32,7 +32,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "pkg-config"])]
         ),
-        // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback).
+        // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback), and
+        // flock, which Swift cannot call by name (output locks).
         .target(name: "CFileSync"),
         // Reading .xlsx: minizip (zlib's contrib unzip) and libxml2's SAX2 push parser, seen only
         // by the CXLSX C target, whose public header includes neither (no clash with FoundationXML).

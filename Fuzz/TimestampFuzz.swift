@@ -1,6 +1,14 @@
+// fuzz-options: -max_len=64
+
 // libFuzzer harness for the timestamp and date parsers (Fuzz/run.sh builds it).
-// Invariants: never crash; an accepted text names a real date and time; what is accepted
-// round-trips through formatting; the fixed-form fast path agrees with the general parser.
+// Invariants: never crash; an accepted text names a real date and time; every accepted instant
+// formats (in UTC) and parses back to itself, and so does every accepted local time; the
+// fixed-form fast path agrees with the general parser; the String API agrees with the byte API;
+// reading a local time in a zone and formatting the instant in that zone gives the local time
+// back (up to a gap where clocks moved forward).
+
+/// A zone with a long history of changes (Moscow: DST until 2011, UTC+4 2011–2014, UTC+3 since).
+private let moscow = try! ZoneRules(identifier: "Europe/Moscow")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -9,16 +17,36 @@ public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if size == 25, let fast = Timestamp.parseFixedISO(bytes) {
         guard case .instant(let general)? = Timestamp.parseGeneral(bytes), general == fast else { fatalError("fast path \(fast) differs") }
     }
-    if let t = Timestamp.parse(bytes) {
+    let parsed = Timestamp.parse(bytes)
+    // The String API (the CLI's and the history JSON's) accepts exactly what the byte API accepts.
+    if let text = String(validating: bytes, as: UTF8.self) {
+        let viaString = try? Timestamp(parsing: text, field: "fuzz")
+        guard viaString == parsed else { fatalError("String API \(String(describing: viaString)) vs bytes \(String(describing: parsed))") }
+    }
+    if let t = parsed {
         switch t {
         case .instant(let i):
-            // Formatting in UTC and parsing again gives the same instant.
+            // Formatting in UTC and parsing again gives the same instant (item 17 of issue 10:
+            // an instant outside years 1–9999 would format as something the parser refuses).
             let text = Array(i.description.utf8)
-            guard case .instant(let j)? = text.withUnsafeBufferPointer({ Timestamp.parse($0) }), i == j else { fatalError("instant round trip: \(i)") }
+            guard case .instant(let j)? = text.withUnsafeBufferPointer({ Timestamp.parse($0) }), i == j else {
+                fatalError("instant \(i) (seconds \(i.secondsSinceEpoch)) does not parse back from '\(i.description)'")
+            }
         case .local(let l):
             guard l.secondOfDay >= 0 && l.secondOfDay < 86_400 else { fatalError("second of day \(l.secondOfDay)") }
             let (y, m, d) = l.date.components
-            guard CivilDate(year: y, month: m, day: d) == l.date else { fatalError("impossible date accepted") }
+            guard CivilDate(year: y, month: m, day: d) == l.date else { fatalError("impossible date accepted: \(l.date.daysSinceEpoch)") }
+            // A local time formats and parses back to itself.
+            let text = Array(l.description.utf8)
+            guard case .local(let back)? = text.withUnsafeBufferPointer({ Timestamp.parse($0) }), back == l else {
+                fatalError("local time \(l) does not parse back")
+            }
+            // Read in a zone and shown in that zone again, a local time is itself, or later by
+            // at most the gap it fell into (Moscow's gaps are 1 or 2 hours).
+            let instant = t.resolve(in: moscow)
+            let shown = moscow.local(instant)
+            let shift = shown.localSeconds - l.localSeconds
+            guard shift >= 0 && shift <= 7_200 else { fatalError("local \(l) read in Moscow shows as \(shown)") }
         }
     }
     if let d = CivilDate.parse(bytes: bytes) {
@@ -26,6 +54,8 @@ public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard CivilDate(year: y, month: m, day: day) == d, (1...12).contains(m), day >= 1 else { fatalError("bad date \(d)") }
         let iso = Array(d.iso.utf8)
         guard iso.withUnsafeBufferPointer({ CivilDate.parse(bytes: $0) }) == d else { fatalError("date round trip \(d)") }
+        let russian = Array(d.russian.utf8)
+        guard russian.withUnsafeBufferPointer({ CivilDate.parse(bytes: $0) }) == d else { fatalError("Russian date round trip \(d)") }
     }
     return 0
 }

@@ -10,3 +10,9 @@ int srok_start_writeback(int fd, long long offset, long long length) {
     return 0;
 #endif
 }
+
+#include <sys/file.h>
+
+int srok_flock(int fd, int operation) {
+    return flock(fd, operation);
+}

@@ -1,42 +1,109 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFileSync
 import SrokCore
 
-/// A file written beside its target under a temporary name and renamed over it on `commit()`:
-/// a run that dies midway leaves the previous file (or none), never a partial one.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A file written beside its target under a temporary name and renamed over it: a run that dies
+/// midway leaves the previous file (or none), never a partial one.
+///
+/// The temporary file, `.<name>.srok-tmp-<pid>-<16 hex digits>`, has a name nobody can predict
+/// (64 bits from the system's random generator) and is created with
+/// `O_CREAT | O_EXCL | O_NOFOLLOW`: a file or a symbolic link planted under that name makes the
+/// creation fail (and another name is drawn) instead of receiving the output. Only its owner can
+/// read it (mode 0600) until ``prepare()`` gives it its final mode: the replaced file's permission
+/// bits when the target exists (set-id and sticky bits dropped), else `0666` less the umask, as
+/// for any new file. The process id in the name lets a later run remove the file if this process
+/// is killed before it can (``StaleTemporaryFiles``).
+///
+/// Writing is split in two steps so that a set of files can be replaced together
+/// (``OutputSet``): ``prepare()`` writes everything out, syncs it and closes the file;
+/// ``publish()`` renames it over the target. ``commit()`` does both and syncs the folder.
 final class AtomicFile: OutputSink {
-    /// The path the file is renamed to on ``commit()``.
+    /// The path the file is renamed to by ``publish()``.
     let target: String
-    /// The path it is written at until then: `.<name>.srok-tmp-<pid>` beside the target.
+    /// The folder the target and the temporary file are in (`.` for a bare name).
+    let folder: String
+    /// The path it is written at until then, beside the target.
     let temporary: String
+    /// The permission bits the file gets in ``prepare()``.
+    let finalMode: mode_t
+    /// Whether ``prepare()`` makes the file durable (fsync), with writeback started as the file
+    /// grows, and ``commit()`` syncs the folder after the rename.
+    let durable: Bool
     private var fd: Int32
     private var buffer: [UInt8] = []
-    /// Whether `commit()` makes the file durable (fsync of the file and of its folder), with
-    /// writeback started as the file grows.
-    let durable: Bool
     /// Bytes written to the file so far, and how many of them writeback was started for.
     private var written = 0
     private var writebackStarted = 0
+    /// Where the file is in its life: written to, prepared (closed, complete), renamed into
+    /// place, or removed.
+    private enum Stage { case writing, prepared, published, abandoned }
+    private var stage = Stage.writing
 
-    /// Creates `.<name>.srok-tmp-<pid>` in the target's folder (mode 0644 less the umask).
-    init(target: String, durable: Bool = true) throws(SrokError) {
+    /// The marker between the target's name and the process id in a temporary file's name.
+    static let marker = ".srok-tmp-"
+
+    /// The temporary name of target `name` for process `pid` with random `token`:
+    /// `.<name>.srok-tmp-<pid>-<token as 16 hex digits>`.
+    static func temporaryName(for name: String, pid: Int32, token: UInt64) -> String {
+        let hex = String(token, radix: 16)
+        return "." + name + marker + "\(pid)-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The folder part and the name part of `path` (`.` for a bare name, `/` for a file in the root).
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// The path of `entry` in `target`'s folder (a bare name when the target is one).
+    static func sibling(_ entry: String, of target: String) -> String {
+        guard let slash = target.lastIndex(of: "/") else { return entry }
+        return String(target[...slash]) + entry
+    }
+
+    /// The mode a file replacing `target` gets: the existing regular file's permission bits, or
+    /// `0666` less the umask when there is none.
+    static func modeForReplacing(_ target: String) -> mode_t {
+        if let st = try? Syscall.linkStatus(target), (st.st_mode & S_IFMT) == S_IFREG { return st.st_mode & 0o777 }
+        return 0o666 & ~Syscall.fileCreationMask()
+    }
+
+    /// Creates the temporary file in the target's folder, mode 0600.
+    /// - Parameters:
+    ///   - mode: the final mode (default: ``modeForReplacing(_:)``).
+    ///   - token: draws the random part of the name (tests pass their own).
+    init(
+        target: String, durable: Bool = true, mode: mode_t? = nil,
+        token: () -> UInt64 = { UInt64.random(in: .min ... .max) }
+    ) throws(SrokError) {
         self.target = target
         self.durable = durable
-        let slash = target.lastIndex(of: "/")
-        let dir = slash.map { String(target[..<$0]) } ?? "."
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        temporary = (dir.isEmpty ? "" : dir + "/") + "." + name + ".srok-tmp-\(getpid())"
-        do { fd = try Syscall.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode: 0o644) } catch {
-            throw .io(path: target, message: "cannot create a temporary file beside it: \(error)")
+        let (folder, name) = Self.split(target)
+        self.folder = folder
+        finalMode = mode ?? Self.modeForReplacing(target)
+        var attempt = 0
+        while true {
+            let path = Self.sibling(Self.temporaryName(for: name, pid: getpid(), token: token()), of: target)
+            do {
+                fd = try Syscall.open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
+                temporary = path
+                break
+            } catch  where error.code == EEXIST && attempt < 8 {
+                attempt += 1  // someone holds that name: draw another
+            } catch {
+                throw .io(path: target, message: "cannot create a temporary file beside it: \(error)")
+            }
         }
         buffer.reserveCapacity(1 << 20)
     }
 
-    /// The temporary file.
+    /// The temporary file (until it is renamed into place).
     var temporaryPath: String? { temporary }
 
     /// Appends bytes (buffered; large blocks go straight to the file).
@@ -64,9 +131,18 @@ final class AtomicFile: OutputSink {
         }
     }
 
-    /// Flushes, syncs (when durable) and renames over the target.
-    func commit() throws(SrokError) {
-        try flush()
+    /// Flushes, gives the file its final mode, syncs it (when durable) and closes it: the file
+    /// is complete under its temporary name. On failure the temporary file is removed.
+    func prepare() throws(SrokError) {
+        guard stage == .writing else { return }
+        do { try flush() } catch {
+            abandon()
+            throw error
+        }
+        do { try Syscall.setMode(fd, finalMode) } catch {
+            abandon()
+            throw .io(path: target, message: "cannot set the output's mode: \(error)")
+        }
         if durable {
             do { try Syscall.fsync(fd) } catch {
                 abandon()
@@ -77,35 +153,57 @@ final class AtomicFile: OutputSink {
         let closing = fd
         fd = -1
         do { try Syscall.close(closing) } catch {
-            Syscall.unlinkIfPresent(temporary)
+            abandon()
             throw .io(path: target, message: "cannot finish writing the output (close): \(error)")
         }
+        stage = .prepared
+    }
+
+    /// Renames the prepared file over the target (preparing it first if needed). The rename is
+    /// durable only once the folder is synced (``commit()``, ``OutputSet``).
+    func publish() throws(SrokError) {
+        try prepare()
+        guard stage == .prepared else { return }
         do { try Syscall.rename(temporary, to: target) } catch {
-            Syscall.unlinkIfPresent(temporary)
-            throw .io(path: target, message: "cannot rename the finished output into place: \(error)")
+            abandon()
+            throw .io(path: target, message: "cannot rename the finished file into place: \(error)")
         }
-        // The rename itself is durable once the folder is synced (filesystems that cannot sync a
-        // folder say EINVAL or ENOTSUP: nothing more to do there).
-        if durable {
-            let slash = target.lastIndex(of: "/")
-            let dir = slash.map { String(target[..<$0]) } ?? "."
-            var failure: SyscallError?
-            do {
-                let dfd = try Syscall.open(dir.isEmpty ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                defer { try? Syscall.close(dfd) }
-                do { try Syscall.fsync(dfd) } catch where error.code == EINVAL || error.code == ENOTSUP {}
-            } catch { failure = error }
-            if let failure {
-                throw .io(path: target, message: "the output is in place, but its folder could not be synced to disk (\(failure)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing")
-            }
+        stage = .published
+    }
+
+    /// Prepares, renames over the target and (when durable) syncs the folder.
+    func commit() throws(SrokError) {
+        try publish()
+        if durable { try Self.syncFolder(folder, of: target) }
+    }
+
+    /// Makes the renames in `folder` durable: fsync of the folder (filesystems that cannot sync
+    /// a folder say EINVAL or ENOTSUP: nothing more to do there).
+    static func syncFolder(_ folder: String, of target: String) throws(SrokError) {
+        var failure: SyscallError?
+        do {
+            let dfd = try Syscall.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { try? Syscall.close(dfd) }
+            do { try Syscall.fsync(dfd) } catch  where error.code == EINVAL || error.code == ENOTSUP {}
+        } catch { failure = error }
+        if let failure {
+            throw .io(
+                path: target,
+                message:
+                    "the output is in place, but its folder could not be synced to disk (\(failure)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing"
+            )
         }
     }
 
-    /// Removes the temporary file (on failure).
+    /// Removes the temporary file (on failure); a file already renamed into place stays.
     func abandon() {
-        if fd >= 0 { try? Syscall.close(fd); fd = -1 }
-        Syscall.unlinkIfPresent(temporary)
+        if fd >= 0 {
+            try? Syscall.close(fd)
+            fd = -1
+        }
+        if stage == .writing || stage == .prepared { Syscall.unlinkIfPresent(temporary) }
+        if stage != .published { stage = .abandoned }
     }
 
-    deinit { if fd >= 0 { try? Syscall.close(fd); Syscall.unlinkIfPresent(temporary) } }
+    deinit { if stage == .writing || stage == .prepared { abandon() } }
 }

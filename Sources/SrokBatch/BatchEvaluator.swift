@@ -3,9 +3,9 @@ import SrokCore
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The bulk API: evaluates many messages (schedule + status) with shared, cached engines. The CLI's
@@ -31,14 +31,18 @@ public final class BatchEvaluator: Sendable {
     public func evaluate(_ m: BatchMessage) throws(BatchRowError) -> BatchResult {
         do {
             let r = try resolver.engine(profile: m.profile, region: m.region, tz: m.tz)
-            let (term, _) = try resolver.term(days: m.termDays, fastTrackDays: m.fastTrackDays, category: m.category,
-                                              subcategory: m.subcategory, regime: m.regime ?? r.regime, profile: r.profile)
+            let (term, _) = try resolver.term(
+                days: m.termDays, fastTrackDays: m.fastTrackDays, category: m.category,
+                subcategory: m.subcategory, regime: m.regime ?? r.regime, profile: r.profile)
             var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
-            let status = try resolver.status(registered: m.registeredAt, term: term, termField: m.termDays != nil ? "term_days" : "fast_track_days",
-                                             regime: m.regime, stage: m.stage, stageEnteredAt: m.stageEnteredAt,
-                                             postponedUntil: m.postponedUntil, extensionDays: m.extensionDays, closedAt: m.closedAt,
-                                             asOf: asOf, engine: r, history: &history)
-            return BatchResult(schedule: status.schedule, status: status, profile: r.profile.id, calendar: r.engine.calendar.id, zone: r.engine.zone)
+            let status = try resolver.status(
+                registered: m.registeredAt, term: term, termField: m.termDays != nil ? "term_days" : "fast_track_days",
+                regime: m.regime, stage: m.stage, stageEnteredAt: m.stageEnteredAt,
+                postponedUntil: m.postponedUntil, extensionDays: m.extensionDays, closedAt: m.closedAt,
+                asOf: asOf, engine: r, history: &history)
+            return BatchResult(
+                schedule: status.schedule, status: status, profile: r.profile.id, calendar: r.engine.calendar.id,
+                zone: r.engine.zone)
         } catch {
             throw BatchRowError(error)
         }
@@ -50,11 +54,14 @@ public final class BatchEvaluator: Sendable {
         let out = Mutex<[Result<BatchResult, BatchRowError>?]>(Array(repeating: nil, count: n))
         let parts = max(1, min(jobs, n))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let lo = n * part / parts, hi = n * (part + 1) / parts
+            let lo = n * part / parts
+            let hi = n * (part + 1) / parts
             var local: [Result<BatchResult, BatchRowError>] = []
             local.reserveCapacity(hi - lo)
             for i in lo..<hi {
-                do throws(BatchRowError) { local.append(.success(try evaluate(messages[i]))) } catch { local.append(.failure(error)) }
+                do throws(BatchRowError) { local.append(.success(try evaluate(messages[i]))) } catch {
+                    local.append(.failure(error))
+                }
             }
             out.withLock { for (k, r) in local.enumerated() { $0[lo + k] = r } }
         }

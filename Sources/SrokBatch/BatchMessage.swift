@@ -1,4 +1,5 @@
 import SrokCore
+
 /// One message for the bulk API: what a nightly export row holds.
 public struct BatchMessage: Sendable, Hashable {
     /// The message's identifier (Номер).
@@ -35,14 +36,28 @@ public struct BatchMessage: Sendable, Hashable {
     public var organisation: String?
 
     /// Creates a message; only the id and registration are required.
-    public init(id: String, registeredAt: Timestamp, tz: String? = nil, region: String? = nil, profile: String? = nil,
-                termDays: Int? = nil, fastTrackDays: Int? = nil, category: String? = nil, subcategory: String? = nil,
-                regime: Regime? = nil, stage: Stage? = nil, stageEnteredAt: Timestamp? = nil, postponedUntil: CivilDate? = nil,
-                extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil) {
-        self.id = id; self.registeredAt = registeredAt; self.tz = tz; self.region = region; self.profile = profile
-        self.termDays = termDays; self.fastTrackDays = fastTrackDays; self.category = category; self.subcategory = subcategory
-        self.regime = regime; self.stage = stage; self.stageEnteredAt = stageEnteredAt; self.postponedUntil = postponedUntil
-        self.extensionDays = extensionDays; self.closedAt = closedAt; self.organisation = organisation
+    public init(
+        id: String, registeredAt: Timestamp, tz: String? = nil, region: String? = nil, profile: String? = nil,
+        termDays: Int? = nil, fastTrackDays: Int? = nil, category: String? = nil, subcategory: String? = nil,
+        regime: Regime? = nil, stage: Stage? = nil, stageEnteredAt: Timestamp? = nil, postponedUntil: CivilDate? = nil,
+        extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil
+    ) {
+        self.id = id
+        self.registeredAt = registeredAt
+        self.tz = tz
+        self.region = region
+        self.profile = profile
+        self.termDays = termDays
+        self.fastTrackDays = fastTrackDays
+        self.category = category
+        self.subcategory = subcategory
+        self.regime = regime
+        self.stage = stage
+        self.stageEnteredAt = stageEnteredAt
+        self.postponedUntil = postponedUntil
+        self.extensionDays = extensionDays
+        self.closedAt = closedAt
+        self.organisation = organisation
     }
 }
 
@@ -61,7 +76,9 @@ public struct BatchRowError: Error, Sendable, Hashable {
 
     /// An error of `column`.
     public init(column: String, value: String, reason: String) {
-        self.column = column; self.value = value; self.reason = reason
+        self.column = column
+        self.value = value
+        self.reason = reason
     }
 
     /// The resolver's error as a row error: the request key is the column.

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Options of a batch run (`srok batch`).
 public struct BatchRunOptions: Sendable {
@@ -12,7 +13,8 @@ public struct BatchRunOptions: Sendable {
     public var input = "-"
     /// Output path, or `-` for standard output.
     public var output = "-"
-    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` for stdout).
+    /// Rejects path (default: beside the output, `<output>.rejects.csv`; `srok-rejects.csv` in the
+    /// working folder when the output is standard output, a device or a FIFO).
     public var rejects: String?
     /// Machine-readable summary path.
     public var summaryJSON: String?
@@ -28,12 +30,25 @@ public struct BatchRunOptions: Sendable {
     public var columns: [OutputColumn] = OutputColumn.defaults
     /// Worker threads (default 2; `srok batch` passes the number of cores unless `--jobs` is given).
     public var jobs = 2
-    /// Input chunk size in bytes.
+    /// Input chunk size in bytes, 64 to 1 GiB (``BatchLimits/chunkBytesRange``; checked by
+    /// ``BatchRunner/run(_:evaluator:observer:)``).
     public var chunkBytes = 1 << 20
+    /// The longest record read, in bytes with its line end, 64 to 1 GiB (default 16 MiB,
+    /// ``BatchLimits/defaultMaxRecordBytes``). A longer one (a field with megabytes of text, a
+    /// quote that is never closed) is one reject naming the limit, and reading resumes after its
+    /// end; memory stays bounded by this and the chunk size.
+    public var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
+    /// Whether input text written to CSV output and to the rejects file is protected from being
+    /// read as a spreadsheet formula (``FormulaGuard``; default true; `--no-formula-escape`).
+    public var formulaEscape = true
     /// Whether the output files are forced to disk (fsync of the file and its folder) before
     /// the run reports success; writeback starts as the output grows. Without it a killed run
     /// still leaves no partial file, but a power loss soon after may lose the new output.
     public var durable = true
+    /// Whether a run whose output file another run is writing waits for that run to end (the
+    /// default), or fails at once (`--no-wait`). Runs lock each output file they replace
+    /// (`flock` on `.<name>.srok-lock` beside it), so that two runs never mix their files.
+    public var waitForLock = true
 
     /// Options with the defaults.
     public init() {}
@@ -57,10 +72,13 @@ public enum BatchRunner {
     /// unwritable output) throw; bad rows do not.
     /// - Parameter observer: told of every temporary file as it is created and of the progress
     ///   after each block (the CLI removes the files on SIGINT and draws a progress line).
-    public static func run(_ options: BatchRunOptions, evaluator: BatchEvaluator,
-                           observer: (any BatchRunObserver)? = nil) throws(SrokError) -> BatchRunReport {
+    public static func run(
+        _ options: BatchRunOptions, evaluator: BatchEvaluator,
+        observer: (any BatchRunObserver)? = nil
+    ) throws(SrokError) -> BatchRunReport {
         let clock = ContinuousClock()
         let started = clock.now
+        try options.validate()
         let fd: Int32
         do { fd = options.input == "-" ? 0 : try Syscall.open(options.input, O_RDONLY | O_CLOEXEC) } catch {
             throw .io(path: options.input, message: "cannot open the input: \(error)")
@@ -77,9 +95,10 @@ public enum BatchRunner {
         case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
         }
 
-        var reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL)
+        var reader = ChunkReader(
+            fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL, maxRecordBytes: options.maxRecordBytes)
         let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
-        try reader.first(firstBlock)
+        try reader.first(firstBlock, header: !inputIsJSONL)
         var headerEnd = 0
         // A UTF-8 BOM.
         let head = firstBlock.bytes
@@ -94,21 +113,16 @@ public enum BatchRunner {
             format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
         } else {
             let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
-            var t = CSVTokenizer(delimiter: d)
-            guard headerEnd < head.count, case let .record(next, lines) = t.read(head, from: headerEnd, end: head.count), t.count >= 1 else {
-                throw .invalidValue(field: "header", value: "", expected: "a CSV header row with id and registered_at")
-            }
-            let scratch = t.record
-            for k in 0..<t.count {
-                let text = String(decoding: scratch[t.range(k)], as: UTF8.self)
-                headers.append(text.trimmingSpaces)
-            }
+            let header = try readHeader(head, from: headerEnd, delimiter: d, wholeInput: reader.eof)
+            headers = header.names
             schema = try InputSchema(headers: headers)
-            headerEnd = next
-            lineBase = lines
+            headerEnd = header.next
+            lineBase = header.lines
             format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
             reader.delimiter = d
         }
+        format.maxRecordBytes = options.maxRecordBytes
+        format.formulaEscape = options.formulaEscape
         reader.skipHeader(headerEnd)
         switch options.outputFormat {
         case nil: break
@@ -118,20 +132,31 @@ public enum BatchRunner {
         case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
+        if options.columns == OutputColumn.defaults {
+            // No --columns: the controls array in JSON Lines, the audit when the export has the platform's planned date.
+            let json: Bool
+            if case .jsonl = format.output { json = true } else { json = false }
+            format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
+        }
 
-        // Sinks.
-        let output: any OutputSink = options.output == "-" ? StandardOutputSink() : try AtomicFile(target: options.output, durable: options.durable)
-        let rejectsPath = options.rejects ?? (options.output == "-" ? "srok-rejects.csv" : options.output + ".rejects.csv")
-        let rejectsFile = try AtomicFile(target: rejectsPath, durable: options.durable)
-        // Created now, so that a bad path fails the run before any output is in place.
-        let summaryFile = try options.summaryJSON.map { (path) throws(SrokError) in try AtomicFile(target: path, durable: options.durable) }
-        let sinks: [(any OutputSink)?] = [output, rejectsFile, summaryFile]
-        for case let sink? in sinks { if let path = sink.temporaryPath { observer?.created(temporaryFile: path) } }
+        // Sinks: the output set's paths checked (no folder, link or device replaced, no two
+        // naming one file or the input), locked and created, the summary's too, so that a bad
+        // path fails the run before any file is replaced.
+        let files = try OutputSet(
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+        defer { files.release() }
+        let output = files.output
+        let rejectsFile = files.rejects
+        let summaryFile = files.summary
+        let rejectsPath = files.targets.rejects.path
         do {
             // Output header.
             if case .csv(let od) = format.output {
                 var h: [UInt8] = []
-                for (k, c) in format.columns.enumerated() { if k > 0 { h.append(od) }; h.append(contentsOf: c.rawValue.utf8) }
+                for (k, c) in format.columns.enumerated() {
+                    if k > 0 { h.append(od) }
+                    h.append(contentsOf: c.rawValue.utf8)
+                }
                 h.append(0x0A)
                 try output.write(h)
             }
@@ -146,7 +171,7 @@ public enum BatchRunner {
             }
             defer { pool.shutdown() }
             var stats = BatchStats()
-            var line = 1 + lineBase   // the next record's line number
+            var line = 1 + lineBase  // the next record's line number
             // Blocks in flight: while the workers evaluate them, this thread reads and plans the
             // next block and writes the finished ones, in input order. Up to six (five while the
             // next is read) leave the workers something to do while this thread waits for a core
@@ -164,7 +189,8 @@ public enum BatchRunner {
                     var rej: [UInt8] = []
                     for x in r.rejects {
                         let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
-                        rej.append(contentsOf: CSVText.record(fields).utf8); rej.append(0x0A)
+                        rej.append(contentsOf: CSVText.record(fields).utf8)
+                        rej.append(0x0A)
                     }
                     if !rej.isEmpty { try rejectsFile.write(rej) }
                     stats.merge(r.stats)
@@ -190,21 +216,93 @@ public enum BatchRunner {
                 next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
-            try output.commit()
-            try rejectsFile.commit()
+            try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
-                try summaryFile.write(Array((stats.json(seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath).text + "\n").utf8))
-                try summaryFile.commit()
+                try summaryFile.write(
+                    Array(
+                        (stats.json(
+                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath
+                        ).text + "\n").utf8))
             }
+            // Everything written and synced, then renamed: the rejects, the summary, the output last.
+            try files.commit(observer: observer)
             return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
         } catch {
-            output.abandon()
-            rejectsFile.abandon()
-            summaryFile?.abandon()
+            files.abandon()
             throw error
         }
     }
-}
 
+    /// The CSV header: the record at `start` in `head`, bounded by ``BatchLimits/headerBytes``
+    /// and ``BatchLimits/headerColumns`` (an error echoes at most ``BatchLimits/echoCharacters``
+    /// of it). `wholeInput` says `head` holds the whole input (the header may then end without a
+    /// line end).
+    static func readHeader(
+        _ head: UnsafeBufferPointer<UInt8>, from start: Int, delimiter d: UInt8,
+        wholeInput: Bool
+    ) throws(SrokError) -> (names: [String], next: Int, lines: Int) {
+        let limit = BatchLimits.headerBytes
+        // One byte past the limit: enough to tell a header of the limit's length from a longer one.
+        let end = min(head.count, start + limit + 1)
+        func echo() -> String {
+            let text = String(
+                decoding: UnsafeBufferPointer(rebasing: head[start..<min(end, start + 4 * BatchLimits.echoCharacters)]),
+                as: UTF8.self)
+            return BatchLimits.echo(text)
+        }
+        let expected = "a CSV header row with id and registered_at"
+        guard start < end else {
+            throw .invalidValue(field: "header", value: "", expected: expected + " (the input is empty)")
+        }
+        var t = CSVTokenizer(delimiter: d)
+        let next: Int
+        let lines: Int
+        switch t.read(head, from: start, end: end) {
+        case .record(let n, let l):
+            next = n
+            lines = l
+        case .unbalancedQuote:
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected + " (a quoted name is not closed within \(limit) bytes)")
+        case .junkAfterQuote:
+            throw .invalidValue(
+                field: "header", value: echo(), expected: expected + " (a quote inside a name must be doubled: \"\")")
+        }
+        let endsWithLineEnd = next > start && (head[next - 1] == LineEnds.lf || head[next - 1] == LineEnds.cr)
+        guard next - start <= limit, endsWithLineEnd || (wholeInput && next == head.count) else {
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+            )
+        }
+        guard t.count <= BatchLimits.headerColumns else {
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)")
+        }
+        let record = t.record
+        var names: [String] = []
+        names.reserveCapacity(t.count)
+        for k in 0..<t.count { names.append(String(decoding: record[t.range(k)], as: UTF8.self).trimmingSpaces) }
+        // Line breaks the reader does not split at (NEL, LS, PS) or control bytes (UTF-16 text's
+        // NULs) would make the whole input one header and leave no row: say so instead. (A TAB,
+        // and a line break inside a quoted name, are the writer's choice.)
+        func isForeign(_ c: Unicode.Scalar) -> Bool {
+            (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || c.value == 0x7F || c.value == 0x85
+                || c.value == 0x2028 || c.value == 0x2029
+        }
+        if names.contains(where: { $0.unicodeScalars.contains(where: isForeign) }) {
+            throw .invalidValue(
+                field: "header", value: echo(),
+                expected: expected
+                    + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+            )
+        }
+        return (names, next, lines)
+    }
+}

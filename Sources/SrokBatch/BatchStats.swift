@@ -1,4 +1,5 @@
 import SrokCore
+
 /// Counts of a batch run: rows, statuses, stages, profiles, organisations.
 public struct BatchStats: Sendable, Hashable {
     /// Data rows read (header excluded).
@@ -19,13 +20,24 @@ public struct BatchStats: Sendable, Hashable {
     public var byOrganisation: [String: Int] = [:]
     /// Overdue rows by organisation.
     public var overdueByOrganisation: [String: Int] = [:]
+    /// Overdue controls by kind code (`executor-take` …): a row with two counts in two kinds.
+    public var overdueControls: [String: Int] = [:]
+    /// Rows with the platform's planned date by ``PlannedCheck`` (`agrees`, `platform-later`, `platform-earlier`).
+    public var plannedChecks: [String: Int] = [:]
 
     /// Adds another run's counts.
     public mutating func merge(_ o: BatchStats) {
-        read += o.read; written += o.written; rejected += o.rejected; provisional += o.provisional
-        byStatus.merge(o.byStatus, uniquingKeysWith: +); byStage.merge(o.byStage, uniquingKeysWith: +)
-        byProfile.merge(o.byProfile, uniquingKeysWith: +); byOrganisation.merge(o.byOrganisation, uniquingKeysWith: +)
+        read += o.read
+        written += o.written
+        rejected += o.rejected
+        provisional += o.provisional
+        byStatus.merge(o.byStatus, uniquingKeysWith: +)
+        byStage.merge(o.byStage, uniquingKeysWith: +)
+        byProfile.merge(o.byProfile, uniquingKeysWith: +)
+        byOrganisation.merge(o.byOrganisation, uniquingKeysWith: +)
         overdueByOrganisation.merge(o.overdueByOrganisation, uniquingKeysWith: +)
+        overdueControls.merge(o.overdueControls, uniquingKeysWith: +)
+        plannedChecks.merge(o.plannedChecks, uniquingKeysWith: +)
     }
 
     /// The machine-readable summary.
@@ -36,13 +48,22 @@ public struct BatchStats: Sendable, Hashable {
             return o
         }
         var o = JSONObject()
-        o.add("input", input); o.add("output", output); o.add("rejects", rejects)
-        o.add("rows_read", read); o.add("rows_written", written); o.add("rows_rejected", rejected)
+        o.add("input", input)
+        o.add("output", output)
+        o.add("rejects", rejects)
+        o.add("rows_read", read)
+        o.add("rows_written", written)
+        o.add("rows_rejected", rejected)
         o.add("rows_provisional", provisional)
         o.addNumber("seconds", String(Double(Int(seconds * 1000)) / 1000))
         o.addNumber("rows_per_second", String(seconds > 0 ? Int(Double(read) / seconds) : 0))
-        o.add("by_status", counts(byStatus)); o.add("by_stage", counts(byStage)); o.add("by_profile", counts(byProfile))
-        o.add("by_organisation", counts(byOrganisation)); o.add("overdue_by_organisation", counts(overdueByOrganisation))
+        o.add("by_status", counts(byStatus))
+        o.add("by_stage", counts(byStage))
+        o.add("by_profile", counts(byProfile))
+        o.add("by_organisation", counts(byOrganisation))
+        o.add("overdue_by_organisation", counts(overdueByOrganisation))
+        o.add("overdue_controls", counts(overdueControls))
+        o.add("planned_check", counts(plannedChecks))
         return o
     }
 
@@ -53,12 +74,16 @@ public struct BatchStats: Sendable, Hashable {
             let shown = items.prefix(limit).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             return "  \(title): " + shown + (items.count > limit ? ", … (\(items.count - limit) more)" : "")
         }
-        var out = ["srok batch: read \(read) rows, wrote \(written), rejected \(rejected)"
-                   + (rejected > 0 ? " (see \(rejectsPath ?? "the rejects file"))" : "")
-                   + String(format3(seconds)) + (seconds > 0 ? ", \(Int(Double(read) / seconds)) rows/s" : "")]
+        var out = [
+            "srok batch: read \(read) rows, wrote \(written), rejected \(rejected)"
+                + (rejected > 0 ? " (see \(rejectsPath ?? "the rejects file"))" : "")
+                + String(format3(seconds)) + (seconds > 0 ? ", \(Int(Double(read) / seconds)) rows/s" : "")
+        ]
         out.append(line("status", byStatus))
         out.append(line("stage", byStage))
         out.append(line("profile", byProfile))
+        if !overdueControls.isEmpty { out.append(line("overdue controls", overdueControls)) }
+        if !plannedChecks.isEmpty { out.append(line("planned date (platform vs act)", plannedChecks)) }
         if !byOrganisation.isEmpty { out.append(line("overdue by organisation", overdueByOrganisation, limit: 10)) }
         if provisional > 0 { out.append("  provisional (calendar data without a decree or act): \(provisional)") }
         return out.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import SrokCore
+
 /// A rejected input row.
 struct RejectedRow: Sendable, Hashable {
     /// 1-based line of the input where the row starts (the header is line 1).
@@ -35,9 +36,18 @@ struct BatchFormat: Sendable {
     var output: Output
     /// Output columns in order.
     var columns: [OutputColumn]
+    /// The longest record read (``BatchRunOptions/maxRecordBytes``).
+    var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
+    /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
+    var formulaEscape = true
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
-    var defaultCSVDelimiter: UInt8? {
-        if case .csv(let d) = output, columns == OutputColumn.defaults { return d }
+    var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
+    /// The delimiter when the output is CSV with the default columns, with or without the audit's
+    /// (written by a straight-line path).
+    var defaultCSV: (delimiter: UInt8, audit: Bool)? {
+        guard case .csv(let d) = output else { return nil }
+        if columns == OutputColumn.defaults { return (d, false) }
+        if columns == OutputColumn.defaults + OutputColumn.audit { return (d, true) }
         return nil
     }
 }
@@ -64,29 +74,49 @@ struct BatchWorker: ~Copyable {
     var counters = RowCounters()
     /// Input field index → column slot in `fields`.
     let slotOfField: [Int?]
-    /// See ``BatchFormat/defaultCSVDelimiter``.
-    let defaultCSV: UInt8?
+    /// See ``BatchFormat/defaultCSV``.
+    let defaultCSV: (delimiter: UInt8, audit: Bool)?
     /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
     let days = DayTexts.shared
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
-        self.evaluator = evaluator; self.format = format; self.schema = schema
-        if case .csv(let d) = format.input { tokenizer = CSVTokenizer(delimiter: d) } else { tokenizer = CSVTokenizer(delimiter: 0x2C) }
+        self.evaluator = evaluator
+        self.format = format
+        self.schema = schema
+        if case .csv(let d) = format.input {
+            tokenizer = CSVTokenizer(delimiter: d)
+        } else {
+            tokenizer = CSVTokenizer(delimiter: 0x2C)
+        }
         var slots: [Int?] = Array(repeating: nil, count: schema?.fieldCount ?? 0)
         if let schema {
-            for (c, i) in schema.index { slots[i] = c.slot; fields.names[c.slot] = headers[i] }
+            for (c, i) in schema.index {
+                slots[i] = c.slot
+                fields.names[c.slot] = headers[i]
+            }
         }
         slotOfField = slots
-        defaultCSV = format.defaultCSVDelimiter
+        defaultCSV = format.defaultCSV
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
-    /// the segment (1 = its first line).
-    mutating func process(_ b: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) -> SegmentResult {
+    /// the segment (1 = its first line, or the first line of `skipped`, a record the reader
+    /// skipped just before it).
+    mutating func process(_ b: UnsafeBufferPointer<UInt8>, skipped: SkippedRecord? = nil, into out: inout ByteSink)
+        -> SegmentResult
+    {
         var r = SegmentResult()
         out.removeAll()
         var i = 0
         var line = 1
+        let maxRecord = format.maxRecordBytes
+        if let s = skipped {
+            r.stats.read += 1
+            reject(
+                &r, 1, nil, "row", s.preview,
+                OversizedRecord.reason(bytes: s.bytes, unclosedQuote: s.unclosedQuote, limit: maxRecord))
+            line += s.lines
+        }
         // The ends of rejected multi-line records whose lines are being read again: reading stays
         // inside them, so that what a segment yields never depends on where the segment ends.
         var limits: [Int] = []
@@ -98,24 +128,42 @@ struct BatchWorker: ~Copyable {
             switch format.input {
             case .jsonl:
                 var j = i
-                while j < b.count, b[j] != 0x0A { j += 1 }
+                while j < b.count, b[j] != LineEnds.lf, b[j] != LineEnds.cr { j += 1 }
                 let lineBytes = UnsafeBufferPointer(rebasing: b[i..<j])
-                i = j < b.count ? j + 1 : j
+                i = j < b.count ? LineEnds.next(b, after: j, end: b.count) : j
                 line += 1
+                if i - recordStart > maxRecord {
+                    rejectOversized(&r, startLine, b, recordStart, i, unclosedQuote: false)
+                    continue
+                }
                 if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 r.stats.read += 1
-                guard UTF8Check.isValid(lineBytes) else { reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line"); continue }
+                guard UTF8Check.isValid(lineBytes) else {
+                    reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line")
+                    continue
+                }
                 do { try json.read(lineBytes, into: &fields) } catch {
-                    if case .syntax(let why) = error { reject(&r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self), "not a JSON object: \(why)") }
+                    switch error {
+                    case .syntax(let why):
+                        reject(
+                            &r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self),
+                            "not a JSON object: \(why)")
+                    case .type(let key, let value, let why): reject(&r, startLine, nil, key, value, why)
+                    }
                     continue
                 }
                 json.scratch.withUnsafeBufferPointer { evaluate(&r, startLine, bytes: $0, into: &out) }
             case .csv:
                 let outcome = tokenizer.read(b, from: i, end: end)
                 switch outcome {
-                case let .record(next, lines):
-                    i = next; line += lines
-                    if tokenizer.count == 1, tokenizer.ends[0] == 0 { continue }   // an empty line
+                case .record(let next, let lines):
+                    i = next
+                    line += lines
+                    if next - recordStart > maxRecord {
+                        rejectOversized(&r, startLine, b, recordStart, next, unclosedQuote: false)
+                        continue
+                    }
+                    if tokenizer.count == 1, tokenizer.ends[0] == 0 { continue }  // an empty line
                     r.stats.read += 1
                     guard tokenizer.count == schema!.fieldCount else {
                         if lines > 1 {
@@ -123,15 +171,19 @@ struct BatchWorker: ~Copyable {
                             limits.append(next)
                             rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                         } else {
-                            reject(&r, startLine, nil, "row", "", "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
+                            reject(
+                                &r, startLine, nil, "row", "",
+                                "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
                         }
                         continue
                     }
                     let record = tokenizer.record
                     if !tokenizer.isASCII && !UTF8Check.isValid(record) {
                         var bad = "row"
-                        for k in 0..<tokenizer.count where !UTF8Check.isValid(UnsafeBufferPointer(rebasing: record[tokenizer.range(k)])) {
-                            bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"; break
+                        for k in 0..<tokenizer.count
+                        where !UTF8Check.isValid(UnsafeBufferPointer(rebasing: record[tokenizer.range(k)])) {
+                            bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"
+                            break
                         }
                         reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
                         continue
@@ -139,19 +191,37 @@ struct BatchWorker: ~Copyable {
                     fields.clear()
                     for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
                     evaluate(&r, startLine, bytes: record, into: &out)
-                case let .unbalancedQuote(next):
+                case .unbalancedQuote(let next):
+                    if end - recordStart > maxRecord {
+                        // The record runs to the end of the input (where the planner put it):
+                        // one reject, as when the reader skips it (``SkippedRecord``).
+                        i = end
+                        line += LineEnds.count(b, from: recordStart, to: end)
+                        rejectOversized(&r, startLine, b, recordStart, end, unclosedQuote: true)
+                        continue
+                    }
                     r.stats.read += 1
                     reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
-                    i = next; line += 1
-                case let .junkAfterQuote(next, lines):
+                    i = next
+                    line += 1
+                case .junkAfterQuote(let next, let lines):
+                    if next - recordStart > maxRecord {
+                        i = next
+                        line += lines
+                        rejectOversized(&r, startLine, b, recordStart, next, unclosedQuote: false)
+                        continue
+                    }
                     r.stats.read += 1
                     if lines > 1 {
                         // The quote that "closed" was on a later line.
                         limits.append(next)
                         rejectUnbalanced(&r, startLine, b, recordStart, &i, &line)
                     } else {
-                        reject(&r, startLine, nil, "row", "", "text after a closing quote (a quote inside a field must be doubled: \"\")")
-                        i = next; line += lines
+                        reject(
+                            &r, startLine, nil, "row", "",
+                            "text after a closing quote (a quote inside a field must be doubled: \"\")")
+                        i = next
+                        line += lines
                     }
                 }
             }
@@ -164,39 +234,93 @@ struct BatchWorker: ~Copyable {
     /// A record that went wrong after running over line breaks: its first line had an
     /// unbalanced quote. Reject that line and read on from the next one, so that no good row after
     /// it is lost (the caller keeps that reading inside the record's own end).
-    private mutating func rejectUnbalanced(_ r: inout SegmentResult, _ startLine: Int, _ b: UnsafeBufferPointer<UInt8>,
-                                           _ recordStart: Int, _ i: inout Int, _ line: inout Int) {
-        reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
+    private mutating func rejectUnbalanced(
+        _ r: inout SegmentResult, _ startLine: Int, _ b: UnsafeBufferPointer<UInt8>,
+        _ recordStart: Int, _ i: inout Int, _ line: inout Int
+    ) {
+        reject(
+            &r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
         i = tokenizer.nextLine(b, after: recordStart, end: b.count)
         line = startLine + 1
     }
 
-    private mutating func reject(_ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String) {
+    /// A record longer than the limit, `b[start..<end]`: one reject (see ``OversizedRecord``).
+    private mutating func rejectOversized(
+        _ r: inout SegmentResult, _ line: Int, _ b: UnsafeBufferPointer<UInt8>,
+        _ start: Int, _ end: Int, unclosedQuote: Bool
+    ) {
+        r.stats.read += 1
+        reject(
+            &r, line, nil, "row", OversizedRecord.preview(UnsafeBufferPointer(rebasing: b[start..<end])),
+            OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
+    }
+
+    /// Records a rejected row; the texts that came from the input are guarded for the rejects
+    /// file, a CSV (``FormulaGuard``).
+    private mutating func reject(
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
+    ) {
         r.stats.rejected += 1
-        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
+        if format.formulaEscape {
+            r.rejects.append(
+                RejectedRow(
+                    line: line, id: id.map(FormulaGuard.escape), column: FormulaGuard.escape(column),
+                    value: FormulaGuard.escape(value), reason: reason))
+        } else {
+            r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
+        }
     }
 
     /// Reused for every row (its arrays keep their storage).
     private var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
 
-    private mutating func evaluate(_ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink) {
+    private mutating func evaluate(
+        _ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink
+    ) {
         let p: ParsedRow
         do { p = try RowParser.parse(fields, bytes: bytes) } catch {
-            reject(&r, line, idText(bytes), error.column, error.value, error.reason); return
+            reject(&r, line, idText(bytes), error.column, error.value, error.reason)
+            return
         }
         let status: MessageStatus
         let engine: ResolvedEngine
         do {
             engine = try resolveEngine(p)
+            let term = try resolveTerm(p, engine)
+            // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
+            // the limit of «Отложено», the reason of «Отклонено»).
+            history.postponements.removeAll(keepingCapacity: true)
+            RowParser.postponements(p.postponements, into: &history.postponements)
+            history.extensionDays = p.extensionDays
+            history.closedAt = p.closedAt.map { t in
+                if case .instant(let i) = t { return i }
+                return t.resolve(in: engine.engine.zone)
+            }
+            history.takenIntoWork = nil
+            history.redirectedAt = nil
+            history.receivedAt = nil
+            history.applicantContactedAt = nil
+            history.headInformedAt = nil
+            history.outcome = p.outcome
+            history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
             status = try evaluator.resolver.status(
-                registered: p.registered, term: try resolveTerm(p, engine), termField: p.termDays != nil ? "term_days" : "fast_track_days",
-                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, postponedUntil: p.postponedUntil,
-                extensionDays: p.extensionDays, closedAt: p.closedAt, asOf: evaluator.asOf, engine: engine, history: &history)
+                registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
+                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
+                engine: engine,
+                prepared: &history)
         } catch {
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), error.field, error.value, error.error.description); return
+            // The column as the input named it («Тип решения» for `outcome`).
+            let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+            return
         }
-        counters.count(status, profileIndex: engine.profileIndex, organisation: p.organisation)
-        if let d = defaultCSV { RowWriter.writeDefaultCSV(status, engine, p, delimiter: d, days: days, into: &out) } else {
+        counters.count(
+            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+        if let d = defaultCSV {
+            RowWriter.writeDefaultCSV(
+                status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
+                days: days, into: &out)
+        } else {
             RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }
@@ -220,14 +344,18 @@ struct BatchWorker: ~Copyable {
         if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
         if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
         if p.fastTrackDays != nil || p.category == nil {
-            return try evaluator.resolver.term(days: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil,
-                                               regime: e.regime, profile: e.profile).0
+            return try evaluator.resolver.term(
+                days: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil,
+                regime: e.regime, profile: e.profile
+            ).0
         }
         if let t = terms.get(p.profile, p.category, p.subcategory) { return t }
-        let t = try evaluator.resolver.term(days: nil, fastTrackDays: nil,
-                                            category: p.category.map { String(decoding: $0, as: UTF8.self) },
-                                            subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) },
-                                            regime: e.regime, profile: e.profile).0
+        let t = try evaluator.resolver.term(
+            days: nil, fastTrackDays: nil,
+            category: p.category.map { String(decoding: $0, as: UTF8.self) },
+            subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) },
+            regime: e.regime, profile: e.profile
+        ).0
         terms.set(p.profile, p.category, p.subcategory, t)
         return t
     }

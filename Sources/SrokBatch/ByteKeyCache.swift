@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A cache keyed by three byte strings (e.g. the profile, region and zone columns of a row),
 /// looked up without creating strings or allocating: a hash of a few words picks a slot of an
@@ -44,20 +45,25 @@ struct ByteKeyCache<Value> {
         return h
     }
 
-    @inline(__always) private static func hash(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?,
-                                               _ c: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+    @inline(__always) private static func hash(
+        _ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?,
+        _ c: UnsafeBufferPointer<UInt8>?
+    ) -> UInt64 {
         mix(mix(mix(0x243F_6A88_85A3_08D3, a), b), c) | 1
     }
 
     @inline(__always) private static func size(_ p: UnsafeBufferPointer<UInt8>?) -> Int { (p?.count ?? 0) + 1 }
 
     /// Whether the key stored at `start` is exactly the parts.
-    @inline(__always) private func matches(_ slot: Int, _ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?,
-                                           _ c: UnsafeBufferPointer<UInt8>?) -> Bool {
+    @inline(__always) private func matches(
+        _ slot: Int, _ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?,
+        _ c: UnsafeBufferPointer<UInt8>?
+    ) -> Bool {
         guard lengths[slot] == Self.size(a) + Self.size(b) + Self.size(c) else { return false }
         return arena.withUnsafeBufferPointer { key in
             let at = key.baseAddress! + starts[slot]
-            let na = Self.size(a), nb = Self.size(b)
+            let na = Self.size(a)
+            let nb = Self.size(b)
             return Self.same(at, a) && Self.same(at + na, b) && Self.same(at + na + nb, c)
         }
     }
@@ -70,7 +76,9 @@ struct ByteKeyCache<Value> {
     }
 
     /// The value cached for the parts, if any.
-    func get(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?) -> Value? {
+    func get(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?)
+        -> Value?
+    {
         let h = Self.hash(a, b, c)
         var i = Int(truncatingIfNeeded: h) & (Self.slots - 1)
         while tags[i] != 0 {
@@ -81,11 +89,17 @@ struct ByteKeyCache<Value> {
     }
 
     /// Caches a value for the parts (ignored once the cache holds 768 keys).
-    mutating func set(_ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?, _ value: Value) {
+    mutating func set(
+        _ a: UnsafeBufferPointer<UInt8>?, _ b: UnsafeBufferPointer<UInt8>?, _ c: UnsafeBufferPointer<UInt8>?,
+        _ value: Value
+    ) {
         let h = Self.hash(a, b, c)
         var i = Int(truncatingIfNeeded: h) & (Self.slots - 1)
         while tags[i] != 0 {
-            if tags[i] == h, matches(i, a, b, c) { values[i] = value; return }
+            if tags[i] == h, matches(i, a, b, c) {
+                values[i] = value
+                return
+            }
             i = (i + 1) & (Self.slots - 1)
         }
         guard count < Self.slots * 3 / 4 else { return }

@@ -30,13 +30,17 @@ struct ByteSink: ~Copyable {
     mutating func removeAll() { count = 0 }
 
     /// Calls `body` with the contents (valid only inside `body`).
-    @inline(__always) func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    @inline(__always) func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E)
+        -> R
+    {
         try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// Storage of at least `needed` bytes holding the first `count` of `base` (which is freed).
-    @inline(never) fileprivate static func grown(_ base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int,
-                                                 needed: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
+    @inline(never) fileprivate static func grown(
+        _ base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int,
+        needed: Int
+    ) -> (UnsafeMutablePointer<UInt8>, Int) {
         var c = capacity * 2
         while c < needed { c *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
@@ -55,18 +59,18 @@ struct ByteWriter: ~Copyable {
     fileprivate var count: Int
     fileprivate var capacity: Int
 
-    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int) {
-        self.base = base; self.count = count; self.capacity = capacity
-    }
-
     /// Makes room for `n` more bytes.
     @inline(__always) private mutating func makeRoom(_ n: Int) {
-        if n > capacity &- count { (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + n) }
+        if n > capacity &- count {
+            (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + n)
+        }
     }
 
     /// Appends a byte.
     @inline(__always) mutating func append(_ b: UInt8) {
-        if count == capacity { (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + 1) }
+        if count == capacity {
+            (base, capacity) = ByteSink.grown(base, count: count, capacity: capacity, needed: count + 1)
+        }
         base[count] = b
         count &+= 1
     }
@@ -96,7 +100,9 @@ struct ByteWriter: ~Copyable {
     /// Lends `body` room for up to `maxCount` bytes after the contents; `body` writes from the
     /// start of the buffer and returns how many bytes it wrote, which become part of the contents.
     /// The buffer is valid only inside `body`.
-    @inline(__always) mutating func withUnsafeReservedBytes(_ maxCount: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int) {
+    @inline(__always) mutating func withUnsafeReservedBytes(
+        _ maxCount: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int
+    ) {
         makeRoom(maxCount)
         let n = body(UnsafeMutableRawBufferPointer(start: base + count, count: maxCount))
         precondition(n >= 0 && n <= maxCount, "wrote more bytes than reserved")

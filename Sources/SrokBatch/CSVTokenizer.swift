@@ -1,15 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A byte-level RFC 4180 tokenizer for one segment of input: quoted fields, doubled quotes,
-/// CRLF or LF line ends, quoted line breaks. A line without a quote is read in place (its fields
-/// are slices of the input, found a word at a time); a record with quotes is unescaped into
-/// `scratch`. `ends[i]` is the end offset of field `i` in ``record``. No allocation per record
-/// once warmed up.
+/// quoted line breaks; a record ends at an LF, a CRLF or a lone CR outside quotes (see
+/// ``LineEnds``). A line without a quote is read in place (its fields are slices of the input,
+/// found a word at a time); a record with quotes is unescaped into `scratch`. `ends[i]` is the
+/// end offset of field `i` in ``record``. No allocation per record once warmed up.
 struct CSVTokenizer: ~Copyable {
     let delimiter: UInt8
     /// The unescaped bytes of the current record's fields, back to back.
@@ -28,7 +29,8 @@ struct CSVTokenizer: ~Copyable {
 
     /// What reading one record found.
     enum Outcome {
-        /// A record; `next` is where the following one starts, `lines` how many line breaks it spanned.
+        /// A record; `next` is where the following one starts, `lines` how many line ends it
+        /// spanned (its own last one included).
         case record(next: Int, lines: Int)
         /// A quoted field was still open at the end of the segment: the record starting at the
         /// given position is bad; resume at `next` (the line after its first line).
@@ -49,59 +51,68 @@ struct CSVTokenizer: ~Copyable {
         ends.removeAll()
         var i = start
         var lines = 0
-        let q: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let q: UInt8 = 0x22
+        let lf = LineEnds.lf
+        let cr = LineEnds.cr
         let d = delimiter
+        /// The position after the line end at `i` (an LF or a CR; a CRLF is one).
+        func after(_ i: Int) -> Int { b[i] == cr && i + 1 < end && b[i + 1] == lf ? i + 2 : i + 1 }
         while true {
             // Start of a field.
             if i < end, b[i] == q {
                 i += 1
                 while true {
-                    // Copy until the next quote.
+                    // Copy until the next quote, counting line ends (a CRLF is one).
                     while i < end, b[i] != q {
-                        if b[i] == lf { lines += 1 }
-                        scratch.append(b[i]); i += 1
+                        let c = b[i]
+                        if c <= cr, c == lf || (c == cr && (i + 1 == end || b[i + 1] != lf)) { lines += 1 }
+                        scratch.append(c)
+                        i += 1
                     }
                     if i >= end { return .unbalancedQuote(next: nextLine(b, after: start, end: end)) }
                     // b[i] == quote
-                    if i + 1 < end, b[i + 1] == q { scratch.append(q); i += 2; continue }
+                    if i + 1 < end, b[i + 1] == q {
+                        scratch.append(q)
+                        i += 2
+                        continue
+                    }
                     i += 1
                     break
                 }
                 ends.append(scratch.count)
                 if i >= end { return .record(next: end, lines: lines) }
                 let c = b[i]
-                if c == d { i += 1; continue }
-                if c == lf { return .record(next: i + 1, lines: lines + 1) }
-                if c == cr, i + 1 < end, b[i + 1] == lf { return .record(next: i + 2, lines: lines + 1) }
-                if c == cr, i + 1 == end { return .record(next: end, lines: lines) }
+                if c == d {
+                    i += 1
+                    continue
+                }
+                if c == lf || c == cr { return .record(next: after(i), lines: lines + 1) }
                 // Junk after a closing quote: skip to the end of the line.
                 var j = i
-                while j < end, b[j] != lf { j += 1 }
-                return .junkAfterQuote(next: j < end ? j + 1 : end, lines: lines + 1)
+                while j < end, b[j] != lf, b[j] != cr { j += 1 }
+                return j == end
+                    ? .junkAfterQuote(next: end, lines: lines) : .junkAfterQuote(next: after(j), lines: lines + 1)
             }
             // Unquoted field.
             while i < end {
                 let c = b[i]
-                if c == d || c == lf { break }
-                scratch.append(c); i += 1
+                if c == d || (c <= cr && (c == lf || c == cr)) { break }
+                scratch.append(c)
+                i += 1
             }
+            ends.append(scratch.count)
             if i < end, b[i] == d {
-                ends.append(scratch.count); i += 1
+                i += 1
                 continue
             }
-            // End of line or of segment: drop a CR before LF.
-            if scratch.count > (ends.last ?? 0), scratch.last == cr { scratch.removeLast() }
-            ends.append(scratch.count)
-            if i < end { return .record(next: i + 1, lines: lines + 1) }
+            if i < end { return .record(next: after(i), lines: lines + 1) }
             return .record(next: end, lines: lines)
         }
     }
 
-    /// The position after the first line break at or after `start`.
+    /// The position after the first line end at or after `start` (see ``LineEnds/next(_:after:end:)``).
     func nextLine(_ b: UnsafeBufferPointer<UInt8>, after start: Int, end: Int) -> Int {
-        var j = start
-        while j < end, b[j] != 0x0A { j += 1 }
-        return j < end ? j + 1 : end
+        LineEnds.next(b, after: start, end: end)
     }
 
     /// Whether the current record is all ASCII (known valid UTF-8); false means "not checked".
@@ -114,12 +125,20 @@ struct CSVTokenizer: ~Copyable {
     }
 
     /// The fast path: a line with no quote is its own record, its fields slices of the input.
-    /// One pass, eight bytes at a time, finds the line break, any quote (then nil: the caller
-    /// takes the copying path), the delimiters and whether every byte is ASCII.
-    @inline(__always) private mutating func readPlainLine(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Outcome? {
+    /// One pass, eight bytes at a time, finds the line end (LF or CR), any quote (then nil: the
+    /// caller takes the copying path), the delimiters and whether every byte is ASCII. LF and CR
+    /// are found together, as the bytes 0x08–0x0F (`byte | 7 == 0x0F`): one test per word for
+    /// both; a stop at another of those bytes (a TAB, say) is no line end, and the scan goes on
+    /// after it.
+    @inline(__always) private mutating func readPlainLine(_ base: UnsafePointer<UInt8>, from start: Int, end: Int)
+        -> Outcome?
+    {
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let newlines = 0x0A &* ones, quotes = 0x22 &* ones, delimiters = UInt64(delimiter) &* ones
+        let sevens = 0x07 &* ones
+        let fifteens = 0x0F &* ones
+        let quotes = 0x22 &* ones
+        let delimiters = UInt64(delimiter) &* ones
         var high: UInt64 = 0
         var i = start
         var lineEnd = end
@@ -127,11 +146,21 @@ struct CSVTokenizer: ~Copyable {
         scan: do {
             while i + 8 <= end {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let stops = Self.zeroBytes(w ^ newlines) | Self.zeroBytes(w ^ quotes)
+                let stops = Self.zeroBytes((w | sevens) ^ fifteens) | Self.zeroBytes(w ^ quotes)
                 var hits = Self.zeroBytes(w ^ delimiters)
                 if stops != 0 {
                     let k = stops.trailingZeroBitCount >> 3
-                    if base[i + k] == 0x22 { return nil }
+                    let c = base[i + k]
+                    if c == 0x22 { return nil }
+                    if c != 0x0A && c != 0x0D {
+                        // A control byte 0x08–0x0F that ends no line: take the word up to it, and go on after it.
+                        let upTo: UInt64 = k == 7 ? UInt64.max : UInt64.max >> (56 - 8 * k)
+                        hits &= upTo
+                        high |= w & upTo
+                        if hits != 0 { ends.append(lanes: hits, offset: i - start) }
+                        i += k + 1
+                        continue
+                    }
                     let below: UInt64 = k == 0 ? 0 : UInt64.max >> (64 - 8 * k)
                     hits &= below
                     high |= w & below
@@ -145,20 +174,24 @@ struct CSVTokenizer: ~Copyable {
             }
             while i < end {
                 let c = base[i]
-                if c == 0x0A { lineEnd = i; break }
+                if c == 0x0A || c == 0x0D {
+                    lineEnd = i
+                    break
+                }
                 if c == 0x22 { return nil }
                 if c == delimiter { ends.append(i - start) }
                 high |= UInt64(c)
                 i += 1
             }
         }
-        var contentEnd = lineEnd
-        if contentEnd > start, base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-        ends.append(contentEnd - start)
-        record = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
+        ends.append(lineEnd - start)
+        record = UnsafeBufferPointer(start: base + start, count: lineEnd - start)
         gap = 1
         isASCII = high & 0x8080_8080_8080_8080 == 0
-        return lineEnd < end ? .record(next: lineEnd + 1, lines: 1) : .record(next: end, lines: 0)
+        guard lineEnd < end else { return .record(next: end, lines: 0) }
+        // A CRLF is one line end.
+        let next = base[lineEnd] == 0x0D && lineEnd + 1 < end && base[lineEnd + 1] == 0x0A ? lineEnd + 2 : lineEnd + 1
+        return .record(next: next, lines: 1)
     }
 
     /// The number of fields of the current record.
@@ -205,12 +238,6 @@ private struct RecordScratch: ~Copyable {
     /// Forgets the contents, keeps the storage.
     mutating func removeAll() { count = 0 }
 
-    /// Drops the last byte.
-    mutating func removeLast() { count -= 1 }
-
-    /// The last byte.
-    var last: UInt8? { count > 0 ? base[count - 1] : nil }
-
     /// The contents, until the next change.
     var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }
@@ -233,18 +260,34 @@ enum UTF8Check {
             let c = b[i]
             if c < 0x80 {
                 // Back to eight bytes at a time after a multi-byte character.
-                if i + 8 <= n, UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if i + 8 <= n,
+                    UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        & 0x8080_8080_8080_8080 == 0
+                {
                     i += 8
-                } else { i += 1 }
+                } else {
+                    i += 1
+                }
                 continue
             }
             var len = 0
             var min: UInt32 = 0
             var v: UInt32 = 0
-            if c & 0xE0 == 0xC0 { len = 2; min = 0x80; v = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { len = 3; min = 0x800; v = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { len = 4; min = 0x10000; v = UInt32(c & 0x07) }
-            else { return false }
+            if c & 0xE0 == 0xC0 {
+                len = 2
+                min = 0x80
+                v = UInt32(c & 0x1F)
+            } else if c & 0xF0 == 0xE0 {
+                len = 3
+                min = 0x800
+                v = UInt32(c & 0x0F)
+            } else if c & 0xF8 == 0xF0 {
+                len = 4
+                min = 0x10000
+                v = UInt32(c & 0x07)
+            } else {
+                return false
+            }
             if i + len > n { return false }
             for k in 1..<len {
                 let cc = b[i + k]

@@ -1,5 +1,18 @@
 import SrokCore
 
+/// A record longer than ``BatchRunOptions/maxRecordBytes`` that the reader skipped without
+/// keeping it: what its reject says.
+struct SkippedRecord: Sendable, Equatable {
+    /// Its length in bytes (its line end included).
+    var bytes: Int
+    /// The line ends it spans, its own last one included.
+    var lines: Int
+    /// Whether it ran to the end of the input inside a quoted field (a quote never closed).
+    var unclosedQuote: Bool
+    /// Its first bytes, for the reject's value (see ``OversizedRecord/preview(_:)``).
+    var preview: String
+}
+
 /// One chunk of input in its own storage: whole records `start..<end`, planned into segments by
 /// `cuts`. Blocks stay alive (read-only) while workers process them and are recycled afterwards,
 /// so the next chunk can be read while the previous ones are evaluated.
@@ -9,6 +22,8 @@ final class InputBlock: @unchecked Sendable {
     fileprivate(set) var count = 0
     /// `[start, cut…, end]`: the segments' bounds.
     fileprivate(set) var cuts: [Int] = []
+    /// A record the reader skipped just before the first segment (too long to read).
+    fileprivate(set) var skipped: SkippedRecord?
 
     init(capacity: Int) { storage = .allocate(capacity: capacity) }
     deinit { storage.deallocate() }
@@ -30,6 +45,14 @@ final class InputBlock: @unchecked Sendable {
         storage = bigger
     }
 
+    /// Gives back storage beyond `capacity` (after a long record made the block grow); the
+    /// block must be empty.
+    fileprivate func shrink(to capacity: Int) {
+        guard count == 0, storage.count > capacity else { return }
+        storage.deallocate()
+        storage = .allocate(capacity: capacity)
+    }
+
     fileprivate func append(_ p: UnsafeBufferPointer<UInt8>) {
         reserve(p.count)
         if let src = p.baseAddress { (storage.baseAddress! + count).update(from: src, count: p.count) }
@@ -40,32 +63,41 @@ final class InputBlock: @unchecked Sendable {
     /// (0 at the end of input).
     fileprivate func append(readingFrom fd: Int32, upTo want: Int) throws(SyscallError) -> Int {
         reserve(want)
-        let n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
+        let n = try Syscall.read(
+            fd,
+            into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
         count += n
         return n
     }
 }
 
 /// Reads the input chunk by chunk into ``InputBlock``s and plans each (see ``ChunkPlan``). The
-/// bytes after a block's last whole record are carried into the next block.
+/// bytes after a block's last whole record are carried into the next block. A record is never
+/// cut: a block grows until its first record ends, up to `maxRecordBytes`; a longer record is
+/// followed to its end and dropped (``InputBlock/skipped``), so memory stays bounded.
 struct ChunkReader {
     let fd: Int32
     let chunk: Int
     let csv: Bool
+    /// The longest record kept (see ``BatchRunOptions/maxRecordBytes``).
+    let maxRecordBytes: Int
     /// The CSV delimiter (for finding record ends).
     var delimiter: UInt8 = 0x2C
     /// Segments per block.
     var parts = 1
     private(set) var eof = false
-    /// Input bytes handed out in blocks so far (header included).
+    /// Input bytes handed out in blocks so far (header and skipped records included).
     private(set) var consumedBytes = 0
     /// Unprocessed bytes at the head of the next block (the tail of the previous one).
     private var carry: [UInt8] = []
     /// Where the next block's records start (after a BOM and the header in the first block).
     private var skip = 0
 
-    init(fd: Int32, chunk: Int, csv: Bool) {
-        self.fd = fd; self.chunk = chunk; self.csv = csv
+    init(fd: Int32, chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
+        self.fd = fd
+        self.chunk = chunk
+        self.csv = csv
+        self.maxRecordBytes = maxRecordBytes
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
@@ -79,15 +111,42 @@ struct ChunkReader {
     /// Starts a block with the carried bytes and fills it to a chunk (or the end of input).
     private mutating func start(_ block: InputBlock) throws(SrokError) {
         block.count = 0
+        block.skipped = nil
+        // A block that grew for a long record returns to its usual size.
+        block.shrink(to: 2 * chunk)
         carry.withUnsafeBufferPointer { block.append($0) }
         carry.removeAll(keepingCapacity: true)
         while !eof && block.count < chunk { try readMore(into: block, upTo: chunk - block.count) }
     }
 
-    /// The first block, for the header: filled until its first line is complete (or the input ends).
-    mutating func first(_ block: InputBlock) throws(SrokError) {
+    /// The first block, for the CSV header (when `header` is true): filled until it holds the
+    /// first line end outside quotes (counting quotes: a header has no bare ones), or more than
+    /// `headerBytes` bytes, or the whole input; then topped up to a chunk.
+    mutating func first(_ block: InputBlock, header: Bool, headerBytes: Int = BatchLimits.headerBytes) throws(SrokError)
+    {
         try start(block)
-        while !eof && !block.bytes.contains(0x0A) { try readMore(into: block, upTo: chunk) }
+        if header {
+            var scanned = 0
+            var inQuotes = false
+            // A BOM, the header and its line end (a CRLF's LF included).
+            let enough = 3 + headerBytes + 1
+            search: while true {
+                let b = block.bytes
+                while scanned < b.count {
+                    let c = b[scanned]
+                    if c == 0x22 {
+                        inQuotes.toggle()
+                    } else if !inQuotes, c == LineEnds.lf || c == LineEnds.cr {
+                        // A CR as the last byte read may be the first half of a CRLF: read one more.
+                        if c == LineEnds.lf || scanned + 1 < b.count || eof { break search }
+                        break
+                    }
+                    scanned += 1
+                }
+                if eof || block.count >= enough { break }
+                try readMore(into: block, upTo: chunk)
+            }
+        }
         // Top the first block up to a chunk (a short first read, e.g. from a pipe).
         while !eof && block.count < chunk { try readMore(into: block, upTo: chunk - block.count) }
     }
@@ -95,21 +154,37 @@ struct ChunkReader {
     /// Marks the first `n` bytes of the current (first) block as read (a BOM and the header).
     mutating func skipHeader(_ n: Int) { skip = n }
 
-    /// Plans `block` (already started by ``first(_:)``, or fresh when `started` is false) and
-    /// returns it, or nil at the end of input. A record longer than the chunk makes the block grow
-    /// (up to the limits of ``ChunkPlan/plan(_:from:csv:delimiter:eof:chunk:parts:minBytes:)``).
+    /// Plans `block` (already started by ``first(_:header:headerBytes:)``, or fresh when `started`
+    /// is false) and returns it, or nil at the end of input. When no record ends in the block,
+    /// it reads on until one does; a record longer than `maxRecordBytes` is skipped to its end
+    /// and the block returned holds no bytes, only ``InputBlock/skipped``.
     mutating func next(_ block: InputBlock, started: Bool = false) throws(SrokError) -> InputBlock? {
         if !started { try start(block) }
         let from = skip
         skip = 0
         // Small chunks (tests, tuning) are split too; normal ones only when worth a thread.
         let minBytes = min(64 * 1024, chunk / 4)
-        var cuts = ChunkPlan.plan(block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
-                                  parts: parts, minBytes: minBytes)
-        while cuts.last! <= from && !eof {
-            try readMore(into: block, upTo: chunk)
-            cuts = ChunkPlan.plan(block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, chunk: chunk,
-                                  parts: parts, minBytes: minBytes)
+        func plan() -> [Int] {
+            ChunkPlan.plan(
+                block.bytes, from: from, csv: csv, delimiter: delimiter, eof: eof, parts: parts, minBytes: minBytes)
+        }
+        var cuts = plan()
+        if cuts.last! <= from && !eof {
+            // No record ends in the block: follow the first one byte by byte as more is read.
+            var finder = RecordEndFinder(csv: csv, delimiter: delimiter)
+            var scanned = from
+            var found: Int?
+            while true {
+                found = finder.feed(block.bytes, from: scanned)
+                if found != nil || eof { break }
+                scanned = block.count
+                if block.count - from > maxRecordBytes { return try skipLongRecord(block, from: from, finder: finder) }
+                try readMore(into: block, upTo: chunk)
+            }
+            cuts = plan()
+            // The finder reads records as the planner does; should they ever disagree, the
+            // finder's end still moves the reading on rather than ending it.
+            if cuts.last! <= from, let found { cuts = [from, found] }
         }
         let end = cuts.last!
         if end <= from { return nil }
@@ -118,15 +193,51 @@ struct ChunkReader {
         block.cuts = cuts
         return block
     }
+
+    /// Skips the record that starts at `from` in `block` (longer than `maxRecordBytes`, its first
+    /// bytes already given to `finder`), reading and dropping chunks until it ends; returns the
+    /// block emptied after `from`, with the record described in ``InputBlock/skipped``.
+    private mutating func skipLongRecord(_ block: InputBlock, from: Int, finder: RecordEndFinder) throws(SrokError)
+        -> InputBlock
+    {
+        var finder = finder
+        let preview = OversizedRecord.preview(UnsafeBufferPointer(rebasing: block.bytes[from...]))
+        var bytes = block.count - from
+        var unclosedQuote = false
+        while true {
+            block.count = from
+            if eof {
+                finder.finish()
+                unclosedQuote = finder.inQuotes
+                break
+            }
+            try readMore(into: block, upTo: chunk)
+            if let e = finder.feed(block.bytes, from: from) {
+                bytes += e - from
+                carry.append(contentsOf: block.bytes[e...])
+                break
+            }
+            bytes += block.count - from
+        }
+        block.count = from
+        block.skipped = SkippedRecord(bytes: bytes, lines: finder.lines, unclosedQuote: unclosedQuote, preview: preview)
+        consumedBytes += from + bytes
+        block.cuts = [from, from]
+        return block
+    }
 }
 
 extension InputBlock {
     /// `,` or `;`: whichever occurs more often outside quotes in the first line from `start`.
     func detectDelimiter(from start: Int) -> UInt8 {
-        var comma = 0, semicolon = 0, inQuotes = false
+        var comma = 0
+        var semicolon = 0
+        var inQuotes = false
         for c in bytes[start...] {
-            if c == 0x22 { inQuotes.toggle() } else if !inQuotes {
-                if c == 0x0A { break }
+            if c == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if c == LineEnds.lf || c == LineEnds.cr { break }
                 if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 }
             }
         }

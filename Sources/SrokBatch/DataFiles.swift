@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reading users' files (data files: calendars, regions, profiles; history and request files)
 /// from disk, with the system's reason when that fails.
@@ -16,7 +17,9 @@ package enum DataFiles {
         for path in paths {
             let bytes = try bytes(of: path, kind: kind)
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw .io(path: path, message: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
+                throw .io(
+                    path: path,
+                    message: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
             }
             out.append((path, text))
         }
@@ -32,7 +35,9 @@ package enum DataFiles {
             var out: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let n = chunk.withUnsafeMutableBytes { b in Result { () throws(SyscallError) in try Syscall.read(fd, into: b) } }
+                let n = chunk.withUnsafeMutableBytes { b in
+                    Result { () throws(SyscallError) in try Syscall.read(fd, into: b) }
+                }
                 let count = try n.get()
                 if count == 0 { return out }
                 out.append(contentsOf: chunk[0..<count])

@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The `YYYY-MM-DD` text of every day of 1900–2100 as two words (≈ 1.2 MB, built once per
 /// process): a row's dates cost one load each instead of a civil-date conversion.
 final class DayTexts: @unchecked Sendable {  // immutable after init
@@ -30,7 +31,9 @@ final class DayTexts: @unchecked Sendable {  // immutable after init
     /// `YYYY-MM-` and `DD` of `d` as little-endian words.
     static func format(_ d: CivilDate) -> (UInt64, UInt16) {
         let (y, m, day) = d.components
-        let year: UInt64 = y >= 0 && y <= 9999 ? UInt64(ByteFormat.pair(y / 100)) | UInt64(ByteFormat.pair(y % 100)) << 16 : 0x3F3F_3F3F
+        let year: UInt64 =
+            y >= 0 && y <= 9999
+            ? UInt64(ByteFormat.pair(y / 100)) | UInt64(ByteFormat.pair(y % 100)) << 16 : 0x3F3F_3F3F
         return (year | 0x2D << 32 | UInt64(ByteFormat.pair(m)) << 40 | 0x2D << 56, ByteFormat.pair(day))
     }
 }

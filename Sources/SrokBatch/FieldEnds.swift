@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The end offsets of a record's fields: a growable buffer of integers appended without
 /// copy-on-write checks (the tokenizer's per-field hot path).
 struct FieldEnds: ~Copyable {
@@ -25,7 +26,8 @@ struct FieldEnds: ~Copyable {
     /// word that held the delimiter), with one capacity check per word.
     @inline(__always) mutating func append(lanes hits: UInt64, offset: Int) {
         if count + 8 > capacity { grow() }
-        var h = hits, n = count
+        var h = hits
+        var n = count
         let p = base
         while h != 0 {
             p[n] = offset &+ h.trailingZeroBitCount >> 3

@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The batch input columns Srok reads, found by header name (case-insensitive) or by the ПОС
 /// export's Russian names.
 public enum InputColumn: String, Sendable, CaseIterable {
@@ -20,7 +21,7 @@ public enum InputColumn: String, Sendable, CaseIterable {
     case category
     /// Subcategory (Подкатегория).
     case subcategory
-    /// message or appeal (ФЗ).
+    /// message or appeal (ФЗ: «Обычное сообщение» or a 59-ФЗ label; also message/appeal, да/нет).
     case regime
     /// The current stage (Стадия).
     case stage
@@ -34,6 +35,15 @@ public enum InputColumn: String, Sendable, CaseIterable {
     case closedAt = "closed_at"
     /// The organisation (for the summary).
     case organisation
+    /// Whether the applicant chose 59-ФЗ (Заявитель выбрал подачу по 59-ФЗ: Да/Нет). Combined with
+    /// ``regime``: the row is an appeal when either says 59-ФЗ.
+    case appealChosen = "appeal_chosen"
+    /// The type of answer (Тип решения: Решено, Не решено, Отложено, Отклонено).
+    case outcome
+    /// The reason of «Отклонено» (Причина отклонения).
+    case rejectionReason = "rejection_reason"
+    /// The platform's planned date (Дата планируемого завершения работ), audited against the act.
+    case posPlannedDate = "pos_planned_date"
 
     /// The column's slot in ``RowFields`` (declaration order).
     @inline(__always) var slot: Int {
@@ -54,6 +64,10 @@ public enum InputColumn: String, Sendable, CaseIterable {
         case .extensionDays: 13
         case .closedAt: 14
         case .organisation: 15
+        case .appealChosen: 16
+        case .outcome: 17
+        case .rejectionReason: 18
+        case .posPlannedDate: 19
         }
     }
 
@@ -69,13 +83,18 @@ public enum InputColumn: String, Sendable, CaseIterable {
         case .fastTrackDays: ["fast_track_days", "фаст-трек", "фаст трек", "fast_track"]
         case .category: ["category", "категория"]
         case .subcategory: ["subcategory", "подкатегория"]
-        case .regime: ["regime", "фз", "заявитель выбрал подачу по 59-фз", "59-фз"]
+        case .regime: ["regime", "фз", "59-фз"]
         case .stage: ["stage", "стадия", "этап"]
         case .stageEnteredAt: ["stage_entered_at", "дата перехода на стадию", "дата поступления на этап"]
         case .postponedUntil: ["postponed_until", "отложено до"]
         case .extensionDays: ["extension_days", "продление, дней"]
         case .closedAt: ["closed_at", "дата фактического завершения работ", "дата ответа"]
-        case .organisation: ["organisation", "organization", "организация", "организация, в которую поступило сообщение"]
+        case .organisation:
+            ["organisation", "organization", "организация", "организация, в которую поступило сообщение"]
+        case .appealChosen: ["appeal_chosen", "заявитель выбрал подачу по 59-фз"]
+        case .outcome: ["outcome", "тип решения", "результат рассмотрения"]
+        case .rejectionReason: ["rejection_reason", "причина отклонения"]
+        case .posPlannedDate: ["pos_planned_date", "дата планируемого завершения работ"]
         }
     }
 }
@@ -89,6 +108,9 @@ struct InputSchema: Sendable {
     /// Headers that matched no known column (reported, ignored).
     private(set) var ignored: [String] = []
 
+    /// Whether the header has `column`.
+    func has(_ column: InputColumn) -> Bool { index[column] != nil }
+
     /// Maps a header row. A BOM on the first name is dropped.
     /// - Throws: when `id` or `registered_at` is missing, naming the accepted headers.
     init(headers: [String]) throws(SrokError) {
@@ -101,8 +123,11 @@ struct InputSchema: Sendable {
             if let c = lookup[TextKey.normalize(h)], index[c] == nil { index[c] = i } else { ignored.append(raw) }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
-            throw .invalidValue(field: "header", value: headers.joined(separator: ","),
-                                expected: "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))")
+            throw .invalidValue(
+                field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
+                expected:
+                    "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))"
+            )
         }
     }
 }

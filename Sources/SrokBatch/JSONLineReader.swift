@@ -1,4 +1,5 @@
 import SrokCore
+
 /// Reads one JSON Lines record: a flat JSON object whose values are strings, numbers, booleans or
 /// null. Values are copied (unescaped) into `scratch`; known keys map to ``RowFields``.
 struct JSONLineReader {
@@ -16,11 +17,78 @@ struct JSONLineReader {
     enum Failure: Error, Equatable {
         /// What was wrong, and where (the byte, and the key whose value it was in).
         case syntax(String)
+        /// A value of a JSON type its column does not take: the key as written, the value, and
+        /// what was wrong and what is accepted.
+        case type(key: String, value: String, reason: String)
 
         /// The same failure, naming the key whose value it was found in.
         func at(key: [UInt8]) -> Failure {
-            switch self { case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")") }
+            switch self {
+            case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")")
+            case .type: self
+            }
         }
+    }
+
+    /// The JSON type of a value (null is an absent value).
+    enum Kind: Equatable {
+        /// `"…"`.
+        case string
+        /// RFC 8259 § 6.
+        case number
+        /// `true` or `false`.
+        case boolean
+
+        /// How a message names it.
+        var name: String {
+            switch self {
+            case .string: "a JSON string"
+            case .number: "a JSON number"
+            case .boolean: "a JSON boolean"
+            }
+        }
+    }
+
+    /// Four hex digits at `b[at..<at + 4]` (exactly four: no sign, no space), as a number.
+    private static func hex4(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
+        guard at + 4 <= b.count else { return nil }
+        var v: UInt32 = 0
+        for k in at..<(at + 4) {
+            let c = b[k]
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x41...0x46: d = c - 0x41 + 10
+            case 0x61...0x66: d = c - 0x61 + 10
+            default: return nil
+            }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
+    /// Whether `raw` is a JSON number (RFC 8259 § 6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`).
+    static func isNumber(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = raw.count
+        var k = 0
+        func digits() -> Bool {
+            let from = k
+            while k < n, raw[k] &- 0x30 <= 9 { k += 1 }
+            return k > from
+        }
+        if k < n, raw[k] == 0x2D { k += 1 }
+        guard k < n else { return false }
+        if raw[k] == 0x30 { k += 1 } else if !digits() { return false }
+        if k < n, raw[k] == 0x2E {
+            k += 1
+            guard digits() else { return false }
+        }
+        if k < n, raw[k] | 0x20 == 0x65 {
+            k += 1
+            if k < n, raw[k] == 0x2B || raw[k] == 0x2D { k += 1 }
+            guard digits() else { return false }
+        }
+        return k == n
     }
 
     /// Parses `b` (one line, without its line break) into `fields`.
@@ -39,28 +107,49 @@ struct JSONLineReader {
                     i += 1
                     guard i < n else { break }
                     switch b[i] {
+                    case 0x22, 0x5C, 0x2F: scratch.append(b[i])
                     case 0x6E: scratch.append(0x0A)
                     case 0x74: scratch.append(0x09)
                     case 0x72: scratch.append(0x0D)
                     case 0x62: scratch.append(0x08)
                     case 0x66: scratch.append(0x0C)
                     case 0x75:
-                        guard i + 4 < n, let v = UInt32(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)...(i + 4)]), as: UTF8.self), radix: 16) else {
-                            throw .syntax("bad \\u escape at byte \(i + 1)")
+                        // RFC 8259 § 7: exactly four hex digits; a character beyond U+FFFF is a
+                        // surrogate pair, and a surrogate alone is no character.
+                        let at = i + 1
+                        guard let v = Self.hex4(b, at: i + 1) else {
+                            throw .syntax("bad \\u escape at byte \(at): expected four hex digits")
                         }
                         i += 4
                         var cp = v
-                        if (0xD800...0xDBFF).contains(v), i + 6 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75,
-                           let lo = UInt32(String(decoding: UnsafeBufferPointer(rebasing: b[(i + 3)...(i + 6)]), as: UTF8.self), radix: 16),
-                           (0xDC00...0xDFFF).contains(lo) {
-                            cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                        if (0xD800...0xDBFF).contains(v) {
+                            guard i + 2 < n, b[i + 1] == 0x5C, b[i + 2] == 0x75, let lo = Self.hex4(b, at: i + 3),
+                                (0xDC00...0xDFFF).contains(lo)
+                            else {
+                                throw .syntax(
+                                    "bad \\u escape at byte \(at): a high surrogate not followed by a low one")
+                            }
+                            cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                            i += 6
+                        } else if (0xDC00...0xDFFF).contains(v) {
+                            throw .syntax("bad \\u escape at byte \(at): a low surrogate without a high one")
                         }
-                        guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(i + 1)") }
-                        scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    default: scratch.append(b[i])
+                        guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(at)") }
+                        UTF8.encode(scalar) { scratch.append($0) }
+                    default:
+                        throw .syntax(
+                            "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
                     }
                     i += 1
-                } else { scratch.append(b[i]); i += 1 }
+                } else if b[i] < 0x20 {
+                    // RFC 8259 § 7: control characters must be escaped inside a string.
+                    throw .syntax(
+                        "control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)"
+                    )
+                } else {
+                    scratch.append(b[i])
+                    i += 1
+                }
             }
             guard i < n else { throw .syntax("unterminated string") }
             i += 1
@@ -68,8 +157,15 @@ struct JSONLineReader {
         }
         skip()
         guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
-        i += 1; skip()
-        if i < n, b[i] == 0x7D { i += 1; return }
+        i += 1
+        skip()
+        if i < n, b[i] == 0x7D {
+            // An empty object: nothing may follow it either.
+            i += 1
+            skip()
+            guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+            return
+        }
         var position = 0
         while true {
             skip()
@@ -81,12 +177,18 @@ struct JSONLineReader {
                 column = lastKeys[position].column
             } else {
                 let keyBytes = Array(scratch[k])
-                if let cached = keyCache[keyBytes] { column = cached } else {
+                if let cached = keyCache[keyBytes] {
+                    column = cached
+                } else {
                     let name = TextKey.normalize(String(decoding: keyBytes, as: UTF8.self))
                     column = lookup[name]
                     keyCache[keyBytes] = column
                 }
-                if position < lastKeys.count { lastKeys[position] = (keyBytes, column) } else { lastKeys.append((keyBytes, column)) }
+                if position < lastKeys.count {
+                    lastKeys[position] = (keyBytes, column)
+                } else {
+                    lastKeys.append((keyBytes, column))
+                }
             }
             position += 1
             scratch.removeSubrange(k)
@@ -95,34 +197,119 @@ struct JSONLineReader {
             do throws(Failure) {
                 skip()
                 guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
-                i += 1; skip()
+                i += 1
+                skip()
                 guard i < n else { throw .syntax("missing value") }
                 var value: Range<Int>?
-                if b[i] == 0x22 { value = try string() }
-                else {
-                    let start = i
-                    while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20 { i += 1 }
-                    let raw = UnsafeBufferPointer(rebasing: b[start..<i])
-                    if !raw.isEmpty, raw.count <= 18, raw.allSatisfy({ $0 &- 0x30 <= 9 }) {
-                        // A plain whole number (the common case) needs no string and no Double.
-                        let s = scratch.count; scratch.append(contentsOf: raw); value = s..<scratch.count
+                let kind: Kind
+                if b[i] == 0x22 {
+                    value = try string()
+                    kind = .string
+                } else if b[i] == 0x5B, column == .postponedUntil {
+                    // A history of «Отложено»: an array of date strings, kept as `d1;d2` (the CSV form).
+                    i += 1
+                    skip()
+                    let start = scratch.count
+                    if i < n, b[i] == 0x5D {
+                        i += 1
                     } else {
-                        let lit = String(decoding: raw, as: UTF8.self)
-                        if lit == "null" { value = nil }
-                        else if lit == "true" || lit == "false" || Double(lit) != nil {
-                            let s = scratch.count; scratch.append(contentsOf: Array(lit.utf8)); value = s..<scratch.count
-                        } else { throw .syntax("unexpected value '\(lit)'; nested objects and arrays are not read") }
+                        var first = true
+                        while true {
+                            if !first { scratch.append(0x3B) }
+                            first = false
+                            _ = try string()
+                            skip()
+                            guard i < n else { throw .syntax("unterminated array") }
+                            if b[i] == 0x2C {
+                                i += 1
+                                skip()
+                                continue
+                            }
+                            if b[i] == 0x5D {
+                                i += 1
+                                break
+                            }
+                            throw .syntax("expected ',' or ']' at byte \(i + 1)")
+                        }
+                    }
+                    value = scratch.count > start ? start..<scratch.count : nil
+                    kind = .string
+                } else {
+                    let start = i
+                    while i < n, b[i] != 0x2C, b[i] != 0x7D, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0D { i += 1 }
+                    let raw = UnsafeBufferPointer(rebasing: b[start..<i])
+                    func keep() -> Range<Int> {
+                        let s = scratch.count
+                        scratch.append(contentsOf: raw)
+                        return s..<scratch.count
+                    }
+                    if !raw.isEmpty, raw.count <= 18, raw[0] != 0x30 || raw.count == 1,
+                        raw.allSatisfy({ $0 &- 0x30 <= 9 })
+                    {
+                        // A plain whole number (the common case).
+                        value = keep()
+                        kind = .number
+                    } else if raw.elementsEqual("null".utf8) {
+                        value = nil
+                        kind = .string
+                    } else if raw.elementsEqual("true".utf8) || raw.elementsEqual("false".utf8) {
+                        value = keep()
+                        kind = .boolean
+                    } else if Self.isNumber(raw) {
+                        value = keep()
+                        kind = .number
+                    } else {
+                        throw .syntax(
+                            "unexpected value '\(BatchLimits.echo(String(decoding: raw, as: UTF8.self)))'; nested objects and arrays are not read"
+                        )
                     }
                 }
-                if let column { fields[column.slot] = value }
+                if let column {
+                    if let value, let why = column.refusal(of: kind, scratch[value]) {
+                        throw .type(
+                            key: String(decoding: lastKeys[key].bytes, as: UTF8.self),
+                            value: String(decoding: scratch[value], as: UTF8.self), reason: why)
+                    }
+                    fields[column.slot] = value
+                }
             } catch { throw error.at(key: lastKeys[key].bytes) }
             skip()
             guard i < n else { throw .syntax("unterminated object") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; break }
+            if b[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if b[i] == 0x7D {
+                i += 1
+                break
+            }
             throw .syntax("expected ',' or '}' at byte \(i + 1)")
         }
         skip()
         guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+    }
+}
+
+extension InputColumn {
+    /// Why a JSON Lines value of `kind` (its text `text`) is refused for this column, or nil:
+    /// day counts are a JSON number or a string of digits (exports converted from CSV quote every
+    /// value: `"term_days": "30"` is 30), never a boolean (`true` used to be read as 1 day) — a
+    /// fraction or other text is then refused by the row's own check of the number; a fast-track
+    /// is also да/нет; dates and times are strings; the id is a string or a number; other texts are
+    /// strings or numbers (codes), never booleans.
+    func refusal(of kind: JSONLineReader.Kind, _ text: ArraySlice<UInt8>) -> String? {
+        switch self {
+        case .termDays, .extensionDays:
+            return kind == .boolean ? "a JSON boolean; expected a whole number of days (30 or \"30\")" : nil
+        case .fastTrackDays:
+            return nil
+        case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt, .posPlannedDate:
+            return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
+        case .appealChosen:
+            return nil
+        case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome,
+            .rejectionReason:
+            return kind == .boolean ? "a JSON boolean; expected a JSON string" : nil
+        }
     }
 }

@@ -1,11 +1,13 @@
 import SrokCore
+
 /// The batch output columns, selectable and orderable with `--columns`.
 public enum OutputColumn: String, Sendable, CaseIterable {
     /// The input's id.
     case id
-    /// The last day of the term (YYYY-MM-DD, local).
+    /// The effective last day (YYYY-MM-DD, local): the term's, or the postponed or extended one.
     case dueDate = "due_date"
-    /// The due time (ISO 8601 with offset).
+    /// The effective due time (ISO 8601 with offset): the term's, or later after «Отложено» or a
+    /// 59-ФЗ extension (``MessageStatus/due``).
     case due
     /// Planned due time of moderation.
     case moderationDue = "moderation_due"
@@ -47,22 +49,62 @@ public enum OutputColumn: String, Sendable, CaseIterable {
     case provisional
     /// The organisation.
     case organisation
+    /// The term's own due time when the effective one differs (empty otherwise).
+    case originalDue = "original_due"
+    /// The term's own last day when the effective one differs (empty otherwise).
+    case originalDueDate = "original_due_date"
+    /// Why the due time moved: `postponed` or `extended` (empty otherwise).
+    case dueReason = "due_reason"
+    /// The kind code of the open control with the nearest deadline (`executor-take` …).
+    case nextControl = "next_control"
+    /// That control's deadline.
+    case nextControlDue = "next_control_due"
+    /// The kind codes of the overdue controls, `;`-separated.
+    case overdueControls = "overdue_controls"
+    /// How many controls are overdue.
+    case controlsOverdueCount = "controls_overdue_count"
+    /// Every control that applies: in JSON Lines an array of {control, deadline, met_at, status};
+    /// in CSV `control:status` items, `;`-separated.
+    case controls
+    /// The platform's planned date (Дата планируемого завершения работ), as read.
+    case posPlannedDate = "pos_planned_date"
+    /// ``dueDate`` minus ``posPlannedDate``, in days (positive: the platform plans earlier than the act allows).
+    case plannedDiffDays = "planned_diff_days"
+    /// `agrees`, `platform-later` (the platform's date is after Srok's) or `platform-earlier`.
+    case plannedCheck = "planned_check"
 
     /// The default selection.
-    public static let defaults: [OutputColumn] = [.id, .dueDate, .due, .moderationDue, .coordinationDue, .executionDue,
-                                                  .approvalDue, .finalApprovalDue, .stage, .stageDue, .status,
-                                                  .remainingMinutes, .overdueMinutes, .rolled]
+    public static let defaults: [OutputColumn] = [
+        .id, .dueDate, .due, .moderationDue, .coordinationDue, .executionDue,
+        .approvalDue, .finalApprovalDue, .stage, .stageDue, .status,
+        .remainingMinutes, .overdueMinutes, .rolled,
+        .originalDue, .dueReason,
+        .nextControl, .nextControlDue, .overdueControls, .controlsOverdueCount,
+    ]
+
+    /// The audit columns, added to the defaults when the input has «Дата планируемого завершения работ».
+    public static let audit: [OutputColumn] = [.posPlannedDate, .plannedDiffDays, .plannedCheck]
+
+    /// The columns of a run that asked for none: the defaults, with ``controls`` in JSON Lines
+    /// output and the ``audit`` columns when the input carries the platform's planned date.
+    public static func defaults(jsonOutput: Bool, audit withAudit: Bool) -> [OutputColumn] {
+        defaults + (jsonOutput ? [.controls] : []) + (withAudit ? audit : [])
+    }
 
     /// Parses `id,due_date,…`.
     public static func parse(_ text: String) throws(SrokError) -> [OutputColumn] {
         var out: [OutputColumn] = []
         for name in text.split(separator: ",") {
             guard let c = OutputColumn(rawValue: name.trimmingSpaces) else {
-                throw .invalidValue(field: "--columns", value: String(name), expected: "column names from: " + allCases.map(\.rawValue).joined(separator: ", "))
+                throw .invalidValue(
+                    field: "--columns", value: String(name),
+                    expected: "column names from: " + allCases.map(\.rawValue).joined(separator: ", "))
             }
             out.append(c)
         }
-        guard !out.isEmpty else { throw .invalidValue(field: "--columns", value: text, expected: "at least one column") }
+        guard !out.isEmpty else {
+            throw .invalidValue(field: "--columns", value: text, expected: "at least one column")
+        }
         return out
     }
 }

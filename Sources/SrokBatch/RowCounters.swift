@@ -1,16 +1,21 @@
 import SrokCore
-/// A worker's counts of the rows it wrote — by status, stage, profile and organisation — kept
+
+/// A worker's counts of the rows it wrote — by status, stage, overdue control kind, planned-date
+/// check, profile and organisation — kept
 /// in flat storage without hashing or copy-on-write per row, and folded into ``BatchStats`` once
 /// per segment.
 struct RowCounters: ~Copyable {
-    /// 4 statuses, 6 stages (5 + none), then one slot per profile index.
+    /// 4 statuses, 6 stages (5 + none), 8 overdue control kinds (by ordinal), 3 planned-date
+    /// checks, then one slot per profile index.
     private var counts: UnsafeMutablePointer<Int>
     private var capacity: Int
     private var written = 0
     private var provisional = 0
     private var byOrganisation: [String: Int] = [:]
     private var overdueByOrganisation: [String: Int] = [:]
-    private static var profileBase: Int { 10 }
+    private static var controlBase: Int { 10 }
+    private static var plannedBase: Int { 18 }
+    private static var profileBase: Int { 21 }
 
     init() {
         capacity = 64
@@ -21,7 +26,10 @@ struct RowCounters: ~Copyable {
     deinit { counts.deallocate() }
 
     /// Counts one written row.
-    @inline(__always) mutating func count(_ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?) {
+    @inline(__always) mutating func count(
+        _ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?,
+        planned: CivilDate? = nil
+    ) {
         written += 1
         switch status.state {
         case .ok: counts[0] += 1
@@ -30,6 +38,16 @@ struct RowCounters: ~Copyable {
         case .closed: counts[3] += 1
         }
         counts[4 + (status.currentStage.map { $0.rawValue } ?? 5)] += 1
+        if !status.controls.isEmpty {
+            for c in status.controls where c.state == .overdue { counts[Self.controlBase + c.kind.ordinal] += 1 }
+        }
+        if let planned {
+            switch PlannedCheck(diffDays: planned.distance(to: status.dueDate)) {
+            case .agrees: counts[Self.plannedBase] += 1
+            case .platformLater: counts[Self.plannedBase + 1] += 1
+            case .platformEarlier: counts[Self.plannedBase + 2] += 1
+            }
+        }
         let slot = Self.profileBase + profileIndex
         if slot >= capacity { grow(slot + 1) }
         counts[slot] += 1
@@ -53,12 +71,19 @@ struct RowCounters: ~Copyable {
 
     /// Adds the counts to `stats` and starts over.
     mutating func fold(into stats: inout BatchStats, profileName: (Int) -> String) {
-        stats.written += written; stats.provisional += provisional
+        stats.written += written
+        stats.provisional += provisional
         for (i, s) in [SLAState.ok, .approaching, .overdue, .closed].enumerated() where counts[i] > 0 {
             stats.byStatus[s.rawValue, default: 0] += counts[i]
         }
         for i in 0..<6 where counts[4 + i] > 0 {
             stats.byStage[i < 5 ? Stage(rawValue: i)!.code : "none", default: 0] += counts[4 + i]
+        }
+        for kind in ControlKind.allCases where counts[Self.controlBase + kind.ordinal] > 0 {
+            stats.overdueControls[kind.rawValue, default: 0] += counts[Self.controlBase + kind.ordinal]
+        }
+        for (i, check) in PlannedCheck.allCases.enumerated() where counts[Self.plannedBase + i] > 0 {
+            stats.plannedChecks[check.rawValue, default: 0] += counts[Self.plannedBase + i]
         }
         for slot in Self.profileBase..<capacity where counts[slot] > 0 {
             stats.byProfile[profileName(slot - Self.profileBase), default: 0] += counts[slot]
@@ -66,7 +91,9 @@ struct RowCounters: ~Copyable {
         stats.byOrganisation.merge(byOrganisation, uniquingKeysWith: +)
         stats.overdueByOrganisation.merge(overdueByOrganisation, uniquingKeysWith: +)
         counts.update(repeating: 0, count: capacity)
-        written = 0; provisional = 0
-        byOrganisation.removeAll(keepingCapacity: true); overdueByOrganisation.removeAll(keepingCapacity: true)
+        written = 0
+        provisional = 0
+        byOrganisation.removeAll(keepingCapacity: true)
+        overdueByOrganisation.removeAll(keepingCapacity: true)
     }
 }

@@ -1,4 +1,5 @@
 import SrokCore
+
 /// The fields of one input row, whatever the format: a byte range per known column in a scratch
 /// buffer the reader owns, plus the header names for messages. Fixed storage, written per row
 /// without copy-on-write checks.
@@ -35,7 +36,8 @@ struct ParsedRow {
     var regime: Regime?
     var stage: Stage?
     var stageEnteredAt: Timestamp?
-    var postponedUntil: CivilDate?
+    /// The «Отложено» dates as written (`d1;d2`: checked, read into the history by ``RowParser/postponements(_:into:)``).
+    var postponements: UnsafeBufferPointer<UInt8>?
     var extensionDays: Int?
     var closedAt: Timestamp?
     var profile: UnsafeBufferPointer<UInt8>?
@@ -44,6 +46,12 @@ struct ParsedRow {
     var category: UnsafeBufferPointer<UInt8>?
     var subcategory: UnsafeBufferPointer<UInt8>?
     var organisation: UnsafeBufferPointer<UInt8>?
+    /// The type of answer (Тип решения).
+    var outcome: Outcome?
+    /// The reason of «Отклонено».
+    var rejectionReason: UnsafeBufferPointer<UInt8>?
+    /// The platform's planned date (Дата планируемого завершения работ).
+    var posPlannedDate: CivilDate?
 }
 
 /// Turns row fields into a ``ParsedRow``, with precise errors.
@@ -60,11 +68,13 @@ enum RowParser {
         return true
     }
 
-    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow {
+    static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow
+    {
         @inline(__always) func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
             guard let r = f[c.slot], !r.isEmpty else { return nil }
             let s = UnsafeBufferPointer(rebasing: b[r])
-            var lo = 0, hi = s.count
+            var lo = 0
+            var hi = s.count
             while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }
             while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x09 { hi -= 1 }
             return lo == hi ? nil : UnsafeBufferPointer(rebasing: s[lo..<hi])
@@ -74,23 +84,33 @@ enum RowParser {
         func fail(_ c: InputColumn, _ reason: String) -> BatchRowError {
             BatchRowError(column: name(c), value: string(c) ?? "", reason: reason)
         }
-        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String) throws(BatchRowError) -> Int {
+        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String)
+            throws(BatchRowError) -> Int
+        {
             var n = 0
             for ch in v {
                 let d = ch &- 0x30
-                guard d <= 9, n < 100_000 else { throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)") }
+                guard d <= 9, n < 100_000 else {
+                    throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)")
+                }
                 n = n * 10 + Int(d)
             }
-            guard range.contains(n) else { throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)") }
+            guard range.contains(n) else {
+                throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)")
+            }
             return n
         }
         func timestamp(_ c: InputColumn) throws(BatchRowError) -> Timestamp? {
             guard let v = bytes(c) else { return nil }
-            guard let t = Timestamp.parse(v) else { throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms) }
+            guard let t = Timestamp.parse(v) else {
+                throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms)
+            }
             return t
         }
         guard let idBytes = bytes(.id) else { throw fail(.id, "the id is empty; every row needs one") }
-        guard let registered = try timestamp(.registeredAt) else { throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")") }
+        guard let registered = try timestamp(.registeredAt) else {
+            throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")")
+        }
         var m = ParsedRow(id: idBytes, registered: registered)
         if let v = bytes(.termDays) { m.termDays = try int(v, .termDays, 1...366, "a term in days") }
         if let ft = bytes(.fastTrackDays) {
@@ -104,10 +124,34 @@ enum RowParser {
             }
         }
         if let r = bytes(.regime) {
-            // ASCII fast path; every other spelling goes to the shared parser.
-            if equals(r, "message") { m.regime = .message } else if equals(r, "appeal") { m.regime = .appeal } else {
-                do { m.regime = try Regime(parsing: String(decoding: r, as: UTF8.self), field: name(.regime)) } catch { throw fail(.regime, error.description) }
+            // ASCII fast path; the export's labels next; every other spelling goes to the shared parser.
+            if equals(r, "message") {
+                m.regime = .message
+            } else if equals(r, "appeal") {
+                m.regime = .appeal
+            } else {
+                let text = String(decoding: r, as: UTF8.self)
+                if let label = exportRegime(text) {
+                    m.regime = label
+                } else {
+                    do { m.regime = try Regime(parsing: text, field: name(.regime)) } catch {
+                        throw fail(
+                            .regime,
+                            error.description + "; the ПОС export's «ФЗ» holds «Обычное сообщение» or a 59-ФЗ label")
+                    }
+                }
             }
+        }
+        if let c = bytes(.appealChosen) {
+            // «Заявитель выбрал подачу по 59-ФЗ»: Да/Нет. The applicant's choice makes an appeal
+            // (seed 000 раздел 1, seed 001 п. 2 «б»): appeal when either column says 59-ФЗ.
+            let chosen: Regime
+            switch TextKey.normalize(String(decoding: c, as: UTF8.self)) {
+            case "да", "yes", "true", "1": chosen = .appeal
+            case "нет", "no", "false", "0": chosen = .message
+            default: throw fail(.appealChosen, "not Да/Нет: expected Да (the applicant chose 59-ФЗ) or Нет")
+            }
+            if chosen == .appeal || m.regime == nil { m.regime = chosen }
         }
         if let s = bytes(.stage) {
             // ASCII codes by length first, then one comparison; every other spelling goes to the shared parser.
@@ -120,22 +164,89 @@ enum RowParser {
             default:
                 let text = String(decoding: s, as: UTF8.self)
                 if Stage.isClosedName(text) {
-                    guard bytes(.closedAt) != nil else { throw fail(.stage, "the stage says closed but closed_at is empty") }
+                    guard bytes(.closedAt) != nil else {
+                        throw fail(.stage, "the stage says closed but closed_at is empty")
+                    }
                 } else {
-                    do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch { throw fail(.stage, error.description) }
+                    do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch {
+                        throw fail(.stage, error.description)
+                    }
                 }
             }
         }
         m.stageEnteredAt = try timestamp(.stageEnteredAt)
         if let p = bytes(.postponedUntil) {
-            guard let d = CivilDate.parse(bytes: p) else { throw fail(.postponedUntil, "not a date; expected " + CivilDate.acceptedForms) }
-            m.postponedUntil = d
+            var ok = true
+            forEachDate(p) { if $0 == nil { ok = false } }
+            guard ok else {
+                throw fail(
+                    .postponedUntil,
+                    "not a date; expected " + CivilDate.acceptedForms + ", several separated by ';' (in order)")
+            }
+            m.postponements = p
         }
-        if let v = bytes(.extensionDays) { m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)") }
+        if let o = bytes(.outcome) {
+            do { m.outcome = try Outcome(parsing: String(decoding: o, as: UTF8.self), field: name(.outcome)) } catch {
+                throw fail(.outcome, error.description)
+            }
+        }
+        m.rejectionReason = bytes(.rejectionReason)
+        if let d = bytes(.posPlannedDate) {
+            guard let date = CivilDate.parse(bytes: d) ?? Timestamp.parse(d).flatMap(Self.localDate) else {
+                throw fail(.posPlannedDate, "not a date; expected " + CivilDate.acceptedForms)
+            }
+            m.posPlannedDate = date
+        }
+        if let v = bytes(.extensionDays) {
+            m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)")
+        }
         m.closedAt = try timestamp(.closedAt)
         m.organisation = bytes(.organisation)
-        m.profile = bytes(.profile); m.region = bytes(.region); m.tz = bytes(.tz)
-        m.category = bytes(.category); m.subcategory = bytes(.subcategory)
+        m.profile = bytes(.profile)
+        m.region = bytes(.region)
+        m.tz = bytes(.tz)
+        m.category = bytes(.category)
+        m.subcategory = bytes(.subcategory)
         return m
+    }
+
+    /// The local date of a timestamp written with a time (`dd.mm.yyyy hh:mm`): the platform's
+    /// planned date is a day; an instant keeps the date it was written with.
+    private static func localDate(_ t: Timestamp) -> CivilDate? {
+        switch t {
+        case .local(let l): l.date
+        default: nil
+        }
+    }
+
+    /// The ПОС export's «ФЗ» labels: «Обычное сообщение» is a message; a text naming 59-ФЗ
+    /// («59-ФЗ», «Обращение по 59-ФЗ») an appeal; nil for anything else.
+    static func exportRegime(_ text: String) -> Regime? {
+        let k = TextKey.normalize(text)
+        if k == "обычное сообщение" { return .message }
+        if k.contains("59-фз") || k.contains("59 фз") || k.contains("59фз") { return .appeal }
+        return nil
+    }
+
+    /// Calls `body` with each `;`-separated date of `b` (nil for a part that is not a date),
+    /// without allocating.
+    @inline(__always) static func forEachDate(_ b: UnsafeBufferPointer<UInt8>, _ body: (CivilDate?) -> Void) {
+        var start = 0
+        while start <= b.count {
+            var end = start
+            while end < b.count, b[end] != 0x3B { end += 1 }
+            var lo = start
+            var hi = end
+            while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+            while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+            body(CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<hi])))
+            start = end + 1
+        }
+    }
+
+    /// Appends the row's «Отложено» dates (checked by ``parse(_:bytes:)``) to `dates`, in order.
+    @inline(__always) static func postponements(_ b: UnsafeBufferPointer<UInt8>?, into dates: inout [CivilDate]) {
+        guard let b else { return }
+        forEachDate(b) { if let d = $0 { dates.append(d) } }
     }
 }

@@ -1,40 +1,116 @@
 import SrokCore
+
 /// Formats output rows: any selection of columns as CSV or JSON Lines, with a straight-line
-/// path for the default CSV columns (the nightly job's shape).
+/// path for the default CSV columns (the nightly job's shape). The texts that come from the
+/// input (id, organisation) go through ``FormulaGuard`` in CSV; computed values never do.
 enum RowWriter {
     /// Writes one output row.
-    static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
-                      into sink: inout ByteSink) {
+    static func write(
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
+        into sink: inout ByteSink
+    ) {
         sink.withWriter { o in write(st, e, p, format: format, days: days, into: &o) }
     }
 
     /// Writes one output row (see above).
-    private static func write(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
-                              into o: inout ByteWriter) {
+    private static func write(
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
+        into o: inout ByteWriter
+    ) {
         let zone = e.engine.zone
         let s = st.schedule
         let json: Bool
         let separator: UInt8
-        if case .csv(let d) = format.output { json = false; separator = d } else { json = true; separator = 0x2C }
+        if case .csv(let d) = format.output {
+            json = false
+            separator = d
+        } else {
+            json = true
+            separator = 0x2C
+        }
         let csvDelimiter: UInt8? = json ? nil : separator
         if json { o.append(0x7B) }
         for (k, c) in format.columns.enumerated() {
             if k > 0 { o.append(separator) }
-            if json { o.append(0x22); o.append(c.rawValue); o.append(0x22); o.append(0x3A) }
+            if json {
+                o.append(0x22)
+                o.append(c.rawValue)
+                o.append(0x22)
+                o.append(0x3A)
+            }
             switch c {
-            case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, into: &o)
-            case .dueDate: quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) }
-            case .due: instant(s.due, zone, json, days, &o)
+            case .id: ByteFormat.text(p.id, csvDelimiter: csvDelimiter, formulaGuard: format.formulaEscape, into: &o)
+            case .dueDate: quoted(json, &o) { ByteFormat.date(st.dueDate, days: days, into: &$0) }
+            case .due: instant(st.due, zone, json, days, &o)
+            case .originalDue: if st.dueReason != nil { instant(s.due, zone, json, days, &o) } else { null(json, &o) }
+            case .originalDueDate:
+                if st.dueReason != nil, s.dueDate != st.dueDate {
+                    quoted(json, &o) { ByteFormat.date(s.dueDate, days: days, into: &$0) }
+                } else {
+                    null(json, &o)
+                }
+            case .dueReason:
+                if let r = st.dueReason { quoted(json, &o) { $0.append(r.rawValue) } } else { null(json, &o) }
+            case .nextControl:
+                if let n = st.controls.next { quoted(json, &o) { $0.append(n.kind.rawValue) } } else { null(json, &o) }
+            case .nextControlDue:
+                if let n = st.controls.next { instant(n.deadline, zone, json, days, &o) } else { null(json, &o) }
+            case .overdueControls:
+                if st.controls.overdueCount > 0 {
+                    overdueCodes(st.controls, quote: json || (separator == 0x3B && st.controls.overdueCount > 1), &o)
+                } else {
+                    null(json, &o)
+                }
+            case .controlsOverdueCount: ByteFormat.int(st.controls.overdueCount, into: &o)
+            case .controls:
+                if json {
+                    controlsArray(st.controls, zone, days, &o)
+                } else {
+                    controlsList(st.controls, quote: separator == 0x3B, &o)
+                }
+            case .posPlannedDate:
+                if let d = p.posPlannedDate {
+                    quoted(json, &o) { ByteFormat.date(d, days: days, into: &$0) }
+                } else {
+                    null(json, &o)
+                }
+            case .plannedDiffDays:
+                if let d = p.posPlannedDate {
+                    ByteFormat.int(d.distance(to: st.dueDate), into: &o)
+                } else {
+                    null(json, &o)
+                }
+            case .plannedCheck:
+                if let d = p.posPlannedDate {
+                    quoted(json, &o) { $0.append(PlannedCheck(diffDays: d.distance(to: st.dueDate)).rawValue) }
+                } else {
+                    null(json, &o)
+                }
             case .moderationDue: instant(s.stageDue.moderation, zone, json, days, &o)
             case .coordinationDue: instant(s.stageDue.coordination, zone, json, days, &o)
             case .executionDue: instant(s.stageDue.execution, zone, json, days, &o)
             case .approvalDue: instant(s.stageDue.approval, zone, json, days, &o)
             case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, days, &o)
-            case .stage: if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
+            case .stage:
+                if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
             case .stageDue:
-                if let stage = st.currentStage, let d = st.stages[stage].dwellDue { instant(d, zone, json, days, &o) } else { null(json, &o) }
-            case .stageStatus: if let stage = st.currentStage { quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) } } else { null(json, &o) }
-            case .stageUsedMinutes: if let stage = st.currentStage { ByteFormat.int(st.stages[stage].usedMinutes, into: &o) } else { null(json, &o) }
+                if let stage = st.currentStage, let d = st.stages[stage].dwellDue {
+                    instant(d, zone, json, days, &o)
+                } else {
+                    null(json, &o)
+                }
+            case .stageStatus:
+                if let stage = st.currentStage {
+                    quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) }
+                } else {
+                    null(json, &o)
+                }
+            case .stageUsedMinutes:
+                if let stage = st.currentStage {
+                    ByteFormat.int(st.stages[stage].usedMinutes, into: &o)
+                } else {
+                    null(json, &o)
+                }
             case .status: quoted(json, &o) { $0.append(st.state.rawValue) }
             case .remainingMinutes: ByteFormat.int(st.remainingMinutes, into: &o)
             case .overdueMinutes: ByteFormat.int(st.overdueMinutes, into: &o)
@@ -42,17 +118,31 @@ enum RowWriter {
                 if let roll = s.roll {
                     quoted(json, &o) { o in
                         o.append(roll.label)
-                        o.append(0x3A); ByteFormat.date(roll.from, days: days, into: &o)
-                        o.append(0x3E); ByteFormat.date(roll.to, days: days, into: &o)
+                        o.append(0x3A)
+                        ByteFormat.date(roll.from, days: days, into: &o)
+                        o.append(0x3E)
+                        ByteFormat.date(roll.to, days: days, into: &o)
                     }
-                } else { null(json, &o) }
+                } else {
+                    null(json, &o)
+                }
             case .term: quoted(json, &o) { ByteFormat.int(s.term.amount, into: &$0) }
             case .profile: ByteFormat.text(e.profile.id, csvDelimiter: csvDelimiter, into: &o)
             case .region: ByteFormat.text(e.engine.calendar.id, csvDelimiter: csvDelimiter, into: &o)
             case .tz: ByteFormat.text(zone.identifier, csvDelimiter: csvDelimiter, into: &o)
             case .registeredAt: instant(s.registered, zone, json, days, &o)
-            case .provisional: if json { o.append(s.isProvisional ? "true" : "false") } else { o.append(s.isProvisional ? 0x31 : 0x30) }
-            case .organisation: if let org = p.organisation { ByteFormat.text(org, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
+            case .provisional:
+                if json {
+                    o.append(s.isProvisional ? "true" : "false")
+                } else {
+                    o.append(s.isProvisional ? 0x31 : 0x30)
+                }
+            case .organisation:
+                if let org = p.organisation {
+                    ByteFormat.text(org, csvDelimiter: csvDelimiter, formulaGuard: format.formulaEscape, into: &o)
+                } else {
+                    null(json, &o)
+                }
             }
         }
         if json { o.append(0x7D) }
@@ -60,17 +150,68 @@ enum RowWriter {
     }
 
     /// An instant, in quotes for JSON.
-    @inline(__always) private static func instant(_ i: Instant, _ zone: ZoneRules, _ json: Bool, _ days: DayTexts, _ o: inout ByteWriter) {
+    @inline(__always) private static func instant(
+        _ i: Instant, _ zone: ZoneRules, _ json: Bool, _ days: DayTexts, _ o: inout ByteWriter
+    ) {
         if json { o.append(0x22) }
         ByteFormat.instant(i, zone: zone, days: days, into: &o)
         if json { o.append(0x22) }
     }
 
     /// A text value, in quotes for JSON.
-    @inline(__always) private static func quoted(_ json: Bool, _ o: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
+    @inline(__always) private static func quoted(
+        _ json: Bool, _ o: inout ByteWriter, _ body: (inout ByteWriter) -> Void
+    ) {
         if json { o.append(0x22) }
         body(&o)
         if json { o.append(0x22) }
+    }
+
+    /// The overdue controls' codes, `;`-separated (in quotes when `quote`: JSON, or CSV with `;`).
+    @inline(__always) private static func overdueCodes(_ c: ControlChecks, quote: Bool, _ o: inout ByteWriter) {
+        if quote { o.append(0x22) }
+        var first = true
+        for k in c where k.state == .overdue {
+            if !first { o.append(0x3B) }
+            first = false
+            o.append(k.kind.rawValue)
+        }
+        if quote { o.append(0x22) }
+    }
+
+    /// Every control as `code:status`, `;`-separated (CSV).
+    private static func controlsList(_ c: ControlChecks, quote: Bool, _ o: inout ByteWriter) {
+        guard !c.isEmpty else { return }
+        if quote { o.append(0x22) }
+        var first = true
+        for k in c {
+            if !first { o.append(0x3B) }
+            first = false
+            o.append(k.kind.rawValue)
+            o.append(0x3A)
+            o.append(k.state.rawValue)
+        }
+        if quote { o.append(0x22) }
+    }
+
+    /// Every control as a JSON array of {control, deadline, met_at, status}.
+    private static func controlsArray(_ c: ControlChecks, _ zone: ZoneRules, _ days: DayTexts, _ o: inout ByteWriter) {
+        o.append(0x5B)
+        var first = true
+        for k in c {
+            if !first { o.append(0x2C) }
+            first = false
+            o.append(ascii: "{\"control\":\"")
+            o.append(k.kind.rawValue)
+            o.append(ascii: "\",\"deadline\":")
+            instant(k.deadline, zone, true, days, &o)
+            o.append(ascii: ",\"met_at\":")
+            if let m = k.metAt { instant(m, zone, true, days, &o) } else { o.append(ascii: "null") }
+            o.append(ascii: ",\"status\":\"")
+            o.append(k.state.rawValue)
+            o.append(ascii: "\"}")
+        }
+        o.append(0x5D)
     }
 
     /// JSON `null`; an empty CSV field.
@@ -80,23 +221,32 @@ enum RowWriter {
 
     /// The default columns as CSV, field by field without the general writer's per-column
     /// dispatch (each append makes its own room).
-    static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
-                                days: DayTexts, into sink: inout ByteSink) {
-        sink.withWriter { o in writeDefaultCSV(st, e, p, delimiter: d, days: days, into: &o) }
+    static func writeDefaultCSV(
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
+        days: DayTexts, into sink: inout ByteSink
+    ) {
+        sink.withWriter { o in
+            writeDefaultCSV(st, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &o)
+        }
     }
 
-    /// Writes the default columns as CSV (see above).
-    private static func writeDefaultCSV(_ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
-                                        days: DayTexts, into o: inout ByteWriter) {
+    /// Writes the default columns (and the audit's when `audit`) as CSV (see above).
+    private static func writeDefaultCSV(
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
+        days: DayTexts, into o: inout ByteWriter
+    ) {
         let s = st.schedule
-        ByteFormat.text(p.id, csvDelimiter: d, into: &o)
-        ByteFormat.date(s.dueDate, days: days, after: d, into: &o)
+        ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
+        ByteFormat.date(st.dueDate, days: days, after: d, into: &o)
         @inline(__always) func instant(_ i: Instant) {
             ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)
         }
-        instant(s.due)
-        instant(s.stageDue.moderation); instant(s.stageDue.coordination); instant(s.stageDue.execution)
-        instant(s.stageDue.approval); instant(s.stageDue.finalApproval)
+        instant(st.due)
+        instant(s.stageDue.moderation)
+        instant(s.stageDue.coordination)
+        instant(s.stageDue.execution)
+        instant(s.stageDue.approval)
+        instant(s.stageDue.finalApproval)
         o.append(d)
         if let stage = st.currentStage { o.append(stage.code) }
         if let stage = st.currentStage, let due = st.stages[stage].dwellDue { instant(due) } else { o.append(d) }
@@ -110,6 +260,64 @@ enum RowWriter {
             ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
             ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }
+        // original_due, due_reason
+        if let r = st.dueReason {
+            instant(s.due)
+            o.append(d)
+            o.append(r.rawValue)
+        } else {
+            o.append(d)
+            o.append(d)
+        }
+        // next_control, next_control_due, overdue_controls, controls_overdue_count
+        let c = st.controls
+        if c.isEmpty {
+            o.append(d)
+            o.append(d)
+            o.append(d)
+            o.append(d)
+            o.append(0x30)
+        } else {
+            o.append(d)
+            if let n = c.next {
+                o.append(n.kind.rawValue)
+                instant(n.deadline)
+            } else {
+                o.append(d)
+            }
+            o.append(d)
+            let overdue = c.overdueCount
+            if overdue > 0 { overdueCodes(c, quote: d == 0x3B && overdue > 1, &o) }
+            ByteFormat.int(overdue, after: d, into: &o)
+        }
+        if audit {
+            o.append(d)
+            if let planned = p.posPlannedDate {
+                let diff = planned.distance(to: st.dueDate)
+                ByteFormat.date(planned, days: days, into: &o)
+                ByteFormat.int(diff, after: d, into: &o)
+                o.append(d)
+                o.append(PlannedCheck(diffDays: diff).rawValue)
+            } else {
+                o.append(d)
+                o.append(d)
+            }
+        }
         o.append(0x0A)
+    }
+}
+
+/// The audit of the platform's planned date against Srok's lawful due date.
+public enum PlannedCheck: String, Sendable, CaseIterable {
+    /// The same day.
+    case agrees
+    /// The platform's date is after the lawful one (Srok's date minus the platform's < 0).
+    case platformLater = "platform-later"
+    /// The platform's date is before the lawful one.
+    case platformEarlier = "platform-earlier"
+
+    /// The verdict for Srok's date minus the platform's, in days.
+    @inline(__always) public init(diffDays: Int) {
+        self = diffDays == 0 ? .agrees : diffDays < 0 ? .platformLater : .platformEarlier
     }
 }

@@ -1,11 +1,38 @@
 import SrokCore
 
-/// Standard output as a sink (no atomicity: `-o -`). A failed write (a closed pipe, a full
-/// disk) ends the run with an error instead of losing rows silently.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A stream as a sink, written as it goes (no atomicity): standard output (`-o -`), or a
+/// character device or FIFO named as an output (`-o /dev/null`, `--rejects /dev/stderr`, a named
+/// pipe), which is written in place, never replaced. A failed write (a closed pipe, a full disk)
+/// ends the run with an error instead of losing rows silently.
 final class StandardOutputSink: OutputSink {
     private var buffer: [UInt8] = []
+    private var fd: Int32
+    /// The stream's name in messages.
+    let name: String
+    /// Whether the sink opened the descriptor (and closes it in ``publish()`` or ``abandon()``).
+    private let owned: Bool
 
-    /// None: standard output is written as it goes.
+    /// Standard output.
+    init() {
+        fd = 1
+        name = "standard output"
+        owned = false
+    }
+
+    /// The stream open as `fd` (which the sink closes), named `name` in messages.
+    init(fd: Int32, name: String) {
+        self.fd = fd
+        self.name = name
+        owned = true
+    }
+
+    /// None: a stream is written as it goes.
     var temporaryPath: String? { nil }
 
     /// Appends bytes (buffered; large blocks go straight out, after what is buffered).
@@ -25,15 +52,38 @@ final class StandardOutputSink: OutputSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes out what is buffered (standard output has nothing else to finish).
-    func commit() throws(SrokError) { try flush() }
+    /// Writes out what is buffered.
+    func prepare() throws(SrokError) { try flush() }
+
+    /// Writes out what is buffered and closes a stream the sink opened (standard output has
+    /// nothing else to finish).
+    func publish() throws(SrokError) {
+        try flush()
+        guard owned, fd >= 0 else { return }
+        let closing = fd
+        fd = -1
+        do { try Syscall.close(closing) } catch {
+            throw .io(path: name, message: "cannot finish writing (close): \(error)")
+        }
+    }
+
+    /// Writes out what is buffered and closes a stream the sink opened.
+    func commit() throws(SrokError) { try publish() }
 
     /// Drops what is buffered (what was written is out already).
-    func abandon() { buffer.removeAll() }
+    func abandon() {
+        buffer.removeAll()
+        if owned, fd >= 0 {
+            try? Syscall.close(fd)
+            fd = -1
+        }
+    }
+
+    deinit { if owned, fd >= 0 { try? Syscall.close(fd) } }
 
     private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
-        do { try Syscall.writeAll(1, UnsafeRawBufferPointer(p)) } catch {
-            throw .io(path: "standard output", message: "write failed: \(error)")
+        do { try Syscall.writeAll(fd, UnsafeRawBufferPointer(p)) } catch {
+            throw .io(path: name, message: "write failed: \(error)")
         }
     }
 }

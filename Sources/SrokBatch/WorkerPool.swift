@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
-import Synchronization
 import SrokCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One segment of an input block for a worker: its bytes, its output buffer and its result.
 /// Reused from block to block so the output buffers stay allocated. Written by one worker
@@ -23,18 +24,23 @@ final class SegmentTask: @unchecked Sendable {
 
     /// Points the task at segment `index` of `block`; `group` is left when it is done.
     func prepare(_ block: InputBlock, _ index: Int, _ group: DispatchGroup) {
-        self.block = block; self.index = index; self.group = group
+        self.block = block
+        self.index = index
+        self.group = group
         group.enter()
     }
 
     /// Runs the task on a worker (on the worker's thread).
     func run(_ worker: inout BatchWorker) {
-        result = worker.process(block!.segment(index), into: &output)
+        result = worker.process(block!.segment(index), skipped: index == 0 ? block!.skipped : nil, into: &output)
         group!.leave()
     }
 
     /// Drops the block reference once the output is written.
-    func finish() { block = nil; group = nil }
+    func finish() {
+        block = nil
+        group = nil
+    }
 }
 
 /// A fixed set of worker threads, each with its own ``BatchWorker`` (warm caches, no sharing),
@@ -62,36 +68,46 @@ final class WorkerPool: Sendable {
                     task.run(&worker)
                 }
             }
-            if let thread = Self.start(body) { threads.withLock { $0.append(ThreadHandle(id: thread)) } } else {
+            if let thread = Self.start(body) {
+                threads.withLock { $0.append(ThreadHandle(id: thread)) }
+            } else {
                 // No thread could be made (resource limits): run this worker on Dispatch's pool.
                 fallback.enter()
-                DispatchQueue.global(qos: .userInitiated).async { [fallback] in body(); fallback.leave() }
+                DispatchQueue.global(qos: .userInitiated).async { [fallback] in
+                    body()
+                    fallback.leave()
+                }
             }
         }
     }
 
     /// Starts a thread running `body`; nil if the system refuses.
     private static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
-        final class Box { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        final class Box {
+            let body: @Sendable () -> Void
+            init(_ b: @escaping @Sendable () -> Void) { body = b }
+        }
         let context = Unmanaged.passRetained(Box(body)).toOpaque()
         #if canImport(Glibc)
-        var thread = pthread_t()
+            var thread = pthread_t()
         #else
-        var thread: pthread_t?
+            var thread: pthread_t?
         #endif
-        let status = pthread_create(&thread, nil, { context in
-            let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
-            box.body()
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+                box.body()
+                return nil
+            }, context)
         guard status == 0 else {
             Unmanaged<Box>.fromOpaque(context).release()
             return nil
         }
         #if canImport(Glibc)
-        return thread
+            return thread
         #else
-        return thread!
+            return thread!
         #endif
     }
 

@@ -5,7 +5,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The 1-based line number.
     public var line: Int
     /// Creates a location.
-    public init(file: String, line: Int) { self.file = file; self.line = line }
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
     /// `file:line`.
     public var description: String { "\(file):\(line)" }
 }
@@ -34,23 +37,24 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A readable, single-line message.
     public var description: String {
         switch self {
-        case let .invalidValue(field, value, expected):
+        case .invalidValue(let field, let value, let expected):
             return "invalid \(field): '\(value)'; expected \(expected)"
-        case let .missing(field, expected):
+        case .missing(let field, let expected):
             return "missing \(field): expected \(expected)"
-        case let .outOfCoverage(date, calendar, covered, hint):
-            return "\(date) is outside calendar \(calendar), which covers \(covered.lowerBound)…\(covered.upperBound)\(hint.isEmpty ? "" : "; " + hint)"
-        case let .data(location, message):
+        case .outOfCoverage(let date, let calendar, let covered, let hint):
+            return
+                "\(date) is outside calendar \(calendar), which covers \(covered.lowerBound)…\(covered.upperBound)\(hint.isEmpty ? "" : "; " + hint)"
+        case .data(let location, let message):
             return "\(location): \(message)"
-        case let .dataMismatch(calendar, year, message):
+        case .dataMismatch(let calendar, let year, let message):
             return "calendar \(calendar), year \(year): \(message)"
-        case let .unknownTimeZone(zone):
+        case .unknownTimeZone(let zone):
             return "unknown time zone '\(zone)'; expected an IANA zone such as Europe/Moscow or Asia/Yekaterinburg"
-        case let .unknown(kind, name, known):
+        case .unknown(let kind, let name, let known):
             return "unknown \(kind) '\(name)'; known: \(known.joined(separator: ", "))"
-        case let .icu(operation, code):
+        case .icu(let operation, let code):
             return "ICU failed in \(operation) (UErrorCode \(code))"
-        case let .io(path, message):
+        case .io(let path, let message):
             return "\(path): \(message)"
         }
     }

@@ -23,7 +23,9 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var common: CalendarOptionsGroup
 
     mutating func validate() throws {
-        guard days.magnitude <= 100_000 else { throw ValidationError.invalidValue("days", days, expected: "a number of days from -100000 to 100000") }
+        guard days.magnitude <= 100_000 else {
+            throw ValidationError.invalidValue("days", days, expected: "a number of days from -100000 to 100000")
+        }
     }
 
     func run() throws {
@@ -33,12 +35,18 @@ struct AddCommand: ParsableCommand {
         let raw = working ? try calendar.adding(workingDays: days, to: start) : start.adding(days: days)
         let result = try calendar.roll(raw, roll)
         let info = try calendar.info(for: result)
-        let unit = working ? (lang == .ru ? "рабочих дней" : "working days") : (lang == .ru ? "календарных дней" : "calendar days")
-        print(lang == .ru ? "\(start.russian) + \(days) \(unit) = \(raw.russian)" : "\(start.iso) + \(days) \(unit) = \(raw.iso)")
+        let unit =
+            working
+            ? (lang == .ru ? "рабочих дней" : "working days") : (lang == .ru ? "календарных дней" : "calendar days")
+        print(
+            lang == .ru
+                ? "\(start.russian) + \(days) \(unit) = \(raw.russian)" : "\(start.iso) + \(days) \(unit) = \(raw.iso)")
         if result != raw {
             let why = try calendar.info(for: raw).explanation(lang)
-            print(lang == .ru ? "Перенос (\(roll.rawValue)): \(raw.russian) → \(result.russian). \(why)"
-                              : "Rolled (\(roll.rawValue)): \(raw.iso) → \(result.iso). \(why)")
+            print(
+                lang == .ru
+                    ? "Перенос (\(roll.rawValue)): \(raw.russian) → \(result.russian). \(why)"
+                    : "Rolled (\(roll.rawValue)): \(raw.iso) → \(result.iso). \(why)")
         }
         print(lang == .ru ? "Итог: \(info.explanation(lang))" : "Result: \(info.explanation(lang))")
     }
@@ -48,7 +56,8 @@ struct AddCommand: ParsableCommand {
 struct BetweenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "between",
-        abstract: "Рабочие дни и часы между датами (включительно). Working days and hours between two dates, both included."
+        abstract:
+            "Рабочие дни и часы между датами (включительно). Working days and hours between two dates, both included."
     )
 
     @Argument(help: "The first date.") var from: String
@@ -56,17 +65,28 @@ struct BetweenCommand: ParsableCommand {
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let a = try parseDate(from, "from"), b = try parseDate(through, "through")
-        guard a <= b else { throw SrokError.invalidValue(field: "through", value: through, expected: "a date on or after \(a.iso)") }
+        let a = try parseDate(from, "from")
+        let b = try parseDate(through, "through")
+        guard a <= b else {
+            throw SrokError.invalidValue(field: "through", value: through, expected: "a date on or after \(a.iso)")
+        }
         let lang = common.lang
         let calendar = try common.calendar()
         let t = try calendar.totals(from: a, through: b)
         if lang == .ru {
-            print("\(a.russian)–\(b.russian): календарных дней \(t.calendarDays), рабочих дней \(t.workingDays), выходных и праздничных \(t.daysOff), сокращённых \(t.shortenedDays)")
-            print("Норма часов: 40-часовая неделя \(PeriodTotals.hours(t.hours40Tenths)), 36-часовая \(PeriodTotals.hours(t.hours36Tenths)), 24-часовая \(PeriodTotals.hours(t.hours24Tenths))")
+            print(
+                "\(a.russian)–\(b.russian): календарных дней \(t.calendarDays), рабочих дней \(t.workingDays), выходных и праздничных \(t.daysOff), сокращённых \(t.shortenedDays)"
+            )
+            print(
+                "Норма часов: 40-часовая неделя \(PeriodTotals.hours(t.hours40Tenths)), 36-часовая \(PeriodTotals.hours(t.hours36Tenths)), 24-часовая \(PeriodTotals.hours(t.hours24Tenths))"
+            )
         } else {
-            print("\(a.iso)…\(b.iso): calendar days \(t.calendarDays), working days \(t.workingDays), days off \(t.daysOff), shortened \(t.shortenedDays)")
-            print("Hours norm: 40-hour week \(PeriodTotals.hours(t.hours40Tenths)), 36-hour \(PeriodTotals.hours(t.hours36Tenths)), 24-hour \(PeriodTotals.hours(t.hours24Tenths))")
+            print(
+                "\(a.iso)…\(b.iso): calendar days \(t.calendarDays), working days \(t.workingDays), days off \(t.daysOff), shortened \(t.shortenedDays)"
+            )
+            print(
+                "Hours norm: 40-hour week \(PeriodTotals.hours(t.hours40Tenths)), 36-hour \(PeriodTotals.hours(t.hours36Tenths)), 24-hour \(PeriodTotals.hours(t.hours24Tenths))"
+            )
         }
     }
 }
@@ -89,10 +109,15 @@ struct RollCommand: ParsableCommand {
         let calendar = try common.calendar()
         let r = try calendar.roll(d, convention)
         if r == d {
-            print(lang == .ru ? "\(d.russian): без переноса. \(try calendar.info(for: d).explanation(lang))"
-                              : "\(d.iso): not moved. \(try calendar.info(for: d).explanation(lang))")
+            print(
+                lang == .ru
+                    ? "\(d.russian): без переноса. \(try calendar.info(for: d).explanation(lang))"
+                    : "\(d.iso): not moved. \(try calendar.info(for: d).explanation(lang))")
         } else {
-            print(lang == .ru ? "\(d.russian) → \(r.russian) (\(convention.rawValue))" : "\(d.iso) → \(r.iso) (\(convention.rawValue))")
+            print(
+                lang == .ru
+                    ? "\(d.russian) → \(r.russian) (\(convention.rawValue))"
+                    : "\(d.iso) → \(r.iso) (\(convention.rawValue))")
             print((lang == .ru ? "Почему: " : "Why: ") + (try calendar.info(for: d).explanation(lang)))
             print((lang == .ru ? "Итог: " : "Result: ") + (try calendar.info(for: r).explanation(lang)))
         }
@@ -101,7 +126,8 @@ struct RollCommand: ParsableCommand {
 
 /// `srok --version`.
 struct VersionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Версия, версия данных календаря, версия tzdata ICU.")
+    static let configuration = CommandConfiguration(
+        commandName: "version", abstract: "Версия, версия данных календаря, версия tzdata ICU.")
 
     func run() throws {
         let catalog = try CalendarCatalog.embedded()

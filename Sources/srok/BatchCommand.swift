@@ -6,49 +6,105 @@ import Srok
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Пересчёт сроков и статусов выгрузки сообщений. Recomputes due times and statuses of a CSV or JSON Lines export.",
+        abstract:
+            "Пересчёт сроков и статусов выгрузки сообщений. Recomputes due times and statuses of a CSV or JSON Lines export.",
         discussion: """
-        Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
-        registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
-        category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
-        postponed_until, extension_days, closed_at, organisation. A row with a stage but no stage_entered_at
-        is taken to have entered it when the plan says it starts (the previous stage's planned due time).
-        Exit codes: 0 all rows good; 1 some rows
-        rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
-        """
+            Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
+            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
+            category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
+            postponed_until (several: d1;d2), extension_days, closed_at, organisation, outcome (Тип решения),
+            rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: appeal when it or
+            ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit).
+            Other columns are ignored. A row with a stage but no stage_entered_at
+            is taken to have entered it when the plan says it starts (the previous stage's planned due time).
+            Exit codes: 0 all rows good; 1 some rows
+            rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
+            """
     )
 
     @Argument(help: "The input file, or - for standard input.") var input: String = "-"
-    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output: String = "-"
-    @Option(name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).") var rejects: String?
+    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output:
+        String = "-"
+    @Option(
+        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).")
+    var rejects: String?
     @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
-    @Option(name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv).") var inputFormat: BatchFileFormat?
-    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat: BatchFileFormat?
-    @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).") var delimiter: CSVDelimiter?
-    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).") var outputDelimiter: CSVDelimiter?
-    @Option(name: .long, help: "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled).") var columns: String?
-    @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs: Int?
+    @Option(
+        name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv)."
+    ) var inputFormat: BatchFileFormat?
+    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat:
+        BatchFileFormat?
+    @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).")
+    var delimiter: CSVDelimiter?
+    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).")
+    var outputDelimiter: CSVDelimiter?
+    @Option(
+        name: .long,
+        help:
+            "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count)."
+    ) var columns: String?
+    @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs:
+        Int?
     @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
-    @Flag(name: .customLong("no-fsync"), help: "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output).") var noFsync = false
+    @Flag(
+        name: .customLong("no-fsync"),
+        help:
+            "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output)."
+    ) var noFsync = false
+    @Flag(
+        name: .customLong("no-wait"),
+        help:
+            "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish."
+    ) var noWait = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
     @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
     @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
     @Option(name: .long, help: "How the term is counted (default: each profile's).") var count: CountConvention?
     @Option(name: .long, help: "How a non-working last day moves (default: each profile's).") var roll: RollConvention?
     @Option(name: .long, help: "How stage budgets are measured (default: each profile's).") var basis: StageBasis?
-    @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.") var rollStages = false
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
-    @Flag(name: .customLong("strict-categories"), help: "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term).") var strictCategories = false
-    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden)) var chunkBytes: Int?
+    @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.")
+    var rollStages = false
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
+        []
+    @Flag(
+        name: .customLong("strict-categories"),
+        help:
+            "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term)."
+    ) var strictCategories = false
+    @Flag(
+        name: .customLong("lenient-fast-track"),
+        help: "Accept any fast-track term from 1 day to the act's longest (default: only the terms the act lists)."
+    ) var lenientFastTrack = false
+    @Option(
+        name: .customLong("chunk-bytes"),
+        help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden))
+    var chunkBytes: Int?
+    @Option(
+        name: .customLong("max-record-bytes"),
+        help:
+            "The longest input record read, in bytes, 64 to 1 GiB (default 16 MiB); a longer one is one reject and reading goes on after it."
+    ) var maxRecordBytes: Int?
+    @Flag(
+        name: .customLong("no-formula-escape"),
+        help:
+            "Write input text that starts with = + - @ TAB or CR as it is in CSV output and in the rejects (default: prefixed with ' so that a spreadsheet does not run it as a formula)."
+    ) var noFormulaEscape = false
     @OptionGroup var common: CalendarOptionsGroup
 
-    /// The accepted `--jobs` and `--chunk-bytes`.
-    static let jobsRange = 1...256, chunkBytesRange = 64...(1 << 30)
+    /// The accepted `--jobs`, `--chunk-bytes` and `--max-record-bytes` (the library's own bounds).
+    static let jobsRange = BatchLimits.jobsRange, chunkBytesRange = BatchLimits.chunkBytesRange
+    static let maxRecordBytesRange = BatchLimits.maxRecordBytesRange
 
     mutating func validate() throws {
-        if let jobs, !Self.jobsRange.contains(jobs) { throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256") }
+        if let jobs, !Self.jobsRange.contains(jobs) {
+            throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256")
+        }
         if let chunkBytes, !Self.chunkBytesRange.contains(chunkBytes) {
             throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: "64 to 1073741824 (1 GiB)")
+        }
+        if let maxRecordBytes, !Self.maxRecordBytesRange.contains(maxRecordBytes) {
+            throw ValidationError.invalidValue(
+                "--max-record-bytes", maxRecordBytes, expected: "64 to 1073741824 (1 GiB)")
         }
     }
 
@@ -56,7 +112,8 @@ struct BatchCommand: ParsableCommand {
         let context = try common.context(profileFiles: profileFiles)
         let zoneForAsOf = try context.zone(tz ?? context.profile(profile).zone.value)
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        var defaults = BatchDefaults(asOf: try asOf.map { try Timestamp(parsing: $0, field: "--as-of").resolve(in: zoneForAsOf) } ?? now)
+        var defaults = BatchDefaults(
+            asOf: try asOf.map { try Timestamp(parsing: $0, field: "--as-of").resolve(in: zoneForAsOf) } ?? now)
         defaults.profile = profile
         _ = try context.profile(profile)
         defaults.tz = tz
@@ -68,22 +125,31 @@ struct BatchCommand: ParsableCommand {
         defaults.conventions.basis = basis
         defaults.conventions.rollStageDueTimes = rollStages ? true : nil
         defaults.strictCategories = strictCategories
+        defaults.lenientFastTrack = lenientFastTrack
         var options = BatchRunOptions()
-        options.input = input; options.output = output; options.rejects = rejects; options.summaryJSON = summaryJSON
-        options.inputFormat = inputFormat?.rawValue; options.outputFormat = outputFormat?.rawValue
+        options.input = input
+        options.output = output
+        options.rejects = rejects
+        options.summaryJSON = summaryJSON
+        options.inputFormat = inputFormat?.rawValue
+        options.outputFormat = outputFormat?.rawValue
         options.delimiter = delimiter?.byte
         options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }
         options.jobs = jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, Self.jobsRange.upperBound)
         options.durable = !noFsync
+        options.waitForLock = !noWait
         if let chunkBytes { options.chunkBytes = chunkBytes }
+        if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
+        options.formulaEscape = !noFormulaEscape
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         // Watch for interruption before the run creates anything or starts its worker threads.
         let terminal = BatchRunTerminal(progress: !noProgress && isatty(2) == 1)
         defer { terminal.finish() }
-        let report = try BatchRunner.run(options, evaluator: BatchEvaluator(context: context, defaults: defaults), observer: terminal)
+        let report = try BatchRunner.run(
+            options, evaluator: BatchEvaluator(context: context, defaults: defaults), observer: terminal)
         terminal.finish()
         StandardStreams.error(report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n")
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }

@@ -1,7 +1,9 @@
 import SrokBatch
+import SrokCore
 
 /// The CLI's side of a batch run: removes the run's temporary files when the process is
-/// interrupted, and draws the progress line on a terminal.
+/// interrupted (and holds interruption off while the finished files are renamed into place),
+/// says when the run waits for another one, and draws the progress line on a terminal.
 final class BatchRunTerminal: BatchRunObserver {
     private var cleanup: SignalCleanup?
     private var bar: Progress
@@ -15,6 +17,15 @@ final class BatchRunTerminal: BatchRunObserver {
     func created(temporaryFile path: String) { cleanup?.add(path) }
 
     func progress(rows: Int, bytes: Int, totalBytes: Int) { bar.update(rows: rows, bytes: bytes, total: totalBytes) }
+
+    func waiting(forLockOn path: String) {
+        StandardStreams.error(
+            "srok: another srok run is writing \(path); waiting for it to finish (--no-wait fails instead)\n")
+    }
+
+    func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {
+        if let cleanup { try cleanup.replacing(targets, replace) } else { try replace() }
+    }
 
     /// Clears the progress line and restores the default signal handling (once).
     func finish() {

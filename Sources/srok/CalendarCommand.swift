@@ -5,7 +5,8 @@ import Srok
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "Производственный календарь на год. A production-calendar year view (text) or one record per day (csv, json, ics)."
+        abstract:
+            "Производственный календарь на год. A production-calendar year view (text) or one record per day (csv, json, ics)."
     )
 
     @Argument(help: "The year.") var year: Int
@@ -16,10 +17,14 @@ struct CalendarCommand: ParsableCommand {
         let lang = common.lang
         let calendar = try common.calendar()
         let span = try calendar.days(ofYear: year)
-        let first = span.lowerBound, last = span.upperBound
+        let first = span.lowerBound
+        let last = span.upperBound
         var days: [DayInfo] = []
         var d = first
-        while d <= last { days.append(try calendar.info(for: d)); d = d.adding(days: 1) }
+        while d <= last {
+            days.append(try calendar.info(for: d))
+            d = d.adding(days: 1)
+        }
         switch format {
         case .text: print(try YearView(calendar: calendar, year: year, days: days, lang: lang).render())
         case .csv:
@@ -68,16 +73,20 @@ struct CalendarCommand: ParsableCommand {
             return out
         }
         func compact(_ d: CivilDate) -> String { d.iso.filter { $0 != "-" } }
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Srok//srok \(SrokVersion.string)//RU",
-                     "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(escape(calendar.title)) \(year)"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Srok//srok \(SrokVersion.string)//RU",
+            "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(escape(calendar.title)) \(year)",
+        ]
         for day in days {
             var summary = lang == .ru ? day.kind.russian : day.kind.english
             if day.isShortened { summary += lang == .ru ? " (сокращённый)" : " (shortened)" }
             if let n = day.name, !n.isEmpty { summary += ": " + n }
-            lines += ["BEGIN:VEVENT", "UID:\(day.date.iso)-\(calendar.id)@srok", "DTSTAMP:\(compact(day.date))T000000Z",
-                      "DTSTART;VALUE=DATE:\(compact(day.date))", "DTEND;VALUE=DATE:\(compact(day.date.adding(days: 1)))",
-                      "SUMMARY:\(escape(summary))", "CATEGORIES:\(day.kind.code)",
-                      "TRANSP:\(day.isWorking ? "TRANSPARENT" : "OPAQUE")"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(day.date.iso)-\(calendar.id)@srok", "DTSTAMP:\(compact(day.date))T000000Z",
+                "DTSTART;VALUE=DATE:\(compact(day.date))", "DTEND;VALUE=DATE:\(compact(day.date.adding(days: 1)))",
+                "SUMMARY:\(escape(summary))", "CATEGORIES:\(day.kind.code)",
+                "TRANSP:\(day.isWorking ? "TRANSPARENT" : "OPAQUE")",
+            ]
             var description = "working_minutes=\(day.workingMinutes)"
             if let s = day.source { description += "; " + s }
             if day.isProvisional { description += lang == .ru ? "; предварительно" : "; provisional" }

@@ -7,22 +7,42 @@ struct CalendarOptionsGroup: ParsableArguments {
     @Option(name: .long, help: "Output language.")
     var lang: Language = .ru
 
-    @Option(name: .customLong("calendar-file"), help: "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable.")
+    @Option(
+        name: .customLong("calendar-file"),
+        help: "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable.")
     var calendarFiles: [String] = []
 
-    @Option(name: .long, help: "Compute years after the decree data up to this year (1999–2200) from the statutory rules alone, marked provisional (default: refuse them).")
+    @Option(
+        name: .long,
+        help:
+            "Compute years after the decree data up to this year (1999–2200) from the statutory rules alone, marked provisional (default: refuse them)."
+    )
     var provisional: Int?
 
-    @Option(name: .customLong("presidential-days"), help: "2020–2021 presidential non-working days: working, as official calendars count them, or non-working.")
+    @Option(
+        name: .customLong("presidential-days"),
+        help: "2020–2021 presidential non-working days: working, as official calendars count them, or non-working.")
     var presidentialDays: PresidentialDays = .working
 
-    @Option(name: .long, help: "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region).")
+    @Option(
+        name: .long,
+        help:
+            "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region)."
+    )
     var region: String?
 
-    @Option(name: .long, help: "Employer kind for regional days (state-body: the ПОС executors, also bound by days for state bodies only).")
+    @Option(
+        name: .long,
+        help:
+            "Employer kind for regional days (state-body: the ПОС executors, also bound by days for state bodies only)."
+    )
     var employer: EmployerKind = .stateBody
 
-    @Flag(name: .customLong("strict-regional"), help: "Refuse regional years whose acts are not in the data instead of using the ICU forecast (marked provisional).")
+    @Flag(
+        name: .customLong("strict-regional"),
+        help:
+            "Refuse regional years whose acts are not in the data instead of using the ICU forecast (marked provisional)."
+    )
     var strictRegional = false
 
     @Option(name: .customLong("islamic-calendar"), help: "ICU Islamic calendar for forecasts of regional holidays.")
@@ -54,8 +74,9 @@ struct CalendarOptionsGroup: ParsableArguments {
     }
 
     func options() -> CalendarOptions {
-        CalendarOptions(presidentialDaysAreWorking: presidentialDays == .working, provisionalThroughYear: provisional,
-                        employer: employer, strictRegionalDates: strictRegional, islamicCalendar: islamicCalendar)
+        CalendarOptions(
+            presidentialDaysAreWorking: presidentialDays == .working, provisionalThroughYear: provisional,
+            employer: employer, strictRegionalDates: strictRegional, islamicCalendar: islamicCalendar)
     }
 
     /// The compiled calendar of `--region` (federal by default) with these options.

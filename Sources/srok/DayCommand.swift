@@ -35,12 +35,17 @@ struct DayRecord {
     var info: DayInfo
     init(_ info: DayInfo) { self.info = info }
 
-    static let csvHeader = ["date", "weekday", "kind", "working", "working_minutes", "shortened", "name", "moved_from", "source", "provisional"]
+    static let csvHeader = [
+        "date", "weekday", "kind", "working", "working_minutes", "shortened", "name", "moved_from", "source",
+        "provisional",
+    ]
 
     var csvFields: [String] {
-        [info.date.iso, info.date.weekday.englishName, info.kind.code, info.isWorking ? "1" : "0",
-         String(info.workingMinutes), info.isShortened ? "1" : "0", info.name ?? "",
-         info.movedFrom?.iso ?? "", info.source ?? "", info.isProvisional ? "1" : "0"]
+        [
+            info.date.iso, info.date.weekday.englishName, info.kind.code, info.isWorking ? "1" : "0",
+            String(info.workingMinutes), info.isShortened ? "1" : "0", info.name ?? "",
+            info.movedFrom?.iso ?? "", info.source ?? "", info.isProvisional ? "1" : "0",
+        ]
     }
 
     var json: JSONObject {

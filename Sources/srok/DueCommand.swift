@@ -36,7 +36,8 @@ enum ScheduleOutput {
     /// and the original in `original_due_date`/`original_due` when it differs.
     static func record(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?) -> ([String], [String]) {
         let names = ["profile", "regime", "calendar", "tz"] + OutputField.scheduleNames
-        let values = [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
+        let values =
+            [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
             + OutputField.scheduleValues(s, zone: r.engine.zone, effective: effective)
         return (names, values)
     }
@@ -48,17 +49,24 @@ enum ScheduleOutput {
         let (names, values) = record(s, r, effective: effective)
         var o = JSONObject()
         for (n, v) in zip(names, values) {
-            if n.hasSuffix("_minutes"), let i = Int(v) { o.add(n, i) }
-            else if n == "provisional" { o.add(n, v == "1") }
-            else if nullable.contains(n) && v.isEmpty { o.add(n, nil as String?) }
-            else { o.add(n, v) }
+            if n.hasSuffix("_minutes"), let i = Int(v) {
+                o.add(n, i)
+            } else if n == "provisional" {
+                o.add(n, v == "1")
+            } else if nullable.contains(n) && v.isEmpty {
+                o.add(n, nil as String?)
+            } else {
+                o.add(n, v)
+            }
         }
         o.add("term_source", r.termSourceText)
         o.add("calendar_data_version", r.engine.calendar.dataVersion)
         return o
     }
 
-    static func text(_ s: MessageSchedule, _ r: ResolvedMessage, zone: ZoneRules, lang: Language, effective: EffectiveDue?) throws -> String {
+    static func text(
+        _ s: MessageSchedule, _ r: ResolvedMessage, zone: ZoneRules, lang: Language, effective: EffectiveDue?
+    ) throws -> String {
         let ru = lang == .ru
         let plural = try RussianText()
         var out: [String] = []
@@ -67,46 +75,86 @@ enum ScheduleOutput {
             let hm = String(format2(l.hour)) + ":" + format2(l.minute)
             return (ru ? l.date.russian : l.date.iso) + " " + hm
         }
-        out.append((ru ? "Регистрация: " : "Registered: ") + when(s.registered) + " (\(zone.identifier), UTC\(zone.offsetText(at: s.registered)))")
+        out.append(
+            (ru ? "Регистрация: " : "Registered: ") + when(s.registered)
+                + " (\(zone.identifier), UTC\(zone.offsetText(at: s.registered)))")
         let termText: String
         switch s.term.unit {
-        case .calendarDays: termText = ru ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней") : "\(s.term.amount) calendar days"
-        case .workingDays: termText = ru ? plural.count(s.term.amount, one: "рабочий день", few: "рабочих дня", many: "рабочих дней") : "\(s.term.amount) working days"
+        case .calendarDays:
+            termText =
+                ru
+                ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней")
+                : "\(s.term.amount) calendar days"
+        case .workingDays:
+            termText =
+                ru
+                ? plural.count(s.term.amount, one: "рабочий день", few: "рабочих дня", many: "рабочих дней")
+                : "\(s.term.amount) working days"
         case .hours: termText = ru ? plural.hours(s.term.amount) : "\(s.term.amount) hours"
-        case .workingHours: termText = ru ? plural.count(s.term.amount, one: "рабочий час", few: "рабочих часа", many: "рабочих часов") : "\(s.term.amount) working hours"
+        case .workingHours:
+            termText =
+                ru
+                ? plural.count(s.term.amount, one: "рабочий час", few: "рабочих часа", many: "рабочих часов")
+                : "\(s.term.amount) working hours"
         }
         out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSourceText)
         let c = r.engine.conventions
-        out.append((ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ") + c.roll.rawValue
-                   + (ru ? ", этапы " : ", stages ") + c.basis.rawValue + (ru ? ", профиль " : ", profile ") + r.profile.id
-                   + (ru ? ", календарь " : ", calendar ") + r.engine.calendar.id)
+        out.append(
+            (ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ")
+                + c.roll.rawValue
+                + (ru ? ", этапы " : ", stages ") + c.basis.rawValue + (ru ? ", профиль " : ", profile ") + r.profile.id
+                + (ru ? ", календарь " : ", calendar ") + r.engine.calendar.id)
         if let roll = s.roll {
             let why = try r.engine.calendar.info(for: roll.from).explanation(lang)
-            out.append((ru ? "Последний день срока " : "The last day ") + (ru ? roll.from.russian : roll.from.iso)
-                       + (ru ? " — нерабочий: " : " is not a working day: ") + why)
-            out.append((ru ? "Перенос (\(roll.reason(lang))): " : "Rolled (\(roll.reason(lang))): ")
-                       + (ru ? roll.to.russian : roll.to.iso) + ". " + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
+            out.append(
+                (ru ? "Последний день срока " : "The last day ") + (ru ? roll.from.russian : roll.from.iso)
+                    + (ru ? " — нерабочий: " : " is not a working day: ") + why)
+            out.append(
+                (ru ? "Перенос (\(roll.reason(lang))): " : "Rolled (\(roll.reason(lang))): ")
+                    + (ru ? roll.to.russian : roll.to.iso) + ". "
+                    + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
         }
         if let e = effective, let reason = e.reason {
-            out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(e.dueDate) : e.dueDate.iso) + ", " + when(e.due).split(separator: " ").last!
-                       + " (\(zone.iso8601(e.due))) — " + reasonText(reason, lang))
-            out.append((ru ? "Исходный срок: " : "Original due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", "
-                       + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+            out.append(
+                (ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(e.dueDate) : e.dueDate.iso) + ", " + when(
+                    e.due
+                ).split(separator: " ").last!
+                    + " (\(zone.iso8601(e.due))) — " + reasonText(reason, lang))
+            out.append(
+                (ru ? "Исходный срок: " : "Original due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", "
+                    + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
         } else {
-            out.append((ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(s.due).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
+            out.append(
+                (ru ? "Срок ответа: " : "Due: ") + (ru ? plural.longDate(s.dueDate) : s.dueDate.iso) + ", " + when(
+                    s.due
+                ).split(separator: " ").last! + " (\(zone.iso8601(s.due)))")
         }
-        if s.isProvisional { out.append(ru ? "ПРЕДВАРИТЕЛЬНО: дата опирается на год без постановления о переносе." : "PROVISIONAL: the date rests on a year with no transfer decree.") }
+        if s.isProvisional {
+            out.append(
+                ru
+                    ? "ПРЕДВАРИТЕЛЬНО: дата опирается на год без постановления о переносе."
+                    : "PROVISIONAL: the date rests on a year with no transfer decree.")
+        }
         out.append("")
         let dayMinutes = s.basis == .clock24 ? 1440 : c.schedule.dayMinutes
         if s.budgetSource == .published {
-            out.append(ru ? "Бюджеты этапов — опубликованная таблица регламента (budgets published, «календарный день» = \(r.profile.tableDay.value.rawValue))"
-                          : "Stage budgets from the act's published table (budgets published, a «календарный день» = \(r.profile.tableDay.value.rawValue))")
+            out.append(
+                ru
+                    ? "Бюджеты этапов — опубликованная таблица регламента (budgets published, «календарный день» = \(r.profile.tableDay.value.rawValue))"
+                    : "Stage budgets from the act's published table (budgets published, a «календарный день» = \(r.profile.tableDay.value.rawValue))"
+            )
         }
-        out.append(ru ? "Этап            Доля  Бюджет                                 Плановый срок" : "Stage           Share Budget                                 Planned due")
+        out.append(
+            ru
+                ? "Этап            Доля  Бюджет                                 Плановый срок"
+                : "Stage           Share Budget                                 Planned due")
         for stage in Stage.allCases {
             let name = ru ? stage.russian : stage.english
-            let budget = ru ? DurationText.russian(s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8, plural: plural)
-                            : DurationText.english(s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8)
+            let budget =
+                ru
+                ? DurationText.russian(
+                    s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8, plural: plural)
+                : DurationText.english(s.budgetMinutes[stage], dayMinutes: dayMinutes, working: s.basis == .workday8)
             let share = c.shares.percent(stage)
             let shareText = share == share.rounded() ? String(Int(share)) + " %" : String(share) + " %"
             out.append(pad(name, 15) + " " + pad(shareText, 5) + " " + pad(budget, 38) + " " + when(s.stageDue[stage]))
@@ -125,5 +173,7 @@ enum ScheduleOutput {
     }
 
     static func format2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
 }

@@ -8,12 +8,15 @@ struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
         abstract: "Профили регламентов и их фаст-треки. Regulation profiles and their fast-track categories.",
-        discussion: "With --explain PROFILE: every rule of the act, its clause and what Srok does with it, including the act's silences and the defaults chosen (Russian; --lang en for English)."
+        discussion:
+            "With --explain PROFILE: every rule of the act, its clause and what Srok does with it, including the act's silences and the defaults chosen (Russian; --lang en for English)."
     )
     @Argument(help: "Show one profile in full.") var id: String?
-    @Option(name: .long, help: "Explain a profile: each rule of its act, the clause, and what the engine does.") var explain: String?
+    @Option(name: .long, help: "Explain a profile: each rule of its act, the clause, and what the engine does.")
+    var explain: String?
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] = []
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
+        []
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
@@ -24,12 +27,19 @@ struct ProfilesCommand: ParsableCommand {
             switch format {
             case .json:
                 var o = JSONObject()
-                o.add("id", p.id); o.add("title", p.title); o.add("document", p.document)
-                o.add("rules", rows.map { r in
-                    var e = JSONObject()
-                    e.add("rule", r.rule); e.add("clause", r.clause); e.add("engine", r.engine); e.add("default", r.isDefault)
-                    return e
-                })
+                o.add("id", p.id)
+                o.add("title", p.title)
+                o.add("document", p.document)
+                o.add(
+                    "rules",
+                    rows.map { r in
+                        var e = JSONObject()
+                        e.add("rule", r.rule)
+                        e.add("clause", r.clause)
+                        e.add("engine", r.engine)
+                        e.add("default", r.isDefault)
+                        return e
+                    })
                 print(o.text)
             case .text: print(Self.table(p, rows, lang: common.lang))
             }
@@ -43,15 +53,33 @@ struct ProfilesCommand: ParsableCommand {
             for p in list {
                 print("\(p.id) — \(p.title) [\(p.region.value), \(p.zone.value)]")
                 if id != nil { print("  \(p.document)") }
-                print("  срок \(p.term.value) дн. (\(p.term.citation)); фаст-трек \(p.fastTrackTerms.value) дн.; «Отложено» \(Self.limit(p.postponements.value))")
-                print("  счёт \(p.conventions.count.rawValue), перенос \(p.conventions.roll.rawValue), этапы \(p.conventions.basis.rawValue), доли " + Stage.allCases.map { "\(Int(p.conventions.shares.percent($0)))" }.joined(separator: "/")
-                      + (p.conventions.budgets == .published ? ", бюджеты — опубликованная таблица" : ""))
-                for (name, level) in p.fastTrackLevels.sorted(by: { $0.key < $1.key }) { print("  уровень \(name): \(level.value) дн. — \(level.citation)") }
-                for f in p.fastTracks { print("  \(f.days) дн.: \(f.category)\(f.subcategory.map { " / " + $0 } ?? "")" + (id != nil ? " — \(f.citation)" : "")) }
+                print(
+                    "  срок \(p.term.value) дн. (\(p.term.citation)); фаст-трек \(p.fastTrackTerms.value) дн.; «Отложено» \(Self.limit(p.postponements.value))"
+                )
+                print(
+                    "  счёт \(p.conventions.count.rawValue), перенос \(p.conventions.roll.rawValue), этапы \(p.conventions.basis.rawValue), доли "
+                        + Stage.allCases.map { "\(Int(p.conventions.shares.percent($0)))" }.joined(separator: "/")
+                        + (p.conventions.budgets == .published ? ", бюджеты — опубликованная таблица" : ""))
+                for (name, level) in p.fastTrackLevels.sorted(by: { $0.key < $1.key }) {
+                    print("  уровень \(name): \(level.value) дн. — \(level.citation)")
+                }
+                for f in p.fastTracks {
+                    print(
+                        "  \(f.days) дн.: \(f.category)\(f.subcategory.map { " / " + $0 } ?? "")"
+                            + (id != nil ? " — \(f.citation)" : ""))
+                }
                 if id != nil {
-                    for c in p.controls { print("  контроль \(c.kind.rawValue): \(c.amount) \(c.workingDays ? "раб. дн." : "дн."), счёт \(c.count.rawValue) — \(c.citation)") }
+                    for c in p.controls {
+                        print(
+                            "  контроль \(c.kind.rawValue): \(c.amount) \(c.workingDays ? "раб. дн." : "дн."), счёт \(c.count.rawValue) — \(c.citation)"
+                        )
+                    }
                     print("  «Отложено»: \(Self.limit(p.postponements.value)) — \(p.postponements.citation)")
-                    print("  причина «Отклонено»: " + (p.rejection.reasons.isEmpty ? (p.rejection.required ? "обязательна" : "не обязательна") : "из перечня (\(p.rejection.reasons.count))") + " — \(p.rejection.citation)")
+                    print(
+                        "  причина «Отклонено»: "
+                            + (p.rejection.reasons.isEmpty
+                                ? (p.rejection.required ? "обязательна" : "не обязательна")
+                                : "из перечня (\(p.rejection.reasons.count))") + " — \(p.rejection.citation)")
                     for (k, v) in p.conventionCitations.sorted(by: { $0.key < $1.key }) { print("  \(k): \(v)") }
                 }
             }
@@ -69,12 +97,16 @@ struct ProfilesCommand: ParsableCommand {
     /// The explanation as a Markdown table.
     static func table(_ p: RegulationProfile, _ rows: [ProfileRuleRow], lang: Language) -> String {
         let ru = lang == .ru
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var out = ["# " + p.id + " — " + p.title, "", p.document, ""]
         out.append(ru ? "| Правило акта | Пункт | Что делает Srok |" : "| Rule of the act | Clause | What Srok does |")
         out.append("|---|---|---|")
         for r in rows {
-            let mark = r.isDefault ? (ru ? " *(акт молчит; выбрано по умолчанию)*" : " *(the act is silent; default chosen)*") : ""
+            let mark =
+                r.isDefault
+                ? (ru ? " *(акт молчит; выбрано по умолчанию)*" : " *(the act is silent; default chosen)*") : ""
             out.append("| " + cell(r.rule) + mark + " | " + cell(r.clause) + " | " + cell(r.engine) + " |")
         }
         return out.joined(separator: "\n")
@@ -82,28 +114,54 @@ struct ProfilesCommand: ParsableCommand {
 
     func json(_ p: RegulationProfile) -> JSONObject {
         var o = JSONObject()
-        o.add("id", p.id); o.add("title", p.title); o.add("document", p.document)
-        o.add("region", p.region.value); o.add("zone", p.zone.value); o.add("regime", p.regime.value.rawValue)
-        o.add("term_days", p.term.value); o.add("term_source", p.term.citation)
-        o.add("fast_track_min", p.fastTrackTerms.value.shortest); o.add("fast_track_max", p.fastTrackTerms.value.longest)
-        o.add("fast_track_terms", p.fastTrackTerms.value.description); o.add("fast_track_source", p.fastTrackTerms.citation)
-        o.add("count", p.conventions.count.rawValue); o.add("roll", p.conventions.roll.rawValue); o.add("basis", p.conventions.basis.rawValue)
+        o.add("id", p.id)
+        o.add("title", p.title)
+        o.add("document", p.document)
+        o.add("region", p.region.value)
+        o.add("zone", p.zone.value)
+        o.add("regime", p.regime.value.rawValue)
+        o.add("term_days", p.term.value)
+        o.add("term_source", p.term.citation)
+        o.add("fast_track_min", p.fastTrackTerms.value.shortest)
+        o.add("fast_track_max", p.fastTrackTerms.value.longest)
+        o.add("fast_track_terms", p.fastTrackTerms.value.description)
+        o.add("fast_track_source", p.fastTrackTerms.citation)
+        o.add("count", p.conventions.count.rawValue)
+        o.add("roll", p.conventions.roll.rawValue)
+        o.add("basis", p.conventions.basis.rawValue)
         o.add("budgets", p.conventions.budgets.rawValue)
-        o.add("postponements", p.postponements.value.description); o.add("postponements_source", p.postponements.citation)
+        o.add("postponements", p.postponements.value.description)
+        o.add("postponements_source", p.postponements.citation)
         o.add("rejection_reason_required", p.rejection.required)
-        o.add("fast_tracks", p.fastTracks.map { f in
-            var e = JSONObject()
-            e.add("category", f.category); e.add("subcategory", f.subcategory); e.add("days", f.days); e.add("source", f.citation)
-            return e
-        })
-        o.add("levels", p.fastTrackLevels.sorted(by: { $0.key < $1.key }).map { k, v in
-            var e = JSONObject(); e.add("level", k); e.add("days", v.value); e.add("source", v.citation); return e
-        })
-        o.add("controls", p.controls.map { c in
-            var e = JSONObject()
-            e.add("control", c.kind.rawValue); e.add("amount", c.amount); e.add("count", c.count.rawValue); e.add("source", c.citation)
-            return e
-        })
+        o.add(
+            "fast_tracks",
+            p.fastTracks.map { f in
+                var e = JSONObject()
+                e.add("category", f.category)
+                e.add("subcategory", f.subcategory)
+                e.add("days", f.days)
+                e.add("source", f.citation)
+                return e
+            })
+        o.add(
+            "levels",
+            p.fastTrackLevels.sorted(by: { $0.key < $1.key }).map { k, v in
+                var e = JSONObject()
+                e.add("level", k)
+                e.add("days", v.value)
+                e.add("source", v.citation)
+                return e
+            })
+        o.add(
+            "controls",
+            p.controls.map { c in
+                var e = JSONObject()
+                e.add("control", c.kind.rawValue)
+                e.add("amount", c.amount)
+                e.add("count", c.count.rawValue)
+                e.add("source", c.citation)
+                return e
+            })
         return o
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A progress line on stderr, throttled to twice a second.
@@ -13,7 +13,8 @@ struct Progress {
 
     init(enabled: Bool) {
         self.enabled = enabled
-        started = clock.now; last = started
+        started = clock.now
+        last = started
     }
 
     mutating func update(rows: Int, bytes: Int, total: Int) {

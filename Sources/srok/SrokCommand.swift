@@ -6,10 +6,14 @@ struct SrokCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "srok",
         abstract: "Сроки рассмотрения сообщений ПОС: производственный календарь, сроки, этапы.",
-        discussion: "Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms).",
-        subcommands: [DueCommand.self, StatusCommand.self, BatchCommand.self, TableCommand.self, ProfilesCommand.self, RegulationCommand.self,
-                      DayCommand.self, CalendarCommand.self, AddCommand.self, BetweenCommand.self,
-                      RollCommand.self, VersionCommand.self]
+        discussion:
+            "Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms).",
+        subcommands: [
+            DueCommand.self, StatusCommand.self, BatchCommand.self, TableCommand.self, ProfilesCommand.self,
+            RegulationCommand.self,
+            DayCommand.self, CalendarCommand.self, AddCommand.self, BetweenCommand.self,
+            RollCommand.self, VersionCommand.self,
+        ]
     )
 
     @Flag(name: .long, help: "Print the version, the calendar data version and ICU's tzdata version.")

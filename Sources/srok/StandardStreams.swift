@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#elseif canImport(Darwin)
-@preconcurrency import Darwin
-#endif
 import SrokBatch
+
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Darwin)
+    @preconcurrency import Darwin
+#endif
 
 /// The CLI's standard streams. A closed or broken stderr (`2>&-`, `2>&1 | true`) loses the
 /// message but never crashes the process (Foundation's `FileHandle.write` traps on it); a failed

@@ -8,26 +8,47 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Состояние сообщения по истории этапов. The status of a message from its stage history.",
         discussion: """
-        The history comes as flags or as a JSON file (--history), e.g.
-        {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
-         "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
-                     {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
-         "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
-         "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
-        """
+            The history comes as flags or as a JSON file (--history), e.g.
+            {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
+             "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
+                         {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
+             "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
+             "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
+            """
     )
 
     @OptionGroup var message: MessageOptionsGroup
-    @Option(name: .long, help: "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order.") var stage: [String] = []
-    @Option(name: .customLong("redirect-approval"), help: "An entry STAGE@TIME into approval/final-approval to approve a redirect to a non-subordinate organisation; repeatable.") var redirectApproval: [String] = []
-    @Option(name: .customLong("taken-into-work"), help: "When the executor took the message into work.") var takenIntoWork: String?
-    @Option(name: .customLong("redirected-at"), help: "When the message was redirected to another organisation.") var redirectedAt: String?
-    @Option(name: .customLong("received-at"), help: "When an appeal was received (registration within 3 days).") var receivedAt: String?
+    @Option(
+        name: .long, help: "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order.")
+    var stage: [String] = []
+    @Option(
+        name: .customLong("redirect-approval"),
+        help:
+            "An entry STAGE@TIME into approval/final-approval to approve a redirect to a non-subordinate organisation; repeatable."
+    ) var redirectApproval: [String] = []
+    @Option(name: .customLong("taken-into-work"), help: "When the executor took the message into work.")
+    var takenIntoWork: String?
+    @Option(name: .customLong("redirected-at"), help: "When the message was redirected to another organisation.")
+    var redirectedAt: String?
+    @Option(name: .customLong("received-at"), help: "When an appeal was received (registration within 3 days).")
+    var receivedAt: String?
     @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
-    @Option(name: .customLong("applicant-contacted-at"), help: "When the executor contacted the applicant (seed 003 п. 6.3: the same day).") var applicantContactedAt: String?
-    @Option(name: .customLong("head-informed-at"), help: "When the executor informed the head (seed 004 раздел 2: within a working day).") var headInformedAt: String?
-    @Option(name: .long, help: "The type of answer: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).") var outcome: String?
-    @Option(name: .customLong("rejection-reason"), help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
+    @Option(
+        name: .customLong("applicant-contacted-at"),
+        help: "When the executor contacted the applicant (seed 003 п. 6.3: the same day).") var applicantContactedAt:
+        String?
+    @Option(
+        name: .customLong("head-informed-at"),
+        help: "When the executor informed the head (seed 004 раздел 2: within a working day).") var headInformedAt:
+        String?
+    @Option(
+        name: .long,
+        help:
+            "The type of answer: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).")
+    var outcome: String?
+    @Option(
+        name: .customLong("rejection-reason"),
+        help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
     @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
     @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
@@ -35,7 +56,9 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let lang = common.lang
-        let file = try history.map { path in try MessageRequest(json: try DataFiles.bytes(of: path, kind: "history"), source: path) }
+        let file = try history.map { path in
+            try MessageRequest(json: try DataFiles.bytes(of: path, kind: "history"), source: path)
+        }
         let r = try message.resolve(common, file: file, flags: try flagRequest())
         let status: MessageStatus
         do { status = try r.status() } catch { throw MessageOptionsGroup.flagError(error) }
@@ -52,12 +75,17 @@ struct StatusCommand: ParsableCommand {
         }
         func entry(_ text: String, redirect: Bool, field: String) throws -> MessageRequest.Entry {
             let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw SrokError.invalidValue(field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00") }
-            return MessageRequest.Entry(stage: try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field),
-                                        redirectApproval: redirect)
+            guard parts.count == 2 else {
+                throw SrokError.invalidValue(
+                    field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00")
+            }
+            return MessageRequest.Entry(
+                stage: try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field),
+                redirectApproval: redirect)
         }
         var r = MessageRequest()
-        r.entries = try stage.map { try entry($0, redirect: false, field: "--stage") }
+        r.entries =
+            try stage.map { try entry($0, redirect: false, field: "--stage") }
             + redirectApproval.map { try entry($0, redirect: true, field: "--redirect-approval") }
         r.takenIntoWork = try timestamp(takenIntoWork, "--taken-into-work")
         r.applicantContactedAt = try timestamp(applicantContactedAt, "--applicant-contacted-at")
@@ -75,27 +103,45 @@ struct StatusCommand: ParsableCommand {
         var o = ScheduleOutput.json(st.schedule, r, effective: st.effectiveDue)
         let zone = r.engine.zone
         for (n, v) in zip(OutputField.statusNames, OutputField.statusValues(st, zone: zone)) {
-            if n.hasSuffix("_minutes") || n.hasSuffix("_count"), let i = Int(v) { o.add(n, i) } else { o.add(n, v.isEmpty ? nil : v) }
+            if n.hasSuffix("_minutes") || n.hasSuffix("_count"), let i = Int(v) {
+                o.add(n, i)
+            } else {
+                o.add(n, v.isEmpty ? nil : v)
+            }
         }
-        o.add("stages", Stage.allCases.map { s in
-            let x = st.stages[s]
-            var e = JSONObject()
-            e.add("stage", s.code); e.add("budget_minutes", x.budgetMinutes); e.add("used_minutes", x.usedMinutes)
-            e.add("current_visit_minutes", x.currentVisitMinutes); e.add("remaining_minutes", x.remainingMinutes)
-            e.add("overdue_minutes", x.overdueMinutes); e.add("visits", x.visits); e.add("status", x.state.rawValue)
-            e.add("dwell_due", x.dwellDue.map(zone.iso8601))
-            e.add("rule", x.rule.code); e.add("budget_status", x.budgetState.rawValue)
-            e.add("governing_deadline", x.governingDeadline.map(zone.iso8601)); e.add("late_by", x.lateBy?.code)
-            return e
-        })
-        o.add("controls", st.controls.map { c in
-            var e = JSONObject()
-            let point = r.profile.controls.first { $0.kind == c.kind }
-            e.add("control", c.kind.rawValue); e.add("deadline", zone.iso8601(c.deadline))
-            e.add("met_at", c.metAt.map(zone.iso8601)); e.add("status", c.state.rawValue)
-            e.add("count", point?.count.rawValue); e.add("source", point?.citation)
-            return e
-        })
+        o.add(
+            "stages",
+            Stage.allCases.map { s in
+                let x = st.stages[s]
+                var e = JSONObject()
+                e.add("stage", s.code)
+                e.add("budget_minutes", x.budgetMinutes)
+                e.add("used_minutes", x.usedMinutes)
+                e.add("current_visit_minutes", x.currentVisitMinutes)
+                e.add("remaining_minutes", x.remainingMinutes)
+                e.add("overdue_minutes", x.overdueMinutes)
+                e.add("visits", x.visits)
+                e.add("status", x.state.rawValue)
+                e.add("dwell_due", x.dwellDue.map(zone.iso8601))
+                e.add("rule", x.rule.code)
+                e.add("budget_status", x.budgetState.rawValue)
+                e.add("governing_deadline", x.governingDeadline.map(zone.iso8601))
+                e.add("late_by", x.lateBy?.code)
+                return e
+            })
+        o.add(
+            "controls",
+            st.controls.map { c in
+                var e = JSONObject()
+                let point = r.profile.controls.first { $0.kind == c.kind }
+                e.add("control", c.kind.rawValue)
+                e.add("deadline", zone.iso8601(c.deadline))
+                e.add("met_at", c.metAt.map(zone.iso8601))
+                e.add("status", c.state.rawValue)
+                e.add("count", point?.count.rawValue)
+                e.add("source", point?.citation)
+                return e
+            })
         return o
     }
 
@@ -107,11 +153,16 @@ struct StatusCommand: ParsableCommand {
         let dayMinutes = c.basis == .clock24 ? 1440 : c.schedule.dayMinutes
         func dur(_ m: Int) -> String {
             let sign = m < 0 ? "−" : ""
-            return sign + (ru ? DurationText.russian(abs(m), dayMinutes: dayMinutes, working: c.basis == .workday8, plural: plural)
-                              : DurationText.english(abs(m), dayMinutes: dayMinutes, working: c.basis == .workday8))
+            return sign
+                + (ru
+                    ? DurationText.russian(
+                        abs(m), dayMinutes: dayMinutes, working: c.basis == .workday8, plural: plural)
+                    : DurationText.english(abs(m), dayMinutes: dayMinutes, working: c.basis == .workday8))
         }
         func wall(_ m: Int) -> String {
-            ru ? DurationText.russian(abs(m), dayMinutes: 1440, working: false, plural: plural) : DurationText.english(abs(m), dayMinutes: 1440, working: false)
+            ru
+                ? DurationText.russian(abs(m), dayMinutes: 1440, working: false, plural: plural)
+                : DurationText.english(abs(m), dayMinutes: 1440, working: false)
         }
         func rule(_ r: StageRule) -> String {
             switch (r, ru) {
@@ -122,12 +173,19 @@ struct StatusCommand: ParsableCommand {
             case (.effectiveDue(let d), _): ScheduleOutput.reasonText(d, lang)
             }
         }
-        let names: [SLAState: String] = ru ? [.ok: "в срок", .approaching: "срок подходит", .overdue: "ПРОСРОЧЕНО", .closed: "закрыто"]
-                                           : [.ok: "ok", .approaching: "approaching", .overdue: "OVERDUE", .closed: "closed"]
+        let names: [SLAState: String] =
+            ru
+            ? [.ok: "в срок", .approaching: "срок подходит", .overdue: "ПРОСРОЧЕНО", .closed: "закрыто"]
+            : [.ok: "ok", .approaching: "approaching", .overdue: "OVERDUE", .closed: "closed"]
         var out: [String] = []
-        out.append((ru ? "Состояние: " : "Status: ") + names[st.state]! + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
-        out.append((ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due)
-                   + (st.dueReason.map { " — " + ScheduleOutput.reasonText($0, lang) + (ru ? "; исходный срок " : "; originally ") + zone.iso8601(st.originalDue) } ?? ""))
+        out.append(
+            (ru ? "Состояние: " : "Status: ") + names[st.state]! + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
+        out.append(
+            (ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due)
+                + (st.dueReason.map {
+                    " — " + ScheduleOutput.reasonText($0, lang) + (ru ? "; исходный срок " : "; originally ")
+                        + zone.iso8601(st.originalDue)
+                } ?? ""))
         if st.state == .overdue || st.overdueMinutes > 0 {
             out.append((ru ? "Просрочка: " : "Overdue by: ") + wall(st.overdueMinutes))
         } else if st.state != .closed {
@@ -135,28 +193,44 @@ struct StatusCommand: ParsableCommand {
         }
         if let s = st.currentStage {
             let x = st.stages[s]
-            out.append((ru ? "Текущий этап: " : "Current stage: ") + (ru ? s.russian : s.english)
-                       + (x.dwellDue.map { (ru ? ", плановый срок этапа " : ", planned stage due ") + zone.iso8601($0) } ?? "")
-                       + (x.governingDeadline.map { (ru ? ", срок " : ", due ") + zone.iso8601($0) + " (" + rule(x.rule) + ")" } ?? ""))
+            out.append(
+                (ru ? "Текущий этап: " : "Current stage: ") + (ru ? s.russian : s.english)
+                    + (x.dwellDue.map { (ru ? ", плановый срок этапа " : ", planned stage due ") + zone.iso8601($0) }
+                        ?? "")
+                    + (x.governingDeadline.map {
+                        (ru ? ", срок " : ", due ") + zone.iso8601($0) + " (" + rule(x.rule) + ")"
+                    } ?? ""))
         }
         out.append("")
-        out.append(ru ? "Этап            Плановый бюджет              Израсходовано                Статус" : "Stage           Planned budget               Used                         Status")
+        out.append(
+            ru
+                ? "Этап            Плановый бюджет              Израсходовано                Статус"
+                : "Stage           Planned budget               Used                         Status")
         for s in Stage.allCases {
             let x = st.stages[s]
             var verdict = names[x.state]!
             if x.rule != .share && x.visits > 0 {
-                verdict += " (" + rule(x.rule) + (x.budgetState == .overdue ? (ru ? "; доля превышена" : "; share exceeded") : "") + ")"
+                verdict +=
+                    " (" + rule(x.rule)
+                    + (x.budgetState == .overdue ? (ru ? "; доля превышена" : "; share exceeded") : "") + ")"
             }
-            out.append(ScheduleOutput.pad(ru ? s.russian : s.english, 15) + " " + ScheduleOutput.pad(dur(x.budgetMinutes), 28) + " "
-                       + ScheduleOutput.pad(x.visits == 0 ? "—" : dur(x.usedMinutes) + (x.visits > 1 ? " (\(x.visits)×)" : ""), 28) + " " + verdict)
+            out.append(
+                ScheduleOutput.pad(ru ? s.russian : s.english, 15) + " " + ScheduleOutput.pad(dur(x.budgetMinutes), 28)
+                    + " "
+                    + ScheduleOutput.pad(
+                        x.visits == 0 ? "—" : dur(x.usedMinutes) + (x.visits > 1 ? " (\(x.visits)×)" : ""), 28) + " "
+                    + verdict)
         }
         if !st.controls.isEmpty {
             out.append("")
             for k in st.controls {
                 let point = r.profile.controls.first { $0.kind == k.kind }
-                out.append((ru ? "Контроль " : "Control ") + k.kind.rawValue + (point.map { " (\($0.amount), \($0.count.rawValue))" } ?? "") + ": "
-                           + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
-                           + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — " + names[k.state]!)
+                out.append(
+                    (ru ? "Контроль " : "Control ") + k.kind.rawValue
+                        + (point.map { " (\($0.amount), \($0.count.rawValue))" } ?? "") + ": "
+                        + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
+                        + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — " + names[
+                            k.state]!)
             }
         }
         return out.joined(separator: "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -18,10 +19,14 @@ struct AtomicFileTests {
         let folder = try TemporaryFolder()
         folder.write("out.csv", "old\n")
         let file = try AtomicFile(target: folder.file("out.csv"))
-        // The temporary name: hidden, beside the target, with the process id.
-        #expect(file.temporary == folder.file(".out.csv.srok-tmp-\(getpid())"))
+        // The temporary name: hidden, beside the target, with the process id and 16 random hex digits.
+        let name = String(file.temporary.dropFirst(folder.path.count + 1))
+        let prefix = ".out.csv.srok-tmp-\(getpid())-"
+        #expect(file.temporary == folder.file(name))
+        #expect(name.hasPrefix(prefix) && name.count == prefix.count + 16)
+        #expect(name.dropFirst(prefix.count).allSatisfy { "0123456789abcdef".contains($0) })
         #expect(file.temporaryPath == file.temporary)
-        #expect(folder.names == [".out.csv.srok-tmp-\(getpid())", "out.csv"])
+        #expect(folder.names == [name, "out.csv"])
         // A small write (buffered), a block larger than the 1 MB buffer (written straight
         // through), and another small one: the file holds them in order.
         let big = [UInt8](repeating: 0x78, count: (1 << 20) + 17)
@@ -34,13 +39,14 @@ struct AtomicFileTests {
         #expect(folder.text("out.csv") == "a,b\n" + String(repeating: "x", count: (1 << 20) + 17) + "c\n")
     }
 
-    @Test func theResultHasModeSixFourFourLessTheUmask() throws {
+    @Test func aNewFileHasModeSixSixSixLessTheUmask() throws {
+        // As for any file a program creates with open(…, 0666): the umask takes away what the user denies.
         let folder = try TemporaryFolder()
         let file = try AtomicFile(target: folder.file("out.csv"), durable: false)
         try file.write(Array("x\n".utf8))
         try file.commit()
         let mode = try FileManager.default.attributesOfItem(atPath: folder.file("out.csv"))[.posixPermissions] as? Int
-        #expect(mode == 0o644 & ~Self.umask)
+        #expect(mode == 0o666 & ~Self.umask)
     }
 
     @Test func abandonLeavesTheOldFileAndNoTemporary() throws {
@@ -72,7 +78,8 @@ struct AtomicFileTests {
         } throws: { error in
             // ENOENT's text, as strerror gives it.
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == target && message == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
+            return path == target
+                && message == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
         }
     }
 

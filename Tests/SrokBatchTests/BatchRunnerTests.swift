@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -31,10 +32,13 @@ struct BatchRunnerTests {
         ("BAD", "not a date", "30", ""),
         ("A4", "2024-03-05 12:00", "", ""),
     ]
-    static let csv = "id,registered_at,term_days,stage\n" + rows.map { "\($0.id),\($0.registered),\($0.termDays),\($0.stage)" }.joined(separator: "\n") + "\n"
+    static let csv =
+        "id,registered_at,term_days,stage\n"
+        + rows.map { "\($0.id),\($0.registered),\($0.termDays),\($0.stage)" }.joined(separator: "\n") + "\n"
 
     /// The default output header, as the batch's documentation lists its columns.
-    static let header = "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled"
+    static let header =
+        "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count"
 
     func options(_ folder: TemporaryFolder, input: String, output: String = "out.csv") -> BatchRunOptions {
         var o = BatchRunOptions()
@@ -48,15 +52,18 @@ struct BatchRunnerTests {
 
     /// The good rows through the bulk API (an evaluation path that reads no CSV and writes none).
     func bulk(_ row: (id: String, registered: String, termDays: String, stage: String)) throws -> BatchResult {
-        try Self.evaluator.evaluate(BatchMessage(id: row.id, registeredAt: Timestamp(parsing: row.registered),
-                                                 termDays: Int(row.termDays), stage: row.stage.isEmpty ? nil : try Stage(parsing: row.stage)))
+        try Self.evaluator.evaluate(
+            BatchMessage(
+                id: row.id, registeredAt: Timestamp(parsing: row.registered),
+                termDays: Int(row.termDays), stage: row.stage.isEmpty ? nil : try Stage(parsing: row.stage)))
     }
 
     @Test func writesEveryGoodRowInOrderAndEveryBadOneToTheRejects() throws {
         let folder = try TemporaryFolder()
         folder.write("in.csv", Self.csv)
         let observer = RecordingObserver()
-        let report = try BatchRunner.run(options(folder, input: "in.csv"), evaluator: Self.evaluator, observer: observer)
+        let report = try BatchRunner.run(
+            options(folder, input: "in.csv"), evaluator: Self.evaluator, observer: observer)
 
         #expect(report.stats.read == 4 && report.stats.written == 3 && report.stats.rejected == 1)
         #expect(report.rejectsPath == folder.file("rejects.csv"))
@@ -69,11 +76,11 @@ struct BatchRunnerTests {
         try #require(lines.count == good.count + 2)
         for (row, line) in zip(good, lines.dropFirst()) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            try #require(fields.count == 14)
+            try #require(fields.count == 20)
             let r = try bulk(row)
             #expect(fields[0] == row.id)
-            #expect(fields[1] == r.schedule.dueDate.iso)
-            #expect(fields[2] == r.zone.iso8601(r.schedule.due))
+            #expect(fields[1] == r.status.dueDate.iso)
+            #expect(fields[2] == r.zone.iso8601(r.status.due))
             #expect(fields[8] == (r.status.currentStage?.code ?? ""))
             #expect(fields[10] == r.status.state.rawValue)
         }
@@ -101,15 +108,22 @@ struct BatchRunnerTests {
         o.jobs = 3
         _ = try BatchRunner.run(o, evaluator: Self.evaluator, observer: observer)
 
+        // Hidden beside each target: `.<name>.srok-tmp-<pid>-<16 hex digits>`.
         let pid = getpid()
-        #expect(observer.temporaryFiles == [folder.file(".out.csv.srok-tmp-\(pid)"), folder.file(".rejects.csv.srok-tmp-\(pid)"),
-                                            folder.file(".summary.json.srok-tmp-\(pid)")])
+        try #require(observer.temporaryFiles.count == 3)
+        for (path, name) in zip(observer.temporaryFiles, ["out.csv", "rejects.csv", "summary.json"]) {
+            let prefix = folder.file(".\(name).srok-tmp-\(pid)-")
+            #expect(path.hasPrefix(prefix) && path.count == prefix.count + 16, "\(path)")
+        }
         #expect(observer.existedWhenReported == [true, true, true])
         for path in observer.temporaryFiles { #expect(!FileManager.default.fileExists(atPath: path)) }
 
         #expect(observer.progress.count >= 2)
         #expect(observer.progress.allSatisfy { $0.totalBytes == size })
-        #expect(zip(observer.progress, observer.progress.dropFirst()).allSatisfy { $0.rows <= $1.rows && $0.bytes <= $1.bytes })
+        #expect(
+            zip(observer.progress, observer.progress.dropFirst()).allSatisfy {
+                $0.rows <= $1.rows && $0.bytes <= $1.bytes
+            })
         #expect(observer.progress.last?.rows == 4)
         #expect(observer.progress.last?.bytes == size)
 
@@ -122,12 +136,15 @@ struct BatchRunnerTests {
     @Test func jsonLinesInAndOut() throws {
         let folder = try TemporaryFolder()
         folder.write("in.csv", Self.csv)
-        let jsonl = Self.rows.map { r in
-            "{\"id\":\"\(r.id)\",\"registered_at\":\"\(r.registered)\"" + (r.termDays.isEmpty ? "" : ",\"term_days\":\(r.termDays)")
-                + (r.stage.isEmpty ? "" : ",\"stage\":\"\(r.stage)\"") + "}"
-        }.joined(separator: "\n") + "\n"
+        let jsonl =
+            Self.rows.map { r in
+                "{\"id\":\"\(r.id)\",\"registered_at\":\"\(r.registered)\""
+                    + (r.termDays.isEmpty ? "" : ",\"term_days\":\(r.termDays)")
+                    + (r.stage.isEmpty ? "" : ",\"stage\":\"\(r.stage)\"") + "}"
+            }.joined(separator: "\n") + "\n"
         folder.write("in.jsonl", jsonl)
-        let report = try BatchRunner.run(options(folder, input: "in.jsonl", output: "out.jsonl"), evaluator: Self.evaluator)
+        let report = try BatchRunner.run(
+            options(folder, input: "in.jsonl", output: "out.jsonl"), evaluator: Self.evaluator)
         #expect(report.stats.read == 4 && report.stats.written == 3 && report.stats.rejected == 1)
 
         let objects = try #require(folder.text("out.jsonl")).split(separator: "\n").map { line in
@@ -142,7 +159,11 @@ struct BatchRunnerTests {
             #expect(object["due"] as? String == r.zone.iso8601(r.schedule.due))
             #expect(object["status"] as? String == r.status.state.rawValue)
             // A stage only when the row has one open; JSON null otherwise.
-            if let stage = r.status.currentStage { #expect(object["stage"] as? String == stage.code) } else { #expect(object["stage"] is NSNull) }
+            if let stage = r.status.currentStage {
+                #expect(object["stage"] as? String == stage.code)
+            } else {
+                #expect(object["stage"] is NSNull)
+            }
         }
     }
 
@@ -166,7 +187,8 @@ struct BatchRunnerTests {
             _ = try BatchRunner.run(o, evaluator: Self.evaluator)
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == folder.file("absent.csv") && message == "cannot open the input: \(String(cString: strerror(ENOENT)))"
+            return path == folder.file("absent.csv")
+                && message == "cannot open the input: \(String(cString: strerror(ENOENT)))"
         }
         #expect(folder.names == [])
     }

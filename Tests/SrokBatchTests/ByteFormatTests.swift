@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -31,9 +32,11 @@ struct ByteFormatTests {
 
     @Test func datesMatchISOInsideAndOutsideTheTable() {
         let days = DayTexts.shared
-        for d in [CivilDate(year: 1899, month: 12, day: 31)!, CivilDate(year: 1900, month: 1, day: 1)!,
-                  CivilDate(year: 2024, month: 2, day: 29)!, CivilDate(year: 2100, month: 12, day: 31)!,
-                  CivilDate(year: 2101, month: 1, day: 1)!, CivilDate(year: 9999, month: 12, day: 31)!] {
+        for d in [
+            CivilDate(year: 1899, month: 12, day: 31)!, CivilDate(year: 1900, month: 1, day: 1)!,
+            CivilDate(year: 2024, month: 2, day: 29)!, CivilDate(year: 2100, month: 12, day: 31)!,
+            CivilDate(year: 2101, month: 1, day: 1)!, CivilDate(year: 9999, month: 12, day: 31)!,
+        ] {
             #expect(text { ByteFormat.date(d, days: days, into: &$0) } == d.iso)
         }
     }
@@ -53,28 +56,39 @@ struct ByteFormatTests {
 @Suite("Batch row writers")
 struct RowWriterTests {
     @Test func theDefaultCSVPathMatchesTheGeneralWriter() throws {
-        let evaluator = BatchEvaluator(context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
-        let format = BatchFormat(input: .csv(delimiter: 0x2C), output: .csv(delimiter: 0x2C), columns: OutputColumn.defaults)
+        let evaluator = BatchEvaluator(
+            context: BatchFixtures.context, defaults: BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00")))
+        let format = BatchFormat(
+            input: .csv(delimiter: 0x2C), output: .csv(delimiter: 0x2C), columns: OutputColumn.defaults)
         #expect(format.defaultCSVDelimiter == 0x2C)
         let days = DayTexts.shared
-        var checked = 0, rolled = 0
-        for (profile, tz) in [("federal", "Europe/Moscow"), ("brasovsky", "Asia/Yekaterinburg"), ("mamadysh", "Asia/Kamchatka")] {
+        var checked = 0
+        var rolled = 0
+        for (profile, tz) in [
+            ("federal", "Europe/Moscow"), ("brasovsky", "Asia/Yekaterinburg"), ("mamadysh", "Asia/Kamchatka"),
+        ] {
             let engine = try evaluator.resolver.engine(profile: profile, region: nil, tz: tz)
             for day in stride(from: 1, through: 28, by: 3) {
                 for stage in [nil] + Stage.allCases.map(Optional.some) {
                     for closed in [false, true] {
-                        let registered = Timestamp.instant(BatchFixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
+                        let registered = Timestamp.instant(
+                            BatchFixtures.t("2024-03-\(day < 10 ? "0" : "")\(day)T10:15+03:00"))
                         var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
                         let status = try evaluator.resolver.status(
                             registered: registered, term: .days(day % 2 == 0 ? 30 : 5), termField: "term_days",
                             regime: nil, stage: stage, stageEnteredAt: nil, postponedUntil: nil,
-                            extensionDays: nil, closedAt: closed ? .instant(BatchFixtures.t("2024-04-10T09:00+03:00")) : nil,
+                            extensionDays: nil,
+                            closedAt: closed ? .instant(BatchFixtures.t("2024-04-10T09:00+03:00")) : nil,
                             asOf: evaluator.asOf, engine: engine, history: &history)
-                        let id = Array("id-\(day)".utf8)
+                        // Every other id starts like a formula: both paths guard it alike.
+                        let id = Array("\(day % 2 == 0 ? "=" : "")id-\(day)".utf8)
                         id.withUnsafeBufferPointer { idBytes in
                             let row = ParsedRow(id: idBytes, registered: registered)
-                            var fast = ByteSink(capacity: 64), general = ByteSink(capacity: 64)
-                            RowWriter.writeDefaultCSV(status, engine, row, delimiter: 0x2C, days: days, into: &fast)
+                            var fast = ByteSink(capacity: 64)
+                            var general = ByteSink(capacity: 64)
+                            RowWriter.writeDefaultCSV(
+                                status, engine, row, delimiter: 0x2C, audit: false, formulaGuard: format.formulaEscape,
+                                days: days, into: &fast)
                             RowWriter.write(status, engine, row, format: format, days: days, into: &general)
                             #expect(fast.text == general.text)
                         }

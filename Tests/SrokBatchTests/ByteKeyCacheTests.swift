@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokBatch
 
 /// The worker's cache of engines and terms by three byte strings, checked against a Dictionary
@@ -12,7 +13,9 @@ struct ByteKeyCacheTests {
     typealias Key = [[UInt8]?]
 
     /// Calls `body` with the parts of `key` as the cache takes them.
-    func withParts<R>(_ key: Key, _ body: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    func withParts<R>(
+        _ key: Key, _ body: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?) -> R
+    ) -> R {
         func part<T>(_ p: [UInt8]?, _ f: (UnsafeBufferPointer<UInt8>?) -> T) -> T {
             guard let p else { return f(nil) }
             return p.withUnsafeBufferPointer { f($0) }
@@ -21,7 +24,9 @@ struct ByteKeyCacheTests {
     }
 
     func get(_ cache: ByteKeyCache<Int>, _ key: Key) -> Int? { withParts(key) { cache.get($0, $1, $2) } }
-    func set(_ cache: inout ByteKeyCache<Int>, _ key: Key, _ value: Int) { withParts(key) { cache.set($0, $1, $2, value) } }
+    func set(_ cache: inout ByteKeyCache<Int>, _ key: Key, _ value: Int) {
+        withParts(key) { cache.set($0, $1, $2, value) }
+    }
 
     /// Parts of 0–40 bytes over a two-letter alphabet (0 bytes: absent), so that the same parts
     /// and parts that differ in one byte both come up often.
@@ -50,7 +55,9 @@ struct ByteKeyCacheTests {
     @Test func partsAreNotConfusedAcrossTheirBoundaries() {
         // The same bytes split differently are different keys.
         var cache = ByteKeyCache<Int>()
-        let ab: [UInt8] = [0x61, 0x62], a: [UInt8] = [0x61], b: [UInt8] = [0x62]
+        let ab: [UInt8] = [0x61, 0x62]
+        let a: [UInt8] = [0x61]
+        let b: [UInt8] = [0x62]
         set(&cache, [ab, nil, nil], 1)
         set(&cache, [a, b, nil], 2)
         set(&cache, [nil, ab, nil], 3)

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokBatch
 
 /// The output buffer grows under any mix of appends and keeps exactly what was appended, in
@@ -7,9 +8,15 @@ import Testing
 @Suite("Byte sink")
 struct ByteSinkTests {
     /// One append: a byte, a run of bytes, or a reserved write of part of its room.
-    enum Append: Sendable { case byte(UInt8), bytes([UInt8]), reserved(room: Int, written: [UInt8]) }
+    enum Append: Sendable {
+        case byte(UInt8)
+        case bytes([UInt8])
+        case reserved(room: Int, written: [UInt8])
+    }
 
-    static let append = zip(Gen.int(in: 0...2), Gen.int(in: 0...255).map { UInt8($0) }.array(of: 0...300), Gen.int(in: 0...50)).map { kind, bytes, spare -> Append in
+    static let append = zip(
+        Gen.int(in: 0...2), Gen.int(in: 0...255).map { UInt8($0) }.array(of: 0...300), Gen.int(in: 0...50)
+    ).map { kind, bytes, spare -> Append in
         switch kind {
         case 0: .byte(bytes.first ?? 0)
         case 1: .bytes(bytes)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 

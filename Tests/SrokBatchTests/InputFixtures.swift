@@ -1,6 +1,7 @@
-import Testing
-@testable import SrokBatch
 import SrokCore
+import Testing
+
+@testable import SrokBatch
 
 /// The committed input fixtures (made by `Fixtures/make_fixtures.py` with openpyxl, XlsxWriter,
 /// LibreOffice and Python's codecs), found beside this file.
@@ -12,7 +13,10 @@ enum InputFixtures {
 
     /// The ``SrokError`` `body` throws, or nil when it throws none (another error is a test failure).
     static func error<T>(_ body: () throws -> T) -> SrokError? {
-        do { _ = try body(); return nil } catch let e as SrokError { return e } catch {
+        do {
+            _ = try body()
+            return nil
+        } catch let e as SrokError { return e } catch {
             Issue.record("not a SrokError: \(error)")
             return nil
         }
@@ -27,7 +31,9 @@ enum InputFixtures {
     }
 
     /// Whether `value` is a date cell on `y-m-d` at `h:mi:s`.
-    static func isDate(_ value: XLSXValue?, _ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Bool {
+    static func isDate(_ value: XLSXValue?, _ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0)
+        -> Bool
+    {
         guard let (date, seconds) = value?.dateParts else { return false }
         return date == CivilDate(year: y, month: m, day: d)! && seconds == h * 3600 + mi * 60 + s
     }
@@ -36,7 +42,7 @@ enum InputFixtures {
 extension XLSXValue {
     /// The date and seconds of a date value, nil for any other kind.
     var dateParts: (CivilDate, Int)? {
-        if case let .date(d) = self { return (d.date, d.secondsOfDay) }
+        if case .date(let d) = self { return (d.date, d.secondsOfDay) }
         return nil
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SrokBatch
 import SrokCore
+import Testing
+
+@testable import SrokBatch
 
 /// CSV text in the encodings Russian Excel saves, converted to UTF-8 by ICU. The fixtures were
 /// written by Python's codecs (`make_fixtures.py`): the expected text is the one it encoded.
@@ -9,12 +10,15 @@ import SrokCore
     typealias F = InputFixtures
 
     /// The text make_fixtures.py wrote into cp1251.csv (and, with TABs, into utf16.txt).
-    static let text = "Номер;Дата поступления;Категория;Статус\r\n"
+    static let text =
+        "Номер;Дата поступления;Категория;Статус\r\n"
         + "3001;01.03.2025 9:05;Дороги — ямы;Новое\r\n"
         + "3002;1.3.2025;«Мусор», № 5;Ёлка ё\r\n"
 
     /// Decodes the file at `path` with `encoding` in chunks of `chunk` bytes.
-    private func decode(_ path: String, _ encoding: InputEncoding = .auto, chunk: Int = 64 << 10) throws -> (String, InputEncoding?) {
+    private func decode(_ path: String, _ encoding: InputEncoding = .auto, chunk: Int = 64 << 10) throws -> (
+        String, InputEncoding?
+    ) {
         let fd = open(path, O_RDONLY)
         #expect(fd >= 0)
         defer { close(fd) }
@@ -39,7 +43,7 @@ import SrokCore
     @Test func excelUnicodeTextIsUTF16LEWithABOM() throws {
         let (text, detected) = try decode(F.path("utf16.txt"))
         #expect(detected == .utf16le)
-        #expect(text == Self.text.replacingOccurrences(of: ";", with: "\t"))   // the BOM is not passed on
+        #expect(text == Self.text.replacingOccurrences(of: ";", with: "\t"))  // the BOM is not passed on
     }
 
     @Test(arguments: [16, 17, 18, 19, 23, 31, 64])
@@ -86,7 +90,8 @@ import SrokCore
         defer { close(fd) }
         let reader = TranscodingReader(fd: fd, path: path)
         var buf = [UInt8](repeating: 0, count: 10_000)
-        var total = 0, lines = 0
+        var total = 0
+        var lines = 0
         while true {
             let n = try buf.withUnsafeMutableBytes { try reader.read(into: $0) }
             if n == 0 { break }
@@ -101,13 +106,19 @@ import SrokCore
         // "A", then a lone high surrogate D800, then "B", in UTF-16LE: the surrogate is at byte 2.
         let path = try temporary([0x41, 0x00, 0x00, 0xD8, 0x42, 0x00], "surrogate")
         let e = F.error { try decode(path, .utf16le) }
-        guard case let .invalidValue(field, value, expected)? = e else { Issue.record("expected invalidValue, got \(String(describing: e))"); return }
+        guard case .invalidValue(let field, let value, let expected)? = e else {
+            Issue.record("expected invalidValue, got \(String(describing: e))")
+            return
+        }
         #expect(field == "\(path), byte 2")
         #expect(value.hasPrefix("0x0 0xD8"))
         #expect(expected.hasPrefix("text in utf-16le (set --encoding"))
         // An odd number of UTF-16 bytes: the last one is cut off.
         let odd = try temporary([0x41, 0x00, 0x42], "odd")
-        guard case let .invalidValue(f, v, _)? = F.error({ try decode(odd, .utf16le) }) else { Issue.record("no error"); return }
+        guard case .invalidValue(let f, let v, _)? = F.error({ try decode(odd, .utf16le) }) else {
+            Issue.record("no error")
+            return
+        }
         #expect(f == "\(odd), byte 2")
         #expect(v == "0x42")
     }
@@ -119,12 +130,12 @@ import SrokCore
         #expect(decide([0xEF, 0xBB, 0xBF, 0x41]) == .decided(.utf8, bomLength: 3))
         #expect(decide([0xFF, 0xFE, 0x41, 0x00]) == .decided(.utf16le, bomLength: 2))
         #expect(decide([0xFE, 0xFF, 0x00, 0x41]) == .decided(.utf16be, bomLength: 2))
-        #expect(decide([0xEF, 0xBB]) == .undecided)                       // a BOM cut off: read on
+        #expect(decide([0xEF, 0xBB]) == .undecided)  // a BOM cut off: read on
         #expect(decide(Array("Дата".utf8)) == .decided(.utf8, bomLength: 0))
-        #expect(decide([0xC4, 0xE0, 0xF2, 0xE0]) == .decided(.windows1251, bomLength: 0))   // «Дата» in 1251
+        #expect(decide([0xC4, 0xE0, 0xF2, 0xE0]) == .decided(.windows1251, bomLength: 0))  // «Дата» in 1251
         #expect(decide([0x41, 0x42]) == .undecided)
         #expect(decide([0x41, 0x42], end: true) == .decided(.utf8, bomLength: 0))
-        #expect(decide([0x41, 0xD0]) == .undecided)                       // half a UTF-8 letter
+        #expect(decide([0x41, 0xD0]) == .undecided)  // half a UTF-8 letter
         #expect(decide([0x41, 0xD0], end: true) == .decided(.windows1251, bomLength: 0))
         // UTF-8's limits: an overlong form, a surrogate, beyond U+10FFFF.
         for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
@@ -137,7 +148,12 @@ import SrokCore
         #expect(try InputEncoding(argument: "utf-16") == .utf16le)
         #expect(try InputEncoding(argument: "UTF8") == .utf8)
         #expect(try InputEncoding(argument: "auto") == .auto)
-        guard case let .invalidValue(field, value, expected)? = F.error({ try InputEncoding(argument: "koi8-r") }) else { Issue.record("no error"); return }
+        guard
+            case .invalidValue(let field, let value, let expected)? = F.error({ try InputEncoding(argument: "koi8-r") })
+        else {
+            Issue.record("no error")
+            return
+        }
         #expect(field == "--encoding")
         #expect(value == "koi8-r")
         #expect(expected == InputEncoding.accepted)

@@ -1,6 +1,7 @@
-import Testing
-@testable import SrokBatch
 import SrokCore
+import Testing
+
+@testable import SrokBatch
 
 /// Serial dates, number formats and cell references, against values worked out by hand from
 /// Excel's documented rules.
@@ -20,7 +21,7 @@ import SrokCore
         #expect(s.dateTime(serial: 45717)?.date == civil(2025, 3, 1))
         // 2 958 465 is 9999-12-31, Excel's last day.
         #expect(s.dateTime(serial: 2_958_465)?.date == civil(9999, 12, 31))
-        #expect(s.dateTime(serial: 2_958_465.999)?.secondsOfDay == 86_314)   // 0.999 × 86 400 = 86 313.6 → 86 314
+        #expect(s.dateTime(serial: 2_958_465.999)?.secondsOfDay == 86_314)  // 0.999 × 86 400 = 86 313.6 → 86 314
         #expect(s.dateTime(serial: 2_958_466) == nil)
         // Day 0 (Excel's 1900-01-00) holds times of day.
         #expect(s.dateTime(serial: 0.5) == XLSXDateTime(date: civil(1899, 12, 31), secondsOfDay: 43_200, serial: 0.5))
@@ -44,7 +45,7 @@ import SrokCore
     @Test func the1904System() {
         let s = XLSXDateSystem.from1904
         #expect(s.dateTime(serial: 0)?.date == civil(1904, 1, 1))
-        #expect(s.dateTime(serial: 60)?.date == civil(1904, 3, 1))   // 31 + 29 days: 1904 is a leap year
+        #expect(s.dateTime(serial: 60)?.date == civil(1904, 3, 1))  // 31 + 29 days: 1904 is a leap year
         // The systems are 1 462 days apart: 45 717 − 1 462 = 44 255.
         #expect(s.dateTime(serial: 44_255)?.date == civil(2025, 3, 1))
         #expect(s.dateTime(serial: 2_957_003)?.date == civil(9999, 12, 31))
@@ -61,9 +62,11 @@ import SrokCore
 
     @Test(arguments: [
         ("DD.MM.YYYY", true), ("dd/mm/yyyy\\ hh:mm", true), ("[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", true),
-        ("[h]:mm", true), ("[mm]:ss", true), ("h:mm AM/PM", true), ("yyyy-mm-dd", true), ("mm/dd/yy\\ hh:mm\\ AM/PM", true),
+        ("[h]:mm", true), ("[mm]:ss", true), ("h:mm AM/PM", true), ("yyyy-mm-dd", true),
+        ("mm/dd/yy\\ hh:mm\\ AM/PM", true),
         ("General", false), ("0.00", false), ("# ##0 ₽", false), ("0.00E+00", false), ("@", false),
-        ("0\" дн.\"", false), ("[Red]0.00", false), ("\\d0", false), ("_-* #,##0_-;\\-* #,##0_-", false), ("[$₽-419]# ##0", false),
+        ("0\" дн.\"", false), ("[Red]0.00", false), ("\\d0", false), ("_-* #,##0_-;\\-* #,##0_-", false),
+        ("[$₽-419]# ##0", false),
     ])
     func customFormatCodes(code: String, isDate: Bool) {
         #expect(XLSXNumberFormat.isDate(code: code) == isDate)
@@ -80,7 +83,10 @@ import SrokCore
         // AA = 26 + 1; XFD = 24 × 676 + 6 × 26 + 4 = 16 384.
         #expect(XLSXCellReference("AA10")?.column == 27)
         #expect(XLSXCellReference("XFD1048576") == XLSXCellReference(column: 16_384, row: 1_048_576))
-        for bad in ["", "A", "7", "A0", "XFE1", "ZZZZZZZ1", "A1048577", "A-1", "A1B", "$A$1", "A 1", "Я1", "A99999999999999999999"] {
+        for bad in [
+            "", "A", "7", "A0", "XFE1", "ZZZZZZZ1", "A1048577", "A-1", "A1B", "$A$1", "A 1", "Я1",
+            "A99999999999999999999",
+        ] {
             #expect(XLSXCellReference(bad) == nil, "\(bad)")
         }
         #expect(XLSXCellReference.letters(1) == "A")
@@ -95,16 +101,23 @@ import SrokCore
         // decimals of 1–17 digits with 0–12 after the point, from a fixed-seed generator.
         func number(_ s: String) -> Double? { Array(s.utf8).withUnsafeBufferPointer { XLSXCellDecoder.number($0) } }
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 { seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return seed >> 11 }
+        func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed >> 11
+        }
         for _ in 0..<20_000 {
             let digits = Int(next() % 17) + 1
             var text = String((0..<digits).map { _ in Character(String(next() % 10)) })
             let point = Int(next() % 13)
-            if point > 0 && point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: digits - point)) }
+            if point > 0 && point < digits {
+                text.insert(".", at: text.index(text.startIndex, offsetBy: digits - point))
+            }
             if next() % 4 == 0 { text = "-" + text }
             #expect(number(text) == Double(text), "\(text)")
         }
-        for text in ["45747.37847222222", "0.1", "-0", "1.", ".5", "007", "2958465.99999"] { #expect(number(text) == Double(text), "\(text)") }
+        for text in ["45747.37847222222", "0.1", "-0", "1.", ".5", "007", "2958465.99999"] {
+            #expect(number(text) == Double(text), "\(text)")
+        }
         for text in [".", "-", "1.2.3", "1e5", "+1", "NaN", "inf", "0x10", "1 2"] {
             #expect(number(text) == Double(text) || (number(text)?.isNaN ?? false), "\(text)")
         }
@@ -122,8 +135,8 @@ import SrokCore
     @Test func escapes() {
         func decode(_ s: String) -> String { Array(s.utf8).withUnsafeBufferPointer { XLSXEscapes.string($0) } }
         #expect(decode("a_x000D_b") == "a\rb")
-        #expect(decode("x_x005F_x000D_") == "x_x000D_")      // _x005F_ is the underscore itself
-        #expect(decode("_xD83D__xDE00_") == "😀")            // a surrogate pair
+        #expect(decode("x_x005F_x000D_") == "x_x000D_")  // _x005F_ is the underscore itself
+        #expect(decode("_xD83D__xDE00_") == "😀")  // a surrogate pair
         #expect(decode("_x00zz_ and _x41") == "_x00zz_ and _x41")
         #expect(decode("нет подчёркиваний") == "нет подчёркиваний")
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SrokBatch
 import SrokCore
+import Testing
+
+@testable import SrokBatch
 
 /// Malformed workbooks (`hostile.xlsx`: one sheet per case, written by hand in
 /// make_fixtures.py; `truncated.xlsx`, `crc.xlsx`): each is a typed ``SrokError`` naming the
@@ -17,29 +18,40 @@ import SrokCore
 
     /// Checks an `.invalidValue` names the file, sheet and `cell`, and that `expected` says `accepted`.
     private func check(_ e: SrokError?, sheet: String, cell: String, value: String, accepted: String) {
-        guard case let .invalidValue(field, v, expected)? = e else { Issue.record("expected invalidValue, got \(String(describing: e))"); return }
+        guard case .invalidValue(let field, let v, let expected)? = e else {
+            Issue.record("expected invalidValue, got \(String(describing: e))")
+            return
+        }
         #expect(field.hasSuffix("hostile.xlsx, sheet '\(sheet)', \(cell)"))
         #expect(v == value)
         #expect(expected.contains(accepted), "\(expected)")
     }
 
     @Test func aColumnBeyondXFD() throws {
-        check(try firstRowError("ref-too-wide"), sheet: "ref-too-wide", cell: "cell ZZZZZZZ1", value: "ZZZZZZZ1", accepted: "A1 to XFD1048576")
+        check(
+            try firstRowError("ref-too-wide"), sheet: "ref-too-wide", cell: "cell ZZZZZZZ1", value: "ZZZZZZZ1",
+            accepted: "A1 to XFD1048576")
     }
 
     @Test func rowZero() throws {
-        check(try firstRowError("ref-row-zero"), sheet: "ref-row-zero", cell: "cell A0", value: "A0", accepted: "A1 to XFD1048576")
+        check(
+            try firstRowError("ref-row-zero"), sheet: "ref-row-zero", cell: "cell A0", value: "A0",
+            accepted: "A1 to XFD1048576")
     }
 
     @Test func aRowNumberBeyondExcel() throws {
-        check(try firstRowError("row-number"), sheet: "row-number", cell: "row 1", value: "r=\"2000000\"", accepted: "1–1048576")
+        check(
+            try firstRowError("row-number"), sheet: "row-number", cell: "row 1", value: "r=\"2000000\"",
+            accepted: "1–1048576")
     }
 
     @Test func aSharedStringIndexPastTheTableFailsThatRowOnly() throws {
         let reader = try XLSXReader(path: F.path("hostile.xlsx"), sheet: .name("shared-index"))
         // The table has one string, so 0 is the only index.
-        check(F.error { try reader.nextRow() }, sheet: "shared-index", cell: "cell B1", value: "shared string 99999999999",
-              accepted: "from 0 to 0")
+        check(
+            F.error { try reader.nextRow() }, sheet: "shared-index", cell: "cell B1",
+            value: "shared string 99999999999",
+            accepted: "from 0 to 0")
         // The next row reads on.
         #expect(try reader.nextRow() == XLSXRow(number: 2, cells: [XLSXRowCell(column: 1, value: .text("один"))]))
         #expect(try reader.nextRow() == nil)
@@ -47,16 +59,26 @@ import SrokCore
 
     @Test func dateSerialsExcelCannotShow() throws {
         let accepted = XLSXDateSystem.from1900.accepted
-        check(try firstRowError("serial-negative"), sheet: "serial-negative", cell: "cell C1", value: "-1", accepted: accepted)
-        check(try firstRowError("serial-huge"), sheet: "serial-huge", cell: "cell E1", value: "1e300", accepted: accepted)
-        check(try firstRowError("serial-60"), sheet: "serial-60", cell: "cell F1", value: "60", accepted: "fictitious 1900-02-29")
-        check(try firstRowError("serial-nan"), sheet: "serial-nan", cell: "cell D1", value: "NaN", accepted: "a finite number")
+        check(
+            try firstRowError("serial-negative"), sheet: "serial-negative", cell: "cell C1", value: "-1",
+            accepted: accepted)
+        check(
+            try firstRowError("serial-huge"), sheet: "serial-huge", cell: "cell E1", value: "1e300", accepted: accepted)
+        check(
+            try firstRowError("serial-60"), sheet: "serial-60", cell: "cell F1", value: "60",
+            accepted: "fictitious 1900-02-29")
+        check(
+            try firstRowError("serial-nan"), sheet: "serial-nan", cell: "cell D1", value: "NaN",
+            accepted: "a finite number")
     }
 
     @Test func malformedXMLEndsTheSheet() throws {
         let reader = try XLSXReader(path: F.path("hostile.xlsx"), sheet: .name("malformed"))
         let e = F.error { try reader.nextRow() }
-        guard case let .io(path, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        guard case .io(let path, let message)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
         #expect(path.hasSuffix("hostile.xlsx, sheet 'malformed', row 1"))
         #expect(message.contains("part 'xl/worksheets/sheet8.xml': malformed XML at line 2"))
         #expect(message.contains("expected an Office Open XML workbook (.xlsx)"))
@@ -66,7 +88,10 @@ import SrokCore
 
     @Test func aSheetWhosePartIsMissing() throws {
         let e = F.error { try XLSXReader(path: F.path("hostile.xlsx"), sheet: .name("missing-part")) }
-        guard case let .io(path, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        guard case .io(let path, let message)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
         #expect(path.hasSuffix("hostile.xlsx, sheet 'missing-part'"))
         #expect(message.hasPrefix("the workbook has no part 'xl/worksheets/sheet9.xml'"))
     }
@@ -74,7 +99,10 @@ import SrokCore
     @Test func aSheetThatDoesNotExist() throws {
         for selector in [XLSXSheetSelector.name("Нет такого"), .index(0), .index(11)] {
             let e = F.error { try XLSXReader(path: F.path("hostile.xlsx"), sheet: selector) }
-            guard case let .unknown(kind, name, known)? = e else { Issue.record("expected unknown, got \(String(describing: e))"); continue }
+            guard case .unknown(let kind, let name, let known)? = e else {
+                Issue.record("expected unknown, got \(String(describing: e))")
+                continue
+            }
             #expect(kind.hasPrefix("sheet in ") && kind.hasSuffix("hostile.xlsx"))
             #expect(name == selector.description)
             #expect(known.first == "1 'ref-too-wide'")
@@ -84,7 +112,10 @@ import SrokCore
 
     @Test func aTruncatedArchive() throws {
         let e = F.error { try XLSXReader(path: F.path("truncated.xlsx")) }
-        guard case let .io(path, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        guard case .io(let path, let message)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
         #expect(path.hasSuffix("truncated.xlsx"))
         #expect(message.hasPrefix("not an .xlsx workbook: not a ZIP archive"))
     }
@@ -96,7 +127,10 @@ import SrokCore
             e = F.error { try reader.nextRow() }
             if e != nil { break }
         }
-        guard case let .io(path, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        guard case .io(let path, let message)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
         #expect(path.contains("crc.xlsx, sheet 'Данные'"))
         #expect(message.contains("CRC-32"))
     }
@@ -104,10 +138,14 @@ import SrokCore
     @Test func anEncryptedWorkbookOrAnOldXLS() throws {
         // Both are OLE compound files: D0 CF 11 E0 A1 B1 1A E1, then sectors.
         let path = NSTemporaryDirectory() + "srok-xlsx-\(getpid())-compound.xlsx"
-        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: URL(fileURLWithPath: path))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(
+            to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let e = F.error { try XLSXReader(path: path) }
-        guard case let .io(p, message)? = e else { Issue.record("expected io, got \(String(describing: e))"); return }
+        guard case .io(let p, let message)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
         #expect(p == path)
         #expect(message.hasPrefix("an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx"))
         #expect(message.hasSuffix("save it as .xlsx without a password"))
@@ -116,10 +154,16 @@ import SrokCore
     @Test func notAWorkbookAtAll() throws {
         // A CSV named as a workbook, and a file that is not there.
         let csv = F.error { try XLSXReader(path: F.path("cp1251.csv")) }
-        guard case let .io(_, message)? = csv else { Issue.record("expected io, got \(String(describing: csv))"); return }
+        guard case .io(_, let message)? = csv else {
+            Issue.record("expected io, got \(String(describing: csv))")
+            return
+        }
         #expect(message.contains("expected an Office Open XML workbook (.xlsx)"))
         let missing = F.error { try XLSXReader(path: F.path("no-such.xlsx")) }
-        guard case let .io(path, reason)? = missing else { Issue.record("expected io, got \(String(describing: missing))"); return }
+        guard case .io(let path, let reason)? = missing else {
+            Issue.record("expected io, got \(String(describing: missing))")
+            return
+        }
         #expect(path.hasSuffix("no-such.xlsx"))
         #expect(reason == "cannot open the file: No such file or directory")
     }

@@ -35,12 +35,18 @@ enum XLSXReadBack {
         var value: Value?
         /// openpyxl's data type: `s` string, `n` number, `d` date.
         var type: String
-        var is_date: Bool
+        var isDate: Bool
         var format: String
         /// `AARRGGBB` of a solid fill, or `nil`.
         var fill: String?
-        var font_color: String?
+        var fontColor: String?
         var bold: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case ref, row, col, value, type, format, fill, bold
+            case isDate = "is_date"
+            case fontColor = "font_color"
+        }
     }
 
     /// A cell value: text (a date cell's is its ISO 8601 datetime) or a number.
@@ -61,7 +67,9 @@ enum XLSXReadBack {
 
     private struct Workbook: Decodable { var sheets: [Sheet] }
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx_dump.py").path
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/xlsx_dump.py"
+    ).path
 
     /// Whether the tests run under CI, where a missing openpyxl is a failure.
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -79,18 +87,23 @@ enum XLSXReadBack {
     static func read(_ path: String) throws -> [Sheet] {
         let r = try run(["python3", script, path])
         guard r.status == 0 else {
-            throw ReadBackError(message: "xlsx_dump.py exited with \(r.status): \(String(decoding: r.stderr, as: UTF8.self))")
+            throw ReadBackError(
+                message: "xlsx_dump.py exited with \(r.status): \(String(decoding: r.stderr, as: UTF8.self))")
         }
         return try JSONDecoder().decode(Workbook.self, from: r.stdout).sheets
     }
 
-    struct ReadBackError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+    struct ReadBackError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 
     private static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

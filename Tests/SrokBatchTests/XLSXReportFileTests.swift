@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -48,7 +49,8 @@ struct XLSXReportFileTests {
         let a = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: "Сроки", header: ["Номер"])
         let b = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: "Сроки", header: ["Номер"])
         #expect(try Set(temporaries(folder)).count == 2)
-        a.abandon(); b.abandon()
+        a.abandon()
+        b.abandon()
         #expect(try temporaries(folder).isEmpty)
     }
 
@@ -88,7 +90,10 @@ struct XLSXReportFileTests {
             try writer.commit(summary: XLSXSummary())
             Issue.record("the commit over a folder succeeded")
         } catch {
-            guard case let .io(p, message) = error else { Issue.record("\(error)"); return }
+            guard case .io(let p, let message) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(p == path)
             #expect(message.contains("rename"), "\(message)")
         }
@@ -116,18 +121,25 @@ struct XLSXReportFileTests {
     @Test func refusedStarts() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        #expect(throws: SrokError.self) { _ = try XLSXReportWriter(path: folder.file("missing/report.xlsx"), sheetName: "Сроки", header: ["a"]) }
+        #expect(throws: SrokError.self) {
+            _ = try XLSXReportWriter(path: folder.file("missing/report.xlsx"), sheetName: "Сроки", header: ["a"])
+        }
         for name in ["Сроки/2025", "", String(repeating: "я", count: 32), "'Сроки'", "Сводка"] {
             do {
                 _ = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: name, header: ["a"])
                 Issue.record("sheet name «\(name)» accepted")
             } catch {
-                guard case let .invalidValue(field, value, _) = error else { Issue.record("\(error)"); continue }
+                guard case .invalidValue(let field, let value, _) = error else {
+                    Issue.record("\(error)")
+                    continue
+                }
                 #expect(field == "Excel sheet name")
                 #expect(value == name)
             }
         }
-        #expect(throws: SrokError.self) { _ = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: "Сроки", header: []) }
+        #expect(throws: SrokError.self) {
+            _ = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: "Сроки", header: [])
+        }
         #expect(folder.names.isEmpty)
     }
 
@@ -138,15 +150,17 @@ struct XLSXReportFileTests {
         defer { folder.remove() }
         let scratch = folder.file("scratch")
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let writer = try XLSXReportWriter(path: folder.file("report.xlsx"), sheetName: "Сроки", header: ["Номер"],
-                                          options: XLSXReportOptions(durable: false, temporaryDirectory: scratch))
+        let writer = try XLSXReportWriter(
+            path: folder.file("report.xlsx"), sheetName: "Сроки", header: ["Номер"],
+            options: XLSXReportOptions(durable: false, temporaryDirectory: scratch))
         for i in 0..<1000 { try writer.appendRow([.integer(i)]) }
         try writer.commit(summary: XLSXSummary())
         #expect(FileManager.default.fileExists(atPath: folder.file("report.xlsx")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty)
         do {
-            _ = try XLSXReportWriter(path: folder.file("other.xlsx"), sheetName: "Сроки", header: ["Номер"],
-                                     options: XLSXReportOptions(temporaryDirectory: folder.file("nowhere")))
+            _ = try XLSXReportWriter(
+                path: folder.file("other.xlsx"), sheetName: "Сроки", header: ["Номер"],
+                options: XLSXReportOptions(temporaryDirectory: folder.file("nowhere")))
             Issue.record("a missing streaming folder was accepted")
         } catch {
             #expect("\(error)".contains(folder.file("nowhere")), "\(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 @testable import SrokCore
 
@@ -11,7 +12,8 @@ struct XLSXReportValuesTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("values.xlsx")
-        let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: ["Значение"], options: XLSXReportOptions(durable: false))
+        let writer = try XLSXReportWriter(
+            path: path, sheetName: "Сроки", header: ["Значение"], options: XLSXReportOptions(durable: false))
         for cell in cells { try writer.appendRow([cell]) }
         try writer.commit(summary: XLSXSummary())
         return try XLSXReadBack.read(path)[0]
@@ -22,20 +24,25 @@ struct XLSXReportValuesTests {
     /// 1900, which has no serial, is written as text in the same Russian form.
     @Test func datesAtTheEdgesOfExcelsCalendar() throws {
         let sheet = try roundTrip([
-            .date(year: 1900, month: 1, day: 1), .date(year: 1900, month: 2, day: 28), .date(year: 1900, month: 3, day: 1),
+            .date(year: 1900, month: 1, day: 1), .date(year: 1900, month: 2, day: 28),
+            .date(year: 1900, month: 3, day: 1),
             .dateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 0),
-            .date(year: 1899, month: 12, day: 31), .dateTime(year: 1812, month: 9, day: 7, hour: 6, minute: 0, second: 0),
+            .date(year: 1899, month: 12, day: 31),
+            .dateTime(year: 1812, month: 9, day: 7, hour: 6, minute: 0, second: 0),
             .day(CivilDate(year: 2024, month: 2, day: 29)!),
-            .localTime(LocalDateTime(date: CivilDate(year: 2025, month: 3, day: 1)!, secondOfDay: 9 * 3600 + 5 * 60 + 7)),
+            .localTime(
+                LocalDateTime(date: CivilDate(year: 2025, month: 3, day: 1)!, secondOfDay: 9 * 3600 + 5 * 60 + 7)),
         ])
-        let dates = ["A2": "1900-01-01T00:00:00", "A3": "1900-02-28T00:00:00", "A4": "1900-03-01T00:00:00",
-                     "A5": "9999-12-31T23:59:00", "A8": "2024-02-29T00:00:00", "A9": "2025-03-01T09:05:07"]
+        let dates = [
+            "A2": "1900-01-01T00:00:00", "A3": "1900-02-28T00:00:00", "A4": "1900-03-01T00:00:00",
+            "A5": "9999-12-31T23:59:00", "A8": "2024-02-29T00:00:00", "A9": "2025-03-01T09:05:07",
+        ]
         for (ref, iso) in dates {
-            #expect(sheet[ref]?.is_date == true, "\(ref)")
+            #expect(sheet[ref]?.isDate == true, "\(ref)")
             #expect(sheet[ref]?.value == .text(iso), "\(ref)")
         }
         #expect(sheet["A6"]?.value == .text("31.12.1899"))
-        #expect(sheet["A6"]?.is_date == false)
+        #expect(sheet["A6"]?.isDate == false)
         #expect(sheet["A7"]?.value == .text("07.09.1812 06:00"))
     }
 
@@ -63,15 +70,19 @@ struct XLSXReportValuesTests {
     /// unit each) → 32 766 «я» + «…»; 20 000 «😀» (two units each) → 16 383 of them (32 766
     /// units) + «…».
     @Test func longTextsAreCut() throws {
-        let sheet = try roundTrip([.text(String(repeating: "я", count: 40_000)), .text(String(repeating: "😀", count: 20_000))])
+        let sheet = try roundTrip([
+            .text(String(repeating: "я", count: 40_000)), .text(String(repeating: "😀", count: 20_000)),
+        ])
         #expect(sheet["A2"]?.value == .text(String(repeating: "я", count: 32_766) + "…"))
         #expect(sheet["A3"]?.value == .text(String(repeating: "😀", count: 16_383) + "…"))
     }
 
     /// Whole numbers up to ±999 999 999 999 999 (15 digits) are numbers; beyond, text.
     @Test func integersAndExcelsPrecision() throws {
-        let sheet = try roundTrip([.integer(0), .integer(999_999_999_999_999), .integer(-999_999_999_999_999),
-                                   .integer(1_000_000_000_000_000), .integer(Int.min)])
+        let sheet = try roundTrip([
+            .integer(0), .integer(999_999_999_999_999), .integer(-999_999_999_999_999),
+            .integer(1_000_000_000_000_000), .integer(Int.min),
+        ])
         #expect(sheet["A2"]?.value == .number(0))
         #expect(sheet["A3"]?.value == .number(999_999_999_999_999))
         #expect(sheet["A4"]?.value == .number(-999_999_999_999_999))
@@ -84,12 +95,16 @@ struct XLSXReportValuesTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("report.xlsx")
-        let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: ["Номер", "Срок", "Время"], options: XLSXReportOptions(durable: false))
+        let writer = try XLSXReportWriter(
+            path: path, sheetName: "Сроки", header: ["Номер", "Срок", "Время"],
+            options: XLSXReportOptions(durable: false))
         #expect(throws: SrokError.self) {
             try writer.appendRow([.text("1"), .date(year: 2025, month: 2, day: 29)], highlight: .overdue)
         }
         #expect(throws: SrokError.self) {
-            try writer.appendRow([.text("1"), .empty, .dateTime(year: 2025, month: 3, day: 1, hour: 24, minute: 0, second: 0)])
+            try writer.appendRow([
+                .text("1"), .empty, .dateTime(year: 2025, month: 3, day: 1, hour: 24, minute: 0, second: 0),
+            ])
         }
         #expect(throws: SrokError.self) { try writer.appendRow([.text("1"), .empty, .empty, .text("лишняя")]) }
         #expect(writer.rowCount == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokBatch
 
 /// The Excel report written by `XLSXReportWriter`, read back cell by cell with openpyxl.
@@ -15,28 +16,50 @@ struct XLSXReportWriterTests {
     /// control cell, approaching, plain, and a plain row with an overdue control cell beyond the
     /// three rows measured for widths), two rejected rows appended between them, and a summary.
     static func writeSample(to path: String) throws {
-        let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: header,
-                                          options: XLSXReportOptions(durable: false, widthSampleRows: 3))
-        try writer.appendRow([.text("1001"), .text(longText), .integer(10), .dateTime(year: 2025, month: 3, day: 1, hour: 9, minute: 5, second: 0),
-                              .date(year: 2025, month: 3, day: 14), .dateTime(year: 2025, month: 3, day: 3, hour: 18, minute: 0, second: 0),
-                              .text("2 дня 4 часа")], highlight: .overdue, overdueColumns: [5])
-        try writer.appendRejected(XLSXRejectedRow(line: 3, column: "Дата регистрации", value: "31.02.2025",
-                                                  reason: "нет такого дня: в феврале 2025 года 28 дней"))
-        try writer.appendRow([.text("1002"), .text("Не горит фонарь"), .integer(30), .dateTime(year: 2025, month: 3, day: 3, hour: 14, minute: 30, second: 15),
-                              .date(year: 2025, month: 4, day: 2), .empty, .text("29 дней")], highlight: .approaching)
-        try writer.appendRow([.text("1003"), .text(""), .integer(-7), .dateTime(year: 2024, month: 12, day: 31, hour: 23, minute: 59, second: 59),
-                              .date(year: 2025, month: 1, day: 13)])
+        let writer = try XLSXReportWriter(
+            path: path, sheetName: "Сроки", header: header,
+            options: XLSXReportOptions(durable: false, widthSampleRows: 3))
+        try writer.appendRow(
+            [
+                .text("1001"), .text(longText), .integer(10),
+                .dateTime(year: 2025, month: 3, day: 1, hour: 9, minute: 5, second: 0),
+                .date(year: 2025, month: 3, day: 14),
+                .dateTime(year: 2025, month: 3, day: 3, hour: 18, minute: 0, second: 0),
+                .text("2 дня 4 часа"),
+            ], highlight: .overdue, overdueColumns: [5])
+        try writer.appendRejected(
+            XLSXRejectedRow(
+                line: 3, column: "Дата регистрации", value: "31.02.2025",
+                reason: "нет такого дня: в феврале 2025 года 28 дней"))
+        try writer.appendRow(
+            [
+                .text("1002"), .text("Не горит фонарь"), .integer(30),
+                .dateTime(year: 2025, month: 3, day: 3, hour: 14, minute: 30, second: 15),
+                .date(year: 2025, month: 4, day: 2), .empty, .text("29 дней"),
+            ], highlight: .approaching)
+        try writer.appendRow([
+            .text("1003"), .text(""), .integer(-7),
+            .dateTime(year: 2024, month: 12, day: 31, hour: 23, minute: 59, second: 59),
+            .date(year: 2025, month: 1, day: 13),
+        ])
         try writer.appendRejected(XLSXRejectedRow(line: 7, column: "", value: "", reason: "пустая строка"))
-        try writer.appendRow([.text("1004"), .text("Мусор"), .integer(1_234_567_890_123_456_789), .dateTime(year: 2025, month: 2, day: 28, hour: 0, minute: 0, second: 0),
-                              .date(year: 2025, month: 3, day: 1), .empty, .text("10 дней 23 часа 59 минут")], overdueColumns: [5])
+        try writer.appendRow(
+            [
+                .text("1004"), .text("Мусор"), .integer(1_234_567_890_123_456_789),
+                .dateTime(year: 2025, month: 2, day: 28, hour: 0, minute: 0, second: 0),
+                .date(year: 2025, month: 3, day: 1), .empty, .text("10 дней 23 часа 59 минут"),
+            ], overdueColumns: [5])
         #expect(writer.rowCount == 4)
         #expect(writer.rejectedCount == 2)
-        try writer.commit(summary: XLSXSummary(
-            lines: ["Календарь: RU 2025.1", "На момент: 20.03.2025 12:00 (Europe/Moscow)", "Входной файл: export.xlsx"],
-            tables: [
-                XLSXSummaryTable(section: "По статусу", counts: [("просрочено", 2), ("в срок", 1)]),
-                XLSXSummaryTable(section: "По исполнителю", counts: [("Иванов И. И.", 3)]),
-            ]))
+        try writer.commit(
+            summary: XLSXSummary(
+                lines: [
+                    "Календарь: RU 2025.1", "На момент: 20.03.2025 12:00 (Europe/Moscow)", "Входной файл: export.xlsx",
+                ],
+                tables: [
+                    XLSXSummaryTable(section: "По статусу", counts: [("просрочено", 2), ("в срок", 1)]),
+                    XLSXSummaryTable(section: "По исполнителю", counts: [("Иванов И. И.", 3)]),
+                ]))
     }
 
     /// The sample, written into a fresh folder and read back once for all the tests.
@@ -98,7 +121,7 @@ struct XLSXReportWriterTests {
         ]
         for (ref, iso, format) in expected {
             let cell = try #require(sheet[ref], "\(ref)")
-            #expect(cell.is_date, "\(ref)")
+            #expect(cell.isDate, "\(ref)")
             #expect(cell.type == "d", "\(ref)")
             #expect(cell.value == .text(iso), "\(ref)")
             #expect(cell.format == format, "\(ref)")
@@ -110,17 +133,19 @@ struct XLSXReportWriterTests {
     /// row 5 only its overdue control cell F5 (empty, so written as a filled blank).
     @Test func highlightedRowsAndOverdueControls() throws {
         let sheet = try #require(try Self.sample().first)
-        let red = "FFFFC7CE", amber = "FFFFEB9C", control = "FFFF7C80"
+        let red = "FFFFC7CE"
+        let amber = "FFFFEB9C"
+        let control = "FFFF7C80"
         for column in "ABCDEG" {
             #expect(sheet["\(column)2"]?.fill == red, "\(column)2")
-            #expect(sheet["\(column)2"]?.font_color == "FF9C0006", "\(column)2")
+            #expect(sheet["\(column)2"]?.fontColor == "FF9C0006", "\(column)2")
             #expect(sheet["\(column)2"]?.bold == false, "\(column)2")
         }
         #expect(sheet["F2"]?.fill == control)
         #expect(sheet["F2"]?.bold == true)
         for column in "ABCDEFG" {
             #expect(sheet["\(column)3"]?.fill == amber, "\(column)3")
-            #expect(sheet["\(column)3"]?.font_color == "FF9C5700", "\(column)3")
+            #expect(sheet["\(column)3"]?.fontColor == "FF9C5700", "\(column)3")
         }
         #expect(sheet["F3"]?.value == nil)
         for c in sheet.cells where c.row == 4 || c.row == 1 { #expect(c.fill == nil, "\(c.ref)") }
@@ -170,9 +195,16 @@ struct XLSXReportWriterTests {
     /// number, the column and value as given, the reason; a bold frozen header and a filter A1:D3.
     @Test func theRejectedRowsSheet() throws {
         let sheet = try Self.sample()[2]
-        #expect(sheet.values(row: 1, columns: 4) == [.text("Строка"), .text("Столбец"), .text("Исходное значение"), .text("Причина")])
+        #expect(
+            sheet.values(row: 1, columns: 4) == [
+                .text("Строка"), .text("Столбец"), .text("Исходное значение"), .text("Причина"),
+            ])
         for c in sheet.cells where c.row == 1 { #expect(c.bold, "\(c.ref)") }
-        #expect(sheet.values(row: 2, columns: 4) == [.number(3), .text("Дата регистрации"), .text("31.02.2025"), .text("нет такого дня: в феврале 2025 года 28 дней")])
+        #expect(
+            sheet.values(row: 2, columns: 4) == [
+                .number(3), .text("Дата регистрации"), .text("31.02.2025"),
+                .text("нет такого дня: в феврале 2025 года 28 дней"),
+            ])
         #expect(sheet.values(row: 3, columns: 4) == [.number(7), nil, nil, .text("пустая строка")])
         #expect(sheet.lastRow == 3)
         #expect(sheet.freeze == "A2")
@@ -184,14 +216,19 @@ struct XLSXReportWriterTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("report.xlsx")
-        let writer = try XLSXReportWriter(path: path, sheetName: "Deadlines", header: ["id"], labels: .english, options: XLSXReportOptions(durable: false))
+        let writer = try XLSXReportWriter(
+            path: path, sheetName: "Deadlines", header: ["id"], labels: .english,
+            options: XLSXReportOptions(durable: false))
         try writer.appendRow([.integer(1)])
         try writer.appendRejected(XLSXRejectedRow(line: 2, column: "id", value: "x", reason: "not a number"))
         try writer.commit(summary: XLSXSummary(tables: [XLSXSummaryTable(section: "By status", counts: [("ok", 1)])]))
         let sheets = try XLSXReadBack.read(path)
         #expect(sheets.map(\.title) == ["Deadlines", "Summary", "Rejected rows"])
         #expect(sheets[1].values(row: 1, columns: 2) == [.text("By status"), .text("Count")])
-        #expect(sheets[2].values(row: 1, columns: 4) == [.text("Line"), .text("Column"), .text("Original value"), .text("Reason")])
+        #expect(
+            sheets[2].values(row: 1, columns: 4) == [
+                .text("Line"), .text("Column"), .text("Original value"), .text("Reason"),
+            ])
     }
 
     /// An empty report still has its header, filter and three sheets.
@@ -199,7 +236,8 @@ struct XLSXReportWriterTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("empty.xlsx")
-        let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: ["Номер", "Срок"], options: XLSXReportOptions(durable: false))
+        let writer = try XLSXReportWriter(
+            path: path, sheetName: "Сроки", header: ["Номер", "Срок"], options: XLSXReportOptions(durable: false))
         try writer.commit(summary: XLSXSummary())
         let sheets = try XLSXReadBack.read(path)
         #expect(sheets.map(\.title) == ["Сроки", "Сводка", "Отклонённые строки"])

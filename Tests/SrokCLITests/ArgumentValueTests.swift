@@ -23,31 +23,64 @@ struct ArgumentValueTests {
     /// basis clock24/workday8, regime message/appeal, and so on.
     static let badValues: [BadValue] = [
         BadValue(arguments: registered + ["--roll", "backwards"], option: "--roll <roll>", accepted: rollValues),
-        BadValue(arguments: ["add", "2024-03-30", "30", "--roll", "nearest"], option: "--roll <roll>", accepted: rollValues),
-        BadValue(arguments: ["roll", "2024-04-29", "--convention", "backwards"], option: "--convention <convention>", accepted: rollValues),
+        BadValue(
+            arguments: ["add", "2024-03-30", "30", "--roll", "nearest"], option: "--roll <roll>", accepted: rollValues),
+        BadValue(
+            arguments: ["roll", "2024-04-29", "--convention", "backwards"], option: "--convention <convention>",
+            accepted: rollValues),
         BadValue(arguments: ["batch", "--roll", "later"], option: "--roll <roll>", accepted: rollValues),
-        BadValue(arguments: registered + ["--count", "weeks"], option: "--count <count>", accepted: ["days", "days-inclusive", "clock"]),
-        BadValue(arguments: ["batch", "--count", "weeks"], option: "--count <count>", accepted: ["days", "days-inclusive", "clock"]),
-        BadValue(arguments: registered + ["--basis", "clock8"], option: "--basis <basis>", accepted: ["clock24", "workday8"]),
-        BadValue(arguments: ["table", "--basis", "clock8"], option: "--basis <basis>", accepted: ["clock24", "workday8"]),
-        BadValue(arguments: registered + ["--regime", "petition"], option: "--regime <regime>", accepted: ["message", "appeal"]),
-        BadValue(arguments: registered + ["--format", "xml"], option: "--format <format>", accepted: ["text", "csv", "json"]),
-        BadValue(arguments: ["day", "2024-04-27", "--format", "csv"], option: "--format <format>", accepted: ["text", "json"]),
+        BadValue(
+            arguments: registered + ["--count", "weeks"], option: "--count <count>",
+            accepted: ["days", "days-inclusive", "clock"]),
+        BadValue(
+            arguments: ["batch", "--count", "weeks"], option: "--count <count>",
+            accepted: ["days", "days-inclusive", "clock"]),
+        BadValue(
+            arguments: registered + ["--basis", "clock8"], option: "--basis <basis>", accepted: ["clock24", "workday8"]),
+        BadValue(
+            arguments: ["table", "--basis", "clock8"], option: "--basis <basis>", accepted: ["clock24", "workday8"]),
+        BadValue(
+            arguments: registered + ["--regime", "petition"], option: "--regime <regime>",
+            accepted: ["message", "appeal"]),
+        BadValue(
+            arguments: registered + ["--format", "xml"], option: "--format <format>", accepted: ["text", "csv", "json"]),
+        BadValue(
+            arguments: ["day", "2024-04-27", "--format", "csv"], option: "--format <format>",
+            accepted: ["text", "json"]),
         BadValue(arguments: ["status", "--format", "csv"], option: "--format <format>", accepted: ["text", "json"]),
-        BadValue(arguments: ["profiles", "--format", "yaml"], option: "--format <format>", accepted: ["text", "json"]),
-        BadValue(arguments: ["regulation", "check", "brasovsky", "--format", "csv"], option: "--format <format>", accepted: ["text", "json"]),
-        BadValue(arguments: ["table", "--format", "ics"], option: "--format <format>", accepted: ["text", "csv", "json"]),
-        BadValue(arguments: ["calendar", "2025", "--format", "pdf"], option: "--format <format>", accepted: ["text", "csv", "json", "ics"]),
+        BadValue(
+            arguments: ["profiles", "--format", "yaml"], option: "--format <format>", accepted: ["text", "json"]),
+        BadValue(
+            arguments: ["regulation", "check", "brasovsky", "--format", "csv"], option: "--format <format>",
+            accepted: ["text", "json"]),
+        BadValue(
+            arguments: ["table", "--format", "ics"], option: "--format <format>", accepted: ["text", "csv", "json"]),
+        BadValue(
+            arguments: ["calendar", "2025", "--format", "pdf"], option: "--format <format>",
+            accepted: ["text", "csv", "json", "ics"]),
         BadValue(arguments: ["day", "2024-04-27", "--lang", "de"], option: "--lang <lang>", accepted: ["ru", "en"]),
-        BadValue(arguments: ["day", "2024-04-27", "--employer", "private"], option: "--employer <employer>", accepted: ["state-body", "other"]),
-        BadValue(arguments: ["day", "2020-04-01", "--presidential-days", "maybe"], option: "--presidential-days <presidential-days>",
-                 accepted: ["working", "non-working"]),
-        BadValue(arguments: ["day", "2027-03-10", "--region", "RU-TA", "--islamic-calendar", "islamic-tbla"],
-                 option: "--islamic-calendar <islamic-calendar>", accepted: ["islamic-umalqura", "islamic-civil"]),
-        BadValue(arguments: ["batch", "--input-format", "xlsx"], option: "--input-format <input-format>", accepted: ["csv", "jsonl"]),
-        BadValue(arguments: ["batch", "--output-format", "xlsx"], option: "--output-format <output-format>", accepted: ["csv", "jsonl"]),
-        BadValue(arguments: ["batch", "--delimiter", "|"], option: "--delimiter <delimiter>", accepted: ["comma", "semicolon", "tab"]),
-        BadValue(arguments: ["batch", "--output-delimiter", "|"], option: "--output-delimiter <output-delimiter>", accepted: ["comma", "semicolon", "tab"]),
+        BadValue(
+            arguments: ["day", "2024-04-27", "--employer", "private"], option: "--employer <employer>",
+            accepted: ["state-body", "other"]),
+        BadValue(
+            arguments: ["day", "2020-04-01", "--presidential-days", "maybe"],
+            option: "--presidential-days <presidential-days>",
+            accepted: ["working", "non-working"]),
+        BadValue(
+            arguments: ["day", "2027-03-10", "--region", "RU-TA", "--islamic-calendar", "islamic-tbla"],
+            option: "--islamic-calendar <islamic-calendar>", accepted: ["islamic-umalqura", "islamic-civil"]),
+        BadValue(
+            arguments: ["batch", "--input-format", "xlsx"], option: "--input-format <input-format>",
+            accepted: ["csv", "jsonl"]),
+        BadValue(
+            arguments: ["batch", "--output-format", "xlsx"], option: "--output-format <output-format>",
+            accepted: ["csv", "jsonl"]),
+        BadValue(
+            arguments: ["batch", "--delimiter", "|"], option: "--delimiter <delimiter>",
+            accepted: ["comma", "semicolon", "tab"]),
+        BadValue(
+            arguments: ["batch", "--output-delimiter", "|"], option: "--output-delimiter <output-delimiter>",
+            accepted: ["comma", "semicolon", "tab"]),
     ]
 
     @Test(arguments: badValues)
@@ -58,8 +91,10 @@ struct ArgumentValueTests {
         #expect(r.stderr.contains("is invalid for '\(bad.option)'"), "\(r.stderr)")
         // ArgumentParser lists the values in order: 'a' and 'b', or 'a', 'b' or 'c'.
         let quoted = bad.accepted.map { "'\($0)'" }
-        let list = quoted.count == 2 ? quoted.joined(separator: " and ")
-                                     : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        let list =
+            quoted.count == 2
+            ? quoted.joined(separator: " and ")
+            : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
         #expect(r.stderr.contains("Please provide one of \(list)."), "\(r.stderr)")
     }
 
@@ -69,11 +104,21 @@ struct ArgumentValueTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = dir.appendingPathComponent("out.csv").path
         let input = "id,registered_at\n1,2024-03-29T10:15+03:00\n"
-        for (arguments, message) in [(["-j", "0"], "invalid --jobs: '0'; expected 1–256"),
-                                     (["-j", "257"], "invalid --jobs: '257'; expected 1–256"),
-                                     (["--chunk-bytes", "63"], "invalid --chunk-bytes: '63'"),
-                                     (["--chunk-bytes", "1073741825"], "invalid --chunk-bytes: '1073741825'"),
-                                     (["--provisional", "2201"], "invalid --provisional: '2201'; expected a year from 1999 to 2200")] {
+        for (arguments, message) in [
+            (["-j", "0"], "invalid --jobs: '0'; expected 1–256"),
+            (["-j", "257"], "invalid --jobs: '257'; expected 1–256"),
+            (["--chunk-bytes", "63"], "invalid --chunk-bytes: '63'"),
+            (["--chunk-bytes", "1073741825"], "invalid --chunk-bytes: '1073741825'"),
+            // 2^62 and 10^12: the library's `chunkBytes * 2` must never see them.
+            (["--chunk-bytes", "4611686018427387904"], "invalid --chunk-bytes: '4611686018427387904'"),
+            (["--chunk-bytes", "1000000000000"], "invalid --chunk-bytes: '1000000000000'"),
+            (["--chunk-bytes=-1"], "invalid --chunk-bytes: '-1'"),
+            (["--max-record-bytes", "0"], "invalid --max-record-bytes: '0'; expected 64 to 1073741824 (1 GiB)"),
+            (["--max-record-bytes=-1"], "invalid --max-record-bytes: '-1'"),
+            (["--max-record-bytes", "1000000000000000000"], "invalid --max-record-bytes: '1000000000000000000'"),
+            (["--max-record-bytes", "9223372036854775807"], "invalid --max-record-bytes: '9223372036854775807'"),
+            (["--provisional", "2201"], "invalid --provisional: '2201'; expected a year from 1999 to 2200"),
+        ] {
             let r = try CLI.run(["batch", "-", "-o", output] + arguments, stdin: input)
             #expect(r.status == 2, "\(arguments)")
             #expect(r.stderr.contains(message), "\(r.stderr)")
@@ -81,9 +126,15 @@ struct ArgumentValueTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(arguments)")
         }
         // The bounds themselves are accepted: 1 and 256 workers, 64-byte chunks.
-        for arguments in [["-j", "1"], ["-j", "256"], ["--chunk-bytes", "64"]] {
-            let r = try CLI.run(["batch", "-", "-o", "-", "--rejects", dir.appendingPathComponent("rejects.csv").path,
-                                 "--as-of", "2024-04-01T12:00+03:00", "--no-progress"] + arguments, stdin: input)
+        for arguments in [
+            ["-j", "1"], ["-j", "256"], ["--chunk-bytes", "64"], ["--max-record-bytes", "64"],
+            ["--max-record-bytes", "1073741824"],
+        ] {
+            let r = try CLI.run(
+                [
+                    "batch", "-", "-o", "-", "--rejects", dir.appendingPathComponent("rejects.csv").path,
+                    "--as-of", "2024-04-01T12:00+03:00", "--no-progress",
+                ] + arguments, stdin: input)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
             #expect(r.stdout.hasPrefix("id,due_date"))
         }
@@ -157,7 +208,8 @@ struct ArgumentValueTests {
         #expect(r.stdout.contains("    '--convention')\n        " + offer))
 
         // Run it: `srok due --roll mod<TAB>` completes to the two modified conventions.
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("srok-completion-\(UUID().uuidString).bash")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srok-completion-\(UUID().uuidString).bash")
         try r.stdout.write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
         let driver = """

@@ -12,17 +12,30 @@ struct BrokenStreamsCLITests {
     }
 
     @Test func aClosedStderrDoesNotCrashTheBatchAndTheOutputIsCommitted() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("srok-closed-stderr-\(UUID().uuidString).csv").path
-        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: out + ".rejects.csv") }
-        let r = try bash("\"$SROK\" batch examples/pos-export.csv -o '\(out)' --as-of 2024-04-20T12:00+03:00 2>&-; echo $?")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srok-closed-stderr-\(UUID().uuidString).csv"
+        ).path
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: out + ".rejects.csv")
+        }
+        let r = try bash(
+            "\"$SROK\" batch examples/pos-export.csv -o '\(out)' --as-of 2024-04-20T12:00+03:00 2>&-; echo $?")
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(FileManager.default.fileExists(atPath: out))
     }
 
     @Test func aBrokenStderrPipeDoesNotCrashTheBatch() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("srok-broken-stderr-\(UUID().uuidString).csv").path
-        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: out + ".rejects.csv") }
-        let r = try bash("\"$SROK\" batch examples/pos-export.csv -o '\(out)' --as-of 2024-04-20T12:00+03:00 2>&1 | true; echo ${PIPESTATUS[0]}")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srok-broken-stderr-\(UUID().uuidString).csv"
+        ).path
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: out + ".rejects.csv")
+        }
+        let r = try bash(
+            "\"$SROK\" batch examples/pos-export.csv -o '\(out)' --as-of 2024-04-20T12:00+03:00 2>&1 | true; echo ${PIPESTATUS[0]}"
+        )
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         #expect(FileManager.default.fileExists(atPath: out))
     }

@@ -47,7 +47,9 @@ struct CalendarCLITests {
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 366)
         let header = lines[0].split(separator: ",").map(String.init)
-        for column in ["date", "weekday", "kind", "working_minutes", "name", "source"] { #expect(header.contains(column)) }
+        for column in ["date", "weekday", "kind", "working_minutes", "name", "source"] {
+            #expect(header.contains(column))
+        }
         #expect(lines[1].hasPrefix("2025-01-01,wednesday,holiday,"))
         #expect(lines.contains { $0.hasPrefix("2025-11-01,saturday,worked_weekend,1,420,") })
     }
@@ -102,11 +104,15 @@ struct CalendarCLITests {
         try #require(lines.count == 3, "\(r.stdout)")
         #expect(lines[0].wholeMatch(of: /srok [0-9]+\.[0-9]+\.[0-9]+/) != nil, "\(lines[0])")
 
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = root.appendingPathComponent("Data/calendars")
-        var stamp: String?, lastYear = 0
+        var stamp: String?
+        var lastYear = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".srokcal") {
-            for line in try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n") {
+            for line in try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(
+                separator: "\n")
+            {
                 let words = line.drop { $0 == " " }.split(separator: " ", maxSplits: 1)
                 if words.first == "data-version", words.count == 2 { stamp = String(words[1]) }
                 if words.first == "year", words.count == 2, let y = Int(words[1]) { lastYear = max(lastYear, y) }
@@ -120,14 +126,17 @@ struct CalendarCLITests {
         try #require(icu.status == 0, "pkg-config: \(icu.stderr) (scripts/setup installs libicu-dev and pkg-config)")
         let info = try CLI.runTool("icuinfo", [])
         try #require(info.status == 0, "icuinfo: \(info.stderr) (icu-devtools, a dependency of libicu-dev)")
-        let tzLine = try #require(info.stdout.split(separator: "\n").first { $0.contains("name=\"tz.version\"") }, "\(info.stdout)")
+        let tzLine = try #require(
+            info.stdout.split(separator: "\n").first { $0.contains("name=\"tz.version\"") }, "\(info.stdout)")
         let tz = try #require(tzLine.firstMatch(of: />((19|20)[0-9]{2}[a-z])</)?.1, "\(tzLine)")
         #expect(lines[2] == "ICU \(icu.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), tzdata \(tz)")
     }
 
     @Test func userCalendarFileOverridesTheEmbeddedData() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("srok-test-\(UUID().uuidString).srokcal")
-        try "calendar RU\n  year 2027\n    transfer 2027-01-02 2027-01-11 | тест\n".write(to: file, atomically: true, encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srok-test-\(UUID().uuidString).srokcal")
+        try "calendar RU\n  year 2027\n    transfer 2027-01-02 2027-01-11 | тест\n".write(
+            to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let r = try CLI.run(["day", "2027-01-11", "--calendar-file", file.path])
         #expect(r.status == 0)
@@ -171,7 +180,9 @@ struct RegionalCLITests {
     }
 
     @Test func dueUsesTheProfilesRegion() throws {
-        let r = try CLI.run(["due", "--registered", "2024-03-11T10:00+03:00", "--profile", "mamadysh", "--format", "json"])
+        let r = try CLI.run([
+            "due", "--registered", "2024-03-11T10:00+03:00", "--profile", "mamadysh", "--format", "json",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.contains("\"due_date\":\"2024-04-09\""))
         #expect(r.stdout.contains("\"calendar\":\"RU-TA\""))

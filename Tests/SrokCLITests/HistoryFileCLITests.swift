@@ -6,7 +6,9 @@ import Testing
 @Suite("srok status --history")
 struct HistoryFileCLITests {
     func write(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("srok-history-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "srok-history-\(UUID().uuidString).json"
+        ).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -7,9 +7,11 @@ import Testing
 /// (`srok calendar 5881581`, `--chunk-bytes 2^62`).
 @Suite("Numeric arguments at their limits (the built executable)")
 struct NumericArgumentSweepTests {
-    static let values = ["0", "-1", "1", "2147483647", "2147483648", "-2147483648", "-2147483649", "5881581", "-5881580",
-                         "100000000", "4611686018427387904", "1000000000000", "9223372036854775807", "-9223372036854775808",
-                         "1000000000000000000", "9223372036854775808"]
+    static let values = [
+        "0", "-1", "1", "2147483647", "2147483648", "-2147483648", "-2147483649", "5881581", "-5881580",
+        "100000000", "4611686018427387904", "1000000000000", "9223372036854775807", "-9223372036854775808",
+        "1000000000000000000", "9223372036854775808",
+    ]
 
     /// Every numeric argument, as a command line with `N` where the number goes.
     static let commands: [[String]] = [
@@ -20,11 +22,20 @@ struct NumericArgumentSweepTests {
         ["due", "--registered", "2024-03-30T10:15+03:00", "--days", "N"],
         ["due", "--registered", "2024-03-30T10:15+03:00", "--days", "N", "--regime", "appeal"],
         ["due", "--registered", "2024-03-30T10:15+03:00", "--fast-track", "N"],
-        ["status", "--registered", "2024-03-30T10:15+03:00", "--regime", "appeal", "--extension-days", "N", "--as-of", "2024-04-20T12:00+03:00"],
+        [
+            "status", "--registered", "2024-03-30T10:15+03:00", "--regime", "appeal", "--extension-days", "N",
+            "--as-of", "2024-04-20T12:00+03:00",
+        ],
         ["day", "2024-04-27", "--provisional", "N"],
         ["table", "--days", "N"],
-        ["batch", "examples/pos-export.csv", "-o", "-", "--rejects", "/dev/null", "--jobs", "N", "--as-of", "2024-04-20T12:00+03:00"],
-        ["batch", "examples/pos-export.csv", "-o", "-", "--rejects", "/dev/null", "--chunk-bytes", "N", "--as-of", "2024-04-20T12:00+03:00"],
+        [
+            "batch", "examples/pos-export.csv", "-o", "-", "--rejects", "/dev/null", "--jobs", "N", "--as-of",
+            "2024-04-20T12:00+03:00",
+        ],
+        [
+            "batch", "examples/pos-export.csv", "-o", "-", "--rejects", "/dev/null", "--chunk-bytes", "N", "--as-of",
+            "2024-04-20T12:00+03:00",
+        ],
     ]
 
     @Test(arguments: commands)

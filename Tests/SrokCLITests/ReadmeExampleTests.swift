@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Srok
+import Testing
 
 @Suite("README")
 struct ReadmeExampleTests {

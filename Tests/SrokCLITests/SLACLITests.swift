@@ -17,20 +17,27 @@ struct SLACLITests {
     }
 
     @Test func dueAsJSONUsesTheBatchFieldNames() throws {
-        let r = try CLI.run(["due", "--registered", "2024-03-29T10:15+03:00", "--profile", "brasovsky", "--category", "мусор",
-                             "--subcategory", "Уборка мусора во дворах", "--format", "json"])
+        let r = try CLI.run([
+            "due", "--registered", "2024-03-29T10:15+03:00", "--profile", "brasovsky", "--category", "мусор",
+            "--subcategory", "Уборка мусора во дворах", "--format", "json",
+        ])
         #expect(r.status == 0)
         let o = try json(r.stdout)
         #expect(o["due_date"] as? String == "2024-04-08")
         #expect(o["due"] as? String == "2024-04-08T23:59:59+03:00")
-        for f in ["moderation_due", "coordination_due", "execution_due", "approval_due", "final_approval_due", "rolled"] {
+        for f in [
+            "moderation_due", "coordination_due", "execution_due", "approval_due", "final_approval_due", "rolled",
+        ] {
             #expect(o.keys.contains(f), "\(f)")
         }
         #expect((o["term_source"] as? String)?.contains("приложение № 2") == true)
     }
 
     @Test func dueAsCSVHasAHeaderAndOneRecord() throws {
-        let r = try CLI.run(["due", "--registered", "2024-03-30 10:15", "--tz", "Asia/Yekaterinburg", "--days", "30", "--roll", "following", "--format", "csv"])
+        let r = try CLI.run([
+            "due", "--registered", "2024-03-30 10:15", "--tz", "Asia/Yekaterinburg", "--days", "30", "--roll",
+            "following", "--format", "csv",
+        ])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -52,14 +59,18 @@ struct SLACLITests {
         let badTime = try CLI.run(["due", "--registered", "30.02.2024", "--days", "30"])
         #expect(badTime.status == 2)
         #expect(badTime.stderr.contains("--registered"))
-        let fast = try CLI.run(["due", "--registered", "2024-03-30T10:15+03:00", "--profile", "krasnodar-krai", "--fast-track", "30"])
+        let fast = try CLI.run([
+            "due", "--registered", "2024-03-30T10:15+03:00", "--profile", "krasnodar-krai", "--fast-track", "30",
+        ])
         #expect(fast.status == 2)
     }
 
     @Test func statusFromFlags() throws {
-        let r = try CLI.run(["status", "--registered", "2024-03-29T10:15+03:00", "--profile", "bryansk",
-                             "--stage", "coordination@2024-03-29T11:00+03:00", "--stage", "execution@2024-03-30T09:00+03:00",
-                             "--as-of", "2024-04-28T10:00+03:00", "--format", "json"])
+        let r = try CLI.run([
+            "status", "--registered", "2024-03-29T10:15+03:00", "--profile", "bryansk",
+            "--stage", "coordination@2024-03-29T11:00+03:00", "--stage", "execution@2024-03-30T09:00+03:00",
+            "--as-of", "2024-04-28T10:00+03:00", "--format", "json",
+        ])
         #expect(r.status == 0)
         let o = try json(r.stdout)
         #expect(o["status"] as? String == "overdue")
@@ -99,7 +110,9 @@ struct SLACLITests {
     @Test func profilesListsFastTracks() throws {
         let r = try CLI.run(["profiles"])
         #expect(r.status == 0)
-        for id in ["brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh", "federal"] { #expect(r.stdout.contains(id)) }
+        for id in ["brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh", "federal"] {
+            #expect(r.stdout.contains(id))
+        }
         #expect(r.stdout.contains("Уборка мусора во дворах"))
         let one = try CLI.run(["profiles", "bryansk"])
         #expect(one.stdout.contains("executor-take"))
@@ -130,7 +143,9 @@ struct AbsurdAmountCLITests {
         #expect(r.status == 2)
         let w = try CLI.run(["add", "2024-01-01", "9223372036854775807", "--working"])
         #expect(w.status == 2)
-        let due = try CLI.run(["due", "--registered", "2024-03-30T10:15+03:00", "--days", "3000000000", "--regime", "appeal"])
+        let due = try CLI.run([
+            "due", "--registered", "2024-03-30T10:15+03:00", "--days", "3000000000", "--regime", "appeal",
+        ])
         #expect(due.status == 2)
     }
 }

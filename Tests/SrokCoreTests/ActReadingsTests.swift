@@ -1,12 +1,18 @@
 import Testing
+
 @testable import SrokCore
 
 /// The acts' ambiguous counts of the total term, each an explicit option (`count`) with the
 /// profile's documented choice: both readings are worked out from the text.
 @Suite("Ambiguous readings of the acts: both sides")
 struct ActReadingsTests {
-    func due(_ profile: String, _ registered: String, count: CountConvention?, days: Int = 30) throws -> (date: CivilDate, time: String?) {
-        let r = Regulation.request(profile, registered) { $0.termDays = days; $0.conventions.count = count }
+    func due(_ profile: String, _ registered: String, count: CountConvention?, days: Int = 30) throws -> (
+        date: CivilDate, time: String?
+    ) {
+        let r = Regulation.request(profile, registered) {
+            $0.termDays = days
+            $0.conventions.count = count
+        }
         let s = try MessageResolver(context: Fixtures.context).resolve(r, now: Regulation.t(registered)).schedule()
         return (s.dueDate, Regulation.msk(s.due))
     }

@@ -1,12 +1,16 @@
 import PropertyBased
 import Testing
+
 @testable import SrokCore
 
 @Suite("Calendar arithmetic invariants")
 struct CalendarPropertyTests {
     let cal = Fixtures.federal
     /// Offsets of dates in 1999-01-31 … 2027-06-30 (so that ±200 working days stay in range).
-    static let dayOffsets = Gen.int(in: 30...(CivilDate(year: 2027, month: 6, day: 30)!.daysSinceEpoch - CivilDate(year: 1999, month: 1, day: 1)!.daysSinceEpoch).asInt)
+    static let dayOffsets = Gen.int(
+        in:
+            30...(CivilDate(year: 2027, month: 6, day: 30)!.daysSinceEpoch
+            - CivilDate(year: 1999, month: 1, day: 1)!.daysSinceEpoch).asInt)
 
     func date(_ offset: Int) -> CivilDate { CivilDate(year: 1999, month: 1, day: 1)!.adding(days: offset) }
 
@@ -24,11 +28,13 @@ struct CalendarPropertyTests {
     @Test func rolledDatesAreWorkingDaysOnTheRightSide() async {
         await propertyCheck(count: 3000, input: Self.dayOffsets) { offset in
             let d = date(offset)
-            let p = try cal.roll(d, .preceding), f = try cal.roll(d, .following)
+            let p = try cal.roll(d, .preceding)
+            let f = try cal.roll(d, .following)
             #expect(try cal.isWorkingDay(p) && p <= d)
             #expect(try cal.isWorkingDay(f) && f >= d)
             #expect(try cal.workingDays(from: p, through: f) == (p == f ? 1 : 2))
-            let mp = try cal.roll(d, .modifiedPreceding), mf = try cal.roll(d, .modifiedFollowing)
+            let mp = try cal.roll(d, .modifiedPreceding)
+            let mf = try cal.roll(d, .modifiedFollowing)
             #expect(try cal.isWorkingDay(mp) && cal.isWorkingDay(mf))
             if try cal.isWorkingDay(d) { #expect(p == d && f == d && mp == d && mf == d) }
         }
@@ -52,8 +58,11 @@ struct CalendarPropertyTests {
     /// (ст. 95 — 7 hours), a day off none.
     @Test func minutesAgreeWithDays() async {
         await propertyCheck(count: 500, input: Self.dayOffsets, Gen.int(in: 0...400)) { offset, span in
-            let a = date(offset), b = a.adding(days: span)
-            var working = 0, shortened = 0, minutes = 0
+            let a = date(offset)
+            let b = a.adding(days: span)
+            var working = 0
+            var shortened = 0
+            var minutes = 0
             for k in 0...span {
                 let day = try cal.info(for: a.adding(days: k))
                 guard day.isWorking else { continue }
@@ -77,7 +86,8 @@ struct CalendarPropertyTests {
     /// (22.02, 07.03, 08.05, 11.06 and the worked Saturday 02.11), 248 × 8 − 5 = 1979.
     @Test(arguments: [(2023, 247, 118, 1973), (2024, 248, 118, 1979), (2025, 247, 118, 1972)])
     func wholeYearsGiveThePublishedNorms(_ year: Int, _ workingDays: Int, _ daysOff: Int, _ hours: Int) throws {
-        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
+        let first = CivilDate(year: year, month: 1, day: 1)!
+        let last = CivilDate(year: year, month: 12, day: 31)!
         #expect(try cal.workingDays(from: first, through: last) == workingDays)
         #expect(try cal.workingMinutes(from: first, through: last) == hours * 60)
         let t = try cal.totals(year: year)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("Civil dates")
@@ -39,7 +40,9 @@ struct CivilDateTests {
         #expect(try CivilDate(parsing: " 01.01.2025 ").russian == "01.01.2025")
     }
 
-    @Test(arguments: ["2025-02-30", "2024-13-01", "2024-3-29", "29/03/2024", "", "2024-03-29T10:00", "32.01.2024", "abcd-ef-gh"])
+    @Test(arguments: [
+        "2025-02-30", "2024-13-01", "2024-3-29", "29/03/2024", "", "2024-03-29T10:00", "32.01.2024", "abcd-ef-gh",
+    ])
     func rejectsMalformedOrImpossibleDates(_ text: String) {
         #expect(throws: SrokError.self) { try CivilDate(parsing: text, field: "registered_at") }
         do { _ = try CivilDate(parsing: text, field: "registered_at") } catch {

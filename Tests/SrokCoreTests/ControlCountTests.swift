@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 2 (and the new controls of item 7): each control is counted as its act's words
@@ -16,8 +17,11 @@ struct ControlCountTests {
     /// 15:00 is in time. (Read by the clock it would end 10.03 10:00 and the same return be late.)
     @Test func seed003ReturnOnDay7At1500IsOnTime() throws {
         let r = Regulation.request("bryansk", "2025-03-03T09:00+03:00") {
-            $0.entries = [Regulation.entry(.coordination, "2025-03-03T09:30+03:00"), Regulation.entry(.execution, "2025-03-03T10:00+03:00"),
-                          Regulation.entry(.coordination, "2025-03-10T15:00+03:00")]
+            $0.entries = [
+                Regulation.entry(.coordination, "2025-03-03T09:30+03:00"),
+                Regulation.entry(.execution, "2025-03-03T10:00+03:00"),
+                Regulation.entry(.coordination, "2025-03-10T15:00+03:00"),
+            ]
         }
         let st = try Regulation.status(r, asOf: "2025-03-11T12:00+03:00")
         let ret = try #require(st.controls[.executorReturn])
@@ -36,12 +40,17 @@ struct ControlCountTests {
     /// = 10.03 10:00) is late by five hours.
     @Test func theSameReturnCountedByTheClockIsLate() throws {
         let reg = Regulation.t("2025-03-03T09:00+03:00")
-        let h = MessageHistory(registered: reg, entries: [
-            StageEntry(.execution, at: Regulation.t("2025-03-03T10:00+03:00")), StageEntry(.coordination, at: Regulation.t("2025-03-10T15:00+03:00")),
-        ])
+        let h = MessageHistory(
+            registered: reg,
+            entries: [
+                StageEntry(.execution, at: Regulation.t("2025-03-03T10:00+03:00")),
+                StageEntry(.coordination, at: Regulation.t("2025-03-10T15:00+03:00")),
+            ])
         let asOf = Regulation.t("2025-03-11T12:00+03:00")
-        let byDays = try Fixtures.engine().status(of: h, asOf: asOf, controls: [ControlPoint(.executorReturn, 7, count: .days)])
-        let byClock = try Fixtures.engine().status(of: h, asOf: asOf, controls: [ControlPoint(.executorReturn, 7, count: .clock)])
+        let byDays = try Fixtures.engine().status(
+            of: h, asOf: asOf, controls: [ControlPoint(.executorReturn, 7, count: .days)])
+        let byClock = try Fixtures.engine().status(
+            of: h, asOf: asOf, controls: [ControlPoint(.executorReturn, 7, count: .clock)])
         #expect(byDays.controls[.executorReturn]?.state == .ok)
         #expect(msk(byClock.controls[.executorReturn]?.deadline) == "2025-03-10T10:00:00+03:00")
         #expect(byClock.controls[.executorReturn]?.state == .overdue)
@@ -61,14 +70,17 @@ struct ControlCountTests {
         #expect(msk(c.deadline) == "2025-03-10T23:59:59+03:00")
         #expect(c.state == .ok)
         // Redirected on day 8 (11.03 00:30): late.
-        let late = try Regulation.status(Regulation.request("mamadysh", "2025-03-03T10:00+03:00") {
-            $0.regime = .appeal; $0.redirectedAt = .instant(Regulation.t("2025-03-11T00:30+03:00"))
-        }, asOf: "2025-03-12T12:00+03:00")
+        let late = try Regulation.status(
+            Regulation.request("mamadysh", "2025-03-03T10:00+03:00") {
+                $0.regime = .appeal
+                $0.redirectedAt = .instant(Regulation.t("2025-03-11T00:30+03:00"))
+            }, asOf: "2025-03-12T12:00+03:00")
         #expect(late.controls[.appealRedirect]?.state == .overdue)
         // A message (not an appeal) has no 59-ФЗ redirect term.
-        let message = try Regulation.status(Regulation.request("mamadysh", "2025-03-03T10:00+03:00") {
-            $0.redirectedAt = .instant(Regulation.t("2025-03-11T00:30+03:00"))
-        }, asOf: "2025-03-12T12:00+03:00")
+        let message = try Regulation.status(
+            Regulation.request("mamadysh", "2025-03-03T10:00+03:00") {
+                $0.redirectedAt = .instant(Regulation.t("2025-03-11T00:30+03:00"))
+            }, asOf: "2025-03-12T12:00+03:00")
         #expect(message.controls[.appealRedirect] == nil)
     }
 
@@ -76,7 +88,8 @@ struct ControlCountTests {
     /// постановление): received Friday 28.02.2025 18:00, registration due 03.03.2025 18:00 (72 h).
     @Test func appealRegistrationIsAClockTerm() throws {
         let r = Regulation.request("mamadysh", "2025-03-03T17:00+03:00") {
-            $0.regime = .appeal; $0.receivedAt = .instant(Regulation.t("2025-02-28T18:00+03:00"))
+            $0.regime = .appeal
+            $0.receivedAt = .instant(Regulation.t("2025-02-28T18:00+03:00"))
         }
         let c = try #require(try Regulation.status(r, asOf: "2025-03-04T12:00+03:00").controls[.appealRegistration])
         #expect(msk(c.deadline) == "2025-03-03T18:00:00+03:00")
@@ -89,7 +102,10 @@ struct ControlCountTests {
     /// (by the clock it would have ended 31.03 16:00).
     @Test func seed002CoordinatorDecisionRunsToTheEndOfDay3() throws {
         let r = Regulation.request("krasnodar-krai", "2025-03-28T15:00+03:00") {
-            $0.entries = [Regulation.entry(.coordination, "2025-03-28T16:00+03:00"), Regulation.entry(.execution, "2025-03-31T20:00+03:00")]
+            $0.entries = [
+                Regulation.entry(.coordination, "2025-03-28T16:00+03:00"),
+                Regulation.entry(.execution, "2025-03-31T20:00+03:00"),
+            ]
         }
         let c = try #require(try Regulation.status(r, asOf: "2025-04-01T12:00+03:00").controls[.coordinatorDecision])
         #expect(msk(c.deadline) == "2025-03-31T23:59:59+03:00")
@@ -105,7 +121,10 @@ struct ControlCountTests {
     @Test func seed003ContactTheApplicantOnTheDayOfReceipt() throws {
         func contact(_ at: String?) throws -> ControlCheck? {
             let r = Regulation.request("bryansk", "2025-03-04T09:00+03:00") {
-                $0.entries = [Regulation.entry(.coordination, "2025-03-04T09:10+03:00"), Regulation.entry(.execution, "2025-03-04T17:30+03:00")]
+                $0.entries = [
+                    Regulation.entry(.coordination, "2025-03-04T09:10+03:00"),
+                    Regulation.entry(.execution, "2025-03-04T17:30+03:00"),
+                ]
                 $0.applicantContactedAt = at.map { .instant(Regulation.t($0)) }
             }
             return try Regulation.status(r, asOf: "2025-03-06T12:00+03:00").controls[.applicantContact]
@@ -124,7 +143,10 @@ struct ControlCountTests {
     @Test func seed004InformTheHeadWithinOneWorkingDay() throws {
         func informed(_ at: String) throws -> ControlCheck? {
             let r = Regulation.request("mamadysh", "2025-03-11T09:00+03:00") {
-                $0.entries = [Regulation.entry(.coordination, "2025-03-11T09:05+03:00"), Regulation.entry(.execution, "2025-03-11T10:00+03:00")]
+                $0.entries = [
+                    Regulation.entry(.coordination, "2025-03-11T09:05+03:00"),
+                    Regulation.entry(.execution, "2025-03-11T10:00+03:00"),
+                ]
                 $0.headInformedAt = .instant(Regulation.t(at))
             }
             return try Regulation.status(r, asOf: "2025-03-13T12:00+03:00").controls[.headInformed]
@@ -138,7 +160,10 @@ struct ControlCountTests {
     /// The profiles say how each control is counted, as the research of the acts concluded.
     @Test func everyProfileControlHasTheCountOfItsActsWords() throws {
         let expected: [String: [ControlKind: ControlCount]] = [
-            "bryansk": [.executorTake: .clock, .executorReturn: .days, .redirectApproval: .workingDays, .applicantContact: .daysInclusive],
+            "bryansk": [
+                .executorTake: .clock, .executorReturn: .days, .redirectApproval: .workingDays,
+                .applicantContact: .daysInclusive,
+            ],
             "krasnodar-krai": [.coordinatorDecision: .days],
             "mamadysh": [.appealRedirect: .days, .appealRegistration: .clock, .headInformed: .workingDays],
             "staritsa": [.appealRedirect: .days, .appealRegistration: .clock],
@@ -150,7 +175,9 @@ struct ControlCountTests {
             #expect(Dictionary(uniqueKeysWithValues: p.controls.map { ($0.kind, $0.count) }) == counts, "\(id)")
         }
         // Without a count the kind's default applies (the act's words).
-        let parsed = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  control executor-take 3 | c\n  control executor-return 7 | c\n")])
+        let parsed = try RegulationProfile.parse(files: [
+            ("p.srokprofile", "profile p\n  control executor-take 3 | c\n  control executor-return 7 | c\n")
+        ])
         #expect(parsed["p"]?.controls.map(\.count) == [.clock, .days])
     }
 
@@ -160,7 +187,9 @@ struct ControlCountTests {
     @Test(arguments: [1, 3, 7])
     func countsAgainstTheirDefinitions(_ n: Int) throws {
         let e = Fixtures.engine()
-        for start in ["2025-03-03T00:00+03:00", "2025-03-03T10:00+03:00", "2025-03-03T23:59+03:00", "2025-03-02T23:30+00:00"] {
+        for start in [
+            "2025-03-03T00:00+03:00", "2025-03-03T10:00+03:00", "2025-03-03T23:59+03:00", "2025-03-02T23:30+00:00",
+        ] {
             let s = Regulation.t(start)
             let day = Fixtures.moscow.localDate(s)
             let days = try e.controlDeadline(ControlPoint(.executorReturn, n, count: .days), from: s)
@@ -168,7 +197,9 @@ struct ControlCountTests {
             #expect(Fixtures.moscow.local(days).secondOfDay == 86_399)
             let inclusive = try e.controlDeadline(ControlPoint(.executorReturn, n, count: .daysInclusive), from: s)
             #expect(Fixtures.moscow.localDate(inclusive) == day.adding(days: n - 1))
-            #expect(try e.controlDeadline(ControlPoint(.executorReturn, n, count: .clock), from: s) == s.adding(seconds: Int64(n) * 86_400))
+            #expect(
+                try e.controlDeadline(ControlPoint(.executorReturn, n, count: .clock), from: s)
+                    == s.adding(seconds: Int64(n) * 86_400))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// The sweep after issue 10's crashes: every amount the engine multiplies or adds — a term, a
@@ -12,10 +13,15 @@ struct EngineBoundsTests {
     let asOf = Fixtures.t("2024-04-10T12:00+03:00")
 
     // 8784 = 366 × 24: the longest term in hours; 366 the longest in days.
-    @Test(arguments: [(Term.Unit.hours, "8784 hours"), (.workingHours, "8784 hours"), (.calendarDays, "366 days"), (.workingDays, "366 days")])
+    @Test(arguments: [
+        (Term.Unit.hours, "8784 hours"), (.workingHours, "8784 hours"), (.calendarDays, "366 days"),
+        (.workingDays, "366 days"),
+    ])
     func aTermBeyondAYearIsAnErrorNotATrap(_ unit: Term.Unit, _ limit: String) {
         for amount in [Int.max, Int.min, 1 << 40, 0, -1] {
-            let message = Fixtures.errorText { _ = try Fixtures.engine().schedule(registered: reg, term: Term(amount, unit)) }
+            let message = Fixtures.errorText {
+                _ = try Fixtures.engine().schedule(registered: reg, term: Term(amount, unit))
+            }
             #expect(message.contains("at most \(limit)"), "\(amount) \(unit): \(message)")
         }
     }
@@ -26,9 +32,17 @@ struct EngineBoundsTests {
         let range = "0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
         let engine = Fixtures.engine { $0.basis = .workday8 }
         #expect(Fixtures.errorText { _ = try engine.schedule(registered: far, term: .days(30)) }.contains(range))
-        #expect(Fixtures.errorText { _ = try engine.status(of: MessageHistory(registered: reg), asOf: far) }.contains(range))
-        #expect(Fixtures.errorText { _ = try engine.status(of: MessageHistory(registered: reg, closedAt: far), asOf: asOf) }.contains(range))
-        #expect(Fixtures.errorText { _ = try engine.status(of: MessageHistory(registered: reg, entries: [StageEntry(.execution, at: far)]), asOf: asOf) }.contains(range))
+        #expect(
+            Fixtures.errorText { _ = try engine.status(of: MessageHistory(registered: reg), asOf: far) }.contains(range)
+        )
+        #expect(
+            Fixtures.errorText { _ = try engine.status(of: MessageHistory(registered: reg, closedAt: far), asOf: asOf) }
+                .contains(range))
+        #expect(
+            Fixtures.errorText {
+                _ = try engine.status(
+                    of: MessageHistory(registered: reg, entries: [StageEntry(.execution, at: far)]), asOf: asOf)
+            }.contains(range))
         #expect(Fixtures.errorText { _ = try engine.used(from: reg, to: far) }.contains(range))
         #expect(Fixtures.errorText { _ = try engine.after(far, minutes: 60) }.contains(range))
         #expect(Fixtures.errorText { _ = try engine.workTime.adding(minutes: 60, to: far) }.contains(range))
@@ -40,7 +54,9 @@ struct EngineBoundsTests {
         // The range holds 315 537 897 600 s, 5 258 964 960 minutes (rounded up): no count beyond
         // it can stay inside, and adding it to any instant would overflow first.
         for basis in [StageBasis.clock24, .workday8] {
-            let message = Fixtures.errorText { _ = try Fixtures.engine { $0.basis = basis }.after(reg, minutes: minutes) }
+            let message = Fixtures.errorText {
+                _ = try Fixtures.engine { $0.basis = basis }.after(reg, minutes: minutes)
+            }
             #expect(message.contains("5258964960"), "\(basis): \(message)")
         }
         // Working minutes past the calendar's end: the federal data ends on 2027-12-31.
@@ -53,7 +69,9 @@ struct EngineBoundsTests {
         let history = MessageHistory(registered: reg, entries: [StageEntry(.coordination, at: reg)])
         for count in ControlCount.allCases {
             let controls = [ControlPoint(.coordinatorDecision, amount, count: count)]
-            let message = Fixtures.errorText { _ = try Fixtures.engine().status(of: history, asOf: asOf, controls: controls) }
+            let message = Fixtures.errorText {
+                _ = try Fixtures.engine().status(of: history, asOf: asOf, controls: controls)
+            }
             #expect(message.contains("1–366 days"), "\(message)")
         }
     }
@@ -61,23 +79,29 @@ struct EngineBoundsTests {
     @Test func aWarningPercentageOutside0To100IsAnError() {
         let history = MessageHistory(registered: reg, entries: [StageEntry(.execution, at: reg)])
         for warning in [Int.max, Int.min, 101, -1] {
-            let message = Fixtures.errorText { _ = try Fixtures.engine { $0.warningPercent = warning }.status(of: history, asOf: asOf) }
+            let message = Fixtures.errorText {
+                _ = try Fixtures.engine { $0.warningPercent = warning }.status(of: history, asOf: asOf)
+            }
             #expect(message.contains("0 to 100"), "\(warning): \(message)")
         }
     }
 
     @Test func aPostponementNoDateCanHaveIsAnError() {
         let far = CivilDate(daysSinceEpoch: .max)
-        let message = Fixtures.errorText { _ = try Fixtures.engine().status(of: MessageHistory(registered: reg, postponements: [far]), asOf: asOf) }
+        let message = Fixtures.errorText {
+            _ = try Fixtures.engine().status(of: MessageHistory(registered: reg, postponements: [far]), asOf: asOf)
+        }
         #expect(message.contains("years 1–9999"), "\(message)")
     }
 
     @Test func sharesAreBoundedBeforeTheyAreSummed() {
         // Int.max + 1 + … overflowed the sum; each share must be 0–10 000 basis points (0–100 %).
         var bp = PerStage(repeating: 0)
-        bp.moderation = .max; bp.coordination = 1
+        bp.moderation = .max
+        bp.coordination = 1
         #expect(Fixtures.errorText { _ = try StageShares(basisPoints: bp) }.contains("from 0 to 100 %"))
-        bp.moderation = -5000; bp.coordination = 15_000
+        bp.moderation = -5000
+        bp.coordination = 15_000
         #expect(Fixtures.errorText { _ = try StageShares(basisPoints: bp) }.contains("from 0 to 100 %"))
     }
 
@@ -95,14 +119,22 @@ struct EngineBoundsTests {
     func holidayForecastsRefuseYearsNoDataFileNames(_ year: Int) throws {
         // Data files name years 1900–2200 (Data/FORMAT.md); ICU fields are Int32.
         let evaluator = try HolidayRuleEvaluator()
-        #expect(Fixtures.errorText { _ = try evaluator.islamicDates(month: 10, day: 1, gregorianYear: year) }.contains("1900 to 2200"))
+        #expect(
+            Fixtures.errorText { _ = try evaluator.islamicDates(month: 10, day: 1, gregorianYear: year) }.contains(
+                "1900 to 2200"))
         #expect(Fixtures.errorText { _ = try evaluator.orthodoxEaster(year) }.contains("1900 to 2200"))
-        #expect(Fixtures.errorText { _ = try evaluator.lunarDate(month: 1, day: 1, gregorianYear: year) }.contains("1900 to 2200"))
+        #expect(
+            Fixtures.errorText { _ = try evaluator.lunarDate(month: 1, day: 1, gregorianYear: year) }.contains(
+                "1900 to 2200"))
     }
 
     @Test func regionYearsAreBounded() {
         func message(_ options: String) -> String {
-            Fixtures.errorText { _ = try RegionDefinition.parse(files: [("r.srokcal", "region RU-XX\n  holiday fixed 05-01 \(options) Праздник | закон\n")]) }
+            Fixtures.errorText {
+                _ = try RegionDefinition.parse(files: [
+                    ("r.srokcal", "region RU-XX\n  holiday fixed 05-01 \(options) Праздник | закон\n")
+                ])
+            }
         }
         #expect(message("from=3000").contains("from=3000: expected a year 1900–2200"))
         #expect(message("to=99999999999999999999").contains("expected a year 1900–2200"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 6: a fast-track term the act does not list is refused, naming the allowed ones;
@@ -8,8 +9,9 @@ struct FastTrackTermsTests {
     func failure(_ profile: String, _ days: Int, lenient: Bool = false) -> (field: String, text: String) {
         var defaults = MessageDefaults()
         defaults.lenientFastTrack = lenient
-        return Regulation.failure(Regulation.request(profile, "2025-03-03T10:00+03:00") { $0.fastTrackDays = days },
-                                  asOf: "2025-03-04T10:00+03:00", defaults: defaults)
+        return Regulation.failure(
+            Regulation.request(profile, "2025-03-03T10:00+03:00") { $0.fastTrackDays = days },
+            asOf: "2025-03-04T10:00+03:00", defaults: defaults)
     }
 
     /// Seed 004 раздел 3 абз. 3: «Срок рассмотрения и подготовки ответов по фаст-трекам - 3, 5, 7,
@@ -46,10 +48,13 @@ struct FastTrackTermsTests {
     }
 
     @Test func theGrammarTakesAListOrARange() throws {
-        let p = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  fast-track-terms 10 3 7 5 3 | act\n")])["p"]!
+        let p = try RegulationProfile.parse(files: [
+            ("p.srokprofile", "profile p\n  fast-track-terms 10 3 7 5 3 | act\n")
+        ])["p"]!
         #expect(p.fastTrackTerms.value == .list([3, 5, 7, 10]) && p.fastTrackTerms.value.description == "3, 5, 7, 10")
         #expect(p.fastTrackTerms.value.lenient == .range(1...10))
-        let r = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  fast-track-range 1 29 | act\n")])["p"]!
+        let r = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  fast-track-range 1 29 | act\n")])[
+            "p"]!
         #expect(r.fastTrackTerms.value.description == "1–29")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("Federal production calendar 1999–2027 (embedded data)")
@@ -29,7 +30,8 @@ struct FederalCalendarTests {
     @Test(arguments: Array(1999...2027))
     func everyYearCitesItsDecreeAndTwoSources(_ year: Int) throws {
         let data = try #require(cal.yearData(year))
-        #expect(data.verifiedAgainst.count >= 2, "year \(year) was verified against \(data.verifiedAgainst.count) sources")
+        #expect(
+            data.verifiedAgainst.count >= 2, "year \(year) was verified against \(data.verifiedAgainst.count) sources")
         if !data.transfers.isEmpty { #expect(!data.decrees.isEmpty, "year \(year) has transfers but no decree") }
         for t in data.transfers {
             #expect(!t.citation.isEmpty)
@@ -133,14 +135,14 @@ struct FederalCalendarTests {
 
     @Test func userFileOverridesAYear() throws {
         let user = """
-        calendar RU
-          year 2027
-            decree Тестовое постановление
-            transfer 2027-01-02 2027-01-11 | тест
-            totals working=246 off=119 hours40=1964 hours36=1767.2 hours24=1176.8 | тест
-            verified a
-            verified b
-        """
+            calendar RU
+              year 2027
+                decree Тестовое постановление
+                transfer 2027-01-02 2027-01-11 | тест
+                totals working=246 off=119 hours40=1964 hours36=1767.2 hours24=1176.8 | тест
+                verified a
+                verified b
+            """
         let catalog = try Fixtures.catalog.extended(with: [("user.srokcal", user)])
         let c = try catalog.federal()
         #expect(try c.kind(of: d("2027-01-11")) == .transferredDayOff)

@@ -9,7 +9,10 @@ enum Fixtures {
 
     /// The description of the error `body` throws, or "" when it throws none.
     static func errorText(_ body: () throws -> Void) -> String {
-        do { try body(); return "" } catch { return "\(error)" }
+        do {
+            try body()
+            return ""
+        } catch { return "\(error)" }
     }
     static let context: SrokContext = try! SrokContext()
     static let moscow: ZoneRules = try! ZoneRules(identifier: "Europe/Moscow")

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokCore
 
 /// The crashes an attack on the parsers found (issue 10: #3, #4, #5, #17) and the class they belong
@@ -36,7 +37,8 @@ struct HostileInputTests {
         let later = Fixtures.errorText { _ = try Fixtures.federal.days(ofYear: 2050) }
         #expect(later.hasPrefix("2050-01-01 is outside calendar RU, which covers 1999-01-01…2027-12-31"), "\(later)")
         #expect(later.contains("--provisional"))
-        #expect(Fixtures.errorText { _ = try Fixtures.federal.days(ofYear: 5_881_581) }
+        #expect(
+            Fixtures.errorText { _ = try Fixtures.federal.days(ofYear: 5_881_581) }
                 == "invalid year: '5881581'; expected a year calendar RU covers, 1999…2027")
     }
 
@@ -69,7 +71,9 @@ struct HostileInputTests {
 
     @Test func periodTotalsRefuseAnEndBeforeTheStart() {
         // Through 2024-01-01 from 2025-01-01: the years 2025…2024 made an empty range that trapped.
-        let message = Fixtures.errorText { _ = try Fixtures.federal.totals(from: Fixtures.d("2025-01-01"), through: Fixtures.d("2024-01-01")) }
+        let message = Fixtures.errorText {
+            _ = try Fixtures.federal.totals(from: Fixtures.d("2025-01-01"), through: Fixtures.d("2024-01-01"))
+        }
         #expect(message.contains("on or after 2025-01-01"), "\(message)")
     }
 
@@ -77,23 +81,28 @@ struct HostileInputTests {
     func aProvisionalYearPastTheDataLimitIsRefused(_ year: Int) throws {
         // Data files name years 1900–2200 (Data/FORMAT.md); a provisional calendar may reach no further.
         let options = CalendarOptions(provisionalThroughYear: year)
-        let message = Fixtures.errorText { _ = try WorkingCalendar.compile(try Fixtures.catalog.definition("RU"), options: options) }
+        let message = Fixtures.errorText {
+            _ = try WorkingCalendar.compile(try Fixtures.catalog.definition("RU"), options: options)
+        }
         #expect(message.contains("1900 to 2200"), "\(message)")
     }
 
     // MARK: #4 — the totals of a calendar file
 
-    @Test(arguments: ["hours36=922337203685477581", "hours40=922337203685477581.5", "working=922337203685477581", "off=9223372036854775807"])
+    @Test(arguments: [
+        "hours36=922337203685477581", "hours40=922337203685477581.5", "working=922337203685477581",
+        "off=9223372036854775807",
+    ])
     func aTotalsFigureNoYearCanHaveIsADataErrorNamingFileLineAndField(_ field: String) {
         var totals = ["working=250", "off=115", "hours40=1999", "hours36=1799", "hours24=1199"]
         let key = field.split(separator: "=")[0]
         totals = totals.map { $0.hasPrefix(key + "=") ? field : $0 }
         let text = """
-        calendar T
-          statute 2000-01-01 open | s
-          year 2022
-            totals \(totals.joined(separator: " ")) | test
-        """
+            calendar T
+              statute 2000-01-01 open | s
+              year 2022
+                totals \(totals.joined(separator: " ")) | test
+            """
         let message = Fixtures.errorText { _ = try CalendarDefinition.parse(files: [("user.srokcal", text)]) }
         #expect(message.contains("user.srokcal:4"), "\(message)")
         #expect(message.contains(field), "\(message)")
@@ -103,10 +112,17 @@ struct HostileInputTests {
 
     @Test func totalsDaysAreWholeAndKeysAreKnown() {
         func message(_ totals: String) -> String {
-            Fixtures.errorText { _ = try CalendarDefinition.parse(files: [("t.srokcal", "calendar T\n  year 2022\n    totals \(totals) | s\n")]) }
+            Fixtures.errorText {
+                _ = try CalendarDefinition.parse(files: [
+                    ("t.srokcal", "calendar T\n  year 2022\n    totals \(totals) | s\n")
+                ])
+            }
         }
-        #expect(message("working=247.5 off=118 hours40=1979 hours36=1780.6 hours24=1185.4").contains("whole number of days"))
-        #expect(message("working=247 off=118 hours40=1979 hours36=1780.6 hours24=1185.4 hours42=1").contains("hours42=1"))
+        #expect(
+            message("working=247.5 off=118 hours40=1979 hours36=1780.6 hours24=1185.4").contains("whole number of days")
+        )
+        #expect(
+            message("working=247 off=118 hours40=1979 hours36=1780.6 hours24=1185.4 hours42=1").contains("hours42=1"))
         #expect(message("working=247 off=118 hours40=1979 hours36=1780.6 hours24=1185.4") == "")
     }
 
@@ -126,20 +142,30 @@ struct HostileInputTests {
     /// Each names an instant outside 0001-01-01T00:00Z…9999-12-31T23:59:59Z: 0000-12-31T23:00Z,
     /// 10000-01-01T00:00Z and 10000-01-01T04:00Z. Formatted, they have a year of 0 or 5 digits,
     /// which no parser reads back.
-    @Test(arguments: ["0001-01-01T00:00+01:00", "9999-12-31T24:00Z", "9999-12-31T23:00-05:00", "0001-01-01T00:00:00.5+00:01"])
+    @Test(arguments: [
+        "0001-01-01T00:00+01:00", "9999-12-31T24:00Z", "9999-12-31T23:00-05:00", "0001-01-01T00:00:00.5+00:01",
+    ])
     func anInstantOutsideYears1To9999IsRefused(_ text: String) {
         #expect(throws: SrokError.self) { try Timestamp(parsing: text) }
         #expect(Array(text.utf8).withUnsafeBufferPointer { Timestamp.parse($0) } == nil)
     }
 
     @Test func theEdgesOfTheRangeAreAcceptedAndParseBack() throws {
-        for (text, seconds) in [("0001-01-01T00:00Z", Self.firstSecond),
-                                ("0001-01-01T00:59-01:00", Self.firstSecond + 3600 + 59 * 60),  // 01:59Z
-                                ("9999-12-31T23:59:59Z", Self.lastSecond),
-                                ("9999-12-31T23:59:59+18:00", Self.lastSecond - 18 * 3600)] {
-            guard case .instant(let i) = try Timestamp(parsing: text) else { Issue.record("\(text): expected an instant"); continue }
+        for (text, seconds) in [
+            ("0001-01-01T00:00Z", Self.firstSecond),
+            ("0001-01-01T00:59-01:00", Self.firstSecond + 3600 + 59 * 60),  // 01:59Z
+            ("9999-12-31T23:59:59Z", Self.lastSecond),
+            ("9999-12-31T23:59:59+18:00", Self.lastSecond - 18 * 3600),
+        ] {
+            guard case .instant(let i) = try Timestamp(parsing: text) else {
+                Issue.record("\(text): expected an instant")
+                continue
+            }
             #expect(i.secondsSinceEpoch == seconds, "\(text)")
-            guard case .instant(let back) = try Timestamp(parsing: i.description) else { Issue.record("\(i): expected an instant"); continue }
+            guard case .instant(let back) = try Timestamp(parsing: i.description) else {
+                Issue.record("\(i): expected an instant")
+                continue
+            }
             #expect(back == i, "\(text)")
         }
     }
@@ -159,12 +185,16 @@ struct HostileInputTests {
     /// runs never went): whatever is accepted is inside the range and parses back; a local time
     /// stays inside it in the zones with the largest offsets (+14 h, −12 h).
     @Test func everyAcceptedTimestampNearTheEndsStaysInsideAndParsesBack() async throws {
-        let east = try ZoneRules(identifier: "Pacific/Kiritimati"), west = try ZoneRules(identifier: "Etc/GMT+12")
-        await propertyCheck(count: 4000, input: Gen.int(in: 0...3), Gen.int(in: 0...11), Gen.int(in: 0...3), Gen.int(in: 0...24),
-                            Gen.int(in: 0...59), Gen.int(in: -19...19)) { y, m, d, h, mi, oh in
+        let east = try ZoneRules(identifier: "Pacific/Kiritimati")
+        let west = try ZoneRules(identifier: "Etc/GMT+12")
+        await propertyCheck(
+            count: 4000, input: Gen.int(in: 0...3), Gen.int(in: 0...11), Gen.int(in: 0...3), Gen.int(in: 0...24),
+            Gen.int(in: 0...59), Gen.int(in: -19...19)
+        ) { y, m, d, h, mi, oh in
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
             let year = ["0001", "0002", "9998", "9999"][y]
-            let month = [1, 12][m % 2], day = [1, 2, 30, 31][d]
+            let month = [1, 12][m % 2]
+            let day = [1, 2, 30, 31][d]
             // −19: a local time (no offset); 19: Z; otherwise ±HH:MM.
             let zone = oh == -19 ? "" : oh == 19 ? "Z" : (oh < 0 ? "-" : "+") + two(abs(oh)) + ":" + two(mi % 2 * 30)
             let text = "\(year)-\(two(month))-\(two(day))T\(two(h)):\(two(mi))\(zone)"
@@ -175,7 +205,9 @@ struct HostileInputTests {
                 let back = Array(i.description.utf8).withUnsafeBufferPointer { Timestamp.parse($0) }
                 #expect(back == .instant(i), "\(text) → \(i)")
             case .local(let l):
-                #expect(l.date >= CivilDate(year: 1, month: 1, day: 2)! && l.date <= CivilDate(year: 9999, month: 12, day: 30)!, "\(text)")
+                #expect(
+                    l.date >= CivilDate(year: 1, month: 1, day: 2)!
+                        && l.date <= CivilDate(year: 9999, month: 12, day: 30)!, "\(text)")
                 for z in [east, west] {
                     let s = t.resolve(in: z).secondsSinceEpoch
                     #expect(s >= Self.firstSecond && s <= Self.lastSecond, "\(text) in \(z.identifier)")

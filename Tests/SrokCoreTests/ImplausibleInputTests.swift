@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 10 #16: values that used to give a plausible-looking but wrong status are errors with a
@@ -15,7 +16,10 @@ struct ImplausibleInputTests {
     }
 
     func failure(_ r: MessageRequest) -> MessageFieldError? {
-        do { _ = try resolver.resolve(r, now: asOf).status(); return nil } catch { return error }
+        do {
+            _ = try resolver.resolve(r, now: asOf).status()
+            return nil
+        } catch { return error }
     }
 
     @Test func anAnswerBeforeRegistrationIsRejected() throws {
@@ -28,9 +32,18 @@ struct ImplausibleInputTests {
 
     @Test func aCurrentStageEnteredAfterTheAsOfInstantIsRejected() {
         // 9999-12-31 used to drop the stage silently (entries after as-of "have not happened").
-        let e = failure(request { $0.stage = .execution; $0.stageEnteredAt = .instant(Fixtures.t("9999-12-31T00:00Z")) })
+        let e = failure(
+            request {
+                $0.stage = .execution
+                $0.stageEnteredAt = .instant(Fixtures.t("9999-12-31T00:00Z"))
+            })
         #expect(e?.field == "stage_entered_at")
-        #expect(failure(request { $0.stage = .execution; $0.stageEnteredAt = .instant(Fixtures.t("2024-04-20T12:00+03:00")) }) == nil)
+        #expect(
+            failure(
+                request {
+                    $0.stage = .execution
+                    $0.stageEnteredAt = .instant(Fixtures.t("2024-04-20T12:00+03:00"))
+                }) == nil)
     }
 
     @Test func aPostponementBeyondTheHorizonIsRejected() {
@@ -46,7 +59,8 @@ struct ImplausibleInputTests {
         var c = SLAConventions()
         c.postponementHorizonDays = 3650
         let engine = SLAEngine(calendar: Fixtures.federal, zone: Fixtures.moscow, conventions: c)
-        let h = MessageHistory(registered: Fixtures.t("2024-03-29T10:15+03:00"), postponements: [Fixtures.d("2026-01-15")])
+        let h = MessageHistory(
+            registered: Fixtures.t("2024-03-29T10:15+03:00"), postponements: [Fixtures.d("2026-01-15")])
         let st = try engine.status(of: h, asOf: asOf)
         // Postponed to 15.01.2026: due at the end of that day, Moscow time.
         #expect(st.due == Fixtures.t("2026-01-15T23:59:59+03:00"))

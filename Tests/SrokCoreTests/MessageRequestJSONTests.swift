@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// The request/history JSON format (`srok status --history`, the service's bodies): one test per
@@ -23,7 +24,8 @@ struct MessageRequestJSONTests {
         #expect(try parse(#""registered_at": "\#(Self.ts)""#).registeredAt == Self.instant)
         // A local time stays local: it is read in the message's zone at resolution.
         guard case .local(let l) = try parse(#""registered_at": "29.03.2024 10:15""#).registeredAt else {
-            Issue.record("a local time became an instant"); return
+            Issue.record("a local time became an instant")
+            return
         }
         #expect(l.date == Fixtures.d("2024-03-29") && l.hour == 10 && l.minute == 15)
     }
@@ -52,7 +54,9 @@ struct MessageRequestJSONTests {
     }
 
     @Test func conventions() throws {
-        let r = try parse(#""count": "days-inclusive", "roll": "following", "basis": "workday8", "schedule": "08:00-12:00,13:00-17:00", "roll_stages": true"#)
+        let r = try parse(
+            #""count": "days-inclusive", "roll": "following", "basis": "workday8", "schedule": "08:00-12:00,13:00-17:00", "roll_stages": true"#
+        )
         #expect(r.conventions.count == .daysInclusive)
         #expect(r.conventions.roll == .following)
         #expect(r.conventions.basis == .workday8)
@@ -62,7 +66,8 @@ struct MessageRequestJSONTests {
     }
 
     @Test func entries() throws {
-        let r = try parse(#"""
+        let r = try parse(
+            #"""
             "entries": [{"stage": "coordination", "at": "\#(Self.ts)"},
                         {"stage": "approval", "at": "2024-04-10T09:00+03:00", "redirect_approval": true}]
             """#)
@@ -77,7 +82,8 @@ struct MessageRequestJSONTests {
     }
 
     @Test func historyFacts() throws {
-        let r = try parse(#"""
+        let r = try parse(
+            #"""
             "taken_into_work": "\#(Self.ts)", "redirected_at": "\#(Self.ts)", "received_at": "\#(Self.ts)",
             "closed_at": "\#(Self.ts)", "as_of": "\#(Self.ts)", "extension_days": 10
             """#)
@@ -106,7 +112,10 @@ struct MessageRequestJSONTests {
 
     @Test func postponedUntilOneDateOrAList() throws {
         #expect(try parse(#""postponed_until": "2024-05-15""#).postponedUntil == [Fixtures.d("2024-05-15")])
-        #expect(try parse(#""postponed_until": ["2024-05-15", "01.06.2024"]"#).postponedUntil == [Fixtures.d("2024-05-15"), Fixtures.d("2024-06-01")])
+        #expect(
+            try parse(#""postponed_until": ["2024-05-15", "01.06.2024"]"#).postponedUntil == [
+                Fixtures.d("2024-05-15"), Fixtures.d("2024-06-01"),
+            ])
     }
 
     @Test func nullIsTheSameAsMissing() throws {
@@ -116,11 +125,13 @@ struct MessageRequestJSONTests {
 
     @Test func everyKeyIsListedAndKnown() throws {
         // The keys this suite covers, written out: the format's documentation.
-        let covered = ["registered_at", "tz", "region", "profile", "term_days", "fast_track_days", "level", "category",
-                       "subcategory", "regime", "migration", "count", "roll", "basis", "schedule", "roll_stages", "entries",
-                       "stage", "stage_entered_at", "taken_into_work", "postponed_until", "extension_days", "redirected_at",
-                       "received_at", "closed_at", "as_of", "applicant_contacted_at", "head_informed_at", "outcome",
-                       "rejection_reason"]
+        let covered = [
+            "registered_at", "tz", "region", "profile", "term_days", "fast_track_days", "level", "category",
+            "subcategory", "regime", "migration", "count", "roll", "basis", "schedule", "roll_stages", "entries",
+            "stage", "stage_entered_at", "taken_into_work", "postponed_until", "extension_days", "redirected_at",
+            "received_at", "closed_at", "as_of", "applicant_contacted_at", "head_informed_at", "outcome",
+            "rejection_reason",
+        ]
         #expect(Set(covered) == Set(MessageRequest.Key.allCases.map(\.rawValue)))
     }
 
@@ -143,7 +154,11 @@ struct MessageRequestJSONTests {
     }
 
     @Test func notAnObjectIsAnError() {
-        #expect(Fixtures.errorText { _ = try MessageRequest(json: Array("[1]".utf8), source: "x.json") }.contains("JSON object"))
-        #expect(Fixtures.errorText { _ = try MessageRequest(json: Array("{".utf8), source: "x.json") }.contains("JSON object"))
+        #expect(
+            Fixtures.errorText { _ = try MessageRequest(json: Array("[1]".utf8), source: "x.json") }.contains(
+                "JSON object"))
+        #expect(
+            Fixtures.errorText { _ = try MessageRequest(json: Array("{".utf8), source: "x.json") }.contains(
+                "JSON object"))
     }
 }

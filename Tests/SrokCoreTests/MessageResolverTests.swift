@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// The single message resolver: precedence of request, defaults and profile; the term rules; the
@@ -12,16 +13,24 @@ struct MessageResolverTests {
         // Брасовский район: «Уборка мусора во дворах» is a 10-day fast-track (Data/profiles/brasovsky).
         // Registered Friday 29.03.2024: day 1 is 30.03 (ГК ст. 191), day 10 is Monday 08.04.2024, a working day.
         var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
-        r.profile = "brasovsky"; r.category = "Мусор"; r.subcategory = "Уборка мусора во дворах"
+        r.profile = "brasovsky"
+        r.category = "Мусор"
+        r.subcategory = "Уборка мусора во дворах"
         let m = try MessageResolver(context: Fixtures.context).resolve(r, now: now)
         #expect(m.term == .days(10))
         #expect(try m.schedule().dueDate == Fixtures.d("2024-04-08"))
-        guard case .profile = m.termSource else { Issue.record("source \(m.termSource)"); return }
+        guard case .profile = m.termSource else {
+            Issue.record("source \(m.termSource)")
+            return
+        }
     }
 
     @Test func explicitDaysWinOverTheCatalogue() throws {
         var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
-        r.profile = "brasovsky"; r.category = "Мусор"; r.subcategory = "Уборка мусора во дворах"; r.termDays = 15
+        r.profile = "brasovsky"
+        r.category = "Мусор"
+        r.subcategory = "Уборка мусора во дворах"
+        r.termDays = 15
         let m = try MessageResolver(context: Fixtures.context).resolve(r, now: now)
         #expect(m.term == .days(15) && m.termSource == .explicit)
     }
@@ -29,7 +38,8 @@ struct MessageResolverTests {
     @Test func theMigrationTermIsForAppealsOnly() throws {
         // 59-ФЗ ст. 12 ч. 1.1: 20 days. From Friday 29.03.2024 day 20 is Thursday 18.04.2024.
         var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
-        r.regime = .appeal; r.migration = true
+        r.regime = .appeal
+        r.migration = true
         let resolver = MessageResolver(context: Fixtures.context)
         let m = try resolver.resolve(r, now: now)
         #expect(m.term == .days(20) && m.termSource == .migrationLaw)
@@ -41,13 +51,16 @@ struct MessageResolverTests {
 
     @Test func requestOverDefaultsOverProfile() throws {
         var defaults = MessageDefaults()
-        defaults.profile = "mamadysh"            // a Tatarstan profile (RU-TA, Europe/Moscow)
+        defaults.profile = "mamadysh"  // a Tatarstan profile (RU-TA, Europe/Moscow)
         defaults.conventions.roll = .following
         let resolver = MessageResolver(context: Fixtures.context, defaults: defaults)
         var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
         var m = try resolver.resolve(r, now: now)
-        #expect(m.profile.id == "mamadysh" && m.engine.calendar.id == "RU-TA" && m.engine.conventions.roll == .following)
-        r.profile = "federal"; r.conventions.roll = RollConvention.none; r.tz = "Asia/Yekaterinburg"
+        #expect(
+            m.profile.id == "mamadysh" && m.engine.calendar.id == "RU-TA" && m.engine.conventions.roll == .following)
+        r.profile = "federal"
+        r.conventions.roll = RollConvention.none
+        r.tz = "Asia/Yekaterinburg"
         m = try resolver.resolve(r, now: now)
         #expect(m.profile.id == "federal" && m.engine.calendar.id == "RU")
         #expect(m.engine.conventions.roll == RollConvention.none && m.engine.zone.identifier == "Asia/Yekaterinburg")
@@ -71,22 +84,30 @@ struct MessageResolverTests {
         func field(_ change: (inout MessageRequest) -> Void) -> String {
             var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
             change(&r)
-            do { _ = try resolver.resolve(r, now: now); return "" } catch { return error.field }
+            do {
+                _ = try resolver.resolve(r, now: now)
+                return ""
+            } catch { return error.field }
         }
         #expect(field { $0.registeredAt = nil } == "registered_at")
         #expect(field { $0.profile = "nowhere" } == "profile")
         #expect(field { $0.tz = "Mars/Olympus" } == "tz")
         #expect(field { $0.region = "RU-XX" } == "region")
-        #expect(field { $0.termDays = 31 } == "term_days")          // a ПОС message takes 1–30 days
+        #expect(field { $0.termDays = 31 } == "term_days")  // a ПОС message takes 1–30 days
         #expect(field { $0.fastTrackDays = 40 } == "fast_track_days")
-        #expect(field { $0.profile = "krasnodar-krai"; $0.level = "9" } == "level")
+        #expect(
+            field {
+                $0.profile = "krasnodar-krai"
+                $0.level = "9"
+            } == "level")
     }
 
     @Test func strictCategoriesRejectAnUnknownCategory() throws {
         var defaults = MessageDefaults()
         defaults.strictCategories = true
         var r = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
-        r.profile = "brasovsky"; r.category = "Мусорр"
+        r.profile = "brasovsky"
+        r.category = "Мусорр"
         do {
             _ = try MessageResolver(context: Fixtures.context, defaults: defaults).resolve(r, now: now)
             Issue.record("accepted a misspelt category")
@@ -97,10 +118,13 @@ struct MessageResolverTests {
 
     @Test func flagsOverAFileAndListsAddUp() {
         var file = MessageRequest(registeredAt: registered("2024-03-29T10:15+03:00"))
-        file.profile = "bryansk"; file.termDays = 30; file.postponedUntil = [Fixtures.d("2024-05-15")]
+        file.profile = "bryansk"
+        file.termDays = 30
+        file.postponedUntil = [Fixtures.d("2024-05-15")]
         file.entries = [.init(stage: .coordination, at: registered("2024-03-29T11:00+03:00"))]
         var flags = MessageRequest()
-        flags.termDays = 10; flags.postponedUntil = [Fixtures.d("2024-05-20")]
+        flags.termDays = 10
+        flags.postponedUntil = [Fixtures.d("2024-05-20")]
         flags.entries = [.init(stage: .execution, at: registered("2024-03-30T09:00+03:00"))]
         let m = flags.merged(over: file)
         #expect(m.profile == "bryansk" && m.termDays == 10 && m.registeredAt == file.registeredAt)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 7: outcome types («Тип решения») and the reasons for «Отклонено» where an act
@@ -6,9 +7,11 @@ import Testing
 @Suite("Outcomes and reasons for «Отклонено»")
 struct OutcomeTests {
     func failure(_ profile: String, _ outcome: Outcome?, reason: String?) -> (field: String, text: String) {
-        Regulation.failure(Regulation.request(profile, "2025-03-03T10:00+03:00") {
-            $0.outcome = outcome; $0.rejectionReason = reason
-        }, asOf: "2025-03-05T10:00+03:00")
+        Regulation.failure(
+            Regulation.request(profile, "2025-03-03T10:00+03:00") {
+                $0.outcome = outcome
+                $0.rejectionReason = reason
+            }, asOf: "2025-03-05T10:00+03:00")
     }
 
     /// Seed 002 п. 9: the coordinator «отклоняет сообщение в случаях, установленных пунктом 13 …
@@ -18,10 +21,14 @@ struct OutcomeTests {
     @Test func seed002NeedsAGroundOfItsList() throws {
         let p = try Fixtures.context.profile("krasnodar-krai")
         #expect(p.rejection.required && p.rejection.reasons.count == 13)
-        #expect(p.rejection.reasons[4].text == "сообщение содержит описание нескольких проблем (предложений) по разным темам")
+        #expect(
+            p.rejection.reasons[4].text
+                == "сообщение содержит описание нескольких проблем (предложений) по разным темам")
         // By number, key, full text (case and final punctuation ignored), or a unique start.
-        for given in ["5", "several-problems", "Сообщение содержит описание нескольких проблем (предложений) по разным темам;",
-                      "сообщение содержит описание нескольких"] {
+        for given in [
+            "5", "several-problems", "Сообщение содержит описание нескольких проблем (предложений) по разным темам;",
+            "сообщение содержит описание нескольких",
+        ] {
             #expect(failure("krasnodar-krai", .rejected, reason: given).field == "", "\(given)")
             #expect(p.rejection.reason(matching: given)?.number == 5, "\(given)")
         }
@@ -29,7 +36,9 @@ struct OutcomeTests {
         #expect(p.rejection.reason(matching: "Текст сообщения не поддается прочтению.")?.number == 7)
         // Not a ground: refused, naming п. 12 and the list.
         let other = failure("krasnodar-krai", .rejected, reason: "неактуально")
-        #expect(other.field == "rejection_reason" && other.text.contains("п. 12") && other.text.contains("5 several-problems"))
+        #expect(
+            other.field == "rejection_reason" && other.text.contains("п. 12")
+                && other.text.contains("5 several-problems"))
         // A start shared by several grounds (2, 3, 4, 5, 10, 12 begin «сообщение содержит») names none.
         #expect(p.rejection.reason(matching: "сообщение содержит") == nil)
         #expect(failure("krasnodar-krai", .rejected, reason: "14").field == "rejection_reason")
@@ -52,7 +61,8 @@ struct OutcomeTests {
     @Test func seeds004And000NeedNoReason() throws {
         #expect(failure("mamadysh", .rejected, reason: nil).field == "")
         #expect(failure("brasovsky", .rejected, reason: nil).field == "")
-        #expect(try Fixtures.context.profile("mamadysh").outcomes.value == [.resolved, .notResolved, .postponed, .rejected])
+        #expect(
+            try Fixtures.context.profile("mamadysh").outcomes.value == [.resolved, .notResolved, .postponed, .rejected])
         #expect(try Fixtures.context.profile("brasovsky").outcomes.isDefault)
     }
 
@@ -61,8 +71,9 @@ struct OutcomeTests {
         let text = "profile only\n  outcomes resolved rejected | act, п. 1\n"
         let context = try SrokContext(profileFiles: [("only.srokprofile", text)])
         do {
-            _ = try MessageResolver(context: context).resolve(Regulation.request("only", "2025-03-03T10:00+03:00") { $0.outcome = .postponed },
-                                                               now: Regulation.t("2025-03-04T10:00+03:00"))
+            _ = try MessageResolver(context: context).resolve(
+                Regulation.request("only", "2025-03-03T10:00+03:00") { $0.outcome = .postponed },
+                now: Regulation.t("2025-03-04T10:00+03:00"))
             Issue.record("accepted «Отложено»")
         } catch { #expect(error.field == "outcome" && error.description.contains("п. 1")) }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 4: each act's limit of «Отложено», and an explicit, documented default for the
@@ -44,12 +45,16 @@ struct PostponementLimitTests {
             let p = try Fixtures.context.profile(id)
             #expect(p.postponements.value == .unlimited, "\(id)")
             #expect(p.postponements.isDefault, "\(id): the citation says the act is silent")
-            #expect(try Regulation.status(twice(id), asOf: "2025-04-10T12:00+03:00").dueDate == Fixtures.d("2025-05-10"), "\(id)")
+            #expect(
+                try Regulation.status(twice(id), asOf: "2025-04-10T12:00+03:00").dueDate == Fixtures.d("2025-05-10"),
+                "\(id)")
         }
         let bare = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  term 30 | c\n")])["p"]!
         #expect(bare.postponements == PostponementLimit.silentActDefault)
         // The grammar: a number (0–10) or `unlimited`.
-        let two = try RegulationProfile.parse(files: [("p.srokprofile", "profile p\n  control postponements 2 | act, п. 1\n")])["p"]!
+        let two = try RegulationProfile.parse(files: [
+            ("p.srokprofile", "profile p\n  control postponements 2 | act, п. 1\n")
+        ])["p"]!
         #expect(two.postponements.value == .atMost(2) && two.postponements.citation == "act, п. 1")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 8: each profile's explanation table lists every rule it encodes — with its clause
@@ -17,11 +18,17 @@ struct ProfileExplanationTests {
             #expect(clauses.contains(p.postponements.citation), "\(id) postponements")
             #expect(clauses.contains(p.rejection.citation), "\(id) rejection")
             for c in p.controls {
-                #expect(rows.contains { $0.clause == c.citation && $0.rule.contains(c.kind.rawValue) && $0.rule.contains(c.count.rawValue) }, "\(id) \(c.kind)")
+                #expect(
+                    rows.contains {
+                        $0.clause == c.citation && $0.rule.contains(c.kind.rawValue)
+                            && $0.rule.contains(c.count.rawValue)
+                    }, "\(id) \(c.kind)")
             }
             for f in p.fastTracks { #expect(clauses.contains(f.citation), "\(id) \(f.category)") }
             for n in p.notes { #expect(clauses.contains(n.citation), "\(id) note") }
-            for r in p.rejection.reasons { #expect(rows.contains { $0.rule.contains(r.text) }, "\(id) ground \(r.number)") }
+            for r in p.rejection.reasons {
+                #expect(rows.contains { $0.rule.contains(r.text) }, "\(id) ground \(r.number)")
+            }
             #expect(rows.allSatisfy { !$0.rule.isEmpty && !$0.clause.isEmpty && !$0.engine.isEmpty }, "\(id)")
         }
     }
@@ -39,14 +46,19 @@ struct ProfileExplanationTests {
         #expect(try row("brasovsky", "Доли этапов")?.isDefault == false)
         // English: generated texts in English, the clauses as the acts write them.
         let en = try Fixtures.context.profile("bryansk").explanation(.en)
-        #expect(en.contains { $0.rule == "Control executor-return: 7 days, count days" && $0.engine.contains("end of the 7th day") })
+        #expect(
+            en.contains {
+                $0.rule == "Control executor-return: 7 days, count days" && $0.engine.contains("end of the 7th day")
+            })
     }
 
     /// Each profile file's header carries the essence of its table and points to the full one.
     @Test(arguments: ["brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh", "federal"])
     func theProfileHeaderSummarisesTheTable(_ id: String) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Data/profiles/\(id).srokprofile"), encoding: .utf8)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(
+            contentsOf: root.appendingPathComponent("Data/profiles/\(id).srokprofile"), encoding: .utf8)
         let header = text.components(separatedBy: "\nprofile ")[0]
         #expect(header.contains("srok profiles --explain \(id)"))
         #expect(header.contains("| rule"))

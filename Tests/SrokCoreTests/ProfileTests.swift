@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("Regulation profiles (embedded data)")
@@ -6,7 +7,8 @@ struct ProfileTests {
     let context = Fixtures.context
 
     @Test func allSixProfilesLoad() {
-        #expect(Set(context.profiles.keys) == ["federal", "brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh"])
+        #expect(
+            Set(context.profiles.keys) == ["federal", "brasovsky", "staritsa", "krasnodar-krai", "bryansk", "mamadysh"])
         for p in context.profiles.values {
             #expect(!p.term.citation.isEmpty, "\(p.id)")
             #expect(p.conventionCitations["count"] != nil, "\(p.id) count")
@@ -27,12 +29,15 @@ struct ProfileTests {
         let p = try context.profile("brasovsky")
         #expect(p.fastTracks.count == 5)
         for f in p.fastTracks {
-            let (term, source) = try p.term(category: f.category.uppercased(), subcategory: f.subcategory.map { "  " + $0.replacingE() + "  " })
+            let (term, source) = try p.term(
+                category: f.category.uppercased(), subcategory: f.subcategory.map { "  " + $0.replacingE() + "  " })
             #expect(term == .days(f.days), "\(f.category) / \(f.subcategory ?? "")")
             #expect(source == f.citation)
         }
         #expect(try p.term(category: "мусор", subcategory: "уборка   мусора во дворах").term == .days(10))
-        #expect(try p.term(category: "Дворы и территория общего пользования", subcategory: "Зелёные насаждения").term == .days(10))
+        #expect(
+            try p.term(category: "Дворы и территория общего пользования", subcategory: "Зелёные насаждения").term
+                == .days(10))
         // Not a fast-track: the general term.
         #expect(try p.term(category: "Мусор", subcategory: "Свалки").term == .days(30))
         #expect(try p.term(category: "Образование").term == .days(30))
@@ -60,27 +65,43 @@ struct ProfileTests {
 
     @Test func controlPointsFromTheSeeds() throws {
         let bryansk = try context.profile("bryansk")
-        #expect(bryansk.controls.contains(ControlPoint(.executorTake, 3, citation: bryansk.controls.first { $0.kind == .executorTake }!.citation)))
+        #expect(
+            bryansk.controls.contains(
+                ControlPoint(.executorTake, 3, citation: bryansk.controls.first { $0.kind == .executorTake }!.citation))
+        )
         #expect(bryansk.controls.contains { $0.kind == .executorReturn && $0.amount == 7 })
         #expect(bryansk.controls.contains { $0.kind == .redirectApproval && $0.amount == 2 && $0.workingDays })
-        #expect(try context.profile("krasnodar-krai").controls.contains { $0.kind == .coordinatorDecision && $0.amount == 3 })
+        #expect(
+            try context.profile("krasnodar-krai").controls.contains {
+                $0.kind == .coordinatorDecision && $0.amount == 3
+            })
         #expect(try context.profile("mamadysh").controls.contains { $0.kind == .appealRedirect && $0.amount == 7 })
     }
 
     @Test func unknownProfileListsTheKnownOnes() {
-        do { _ = try context.profile("nowhere"); Issue.record("must throw") } catch {
+        do {
+            _ = try context.profile("nowhere")
+            Issue.record("must throw")
+        } catch {
             #expect(error.description.contains("brasovsky"))
         }
     }
 
     @Test func profileErrorsNameTheLine() {
-        func message(_ text: String) -> String { Fixtures.errorText { _ = try RegulationProfile.parse(files: [("p.srokprofile", text)]) } }
-        #expect(message("profile x\n  stage moderation 50 | a\n  stage coordination 5 | a\n  stage execution 65 | a\n  stage approval 15 | a\n  stage final-approval 10 | a\n").contains("100"))
+        func message(_ text: String) -> String {
+            Fixtures.errorText { _ = try RegulationProfile.parse(files: [("p.srokprofile", text)]) }
+        }
+        #expect(
+            message(
+                "profile x\n  stage moderation 50 | a\n  stage coordination 5 | a\n  stage execution 65 | a\n  stage approval 15 | a\n  stage final-approval 10 | a\n"
+            ).contains("100"))
         #expect(message("profile x\n  term 30\n").contains("p.srokprofile:2"))
         #expect(message("profile x\n  count sideways | c\n").contains("days, days-inclusive or clock"))
         #expect(message("term 30 | x\n").contains("before any 'profile"))
         #expect(message("profile x\n  control coffee 3 days | c\n").contains("coordinator-decision"))
-        #expect(message("profile x\n  control executor-take 3 weeks | c\n").contains("days, days-inclusive, clock or working-days"))
+        #expect(
+            message("profile x\n  control executor-take 3 weeks | c\n").contains(
+                "days, days-inclusive, clock or working-days"))
         #expect(message("profile x\n  control executor-take 3 | c\n  control executor-take 4 | c\n").contains("twice"))
         #expect(message("profile x\n  control postponements many | c\n").contains("p.srokprofile:2"))
         #expect(message("profile x\n  budgets published | c\n").contains("'table' lines"))
@@ -97,31 +118,56 @@ struct RegulationTableTests {
     /// non-breaking spaces. Beside each cell, its minutes as the text reads with calendar days of
     /// 24 hours («1 календарный день 4 часа» = 1440 + 4 × 60).
     static let act: [(share: Int, cells: [(days: Int, text: String, minutes: Int)])] = [
-        (5, [(1, "1 час\n12 минут", 1 * 60 + 12),
-             (7, "8 часов\n24 минуты", 8 * 60 + 24),
-             (10, "4 часа", 4 * 60),
-             (15, "18 часов", 18 * 60),
-             (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60)]),
-        (5, [(1, "1 час\n12 минут", 1 * 60 + 12),
-             (7, "8 часов\n24 минуты", 8 * 60 + 24),
-             (10, "4 часа", 4 * 60),
-             (15, "18 часов", 18 * 60),
-             (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60)]),
-        (65, [(1, "15 часов\n36 минут", 15 * 60 + 36),
-              (7, "4 календарных дня\n13 часов\n12 минут", 4 * 1440 + 13 * 60 + 12),
-              (10, "6 календарных дней\n4 часа", 6 * 1440 + 4 * 60),
-              (15, "9 календарных дней\n18 часов", 9 * 1440 + 18 * 60),
-              (30, "19 календарных\u{A0}дней\n4 часа", 19 * 1440 + 4 * 60)]),
-        (15, [(1, "3 часа\n36 минут", 3 * 60 + 36),
-              (7, "1 календарный день\n1 час\n12 минут", 1 * 1440 + 1 * 60 + 12),
-              (10, "1 календарный день\n\u{A0}4 часа", 1 * 1440 + 4 * 60),
-              (15, "2 календарных дня\n6 часов", 2 * 1440 + 6 * 60),
-              (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60)]),
-        (10, [(1, "2 часа\n24 минуты", 2 * 60 + 24),
-              (7, "16 часов\n48 минут", 16 * 60 + 48),
-              (10, "1 календарный день", 1 * 1440),
-              (15, "1 календарный день\n12 часов", 1 * 1440 + 12 * 60),
-              (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60)]),
+        (
+            5,
+            [
+                (1, "1 час\n12 минут", 1 * 60 + 12),
+                (7, "8 часов\n24 минуты", 8 * 60 + 24),
+                (10, "4 часа", 4 * 60),
+                (15, "18 часов", 18 * 60),
+                (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60),
+            ]
+        ),
+        (
+            5,
+            [
+                (1, "1 час\n12 минут", 1 * 60 + 12),
+                (7, "8 часов\n24 минуты", 8 * 60 + 24),
+                (10, "4 часа", 4 * 60),
+                (15, "18 часов", 18 * 60),
+                (30, "1 календарный\u{A0}день\n4 часа", 1 * 1440 + 4 * 60),
+            ]
+        ),
+        (
+            65,
+            [
+                (1, "15 часов\n36 минут", 15 * 60 + 36),
+                (7, "4 календарных дня\n13 часов\n12 минут", 4 * 1440 + 13 * 60 + 12),
+                (10, "6 календарных дней\n4 часа", 6 * 1440 + 4 * 60),
+                (15, "9 календарных дней\n18 часов", 9 * 1440 + 18 * 60),
+                (30, "19 календарных\u{A0}дней\n4 часа", 19 * 1440 + 4 * 60),
+            ]
+        ),
+        (
+            15,
+            [
+                (1, "3 часа\n36 минут", 3 * 60 + 36),
+                (7, "1 календарный день\n1 час\n12 минут", 1 * 1440 + 1 * 60 + 12),
+                (10, "1 календарный день\n\u{A0}4 часа", 1 * 1440 + 4 * 60),
+                (15, "2 календарных дня\n6 часов", 2 * 1440 + 6 * 60),
+                (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60),
+            ]
+        ),
+        (
+            10,
+            [
+                (1, "2 часа\n24 минуты", 2 * 60 + 24),
+                (7, "16 часов\n48 минут", 16 * 60 + 48),
+                (10, "1 календарный день", 1 * 1440),
+                (15, "1 календарный день\n12 часов", 1 * 1440 + 12 * 60),
+                (30, "4 календарных\u{A0}дня\n4 часа", 4 * 1440 + 4 * 60),
+            ]
+        ),
     ]
 
     /// The act's cell text with its line breaks and non-breaking spaces read as single spaces.
@@ -144,14 +190,16 @@ struct RegulationTableTests {
             // «Доля этапа, %»: 5 % is 500 basis points.
             #expect(p.conventions.shares.basisPoints[stage] == row.share * 100, "\(stage)")
             for cell in row.cells {
-                let held = try #require(checks.first { $0.cell.days == cell.days && $0.cell.stage == stage }, "\(cell.days) \(stage)")
+                let held = try #require(
+                    checks.first { $0.cell.days == cell.days && $0.cell.stage == stage }, "\(cell.days) \(stage)")
                 #expect(Self.spaced(held.cell.text) == Self.spaced(cell.text), "\(cell.days) \(stage)")
                 #expect(held.publishedClock24Minutes == cell.minutes, "\(cell.days) \(stage)")
             }
         }
         // The transcription's own check: in the 1-, 7- and 15-day columns every cell is the stage's
         // share of N × 24 h (7 days × 65 % = 6552 minutes = 4 дня 13 часов 12 минут).
-        for (row, cell) in Self.act.flatMap({ row in row.cells.map { (row, $0) } }) where [1, 7, 15].contains(cell.days) {
+        for (row, cell) in Self.act.flatMap({ row in row.cells.map { (row, $0) } })
+        where [1, 7, 15].contains(cell.days) {
             #expect(cell.minutes == cell.days * 1440 * row.share / 100, "\(cell.text)")
         }
     }
@@ -188,9 +236,13 @@ struct RegulationTableTests {
 
     @Test func durationTextRoundTrips() throws {
         let plural = try RussianText()
-        #expect(DurationText.russian(6552, dayMinutes: 1440, working: false, plural: plural) == "4 календарных дня 13 часов 12 минут")
+        #expect(
+            DurationText.russian(6552, dayMinutes: 1440, working: false, plural: plural)
+                == "4 календарных дня 13 часов 12 минут")
         #expect(DurationText.russian(1440, dayMinutes: 1440, working: false, plural: plural) == "1 календарный день")
-        #expect(DurationText.russian(21 * 1440 + 60, dayMinutes: 1440, working: false, plural: plural) == "21 календарный день 1 час")
+        #expect(
+            DurationText.russian(21 * 1440 + 60, dayMinutes: 1440, working: false, plural: plural)
+                == "21 календарный день 1 час")
         #expect(DurationText.russian(3120, dayMinutes: 480, working: true, plural: plural) == "6 рабочих дней 4 часа")
         #expect(DurationText.english(1508, dayMinutes: 1440, working: false) == "1 day 1 hour 8 minutes")
         #expect(DurationText.parse("4 календарных дня 13 часов 12 минут")! == (4, 13, 12))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 item 5: seed 000's own stage table as budgets (`budgets published`), with the reading
@@ -8,14 +9,18 @@ struct PublishedBudgetTests {
     let msk = Regulation.msk
 
     /// The 30-day column of Приложение 1 к Регламенту as the act writes it (stage order).
-    static let column30 = ["1 календарный день 4 часа", "1 календарный день 4 часа", "19 календарных дней 4 часа",
-                           "4 календарных дня 4 часа", "4 календарных дня 4 часа"]
+    static let column30 = [
+        "1 календарный день 4 часа", "1 календарный день 4 часа", "19 календарных дней 4 часа",
+        "4 календарных дня 4 часа", "4 календарных дня 4 часа",
+    ]
 
     /// A profile with only that column, `budgets published`, and `table-day` as given.
     func profile(tableDay: String?, budgets: String = "published") throws -> RegulationProfile {
         var text = "profile t\n  budgets \(budgets) | c\n"
         if let tableDay { text += "  table-day \(tableDay) | c\n" }
-        for (stage, cell) in zip(Stage.allCases, Self.column30) { text += "  table 30 \(stage.code) \(cell) | Приложение 1\n" }
+        for (stage, cell) in zip(Stage.allCases, Self.column30) {
+            text += "  table 30 \(stage.code) \(cell) | Приложение 1\n"
+        }
         return try RegulationProfile.parse(files: [("t.srokprofile", text)])["t"]!
     }
 
@@ -68,13 +73,18 @@ struct PublishedBudgetTests {
         let p = try Fixtures.context.profile("brasovsky")
         #expect(p.conventions.budgets == .published && p.tableDay.value == .hours24)
         #expect(p.conventions.publishedBudgets.map(\.days) == [1, 7, 10, 15, 30])
-        let m = try MessageResolver(context: Fixtures.context).resolve(Regulation.request("brasovsky", "2025-03-03T10:00+03:00") {
-            $0.category = "Мусор"; $0.subcategory = "Уборка мусора во дворах"
-        }, now: Regulation.t("2025-03-05T10:00+03:00"))
+        let m = try MessageResolver(context: Fixtures.context).resolve(
+            Regulation.request("brasovsky", "2025-03-03T10:00+03:00") {
+                $0.category = "Мусор"
+                $0.subcategory = "Уборка мусора во дворах"
+            }, now: Regulation.t("2025-03-05T10:00+03:00"))
         let s = try m.schedule()
         #expect(s.budgetSource == .published)
         #expect(msk(s.stageDue.execution) == "2025-03-09T22:00:00+03:00")
         // The odd cell is still reported: 30 d / утверждение matches neither basis.
-        #expect(p.checkTable().filter { $0.matches.isEmpty }.map { "\($0.cell.days) \($0.cell.stage.code)" } == ["30 final-approval"])
+        #expect(
+            p.checkTable().filter { $0.matches.isEmpty }.map { "\($0.cell.days) \($0.cell.stage.code)" } == [
+                "30 final-approval"
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("Regional calendars")
@@ -24,8 +25,13 @@ struct RegionalCalendarTests {
         // = 227014 + 511530 + 530 + 261 + 5 + 1 = R.D. 739341; 01.01.2025 is R.D. 739252, so day 90
         // of 2025 = 31 March. Umm al-Qura put it on 30 March 2025 (Eid al-Fitr in Saudi Arabia;
         // the Bashkortostan act moved that Sunday's Ураза-байрам to Monday 31.03).
-        #expect(try HolidayRuleEvaluator(islamicCalendar: .civil).islamicDates(month: 10, day: 1, gregorianYear: 2025) == [d("2025-03-31")])
-        #expect(try HolidayRuleEvaluator(islamicCalendar: .umalqura).islamicDates(month: 10, day: 1, gregorianYear: 2025) == [d("2025-03-30")])
+        #expect(
+            try HolidayRuleEvaluator(islamicCalendar: .civil).islamicDates(month: 10, day: 1, gregorianYear: 2025) == [
+                d("2025-03-31")
+            ])
+        #expect(
+            try HolidayRuleEvaluator(islamicCalendar: .umalqura).islamicDates(month: 10, day: 1, gregorianYear: 2025)
+                == [d("2025-03-30")])
         #expect(IslamicCalendar.allCases.map(\.icuIdentifier) == ["islamic-umalqura", "islamic-civil"])
     }
 
@@ -42,7 +48,8 @@ struct RegionalCalendarTests {
 
     @Test func weekendPolicies() throws {
         // Ураза-байрам 2025 fell on Sunday 30 March: moved to Monday in Bashkortostan, not in Tatarstan.
-        let ba = try context.calendar(region: "RU-BA"), ta = try context.calendar(region: "RU-TA")
+        let ba = try context.calendar(region: "RU-BA")
+        let ta = try context.calendar(region: "RU-TA")
         #expect(try !ba.isWorkingDay(d("2025-03-31")))
         #expect(try ba.info(for: d("2025-03-31")).name?.contains("Ураза") == true)
         #expect(try ta.isWorkingDay(d("2025-03-31")))
@@ -56,7 +63,7 @@ struct RegionalCalendarTests {
         let ta = try context.calendar(region: "RU-TA")
         #expect(try !ta.isWorkingDay(d("2024-04-10")))
         #expect(try ta.kind(of: d("2024-04-10")) == .otherDayOff)
-        #expect(try ta.workingMinutes(of: d("2024-04-09")) == 420)   // ст. 95: the eve is shortened
+        #expect(try ta.workingMinutes(of: d("2024-04-09")) == 420)  // ст. 95: the eve is shortened
         #expect(try !ta.isWorkingDay(d("2025-08-30")) && !ta.isWorkingDay(d("2025-11-06")))
         #expect(try Fixtures.federal.isWorkingDay(d("2024-04-10")))
     }
@@ -66,13 +73,14 @@ struct RegionalCalendarTests {
         #expect(try ad.kind(of: d("2025-04-26")) == .workedWeekend)
         #expect(try ad.isWorkingDay(d("2025-04-26")))
         #expect(try !ad.isWorkingDay(d("2025-04-30")))
-        #expect(try !ad.isWorkingDay(d("2025-04-29")))   // Радоница
+        #expect(try !ad.isWorkingDay(d("2025-04-29")))  // Радоница
     }
 
     @Test func scopeOfStateOnlyDays() throws {
         let state = try context.calendar(region: "RU-SA")
-        let other = try WorkingCalendar.compileRegion(context.regions.regions["RU-SA"]!, base: context.calendars.definition("RU"),
-                                                      options: CalendarOptions(employer: .other))
+        let other = try WorkingCalendar.compileRegion(
+            context.regions.regions["RU-SA"]!, base: context.calendars.definition("RU"),
+            options: CalendarOptions(employer: .other))
         #expect(try !state.isWorkingDay(d("2025-06-23")) || !state.isWorkingDay(d("2025-04-28")))
         #expect(try other.isWorkingDay(d("2025-04-28")))
         #expect(try other.isWorkingDay(d("2025-06-23")))
@@ -97,9 +105,13 @@ struct RegionalCalendarTests {
         #expect(info.isProvisional)
         #expect(info.source?.contains("прогноз") == true)
         #expect(!(try ta.info(for: d("2024-04-10")).isProvisional))
-        let strict = try WorkingCalendar.compileRegion(context.regions.regions["RU-TA"]!, base: context.calendars.definition("RU"),
-                                                       options: CalendarOptions(strictRegionalDates: true))
-        do { _ = try strict.kind(of: d("2027-03-09")); Issue.record("strict must refuse 2027") } catch {
+        let strict = try WorkingCalendar.compileRegion(
+            context.regions.regions["RU-TA"]!, base: context.calendars.definition("RU"),
+            options: CalendarOptions(strictRegionalDates: true))
+        do {
+            _ = try strict.kind(of: d("2027-03-09"))
+            Issue.record("strict must refuse 2027")
+        } catch {
             #expect(error.description.contains("strict"))
         }
         #expect(try strict.kind(of: d("2024-04-10")) == .otherDayOff)
@@ -117,10 +129,18 @@ struct RegionalCalendarTests {
                     guard let forecast = try e.dates(of: rule, in: year).first else { continue }
                     let key = rule.name.split(separator: " ").first.map(String.init) ?? rule.name
                     let decreed = acts.daysOff.filter { $0.name.hasPrefix(key) }.map(\.date)
-                    guard let nearest = decreed.min(by: { abs($0.distance(to: forecast)) < abs($1.distance(to: forecast)) }) else { continue }
+                    guard
+                        let nearest = decreed.min(by: {
+                            abs($0.distance(to: forecast)) < abs($1.distance(to: forecast))
+                        })
+                    else { continue }
                     let gap = nearest.distance(to: forecast)
-                    if gap != 0 { report.append("\(region.code) \(year) \(key): decreed \(nearest.iso), forecast \(forecast.iso)") }
-                    #expect(abs(gap) <= (rule.kind == .islamic ? 2 : 1), "\(region.code) \(year) \(rule.name): \(nearest.iso) vs \(forecast.iso)")
+                    if gap != 0 {
+                        report.append("\(region.code) \(year) \(key): decreed \(nearest.iso), forecast \(forecast.iso)")
+                    }
+                    #expect(
+                        abs(gap) <= (rule.kind == .islamic ? 2 : 1),
+                        "\(region.code) \(year) \(rule.name): \(nearest.iso) vs \(forecast.iso)")
                 }
             }
         }
@@ -128,10 +148,14 @@ struct RegionalCalendarTests {
     }
 
     @Test func regionFileErrors() {
-        func message(_ text: String) -> String { Fixtures.errorText { _ = try RegionDefinition.parse(files: [("r.srokcal", text)]) } }
+        func message(_ text: String) -> String {
+            Fixtures.errorText { _ = try RegionDefinition.parse(files: [("r.srokcal", text)]) }
+        }
         #expect(message("region RU-XX\n  holiday moon 01-01 X | c\n").contains("fixed, islamic, easter or lunar"))
         #expect(message("region RU-XX\n  dayoff 2025-01-01 X | c\n").contains("outside a 'year' block"))
-        #expect(message("region RU-XX\n  weekend-policy 2015 open sometimes | c\n").contains("keep, next-working or per-act"))
+        #expect(
+            message("region RU-XX\n  weekend-policy 2015 open sometimes | c\n").contains(
+                "keep, next-working or per-act"))
         #expect(message("region TA\n").contains("RU-XX"))
         #expect(message("region RU-XX\n  holiday islamic 10-01 scope=nobody X | c\n").contains("scope="))
     }

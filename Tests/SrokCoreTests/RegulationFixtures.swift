@@ -5,7 +5,9 @@ enum Regulation {
     static let t = Fixtures.t
 
     /// A request registered at `registered` under `profile`, changed by `change`.
-    static func request(_ profile: String, _ registered: String, _ change: (inout MessageRequest) -> Void = { _ in }) -> MessageRequest {
+    static func request(_ profile: String, _ registered: String, _ change: (inout MessageRequest) -> Void = { _ in })
+        -> MessageRequest
+    {
         var r = MessageRequest(registeredAt: .instant(t(registered)))
         r.profile = profile
         change(&r)
@@ -18,14 +20,19 @@ enum Regulation {
     }
 
     /// The status of `request` as of `asOf`, with `defaults`.
-    static func status(_ request: MessageRequest, asOf: String, defaults: MessageDefaults = MessageDefaults()) throws -> MessageStatus {
+    static func status(_ request: MessageRequest, asOf: String, defaults: MessageDefaults = MessageDefaults()) throws
+        -> MessageStatus
+    {
         try MessageResolver(context: Fixtures.context, defaults: defaults).resolve(request, now: t(asOf)).status()
     }
 
     /// The request key a resolution or status fails on, with its message ("" when it does not fail).
-    static func failure(_ request: MessageRequest, asOf: String, defaults: MessageDefaults = MessageDefaults()) -> (field: String, text: String) {
+    static func failure(_ request: MessageRequest, asOf: String, defaults: MessageDefaults = MessageDefaults()) -> (
+        field: String, text: String
+    ) {
         do {
-            _ = try MessageResolver(context: Fixtures.context, defaults: defaults).resolve(request, now: t(asOf)).status()
+            _ = try MessageResolver(context: Fixtures.context, defaults: defaults).resolve(request, now: t(asOf))
+                .status()
             return ("", "")
         } catch { return (error.field, error.description) }
     }

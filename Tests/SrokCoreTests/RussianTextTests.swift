@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("Russian formatting through ICU")

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokCore
 
 @Suite("SLA invariants")
@@ -49,9 +50,12 @@ struct SLAPropertyTests {
     }
 
     @Test func usedTimeIsMonotoneInAsOf() async {
-        await propertyCheck(count: 500, input: Self.instants, Gen.int(in: 0...2_000_000), Gen.int(in: 0...2_000_000)) { seconds, a, b in
+        await propertyCheck(count: 500, input: Self.instants, Gen.int(in: 0...2_000_000), Gen.int(in: 0...2_000_000)) {
+            seconds, a, b in
             let reg = Instant(secondsSinceEpoch: Int64(seconds))
-            let h = MessageHistory(registered: reg, entries: [StageEntry(.coordination, at: reg), StageEntry(.execution, at: reg.adding(seconds: 3600))])
+            let h = MessageHistory(
+                registered: reg,
+                entries: [StageEntry(.coordination, at: reg), StageEntry(.execution, at: reg.adding(seconds: 3600))])
             let e = Self.engines[0]
             let s1 = try e.status(of: h, asOf: reg.adding(seconds: Int64(min(a, b))))
             let s2 = try e.status(of: h, asOf: reg.adding(seconds: Int64(max(a, b))))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("SLA engine: total due and stage plan")
@@ -10,30 +11,40 @@ struct SLAScheduleTests {
         let s = try Fixtures.engine().schedule(registered: t("2024-03-30T10:15+03:00"), term: .days(30))
         #expect(s.dueDate == d("2024-04-27"))
         #expect(Fixtures.moscow.iso8601(s.due) == "2024-04-27T23:59:59+03:00")
-        #expect(s.roll == RollOutcome(from: d("2024-04-29"), to: d("2024-04-27"), convention: .preceding, reversed: false))
+        #expect(
+            s.roll == RollOutcome(from: d("2024-04-29"), to: d("2024-04-27"), convention: .preceding, reversed: false))
         #expect(s.roll?.code == "preceding:2024-04-29>2024-04-27")
     }
 
     @Test func followingRollsToTheNextWorkingDay() throws {
-        let s = try Fixtures.engine { $0.roll = .following }.schedule(registered: t("2024-03-30T10:15+03:00"), term: .days(30))
+        let s = try Fixtures.engine { $0.roll = .following }.schedule(
+            registered: t("2024-03-30T10:15+03:00"), term: .days(30))
         #expect(s.dueDate == d("2024-05-02"))
-        let none = try Fixtures.engine { $0.roll = .none }.schedule(registered: t("2024-03-30T10:15+03:00"), term: .days(30))
+        let none = try Fixtures.engine { $0.roll = .none }.schedule(
+            registered: t("2024-03-30T10:15+03:00"), term: .days(30))
         #expect(none.dueDate == d("2024-04-29"))
         #expect(none.roll == nil)
     }
 
     @Test func countConventions() throws {
         let reg = t("2024-01-12T10:00+03:00")
-        #expect(try Fixtures.engine().schedule(registered: reg, term: .days(30)).dueDate == d("2024-02-11").adding(days: -2))  // Sun 11.02 → Fri 09.02
+        #expect(
+            try Fixtures.engine().schedule(registered: reg, term: .days(30)).dueDate == d("2024-02-11").adding(days: -2)
+        )  // Sun 11.02 → Fri 09.02
         let inclusive = try Fixtures.engine { $0.count = .daysInclusive }.schedule(registered: reg, term: .days(30))
         #expect(inclusive.dueDate == d("2024-02-09"))  // 10.02 (Sat) → 09.02
-        let plain = try Fixtures.engine { $0.count = .daysInclusive; $0.roll = .none }.schedule(registered: reg, term: .days(30))
+        let plain = try Fixtures.engine {
+            $0.count = .daysInclusive
+            $0.roll = .none
+        }.schedule(registered: reg, term: .days(30))
         // day 1 = 12.01 → 30th day = 10.02, one earlier than art. 191 (11.02)
         #expect(plain.dueDate == d("2024-02-10"))
-        let clock = try Fixtures.engine { $0.count = .clock }.schedule(registered: t("2024-03-30T10:15+03:00"), term: .days(30))
+        let clock = try Fixtures.engine { $0.count = .clock }.schedule(
+            registered: t("2024-03-30T10:15+03:00"), term: .days(30))
         // 29.04 10:15 rolled to the worked Saturday
         #expect(Fixtures.moscow.iso8601(clock.due) == "2024-04-27T10:15:00+03:00")
-        let clockPlain = try Fixtures.engine { $0.count = .clock }.schedule(registered: t("2024-04-01T10:15+03:00"), term: .days(7))
+        let clockPlain = try Fixtures.engine { $0.count = .clock }.schedule(
+            registered: t("2024-04-01T10:15+03:00"), term: .days(7))
         #expect(Fixtures.moscow.iso8601(clockPlain.due) == "2024-04-08T10:15:00+03:00")
         #expect(clockPlain.roll == nil)
     }
@@ -44,7 +55,8 @@ struct SLAScheduleTests {
         let fast = try Fixtures.engine().schedule(registered: t("2024-12-25T09:00+03:00"), term: .days(10))
         // 04.01.2025 → 28.12.2024: a fast-track runs straight through the holidays
         #expect(fast.dueDate == d("2024-12-28"))
-        let following = try Fixtures.engine { $0.roll = .following }.schedule(registered: t("2024-12-25T09:00+03:00"), term: .days(10))
+        let following = try Fixtures.engine { $0.roll = .following }.schedule(
+            registered: t("2024-12-25T09:00+03:00"), term: .days(10))
         #expect(following.dueDate == d("2025-01-09"))
     }
 
@@ -108,8 +120,12 @@ struct SLAScheduleTests {
         #expect(s.stageDue.approval == s.due)
         #expect(s.stageDue.execution < s.due)
         // Thursday 07.03.2024 is shortened (ends 17:00) and Friday 08.03 a holiday.
-        #expect(Fixtures.moscow.iso8601(try e.workTime.adding(minutes: 480 * 3 + 420, to: reg)) == "2024-03-07T17:00:00+03:00")
-        #expect(Fixtures.moscow.iso8601(try e.workTime.adding(minutes: 480 * 3 + 421, to: reg)) == "2024-03-11T09:01:00+03:00")
+        #expect(
+            Fixtures.moscow.iso8601(try e.workTime.adding(minutes: 480 * 3 + 420, to: reg))
+                == "2024-03-07T17:00:00+03:00")
+        #expect(
+            Fixtures.moscow.iso8601(try e.workTime.adding(minutes: 480 * 3 + 421, to: reg))
+                == "2024-03-11T09:01:00+03:00")
     }
 
     @Test func workingTimeSkipsLunchAndNights() throws {
@@ -118,8 +134,12 @@ struct SLAScheduleTests {
         #expect(try w.workingMinutes(from: t("2024-03-04T17:00+03:00"), to: t("2024-03-05T10:00+03:00")) == 120)
         // Saturday 09.03 → Sunday 10.03: a weekend
         #expect(try w.workingMinutes(from: t("2024-03-09T10:00+03:00"), to: t("2024-03-10T10:00+03:00")) == 0)
-        #expect(Fixtures.moscow.iso8601(try w.adding(minutes: 30, to: t("2024-03-04T12:45+03:00"))) == "2024-03-04T14:15:00+03:00")
-        #expect(Fixtures.moscow.iso8601(try w.adding(minutes: 60, to: t("2024-03-02T10:00+03:00"))) == "2024-03-04T10:00:00+03:00")
+        #expect(
+            Fixtures.moscow.iso8601(try w.adding(minutes: 30, to: t("2024-03-04T12:45+03:00")))
+                == "2024-03-04T14:15:00+03:00")
+        #expect(
+            Fixtures.moscow.iso8601(try w.adding(minutes: 60, to: t("2024-03-02T10:00+03:00")))
+                == "2024-03-04T10:00:00+03:00")
     }
 
     @Test func rollingStageDueTimesIsAnOption() throws {
@@ -128,7 +148,9 @@ struct SLAScheduleTests {
         let rolled = try Fixtures.engine { $0.rollStageDueTimes = true }.schedule(registered: reg, term: .days(30))
         #expect(Fixtures.moscow.localDate(plain.stageDue.moderation) == d("2024-03-30"))  // a Saturday
         #expect(Fixtures.moscow.localDate(rolled.stageDue.moderation) == d("2024-03-29"))
-        for stage in Stage.allCases { #expect(try Fixtures.federal.isWorkingDay(Fixtures.moscow.localDate(rolled.stageDue[stage]))) }
+        for stage in Stage.allCases {
+            #expect(try Fixtures.federal.isWorkingDay(Fixtures.moscow.localDate(rolled.stageDue[stage])))
+        }
     }
 
     @Test func termsInWorkingDaysAndHours() throws {
@@ -149,7 +171,9 @@ struct SLAScheduleTests {
         try SLAEngine.validate(.days(1), regime: .message)
         #expect(AppealLaw.migrationConsiderationDays == 20)
         // The ПОС export's «59-ФЗ» flag.
-        for (text, regime) in [("да", Regime.appeal), ("Нет", .message), ("0", .message), ("59-ФЗ", .appeal), ("appeal", .appeal)] {
+        for (text, regime) in [
+            ("да", Regime.appeal), ("Нет", .message), ("0", .message), ("59-ФЗ", .appeal), ("appeal", .appeal),
+        ] {
             #expect(try Regime(parsing: text) == regime, "\(text)")
         }
         #expect(throws: SrokError.self) { try Regime(parsing: "sometimes") }

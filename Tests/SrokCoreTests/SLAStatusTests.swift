@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 @Suite("SLA engine: status from history")
@@ -7,16 +8,21 @@ struct SLAStatusTests {
     let d = Fixtures.d
     let reg = Fixtures.t("2024-03-29T10:15+03:00")
 
-    func history(_ entries: [StageEntry], closed: Instant? = nil, postponed: [CivilDate] = [], regime: Regime = .message,
-                 extension ext: Int? = nil) -> MessageHistory {
-        MessageHistory(registered: reg, regime: regime, term: .days(30), entries: entries, postponements: postponed,
-                       extensionDays: ext, closedAt: closed)
+    func history(
+        _ entries: [StageEntry], closed: Instant? = nil, postponed: [CivilDate] = [], regime: Regime = .message,
+        extension ext: Int? = nil
+    ) -> MessageHistory {
+        MessageHistory(
+            registered: reg, regime: regime, term: .days(30), entries: entries, postponements: postponed,
+            extensionDays: ext, closedAt: closed)
     }
 
     @Test func okApproachingOverdue() throws {
         let e = Fixtures.engine()
-        let entries = [StageEntry(.moderation, at: reg), StageEntry(.coordination, at: t("2024-03-29T12:00+03:00")),
-                       StageEntry(.execution, at: t("2024-03-30T09:00+03:00"))]
+        let entries = [
+            StageEntry(.moderation, at: reg), StageEntry(.coordination, at: t("2024-03-29T12:00+03:00")),
+            StageEntry(.execution, at: t("2024-03-30T09:00+03:00")),
+        ]
         let early = try e.status(of: history(entries), asOf: t("2024-04-02T09:00+03:00"))
         #expect(early.state == .ok)
         #expect(early.currentStage == .execution)
@@ -39,12 +45,16 @@ struct SLAStatusTests {
         let entries = [StageEntry(.execution, at: reg)]
         let at = t("2024-04-17T12:00+03:00")  // about 64 % of the term
         #expect(try Fixtures.engine().status(of: history(entries), asOf: at).state == .ok)
-        #expect(try Fixtures.engine { $0.warningPercent = 50 }.status(of: history(entries), asOf: at).state == .approaching)
+        #expect(
+            try Fixtures.engine { $0.warningPercent = 50 }.status(of: history(entries), asOf: at).state == .approaching)
     }
 
     @Test func returnsAccumulateStageTime() throws {
-        let entries = [StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-03-30T10:15+03:00")),
-                       StageEntry(.coordination, at: t("2024-04-01T10:15+03:00")), StageEntry(.execution, at: t("2024-04-01T22:15+03:00"))]
+        let entries = [
+            StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-03-30T10:15+03:00")),
+            StageEntry(.coordination, at: t("2024-04-01T10:15+03:00")),
+            StageEntry(.execution, at: t("2024-04-01T22:15+03:00")),
+        ]
         let s = try Fixtures.engine().status(of: history(entries), asOf: t("2024-04-02T10:15+03:00"))
         #expect(s.stages.coordination.visits == 2)
         #expect(s.stages.coordination.usedMinutes == 1440 + 720)
@@ -53,18 +63,21 @@ struct SLAStatusTests {
         #expect(s.stages.execution.currentVisitMinutes == 720)
         // Cumulative: the second visit's dwell due leaves out what the first used.
         #expect(s.stages.execution.dwellDue == t("2024-04-01T22:15+03:00").adding(minutes: 28_080 - 2880))
-        let perVisit = try Fixtures.engine { $0.stageAccounting = .perVisit }.status(of: history(entries), asOf: t("2024-04-02T10:15+03:00"))
+        let perVisit = try Fixtures.engine { $0.stageAccounting = .perVisit }.status(
+            of: history(entries), asOf: t("2024-04-02T10:15+03:00"))
         #expect(perVisit.stages.execution.usedMinutes == 720)
         #expect(perVisit.stages.execution.dwellDue == t("2024-04-01T22:15+03:00").adding(minutes: 28_080))
     }
 
     @Test func closedMessages() throws {
         let entries = [StageEntry(.execution, at: reg)]
-        let inTime = try Fixtures.engine().status(of: history(entries, closed: t("2024-04-10T12:00+03:00")), asOf: t("2024-05-10T12:00+03:00"))
+        let inTime = try Fixtures.engine().status(
+            of: history(entries, closed: t("2024-04-10T12:00+03:00")), asOf: t("2024-05-10T12:00+03:00"))
         #expect(inTime.state == .closed)
         #expect(inTime.overdueMinutes == 0)
         #expect(inTime.currentStage == nil)
-        let lateAnswer = try Fixtures.engine().status(of: history(entries, closed: t("2024-04-28T01:00+03:00")), asOf: t("2024-05-10T12:00+03:00"))
+        let lateAnswer = try Fixtures.engine().status(
+            of: history(entries, closed: t("2024-04-28T01:00+03:00")), asOf: t("2024-05-10T12:00+03:00"))
         #expect(lateAnswer.state == .closed)
         #expect(lateAnswer.overdueMinutes == 61)
     }
@@ -87,14 +100,16 @@ struct SLAStatusTests {
         #expect(once.state != .overdue)
         #expect(once.overdueMinutes == 0)
         // Late after the postponed date: 20.05 23:59:59 → 24.05 23:59:59 is 4 × 1440 minutes.
-        let late = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20")]), asOf: t("2024-05-24T23:59:59+03:00"))
+        let late = try Fixtures.engine().status(
+            of: history(entries, postponed: [d("2024-05-20")]), asOf: t("2024-05-24T23:59:59+03:00"))
         #expect(late.state == .overdue)
         #expect(late.overdueMinutes == 4 * 1440)
 
         // Seed 004 (раздел 3 абз. 2) allows one: a second is refused, naming the clause.
         let once004 = StatusRules(postponements: Cited(value: .atMost(1), citation: "прил. № 1, раздел 3 абз. 2"))
         do {
-            _ = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf, rules: once004)
+            _ = try Fixtures.engine().status(
+                of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf, rules: once004)
             Issue.record("a second postponement must be refused")
         } catch {
             #expect(error.description.contains("postponed_until"))
@@ -104,8 +119,9 @@ struct SLAStatusTests {
         // An act with no limit (seed 003, and the default for a silent act): the latest date
         // named governs. As of 24.05 the message is not late (it would be with the first
         // postponement alone, above); due 01.06 23:59:59.
-        let twice = try Fixtures.engine().status(of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]),
-                                                 asOf: t("2024-05-24T23:59:59+03:00"))
+        let twice = try Fixtures.engine().status(
+            of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]),
+            asOf: t("2024-05-24T23:59:59+03:00"))
         #expect(Fixtures.moscow.iso8601(twice.due) == "2024-06-01T23:59:59+03:00")
         #expect(twice.state != .overdue)
         #expect(twice.overdueMinutes == 0)
@@ -115,42 +131,61 @@ struct SLAStatusTests {
 
     @Test func appealExtension() throws {
         let entries = [StageEntry(.execution, at: reg)]
-        let s = try Fixtures.engine().status(of: history(entries, regime: .appeal, extension: 30), asOf: t("2024-05-01T12:00+03:00"))
+        let s = try Fixtures.engine().status(
+            of: history(entries, regime: .appeal, extension: 30), asOf: t("2024-05-01T12:00+03:00"))
         #expect(s.state == .ok)
         // The term's own last day is Sunday 28.04 (rolled to 27.04); the extension counts from 28.04: 28.05.
         #expect(Fixtures.moscow.localDate(s.due) == d("2024-05-28"))
         #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history(entries, extension: 10), asOf: reg) }
-        #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history(entries, regime: .appeal, extension: 31), asOf: reg) }
+        #expect(throws: SrokError.self) {
+            try Fixtures.engine().status(of: history(entries, regime: .appeal, extension: 31), asOf: reg)
+        }
     }
 
     @Test func entriesOutOfOrderAreRefused() {
-        let entries = [StageEntry(.execution, at: t("2024-04-01T10:00+03:00")), StageEntry(.coordination, at: t("2024-03-31T10:00+03:00"))]
+        let entries = [
+            StageEntry(.execution, at: t("2024-04-01T10:00+03:00")),
+            StageEntry(.coordination, at: t("2024-03-31T10:00+03:00")),
+        ]
         #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history(entries), asOf: reg) }
-        #expect(throws: SrokError.self) { try Fixtures.engine().status(of: history([StageEntry(.moderation, at: t("2024-03-01T10:00+03:00"))]), asOf: reg) }
+        #expect(throws: SrokError.self) {
+            try Fixtures.engine().status(
+                of: history([StageEntry(.moderation, at: t("2024-03-01T10:00+03:00"))]), asOf: reg)
+        }
     }
 
     @Test func controlPoints() throws {
-        let controls = [ControlPoint(.coordinatorDecision, 3), ControlPoint(.executorTake, 3), ControlPoint(.executorReturn, 7),
-                        ControlPoint(.redirectApproval, 2, count: .workingDays)]
-        var h = history([StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-03T10:00+03:00")),
-                         StageEntry(.coordination, at: t("2024-04-12T10:00+03:00"))])
+        let controls = [
+            ControlPoint(.coordinatorDecision, 3), ControlPoint(.executorTake, 3), ControlPoint(.executorReturn, 7),
+            ControlPoint(.redirectApproval, 2, count: .workingDays),
+        ]
+        var h = history([
+            StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-03T10:00+03:00")),
+            StageEntry(.coordination, at: t("2024-04-12T10:00+03:00")),
+        ])
         let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-13T10:00+03:00"), controls: controls)
-        #expect(s.controls[.coordinatorDecision]?.state == .ok)             // the latest coordination visit: 1 day so far
-        #expect(s.controls[.executorTake]?.state == .overdue)               // never taken; the visit lasted 9 days
-        #expect(s.controls[.executorReturn]?.state == .overdue)             // returned after 9 days > 7
+        #expect(s.controls[.coordinatorDecision]?.state == .ok)  // the latest coordination visit: 1 day so far
+        #expect(s.controls[.executorTake]?.state == .overdue)  // never taken; the visit lasted 9 days
+        #expect(s.controls[.executorReturn]?.state == .overdue)  // returned after 9 days > 7
         h.takenIntoWork = t("2024-04-04T09:00+03:00")
         let taken = try Fixtures.engine().status(of: h, asOf: t("2024-04-13T10:00+03:00"), controls: controls)
         #expect(taken.controls.first { $0.kind == .executorTake }?.state == .ok)
         // Redirect approval: 2 working days in total over approval and final approval.
-        let r = history([StageEntry(.coordination, at: reg),
-                         StageEntry(.approval, at: t("2024-04-01T09:00+03:00"), isRedirectApproval: true),
-                         StageEntry(.finalApproval, at: t("2024-04-02T09:00+03:00"), isRedirectApproval: true),
-                         StageEntry(.coordination, at: t("2024-04-02T12:00+03:00"))])
+        let r = history([
+            StageEntry(.coordination, at: reg),
+            StageEntry(.approval, at: t("2024-04-01T09:00+03:00"), isRedirectApproval: true),
+            StageEntry(.finalApproval, at: t("2024-04-02T09:00+03:00"), isRedirectApproval: true),
+            StageEntry(.coordination, at: t("2024-04-02T12:00+03:00")),
+        ])
         let ra = try Fixtures.engine().status(of: r, asOf: t("2024-04-05T10:00+03:00"), controls: controls)
         #expect(ra.controls.first { $0.kind == .redirectApproval }?.state == .ok)  // 8 h + 3 h of working time
-        let slow = history([StageEntry(.approval, at: t("2024-04-01T09:00+03:00"), isRedirectApproval: true),
-                            StageEntry(.coordination, at: t("2024-04-04T09:00+03:00"))])
-        #expect(try Fixtures.engine().status(of: slow, asOf: t("2024-04-05T10:00+03:00"), controls: controls).controls.first { $0.kind == .redirectApproval }?.state == .overdue)
+        let slow = history([
+            StageEntry(.approval, at: t("2024-04-01T09:00+03:00"), isRedirectApproval: true),
+            StageEntry(.coordination, at: t("2024-04-04T09:00+03:00")),
+        ])
+        #expect(
+            try Fixtures.engine().status(of: slow, asOf: t("2024-04-05T10:00+03:00"), controls: controls).controls.first
+            { $0.kind == .redirectApproval }?.state == .overdue)
     }
 }
 
@@ -165,14 +200,17 @@ struct SLAReviewTests {
         #expect(s.dueDate == d("2024-05-06"))
         #expect(s.roll?.reversed == true)
         // Counted inclusively, day 1 is the registration day: no reversal needed.
-        let inclusive = try Fixtures.engine { $0.count = .daysInclusive }.schedule(registered: t("2024-05-03T10:00+03:00"), term: .days(1))
+        let inclusive = try Fixtures.engine { $0.count = .daysInclusive }.schedule(
+            registered: t("2024-05-03T10:00+03:00"), term: .days(1))
         #expect(inclusive.dueDate == d("2024-05-03"))
         #expect(inclusive.roll == nil)
     }
 
     @Test func entriesAfterTheAsOfInstantAreNotCurrent() throws {
         let reg = t("2024-03-29T10:15+03:00")
-        let h = MessageHistory(registered: reg, entries: [StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-05T10:00+03:00"))])
+        let h = MessageHistory(
+            registered: reg,
+            entries: [StageEntry(.coordination, at: reg), StageEntry(.execution, at: t("2024-04-05T10:00+03:00"))])
         let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
         #expect(s.currentStage == .coordination)
         #expect(s.stages.execution.visits == 0)
@@ -182,13 +220,15 @@ struct SLAReviewTests {
     @Test func anExtensionCountsFromTheUnrolledLastDay() throws {
         // 30.03.2024 + 30 days = Monday 29.04 (off) → rolled to Saturday 27.04; extended by 10 days
         // from 29.04 = 09.05 (holiday) → preceding → 08.05.
-        let h = MessageHistory(registered: t("2024-03-30T10:15+03:00"), regime: .appeal, term: .days(30), extensionDays: 10)
+        let h = MessageHistory(
+            registered: t("2024-03-30T10:15+03:00"), regime: .appeal, term: .days(30), extensionDays: 10)
         let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
         #expect(Fixtures.moscow.localDate(s.due) == d("2024-05-08"))
     }
 
     @Test func aPostponementNeverShortensTheTerm() throws {
-        let h = MessageHistory(registered: t("2024-03-30T10:15+03:00"), term: .days(30), postponements: [d("2024-04-10")])
+        let h = MessageHistory(
+            registered: t("2024-03-30T10:15+03:00"), term: .days(30), postponements: [d("2024-04-10")])
         let s = try Fixtures.engine().status(of: h, asOf: t("2024-04-01T10:00+03:00"))
         #expect(s.due == s.schedule.due)
     }

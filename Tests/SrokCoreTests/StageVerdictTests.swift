@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SrokCore
 
 /// Issue 11 items 1 and 3: one effective due time with its reason; a stage with an act term for
@@ -14,11 +15,15 @@ struct StageVerdictTests {
     /// должны быть выполнены все действия по подготовке ответа на сообщение, включая его
     /// утверждение»).
     func postponed(asOf: String) throws -> MessageStatus {
-        try Regulation.status(Regulation.request("federal", "2025-03-03T10:00+03:00") {
-            $0.termDays = 30
-            $0.entries = [Regulation.entry(.coordination, "2025-03-03T11:00+03:00"), Regulation.entry(.execution, "2025-03-04T10:00+03:00")]
-            $0.postponedUntil = [Fixtures.d("2025-04-30")]
-        }, asOf: asOf)
+        try Regulation.status(
+            Regulation.request("federal", "2025-03-03T10:00+03:00") {
+                $0.termDays = 30
+                $0.entries = [
+                    Regulation.entry(.coordination, "2025-03-03T11:00+03:00"),
+                    Regulation.entry(.execution, "2025-03-04T10:00+03:00"),
+                ]
+                $0.postponedUntil = [Fixtures.d("2025-04-30")]
+            }, asOf: asOf)
     }
 
     @Test func theEffectiveDueAndTheOriginalWithTheReason() throws {
@@ -32,16 +37,20 @@ struct StageVerdictTests {
         #expect(st.remainingMinutes == 15 * 1440 + 11 * 60 + 59)
         #expect(st.state == .ok)
         // Without «Отложено» the effective due is the term's own and there is no reason.
-        let plain = try Regulation.status(Regulation.request("federal", "2025-03-03T10:00+03:00") { $0.termDays = 30 }, asOf: "2025-03-10T12:00+03:00")
+        let plain = try Regulation.status(
+            Regulation.request("federal", "2025-03-03T10:00+03:00") { $0.termDays = 30 }, asOf: "2025-03-10T12:00+03:00"
+        )
         #expect(plain.due == plain.originalDue && plain.dueDate == Fixtures.d("2025-04-02") && plain.dueReason == nil)
     }
 
     /// 59-ФЗ ст. 12 ч. 2: an appeal extended by 10 days from its own last day 02.04.2025 ends
     /// Saturday 12.04.2025, a day off; the preceding working day is Friday 11.04.2025.
     @Test func anExtensionIsTheOtherReason() throws {
-        let st = try Regulation.status(Regulation.request("federal", "2025-03-03T10:00+03:00") {
-            $0.regime = .appeal; $0.extensionDays = 10
-        }, asOf: "2025-03-10T12:00+03:00")
+        let st = try Regulation.status(
+            Regulation.request("federal", "2025-03-03T10:00+03:00") {
+                $0.regime = .appeal
+                $0.extensionDays = 10
+            }, asOf: "2025-03-10T12:00+03:00")
         #expect(st.dueDate == Fixtures.d("2025-04-11") && st.dueReason == .extended)
         #expect(st.originalDueDate == Fixtures.d("2025-04-02"))
     }
@@ -73,14 +82,17 @@ struct StageVerdictTests {
     /// is exceeded, but the act's term runs to the end of Monday 31.03: the stage is in time.
     @Test func aCompliantCoordinatorIsNotShownAsLate() throws {
         func coordinating(asOf: String) throws -> StageStatus {
-            try Regulation.status(Regulation.request("krasnodar-krai", "2025-03-28T10:00+03:00") {
-                $0.level = "1"; $0.entries = [Regulation.entry(.coordination, "2025-03-28T10:30+03:00")]
-            }, asOf: asOf).stages.coordination
+            try Regulation.status(
+                Regulation.request("krasnodar-krai", "2025-03-28T10:00+03:00") {
+                    $0.level = "1"
+                    $0.entries = [Regulation.entry(.coordination, "2025-03-28T10:30+03:00")]
+                }, asOf: asOf
+            ).stages.coordination
         }
         let c = try coordinating(asOf: "2025-03-29T10:00+03:00")
-        #expect(c.budgetMinutes == 8 * 1440 * 5 / 100)      // 576 min = 9 h 36 min, the planned time
+        #expect(c.budgetMinutes == 8 * 1440 * 5 / 100)  // 576 min = 9 h 36 min, the planned time
         #expect(c.budgetState == .overdue)
-        #expect(c.state == .ok)                               // 23.5 h of 3 d 13.5 h: 27 %
+        #expect(c.state == .ok)  // 23.5 h of 3 d 13.5 h: 27 %
         #expect(c.rule == .actTerm(.coordinatorDecision))
         #expect(msk(c.governingDeadline) == "2025-03-31T23:59:59+03:00")
         // Still there on Tuesday 01.04 00:00:30: late, by the act's term.
@@ -94,22 +106,33 @@ struct StageVerdictTests {
     /// second visit after a return is judged from its own arrival.
     @Test func everyCoordinationVisitIsJudgedFromItsArrival() throws {
         func verdict(_ entries: [MessageRequest.Entry]) throws -> StageStatus {
-            try Regulation.status(Regulation.request("krasnodar-krai", "2025-03-28T10:00+03:00") { $0.entries = entries },
-                                  asOf: "2025-04-10T12:00+03:00").stages.coordination
+            try Regulation.status(
+                Regulation.request("krasnodar-krai", "2025-03-28T10:00+03:00") { $0.entries = entries },
+                asOf: "2025-04-10T12:00+03:00"
+            ).stages.coordination
         }
-        let inTime = try verdict([Regulation.entry(.coordination, "2025-03-28T10:30+03:00"), Regulation.entry(.execution, "2025-03-31T20:00+03:00")])
+        let inTime = try verdict([
+            Regulation.entry(.coordination, "2025-03-28T10:30+03:00"),
+            Regulation.entry(.execution, "2025-03-31T20:00+03:00"),
+        ])
         #expect(inTime.state == .ok && inTime.budgetState == .overdue)
         // Returned on 04.04 10:00 and decided again on 08.04 10:00: day 3 after 04.04 is 07.04, late.
-        let second = try verdict([Regulation.entry(.coordination, "2025-03-28T10:30+03:00"), Regulation.entry(.execution, "2025-03-31T20:00+03:00"),
-                                  Regulation.entry(.coordination, "2025-04-04T10:00+03:00"), Regulation.entry(.execution, "2025-04-08T10:00+03:00")])
+        let second = try verdict([
+            Regulation.entry(.coordination, "2025-03-28T10:30+03:00"),
+            Regulation.entry(.execution, "2025-03-31T20:00+03:00"),
+            Regulation.entry(.coordination, "2025-04-04T10:00+03:00"),
+            Regulation.entry(.execution, "2025-04-08T10:00+03:00"),
+        ])
         #expect(second.state == .overdue && second.lateBy == .actTerm(.coordinatorDecision))
     }
 
     /// A profile whose act sets no term for the coordinator (bryansk) judges the stage by its share.
     @Test func withoutAnActTermTheShareDecides() throws {
-        let c = try Regulation.status(Regulation.request("bryansk", "2025-03-28T10:00+03:00") {
-            $0.entries = [Regulation.entry(.coordination, "2025-03-28T10:30+03:00")]
-        }, asOf: "2025-03-31T12:00+03:00").stages.coordination
+        let c = try Regulation.status(
+            Regulation.request("bryansk", "2025-03-28T10:00+03:00") {
+                $0.entries = [Regulation.entry(.coordination, "2025-03-28T10:30+03:00")]
+            }, asOf: "2025-03-31T12:00+03:00"
+        ).stages.coordination
         // 5 % of 30 × 24 h = 36 h, used 3 d 1.5 h: overdue by the share.
         #expect(c.rule == .share && c.state == .overdue && c.lateBy == .share)
     }

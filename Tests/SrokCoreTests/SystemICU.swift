@@ -13,7 +13,8 @@ enum SystemICU {
     static func tzdataVersion() throws -> String {
         let out = try run("icuinfo", [])
         guard let line = out.split(separator: "\n").first(where: { $0.contains("name=\"tz.version\"") }),
-              let open = line.firstIndex(of: ">"), let close = line.lastIndex(of: "<"), open < close else {
+            let open = line.firstIndex(of: ">"), let close = line.lastIndex(of: "<"), open < close
+        else {
             throw ToolError(message: "icuinfo printed no tz.version parameter:\n\(out)")
         }
         return String(line[line.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
@@ -37,7 +38,10 @@ enum SystemICU {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ToolError(message: "\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus) (install libicu-dev and pkg-config: scripts/setup)")
+            throw ToolError(
+                message:
+                    "\(tool) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus) (install libicu-dev and pkg-config: scripts/setup)"
+            )
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokCore
 
 @Suite("Timestamps and time zones")
@@ -12,32 +13,50 @@ struct TimestampTests {
         let c = try Timestamp(parsing: "2024-03-29T10:15:00.250+0300")
         #expect(a == b)
         #expect(a == c)
-        guard case .instant(let i) = a else { Issue.record("expected an instant"); return }
+        guard case .instant(let i) = a else {
+            Issue.record("expected an instant")
+            return
+        }
         #expect(i.description == "2024-03-29T07:15:00Z")
     }
 
     @Test func datesBefore1970AndTheEndOfTheDay() throws {
         // Found by the fuzzer: local times before 1970 were split into day and second with a
         // division that rounds towards zero.
-        guard case .local(let l) = try Timestamp(parsing: "0024-02-28T10:10") else { Issue.record("expected a local time"); return }
+        guard case .local(let l) = try Timestamp(parsing: "0024-02-28T10:10") else {
+            Issue.record("expected a local time")
+            return
+        }
         #expect(l.date == CivilDate(year: 24, month: 2, day: 28))
         #expect(l.secondOfDay == 10 * 3600 + 600)
-        guard case .local(let midnight) = try Timestamp(parsing: "2024-03-29T24:00") else { Issue.record("expected a local time"); return }
+        guard case .local(let midnight) = try Timestamp(parsing: "2024-03-29T24:00") else {
+            Issue.record("expected a local time")
+            return
+        }
         #expect(midnight.date.iso == "2024-03-30" && midnight.secondOfDay == 0)
-        guard case .instant(let i) = try Timestamp(parsing: "1969-12-31T23:00-01:00") else { Issue.record("expected an instant"); return }
+        guard case .instant(let i) = try Timestamp(parsing: "1969-12-31T23:00-01:00") else {
+            Issue.record("expected an instant")
+            return
+        }
         #expect(i.secondsSinceEpoch == 0)
     }
 
     @Test func localTimesResolveInTheZone() throws {
         let t = try Timestamp(parsing: "29.03.2024 10:15")
-        guard case .local(let l) = t else { Issue.record("expected a local time"); return }
+        guard case .local(let l) = t else {
+            Issue.record("expected a local time")
+            return
+        }
         #expect(l.description == "2024-03-29T10:15:00")
         #expect(moscow.iso8601(t.resolve(in: moscow)) == "2024-03-29T10:15:00+03:00")
         let dateOnly = try Timestamp(parsing: "2024-03-29")
         #expect(moscow.iso8601(dateOnly.resolve(in: moscow)) == "2024-03-29T00:00:00+03:00")
     }
 
-    @Test(arguments: ["2024-03-29T25:00", "2024-02-30T10:00Z", "2024-03-29T10:15+19:00", "2024-03-29T10", "2024-03-29X10:00", "yesterday", "2024-03-29T10:15+03:0"])
+    @Test(arguments: [
+        "2024-03-29T25:00", "2024-02-30T10:00Z", "2024-03-29T10:15+19:00", "2024-03-29T10", "2024-03-29X10:00",
+        "yesterday", "2024-03-29T10:15+03:0",
+    ])
     func rejectsBadTimestamps(_ text: String) {
         #expect(throws: SrokError.self) { try Timestamp(parsing: text, field: "registered_at") }
     }
@@ -47,13 +66,13 @@ struct TimestampTests {
             guard case .instant(let i) = try Timestamp(parsing: s) else { return -1 }
             return moscow.offset(at: i)
         }
-        #expect(try offset("2010-07-01T12:00Z") == 4 * 3600)     // summer time 2010 (MSD)
-        #expect(try offset("2010-12-01T12:00Z") == 3 * 3600)     // winter time 2010 (MSK)
-        #expect(try offset("2011-03-26T22:59Z") == 3 * 3600)     // just before the last spring change
-        #expect(try offset("2011-03-26T23:00Z") == 4 * 3600)     // 2011-03-27 02:00 local → permanent +4
+        #expect(try offset("2010-07-01T12:00Z") == 4 * 3600)  // summer time 2010 (MSD)
+        #expect(try offset("2010-12-01T12:00Z") == 3 * 3600)  // winter time 2010 (MSK)
+        #expect(try offset("2011-03-26T22:59Z") == 3 * 3600)  // just before the last spring change
+        #expect(try offset("2011-03-26T23:00Z") == 4 * 3600)  // 2011-03-27 02:00 local → permanent +4
         #expect(try offset("2012-01-01T00:00Z") == 4 * 3600)
         #expect(try offset("2014-10-25T21:59Z") == 4 * 3600)
-        #expect(try offset("2014-10-25T22:00Z") == 3 * 3600)     // 2014-10-26 02:00 local → +3
+        #expect(try offset("2014-10-25T22:00Z") == 3 * 3600)  // 2014-10-26 02:00 local → +3
         #expect(try offset("2024-01-01T00:00Z") == 3 * 3600)
     }
 
@@ -80,7 +99,8 @@ struct TimestampTests {
     @Test func otherZones() throws {
         let vladivostok = try ZoneRules(identifier: "Asia/Vladivostok")
         guard case .instant(let i2012) = try Timestamp(parsing: "2012-06-01T00:00Z"),
-              case .instant(let i2024) = try Timestamp(parsing: "2024-06-01T00:00Z") else { return }
+            case .instant(let i2024) = try Timestamp(parsing: "2024-06-01T00:00Z")
+        else { return }
         #expect(vladivostok.offset(at: i2012) == 11 * 3600)
         #expect(vladivostok.offset(at: i2024) == 10 * 3600)
         let kaliningrad = try ZoneRules(identifier: "Europe/Kaliningrad")
@@ -101,8 +121,11 @@ struct TimestampFastPathTests {
     /// offsets past 18 h, years outside 1900–2100): the fast path answers exactly when and as
     /// the general parser does, or leaves the text to it.
     @Test func takesTheExportForm() throws {
-        for (text, expected) in [("2024-03-29T10:15:00+03:00", "2024-03-29T07:15:00Z"), ("1999-12-31 23:59:59-09:30", "2000-01-01T09:29:59Z"),
-                                 ("2100-02-28T00:00:00+00:00", "2100-02-28T00:00:00Z")] {
+        for (text, expected) in [
+            ("2024-03-29T10:15:00+03:00", "2024-03-29T07:15:00Z"),
+            ("1999-12-31 23:59:59-09:30", "2000-01-01T09:29:59Z"),
+            ("2100-02-28T00:00:00+00:00", "2100-02-28T00:00:00Z"),
+        ] {
             let fast = Array(text.utf8).withUnsafeBufferPointer { Timestamp.parseFixedISO($0) }
             #expect(fast == (try Timestamp(parsing: expected)).resolve(in: try ZoneRules(identifier: "UTC")), "\(text)")
         }
@@ -113,10 +136,13 @@ struct TimestampFastPathTests {
     }
 
     @Test func agreesWithTheGeneralParser() async {
-        await propertyCheck(count: 4000, input: Gen.int(in: 1850...2150), Gen.int(in: 0...13), Gen.int(in: 0...32),
-                            Gen.int(in: 0...25), Gen.int(in: 0...61), Gen.int(in: -20...20)) { y, m, d, h, mi, oh in
+        await propertyCheck(
+            count: 4000, input: Gen.int(in: 1850...2150), Gen.int(in: 0...13), Gen.int(in: 0...32),
+            Gen.int(in: 0...25), Gen.int(in: 0...61), Gen.int(in: -20...20)
+        ) { y, m, d, h, mi, oh in
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            let text = "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(mi % 60))\(oh < 0 ? "-" : "+")\(two(abs(oh))):\(two(mi % 4 * 15))"
+            let text =
+                "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(mi % 60))\(oh < 0 ? "-" : "+")\(two(abs(oh))):\(two(mi % 4 * 15))"
             #expect(text.utf8.count == 25)
             let bytes = Array(text.utf8)
             let fast = bytes.withUnsafeBufferPointer { Timestamp.parseFixedISO($0) }

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import SrokCore
 
 /// `WorkTime.adding(minutes:to:)` (the `working-days` controls and the `workday8` basis) against

@@ -6,4 +6,7 @@
 /// little left to do. Returns 0, or -1 with errno set; a no-op returning 0 elsewhere.
 int srok_start_writeback(int fd, long long offset, long long length);
 
+/// `flock(2)`, which Swift cannot name (a structure of the same name hides the function).
+int srok_flock(int fd, int operation);
+
 #endif

@@ -29,6 +29,7 @@ package enum XLSXCell: Hashable, Sendable {
     /// The date-and-time cell of a local wall-clock time (already in the organisation's zone).
     package static func localTime(_ time: LocalDateTime) -> XLSXCell {
         let c = time.date.components
-        return .dateTime(year: c.year, month: c.month, day: c.day, hour: time.hour, minute: time.minute, second: time.second)
+        return .dateTime(
+            year: c.year, month: c.month, day: c.day, hour: time.hour, minute: time.minute, second: time.second)
     }
 }

@@ -53,9 +53,15 @@ struct XLSXColumnWidths {
 
     /// The longest line of `text`, in Unicode scalars.
     static func length(of text: String) -> Int {
-        var longest = 0, current = 0
+        var longest = 0
+        var current = 0
         for scalar in text.unicodeScalars {
-            if scalar == "\n" { longest = max(longest, current); current = 0 } else { current += 1 }
+            if scalar == "\n" {
+                longest = max(longest, current)
+                current = 0
+            } else {
+                current += 1
+            }
         }
         return max(longest, current)
     }

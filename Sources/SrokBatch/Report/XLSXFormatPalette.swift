@@ -53,7 +53,10 @@ struct XLSXFormatPalette {
         var table: [UnsafeMutablePointer<lxw_format>?] = []
         for kind in Kind.allCases {
             for fill in Fill.allCases {
-                if kind == .general && fill == .none { table.append(nil); continue }
+                if kind == .general && fill == .none {
+                    table.append(nil)
+                    continue
+                }
                 let f = workbook_add_format(workbook)!
                 switch kind {
                 case .general: break
@@ -62,9 +65,16 @@ struct XLSXFormatPalette {
                 }
                 switch fill {
                 case .none: break
-                case .approaching: format_set_bg_color(f, 0xFFEB9C); format_set_font_color(f, 0x9C5700)
-                case .overdue: format_set_bg_color(f, 0xFFC7CE); format_set_font_color(f, 0x9C0006)
-                case .overdueCell: format_set_bg_color(f, 0xFF7C80); format_set_font_color(f, 0x9C0006); format_set_bold(f)
+                case .approaching:
+                    format_set_bg_color(f, 0xFFEB9C)
+                    format_set_font_color(f, 0x9C5700)
+                case .overdue:
+                    format_set_bg_color(f, 0xFFC7CE)
+                    format_set_font_color(f, 0x9C0006)
+                case .overdueCell:
+                    format_set_bg_color(f, 0xFF7C80)
+                    format_set_font_color(f, 0x9C0006)
+                    format_set_bold(f)
                 }
                 table.append(f)
             }

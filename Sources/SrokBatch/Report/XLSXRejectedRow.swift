@@ -11,6 +11,9 @@ package struct XLSXRejectedRow: Hashable, Sendable {
 
     /// Creates a rejected row.
     package init(line: Int, column: String, value: String, reason: String) {
-        self.line = line; self.column = column; self.value = value; self.reason = reason
+        self.line = line
+        self.column = column
+        self.value = value
+        self.reason = reason
     }
 }

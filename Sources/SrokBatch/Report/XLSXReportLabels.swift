@@ -17,10 +17,17 @@ package struct XLSXReportLabels: Hashable, Sendable {
     package var rejectReason: String
 
     /// Creates labels.
-    package init(summarySheet: String, rejectsSheet: String, countHeader: String,
-                 rejectLine: String, rejectColumn: String, rejectValue: String, rejectReason: String) {
-        self.summarySheet = summarySheet; self.rejectsSheet = rejectsSheet; self.countHeader = countHeader
-        self.rejectLine = rejectLine; self.rejectColumn = rejectColumn; self.rejectValue = rejectValue; self.rejectReason = rejectReason
+    package init(
+        summarySheet: String, rejectsSheet: String, countHeader: String,
+        rejectLine: String, rejectColumn: String, rejectValue: String, rejectReason: String
+    ) {
+        self.summarySheet = summarySheet
+        self.rejectsSheet = rejectsSheet
+        self.countHeader = countHeader
+        self.rejectLine = rejectLine
+        self.rejectColumn = rejectColumn
+        self.rejectValue = rejectValue
+        self.rejectReason = rejectReason
     }
 
     /// Russian (the default).

@@ -13,8 +13,12 @@ package struct XLSXReportOptions: Hashable, Sendable {
     package var maxColumnWidth: Int
 
     /// Creates options.
-    package init(durable: Bool = true, temporaryDirectory: String? = nil, widthSampleRows: Int = 1000, maxColumnWidth: Int = 60) {
-        self.durable = durable; self.temporaryDirectory = temporaryDirectory
-        self.widthSampleRows = widthSampleRows; self.maxColumnWidth = maxColumnWidth
+    package init(
+        durable: Bool = true, temporaryDirectory: String? = nil, widthSampleRows: Int = 1000, maxColumnWidth: Int = 60
+    ) {
+        self.durable = durable
+        self.temporaryDirectory = temporaryDirectory
+        self.widthSampleRows = widthSampleRows
+        self.maxColumnWidth = maxColumnWidth
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 internal import CXLSXWriter
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes an Excel report (.xlsx, libxlsxwriter) row by row, in bounded memory, atomically.
 ///
@@ -70,19 +71,28 @@ package final class XLSXReportWriter {
     ///   - header: the report sheet's column names (1 to 16 384).
     /// - Throws: `SrokError.invalidValue` for a bad sheet name or header, `SrokError.io` when the
     ///   temporary files cannot be created.
-    package init(path: String, sheetName: String, header: [String], labels: XLSXReportLabels = .russian,
-                 options: XLSXReportOptions = XLSXReportOptions()) throws(SrokError) {
+    package init(
+        path: String, sheetName: String, header: [String], labels: XLSXReportLabels = .russian,
+        options: XLSXReportOptions = XLSXReportOptions()
+    ) throws(SrokError) {
         guard !header.isEmpty, header.count <= 16_384 else {
-            throw .invalidValue(field: "Excel report header", value: "\(header.count) columns", expected: "1 to 16 384 columns (Excel's limit)")
+            throw .invalidValue(
+                field: "Excel report header", value: "\(header.count) columns",
+                expected: "1 to 16 384 columns (Excel's limit)")
         }
         if let dir = options.temporaryDirectory {
             // libxlsxwriter would quietly fall back to another folder (tmpfileplus tries $TMP,
             // $TEMP, /tmp): a folder given must be usable.
             var info = stat()
-            let problem: String? = stat(dir, &info) != 0 ? String(cString: strerror(errno))
-                : (info.st_mode & S_IFMT) != S_IFDIR ? "not a folder"
-                : access(dir, W_OK | X_OK) != 0 ? String(cString: strerror(errno)) : nil
-            if let problem { throw .io(path: dir, message: "cannot keep the Excel report's temporary files there: \(problem)") }
+            let problem: String? =
+                stat(dir, &info) != 0
+                ? String(cString: strerror(errno))
+                : (info.st_mode & S_IFMT) != S_IFDIR
+                    ? "not a folder"
+                    : access(dir, W_OK | X_OK) != 0 ? String(cString: strerror(errno)) : nil
+            if let problem {
+                throw .io(path: dir, message: "cannot keep the Excel report's temporary files there: \(problem)")
+            }
         }
         let file = try XLSXTemporaryFile(beside: path)
         let tmpdir = options.temporaryDirectory.map { strdup($0)! }
@@ -98,10 +108,17 @@ package final class XLSXReportWriter {
                 XLSXReportWriter.release(workbook, sheets: added)
                 free(tmpdir)
                 if valid != LXW_NO_ERROR {
-                    throw .invalidValue(field: "Excel sheet name", value: name,
-                                        expected: "1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with an apostrophe, each sheet's name different")
+                    throw .invalidValue(
+                        field: "Excel sheet name", value: name,
+                        expected:
+                            "1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with an apostrophe, each sheet's name different"
+                    )
                 }
-                throw .io(path: path, message: "cannot create the temporary file of sheet «\(name)» in \(options.temporaryDirectory ?? "the system's temporary folder"): \(String(cString: strerror(errno)))")
+                throw .io(
+                    path: path,
+                    message:
+                        "cannot create the temporary file of sheet «\(name)» in \(options.temporaryDirectory ?? "the system's temporary folder"): \(String(cString: strerror(errno)))"
+                )
             }
             added.append(sheet)
         }
@@ -116,7 +133,8 @@ package final class XLSXReportWriter {
         self.palette = XLSXFormatPalette(workbook: workbook)
         let rejectHeader = [labels.rejectLine, labels.rejectColumn, labels.rejectValue, labels.rejectReason]
         self.widths = XLSXColumnWidths(header: header, sampleRows: options.widthSampleRows, cap: options.maxColumnWidth)
-        self.rejectWidths = XLSXColumnWidths(header: rejectHeader, sampleRows: options.widthSampleRows, cap: options.maxColumnWidth)
+        self.rejectWidths = XLSXColumnWidths(
+            header: rejectHeader, sampleRows: options.widthSampleRows, cap: options.maxColumnWidth)
         try writeHeader(header, to: sheets.report)
         try writeHeader(rejectHeader, to: sheets.rejects)
     }
@@ -131,14 +149,19 @@ package final class XLSXReportWriter {
     ///     than the row.
     /// - Throws: `SrokError.invalidValue` for more cells than columns, an impossible date or time,
     ///   or a row beyond Excel's 1 048 576; nothing of the row is written then.
-    package func appendRow(_ cells: [XLSXCell], highlight: XLSXRowHighlight = .none, overdueColumns: [Int] = []) throws(SrokError) {
+    package func appendRow(_ cells: [XLSXCell], highlight: XLSXRowHighlight = .none, overdueColumns: [Int] = [])
+        throws(SrokError)
+    {
         guard workbook != nil else { throw finished }
         guard cells.count <= header.count else {
-            throw .invalidValue(field: "Excel report row \(rowCount + 1)", value: "\(cells.count) cells",
-                                expected: "at most \(header.count), one per header column")
+            throw .invalidValue(
+                field: "Excel report row \(rowCount + 1)", value: "\(cells.count) cells",
+                expected: "at most \(header.count), one per header column")
         }
         guard rowCount + 1 < XLSXReportWriter.maxRowsPerSheet else { throw tooManyRows(sheet: "report") }
-        for (column, cell) in cells.enumerated() { try XLSXReportWriter.validate(cell, row: rowCount + 1, column: column) }
+        for (column, cell) in cells.enumerated() {
+            try XLSXReportWriter.validate(cell, row: rowCount + 1, column: column)
+        }
         let row = UInt32(rowCount + 1)
         let fill = XLSXFormatPalette.Fill(highlight)
         for column in 0..<header.count {
@@ -156,7 +179,9 @@ package final class XLSXReportWriter {
         guard workbook != nil else { throw finished }
         guard rejectedCount + 1 < XLSXReportWriter.maxRowsPerSheet else { throw tooManyRows(sheet: "rejected rows") }
         let row = UInt32(rejectedCount + 1)
-        let cells: [XLSXCell] = [.integer(rejected.line), .text(rejected.column), .text(rejected.value), .text(rejected.reason)]
+        let cells: [XLSXCell] = [
+            .integer(rejected.line), .text(rejected.column), .text(rejected.value), .text(rejected.reason),
+        ]
         for (column, cell) in cells.enumerated() {
             try write(cell, to: sheets.rejects, row: row, column: UInt16(column), fill: .none)
         }
@@ -179,7 +204,9 @@ package final class XLSXReportWriter {
             temporaryDirectory = nil
             guard closed == LXW_NO_ERROR else {
                 let why = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
-                throw .io(path: path, message: "cannot write the Excel workbook: \(String(cString: lxw_strerror(closed)))\(why)")
+                throw .io(
+                    path: path,
+                    message: "cannot write the Excel workbook: \(String(cString: lxw_strerror(closed)))\(why)")
             }
             try file.commit(durable: options.durable)
         } catch {
@@ -204,7 +231,9 @@ package final class XLSXReportWriter {
 
     /// Frees a workbook that will not be written, closing the sheets' streaming temporary files
     /// first (libxlsxwriter closes them only when it writes the workbook; they are already unlinked).
-    private static func release(_ workbook: UnsafeMutablePointer<lxw_workbook>, sheets: [UnsafeMutablePointer<lxw_worksheet>]) {
+    private static func release(
+        _ workbook: UnsafeMutablePointer<lxw_workbook>, sheets: [UnsafeMutablePointer<lxw_worksheet>]
+    ) {
         for sheet in sheets {
             if let stream = sheet.pointee.optimize_tmpfile {
                 fclose(stream)
@@ -224,11 +253,15 @@ package final class XLSXReportWriter {
     }
 
     /// Sets the autofilter over the header and `rows` data rows, and the column widths.
-    private func finishTable(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: Int, widths: XLSXColumnWidths) throws(SrokError) {
+    private func finishTable(_ sheet: UnsafeMutablePointer<lxw_worksheet>, rows: Int, widths: XLSXColumnWidths)
+        throws(SrokError)
+    {
         let last = UInt16(widths.widths.count - 1)
         try check(worksheet_autofilter(sheet, 0, 0, UInt32(rows), last), "setting the autofilter")
         for column in 0...last {
-            try check(worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil), "setting the column widths")
+            try check(
+                worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil), "setting the column widths"
+            )
         }
     }
 
@@ -260,7 +293,9 @@ package final class XLSXReportWriter {
         }
         if !summary.tables.isEmpty {
             let countWidth = XLSXColumnWidths.length(of: labels.countHeader) + 2
-            try check(worksheet_set_column(sheet, 0, 0, Double(min(keyWidth + 2, options.maxColumnWidth)), nil), "setting the column widths")
+            try check(
+                worksheet_set_column(sheet, 0, 0, Double(min(keyWidth + 2, options.maxColumnWidth)), nil),
+                "setting the column widths")
             try check(worksheet_set_column(sheet, 1, 1, Double(max(countWidth, 12)), nil), "setting the column widths")
         }
     }
@@ -271,24 +306,29 @@ package final class XLSXReportWriter {
     private static func validate(_ cell: XLSXCell, row: Int, column: Int) throws(SrokError) {
         switch cell {
         case .empty, .text, .integer: return
-        case let .date(y, m, d):
+        case .date(let y, let m, let d):
             guard CivilDate(year: y, month: m, day: d) != nil else { throw badDate(cell, row: row, column: column) }
-        case let .dateTime(y, m, d, h, mi, s):
-            guard CivilDate(year: y, month: m, day: d) != nil, (0...23).contains(h), (0...59).contains(mi), (0...59).contains(s) else {
+        case .dateTime(let y, let m, let d, let h, let mi, let s):
+            guard CivilDate(year: y, month: m, day: d) != nil, (0...23).contains(h), (0...59).contains(mi),
+                (0...59).contains(s)
+            else {
                 throw badDate(cell, row: row, column: column)
             }
         }
     }
 
     private static func badDate(_ cell: XLSXCell, row: Int, column: Int) -> SrokError {
-        .invalidValue(field: "Excel report row \(row), column \(column + 1)", value: "\(cell)",
-                      expected: "a real date (year 1–9999, month 1–12, a day of that month) and a time 00:00:00–23:59:59")
+        .invalidValue(
+            field: "Excel report row \(row), column \(column + 1)", value: "\(cell)",
+            expected: "a real date (year 1–9999, month 1–12, a day of that month) and a time 00:00:00–23:59:59")
     }
 
     /// Writes one (validated) cell with `fill`.
     @inline(__always)
-    private func write(_ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16,
-                       fill: XLSXFormatPalette.Fill) throws(SrokError) {
+    private func write(
+        _ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16,
+        fill: XLSXFormatPalette.Fill
+    ) throws(SrokError) {
         let result: lxw_error
         switch cell {
         case .empty:
@@ -307,19 +347,20 @@ package final class XLSXReportWriter {
             } else {
                 result = writeText(String(n), sheet, row, column, palette.format(.general, fill))
             }
-        case let .date(y, m, d):
+        case .date(let y, let m, let d):
             let day = CivilDate(year: y, month: m, day: d)!
             if let serial = ExcelSerialDate.serial(date: day, secondOfDay: 0) {
                 result = worksheet_write_number(sheet, row, column, serial, palette.format(.date, fill))
             } else {
                 result = writeText(XLSXReportWriter.russian(day), sheet, row, column, palette.format(.general, fill))
             }
-        case let .dateTime(y, m, d, h, mi, s):
+        case .dateTime(let y, let m, let d, let h, let mi, let s):
             let day = CivilDate(year: y, month: m, day: d)!
             if let serial = ExcelSerialDate.serial(date: day, secondOfDay: h * 3600 + mi * 60 + s) {
                 result = worksheet_write_number(sheet, row, column, serial, palette.format(.dateTime, fill))
             } else {
-                let text = XLSXReportWriter.russian(day) + " " + XLSXReportWriter.two(h) + ":" + XLSXReportWriter.two(mi)
+                let text =
+                    XLSXReportWriter.russian(day) + " " + XLSXReportWriter.two(h) + ":" + XLSXReportWriter.two(mi)
                 result = writeText(text, sheet, row, column, palette.format(.general, fill))
             }
         }
@@ -327,15 +368,18 @@ package final class XLSXReportWriter {
     }
 
     /// Writes a string cell (made safe for Excel by `XLSXText`).
-    private func writeText(_ text: String, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ column: UInt16,
-                           _ format: UnsafeMutablePointer<lxw_format>?) -> lxw_error {
+    private func writeText(
+        _ text: String, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ column: UInt16,
+        _ format: UnsafeMutablePointer<lxw_format>?
+    ) -> lxw_error {
         (XLSXText.cellSafe(text) ?? text).withCString { worksheet_write_string(sheet, row, column, $0, format) }
     }
 
     /// `dd.mm.yyyy` as text, for a day before 1900 (no Excel serial).
     private static func russian(_ day: CivilDate) -> String {
         let c = day.components
-        return two(c.day) + "." + two(c.month) + "." + String(repeating: "0", count: max(0, 4 - String(c.year).count)) + String(c.year)
+        return two(c.day) + "." + two(c.month) + "." + String(repeating: "0", count: max(0, 4 - String(c.year).count))
+            + String(c.year)
     }
 
     private static func two(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
@@ -346,15 +390,20 @@ package final class XLSXReportWriter {
     @inline(__always)
     private func check(_ result: lxw_error, _ doing: @autoclosure () -> String) throws(SrokError) {
         guard result != LXW_NO_ERROR else { return }
-        throw .io(path: path, message: "\(doing()) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
+        throw .io(
+            path: path, message: "\(doing()) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
     }
 
     private var finished: SrokError {
-        .io(path: path, message: "the Excel report was already committed or abandoned; nothing more can be written to it")
+        .io(
+            path: path,
+            message: "the Excel report was already committed or abandoned; nothing more can be written to it")
     }
 
     private func tooManyRows(sheet: String) -> SrokError {
-        .invalidValue(field: "rows of the Excel report's \(sheet) sheet", value: "more than \(XLSXReportWriter.maxRowsPerSheet - 1)",
-                      expected: "at most 1 048 575 rows after the header (Excel's limit per sheet); write CSV for larger inputs")
+        .invalidValue(
+            field: "rows of the Excel report's \(sheet) sheet",
+            value: "more than \(XLSXReportWriter.maxRowsPerSheet - 1)",
+            expected: "at most 1 048 575 rows after the header (Excel's limit per sheet); write CSV for larger inputs")
     }
 }

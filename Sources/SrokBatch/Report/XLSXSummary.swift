@@ -9,7 +9,8 @@ package struct XLSXSummary: Sendable {
 
     /// Creates a summary.
     package init(lines: [String] = [], tables: [XLSXSummaryTable] = []) {
-        self.lines = lines; self.tables = tables
+        self.lines = lines
+        self.tables = tables
     }
 }
 
@@ -23,6 +24,7 @@ package struct XLSXSummaryTable: Sendable {
 
     /// Creates a table.
     package init(section: String, counts: [(key: String, count: Int)]) {
-        self.section = section; self.counts = counts
+        self.section = section
+        self.counts = counts
     }
 }

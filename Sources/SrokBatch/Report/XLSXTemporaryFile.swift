@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The file a report is written to before it is renamed over its target: created in the target's
 /// folder (so the rename is atomic) under an unpredictable name (`.<name>.srok-xlsx-<16 hex
@@ -27,7 +28,10 @@ final class XLSXTemporaryFile {
         let slash = target.lastIndex(of: "/")
         let dir = slash.map { String(target[..<$0]) } ?? "."
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        guard !name.isEmpty else { throw .io(path: target, message: "the report's path names a folder; expected a file name such as report.xlsx") }
+        guard !name.isEmpty else {
+            throw .io(
+                path: target, message: "the report's path names a folder; expected a file name such as report.xlsx")
+        }
         let prefix = (dir.isEmpty ? "/" : dir + "/") + "." + name + ".srok-xlsx-"
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
@@ -41,12 +45,14 @@ final class XLSXTemporaryFile {
             }
             if errno != EEXIST { break }
         }
-        throw .io(path: target, message: "cannot create a temporary file beside it: \(String(cString: strerror(errno)))")
+        throw .io(
+            path: target, message: "cannot create a temporary file beside it: \(String(cString: strerror(errno)))")
     }
 
     /// Whether the path still names the file created (not a file or link put there since).
     private func stillOurs() -> Bool {
-        var mine = stat(), now = stat()
+        var mine = stat()
+        var now = stat()
         guard fstat(fd, &mine) == 0, lstat(path, &now) == 0 else { return false }
         return (now.st_mode & S_IFMT) == S_IFREG && now.st_dev == mine.st_dev && now.st_ino == mine.st_ino
     }
@@ -54,8 +60,14 @@ final class XLSXTemporaryFile {
     /// Syncs (when `durable`) and renames the finished file over the target, then syncs the folder.
     func commit(durable: Bool) throws(SrokError) {
         guard stillOurs() else {
-            close(fd); fd = -1; done = true
-            throw .io(path: target, message: "the temporary file \(path) was replaced while the report was written; the report was not put in place")
+            close(fd)
+            fd = -1
+            done = true
+            throw .io(
+                path: target,
+                message:
+                    "the temporary file \(path) was replaced while the report was written; the report was not put in place"
+            )
         }
         if durable && fsync(fd) != 0 {
             let why = String(cString: strerror(errno))
@@ -78,7 +90,11 @@ final class XLSXTemporaryFile {
             let why = synced ? "" : String(cString: strerror(errno))
             if dfd >= 0 { close(dfd) }
             if !synced {
-                throw .io(path: target, message: "the report is in place, but its folder could not be synced to disk (\(why)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing")
+                throw .io(
+                    path: target,
+                    message:
+                        "the report is in place, but its folder could not be synced to disk (\(why)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing"
+                )
             }
         }
     }
@@ -87,7 +103,10 @@ final class XLSXTemporaryFile {
     func discard() {
         guard !done else { return }
         done = true
-        if fd >= 0 { close(fd); fd = -1 }
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
         unlink(path)
     }
 

@@ -17,7 +17,8 @@ enum XLSXText {
         var suspicious = text.utf8.count > maxLength
         if !suspicious {
             // U+FFFE/U+FFFF start with 0xEF in UTF-8, `_x` with 0x5F; Cyrillic and ASCII text has neither.
-            suspicious = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5F || $0 == 0xEF } }
+            suspicious =
+                text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 0x5F || $0 == 0xEF } }
                 ?? text.utf8.contains { $0 == 0x5F || $0 == 0xEF }
         }
         guard suspicious else { return nil }
@@ -28,9 +29,11 @@ enum XLSXText {
         while i < scalars.count {
             let s = scalars[i]
             if s == "\u{FFFE}" || s == "\u{FFFF}" {
-                out.append("\u{FFFD}"); changed = true
+                out.append("\u{FFFD}")
+                changed = true
             } else if s == "_" && escapeLike(scalars, at: i) {
-                out.append(contentsOf: "_x005F_".unicodeScalars); changed = true
+                out.append(contentsOf: "_x005F_".unicodeScalars)
+                changed = true
             } else {
                 out.append(s)
             }
@@ -39,14 +42,16 @@ enum XLSXText {
         var result = String(out)
         if result.utf16.count > maxLength {
             // Keep whole characters of at most 32 766 UTF-16 units, then the ellipsis (one unit).
-            var kept = String.UnicodeScalarView(), units = 0
+            var kept = String.UnicodeScalarView()
+            var units = 0
             for s in out {
                 units += s.utf16.count
                 if units > maxLength - 1 { break }
                 kept.append(s)
             }
             kept.append("…")
-            result = String(kept); changed = true
+            result = String(kept)
+            changed = true
         }
         return changed ? result : nil
     }

@@ -15,15 +15,22 @@ package enum EncodingDetector {
         if isStart {
             for e in [InputEncoding.utf8, .utf16le, .utf16be] {
                 let bom = e.byteOrderMark
-                if bytes.count >= bom.count, zip(bom, bytes).allSatisfy({ $0 == $1 }) { return .decided(e, bomLength: bom.count) }
+                if bytes.count >= bom.count, zip(bom, bytes).allSatisfy({ $0 == $1 }) {
+                    return .decided(e, bomLength: bom.count)
+                }
             }
             // A BOM's first bytes cut off by a short read: wait for more.
             if !atEnd, bytes.count < 3, !bytes.isEmpty,
-               [InputEncoding.utf8, .utf16le, .utf16be].contains(where: { zip($0.byteOrderMark, bytes).allSatisfy { $0 == $1 } }) {
+                [InputEncoding.utf8, .utf16le, .utf16be].contains(where: {
+                    zip($0.byteOrderMark, bytes).allSatisfy { $0 == $1 }
+                })
+            {
                 return .undecided
             }
         }
-        guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return atEnd ? .decided(.utf8, bomLength: 0) : .undecided }
+        guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else {
+            return atEnd ? .decided(.utf8, bomLength: 0) : .undecided
+        }
         switch utf8Check(UnsafeBufferPointer(rebasing: bytes[first...]), atEnd: atEnd) {
         case .valid: return .decided(.utf8, bomLength: 0)
         case .invalid: return .decided(.windows1251, bomLength: 0)
@@ -49,23 +56,39 @@ package enum EncodingDetector {
         var i = 0
         while i < b.count {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                i += 1
+                continue
+            }
             let n: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
             switch c {
             case 0xC2...0xDF: n = 1
-            case 0xE0: n = 2; lo = 0xA0
+            case 0xE0:
+                n = 2
+                lo = 0xA0
             case 0xE1...0xEC, 0xEE, 0xEF: n = 2
-            case 0xED: n = 2; hi = 0x9F
-            case 0xF0: n = 3; lo = 0x90
+            case 0xED:
+                n = 2
+                hi = 0x9F
+            case 0xF0:
+                n = 3
+                lo = 0x90
             case 0xF1...0xF3: n = 3
-            case 0xF4: n = 3; hi = 0x8F
+            case 0xF4:
+                n = 3
+                hi = 0x8F
             default: return .invalid
             }
             for k in 1...n {
                 guard i + k < b.count else { return atEnd ? .invalid : whole > 0 ? .valid : .tooShort }
                 let d = b[i + k]
-                if k == 1 { guard d >= lo && d <= hi else { return .invalid } } else { guard d >= 0x80 && d <= 0xBF else { return .invalid } }
+                if k == 1 {
+                    guard d >= lo && d <= hi else { return .invalid }
+                } else {
+                    guard d >= 0x80 && d <= 0xBF else { return .invalid }
+                }
             }
             whole += 1
             i += n + 1

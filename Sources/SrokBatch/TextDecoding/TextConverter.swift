@@ -29,8 +29,10 @@ final class TextConverter {
     /// Converts `input`, appending UTF-8 to `output`; `flush` on the last call. On an invalid
     /// sequence, throws what `invalid` makes of its offset within `input` (negative when it began
     /// in the previous call's input) and its bytes.
-    func convert(_ input: UnsafeBufferPointer<UInt8>, flush: Bool, into output: inout [UInt8],
-                 invalid: (_ offset: Int, _ bytes: [UInt8]) -> SrokError) throws(SrokError) {
+    func convert(
+        _ input: UnsafeBufferPointer<UInt8>, flush: Bool, into output: inout [UInt8],
+        invalid: (_ offset: Int, _ bytes: [UInt8]) -> SrokError
+    ) throws(SrokError) {
         let empty: [UInt8] = [0]
         try empty.withUnsafeBufferPointer { (e) throws(SrokError) in
             let start = input.baseAddress ?? e.baseAddress!
@@ -38,13 +40,15 @@ final class TextConverter {
             var source: UnsafePointer<UInt8>? = start
             while true {
                 var target: UnsafeMutablePointer<UInt8>? = scratch.baseAddress
-                let rc = srok_converter_convert(handle, &source, end, &target, scratch.baseAddress! + scratch.count, flush ? 1 : 0)
-                output.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: target! - scratch.baseAddress!))
-                if rc <= 0 { return }   // U_ZERO_ERROR or a warning
-                if rc == 15 { continue }   // U_BUFFER_OVERFLOW_ERROR: the scratch buffer is full, more to come
+                let rc = srok_converter_convert(
+                    handle, &source, end, &target, scratch.baseAddress! + scratch.count, flush ? 1 : 0)
+                output.append(
+                    contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: target! - scratch.baseAddress!))
+                if rc <= 0 { return }  // U_ZERO_ERROR or a warning
+                if rc == 15 { continue }  // U_BUFFER_OVERFLOW_ERROR: the scratch buffer is full, more to come
                 var bad = [UInt8](repeating: 0, count: 16)
                 let n = Int(srok_converter_invalid(handle, &bad, 16))
-                throw invalid((source! - start) - n, Array(bad.prefix(n)))   // negative: bytes held from the last call
+                throw invalid((source! - start) - n, Array(bad.prefix(n)))  // negative: bytes held from the last call
             }
         }
     }

@@ -74,7 +74,8 @@ package final class TranscodingReader {
         if !eof {
             let n: Int
             do {
-                n = try Syscall.read(fd, into: UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held))
+                n = try Syscall.read(
+                    fd, into: UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held))
             } catch {
                 throw .io(path: path, message: "read failed: \(error)")
             }
@@ -83,11 +84,11 @@ package final class TranscodingReader {
         }
         var from = 0
         if !bomChecked {
-            guard held >= 3 || eof else { return }   // a BOM may still be cut off
+            guard held >= 3 || eof else { return }  // a BOM may still be cut off
             bomChecked = true
             let head = UnsafeBufferPointer(rebasing: raw[0..<held])
             if requested == .auto {
-                if case let .decided(e, bom) = EncodingDetector.decide(head, isStart: true, atEnd: eof), bom > 0 {
+                if case .decided(let e, let bom) = EncodingDetector.decide(head, isStart: true, atEnd: eof), bom > 0 {
                     detected = e
                     from = bom
                 }
@@ -100,7 +101,7 @@ package final class TranscodingReader {
             let rest = UnsafeBufferPointer(rebasing: raw[from..<held])
             let ascii = rest.firstIndex { $0 >= 0x80 } ?? rest.count
             switch EncodingDetector.decide(UnsafeBufferPointer(rebasing: rest[ascii...]), isStart: false, atEnd: eof) {
-            case let .decided(e, _) where ascii < rest.count || eof:
+            case .decided(let e, _) where ascii < rest.count || eof:
                 detected = e
             default:
                 // ASCII so far: pass it on, keep an undecided tail for the next chunk.
@@ -114,11 +115,14 @@ package final class TranscodingReader {
             pending.append(contentsOf: bytes)
         } else {
             if converter == nil { converter = try TextConverter(detected!) }
-            let base = consumed, name = path, encoding = detected!
+            let base = consumed
+            let name = path
+            let encoding = detected!
             try converter!.convert(bytes, flush: eof, into: &pending) { offset, bad in
                 let hex = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-                return .invalidValue(field: "\(name), byte \(base + offset)", value: hex,
-                                     expected: "text in \(encoding.rawValue) (set --encoding: \(InputEncoding.accepted))")
+                return .invalidValue(
+                    field: "\(name), byte \(base + offset)", value: hex,
+                    expected: "text in \(encoding.rawValue) (set --encoding: \(InputEncoding.accepted))")
             }
         }
         consumed += bytes.count

@@ -34,7 +34,8 @@ struct XLSXCellDecoder {
             } else {
                 column += 1
                 guard column <= XLSXCellReference.maxColumn else {
-                    throw location.at(row: number).invalid("a cell past column XFD", expected: XLSXCellReference.accepted)
+                    throw location.at(row: number).invalid(
+                        "a cell past column XFD", expected: XLSXCellReference.accepted)
                 }
             }
             if let value = try value(c, bytes: bytes, at: XLSXCellReference(column: column, row: number)) {
@@ -49,15 +50,19 @@ struct XLSXCellDecoder {
         guard raw.number.length > 0, let base = raw.bytes else { return previous + 1 }
         let b = UnsafeBufferPointer(start: base + Int(raw.number.offset), count: Int(raw.number.length))
         guard let n = Self.integer(b), n >= 1, n <= XLSXCellReference.maxRow else {
-            throw location.at(row: previous + 1).invalid("r=\"\(String(decoding: b, as: UTF8.self))\"", expected: "a row number 1–1048576")
+            throw location.at(row: previous + 1).invalid(
+                "r=\"\(String(decoding: b, as: UTF8.self))\"", expected: "a row number 1–1048576")
         }
         return n
     }
 
     /// One cell's value, nil when empty.
-    private func value(_ c: srok_xlsx_cell, bytes: (srok_xlsx_span) -> UnsafeBufferPointer<UInt8>,
-                       at ref: XLSXCellReference) throws(SrokError) -> XLSXValue? {
-        let hasValue = c.flags & 2 != 0, inline = c.flags & 4 != 0
+    private func value(
+        _ c: srok_xlsx_cell, bytes: (srok_xlsx_span) -> UnsafeBufferPointer<UInt8>,
+        at ref: XLSXCellReference
+    ) throws(SrokError) -> XLSXValue? {
+        let hasValue = c.flags & 2 != 0
+        let inline = c.flags & 4 != 0
         let v = bytes(c.text)
         switch Self.type(bytes(c.type)) {
         case .inline:
@@ -68,9 +73,11 @@ struct XLSXCellDecoder {
             guard hasValue, v.count > 0 else { return nil }
             let count = strings?.count ?? 0
             guard let i = Self.integer(v), let s = strings?.string(i) else {
-                throw location.at(cell: ref.description).invalid("shared string \(String(decoding: v, as: UTF8.self))",
-                    expected: count == 0 ? "no shared-string reference (the workbook has no shared strings)"
-                                         : "a shared-string index from 0 to \(count - 1)")
+                throw location.at(cell: ref.description).invalid(
+                    "shared string \(String(decoding: v, as: UTF8.self))",
+                    expected: count == 0
+                        ? "no shared-string reference (the workbook has no shared strings)"
+                        : "a shared-string index from 0 to \(count - 1)")
             }
             return .text(s)
         case .bool:
@@ -86,23 +93,27 @@ struct XLSXCellDecoder {
             guard hasValue, v.count > 0 else { return nil }
             let t = String(decoding: v, as: UTF8.self)
             guard let d = Self.isoDate(t) else {
-                throw location.at(cell: ref.description).invalid(t, expected: "an ISO 8601 date cell (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
+                throw location.at(cell: ref.description).invalid(
+                    t, expected: "an ISO 8601 date cell (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
             }
             return .date(d)
         case .number:
             guard hasValue, v.count > 0 else { return nil }
             guard let x = Self.number(v), x.isFinite else {
-                throw location.at(cell: ref.description).invalid(String(decoding: v, as: UTF8.self), expected: "a finite number")
+                throw location.at(cell: ref.description).invalid(
+                    String(decoding: v, as: UTF8.self), expected: "a finite number")
             }
             let style = c.style.length > 0 ? Self.integer(bytes(c.style)) ?? -1 : 0
             guard styles.isDate(style) else { return .number(x) }
             guard let d = dateSystem.dateTime(serial: x) else {
-                throw location.at(cell: ref.description).invalid(String(decoding: v, as: UTF8.self), expected: dateSystem.accepted)
+                throw location.at(cell: ref.description).invalid(
+                    String(decoding: v, as: UTF8.self), expected: dateSystem.accepted)
             }
             return .date(d)
         case nil:
             let t = String(decoding: bytes(c.type), as: UTF8.self)
-            throw location.at(cell: ref.description).invalid("t=\"\(t)\"", expected: "a cell type n, s, str, inlineStr, b, e or d")
+            throw location.at(cell: ref.description).invalid(
+                "t=\"\(t)\"", expected: "a cell type n, s, str, inlineStr, b, e or d")
         }
     }
 
@@ -114,14 +125,14 @@ struct XLSXCellDecoder {
         case 0: return .number
         case 1:
             switch t[0] {
-            case 0x73: return .shared    // s
-            case 0x6E: return .number    // n
-            case 0x62: return .bool      // b
-            case 0x65: return .error     // e
-            case 0x64: return .isoDate   // d
+            case 0x73: return .shared  // s
+            case 0x6E: return .number  // n
+            case 0x62: return .bool  // b
+            case 0x65: return .error  // e
+            case 0x64: return .isoDate  // d
             default: return nil
             }
-        case 3 where t[0] == 0x73 && t[1] == 0x74 && t[2] == 0x72: return .string   // str
+        case 3 where t[0] == 0x73 && t[1] == 0x74 && t[2] == 0x72: return .string  // str
         case 9 where String(decoding: t, as: UTF8.self) == "inlineStr": return .inline
         default: return nil
         }
@@ -129,7 +140,8 @@ struct XLSXCellDecoder {
 
     /// A non-negative decimal integer of at most 18 digits (surrounding spaces allowed), or nil.
     static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0, end = b.count
+        var i = 0
+        var end = b.count
         while i < end, b[i] == 0x20 { i += 1 }
         while end > i, b[end - 1] == 0x20 { end -= 1 }
         guard i < end, end - i <= 18 else { return nil }
@@ -151,12 +163,20 @@ struct XLSXCellDecoder {
     /// 10²², both exact doubles, is the correctly rounded value (one IEEE division). Anything
     /// else (exponents, long mantissas, `NaN`) goes through Swift's parser.
     static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0, mantissa: UInt64 = 0, fraction = -1, negative = false
-        if i < b.count, b[i] == 0x2D { negative = true; i += 1 }
+        var i = 0
+        var mantissa: UInt64 = 0
+        var fraction = -1
+        var negative = false
+        if i < b.count, b[i] == 0x2D {
+            negative = true
+            i += 1
+        }
         let first = i
         while i < b.count {
             let c = b[i]
-            if c == 0x2E, fraction < 0 { fraction = 0 } else {
+            if c == 0x2E, fraction < 0 {
+                fraction = 0
+            } else {
                 let d = c &- 0x30
                 guard d < 10, mantissa < 1 << 49 else { return Double(String(decoding: b, as: UTF8.self)) }
                 mantissa = mantissa * 10 + UInt64(d)
@@ -164,7 +184,9 @@ struct XLSXCellDecoder {
             }
             i += 1
         }
-        guard i > first, fraction <= 22, !(fraction == 0 && i - first == 1) else { return Double(String(decoding: b, as: UTF8.self)) }
+        guard i > first, fraction <= 22, !(fraction == 0 && i - first == 1) else {
+            return Double(String(decoding: b, as: UTF8.self))
+        }
         let x = fraction > 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa)
         return negative ? -x : x
     }
@@ -174,17 +196,21 @@ struct XLSXCellDecoder {
         let parts = t.split(separator: "T", maxSplits: 1)
         let d = parts[0].split(separator: "-")
         guard d.count == 3, d[0].count == 4, let y = Int(d[0]), let m = Int(d[1]), let day = Int(d[2]),
-              let date = CivilDate(year: y, month: m, day: day) else { return nil }
+            let date = CivilDate(year: y, month: m, day: day)
+        else { return nil }
         var seconds = 0
         if parts.count == 2 {
             let hms = parts[1].split(separator: ":")
-            guard hms.count >= 2, hms.count <= 3, let h = Int(hms[0]), let mi = Int(hms[1]), (0..<24).contains(h), (0..<60).contains(mi)
+            guard hms.count >= 2, hms.count <= 3, let h = Int(hms[0]), let mi = Int(hms[1]), (0..<24).contains(h),
+                (0..<60).contains(mi)
             else { return nil }
             let s = hms.count == 3 ? Double(hms[2]) : 0
             guard let s, s >= 0, s < 60 else { return nil }
             seconds = min(86_399, h * 3600 + mi * 60 + Int(s.rounded()))
         }
-        let serial = Double(date.daysSinceEpoch - CivilDate(year: 1899, month: 12, day: 30)!.daysSinceEpoch) + Double(seconds) / 86_400
+        let serial =
+            Double(date.daysSinceEpoch - CivilDate(year: 1899, month: 12, day: 30)!.daysSinceEpoch) + Double(seconds)
+            / 86_400
         return XLSXDateTime(date: date, secondsOfDay: seconds, serial: serial)
     }
 }

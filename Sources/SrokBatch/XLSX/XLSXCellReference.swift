@@ -11,10 +11,14 @@ package struct XLSXCellReference: Sendable, Hashable, CustomStringConvertible {
     /// The last row Excel has.
     package static let maxRow = 1_048_576
     /// What a reference may be, for error messages.
-    package static let accepted = "a cell reference from A1 to XFD1048576 (column letters A–XFD, then a row number 1–1048576)"
+    package static let accepted =
+        "a cell reference from A1 to XFD1048576 (column letters A–XFD, then a row number 1–1048576)"
 
     /// A reference; no range check.
-    package init(column: Int, row: Int) { self.column = column; self.row = row }
+    package init(column: Int, row: Int) {
+        self.column = column
+        self.row = row
+    }
 
     /// Parses `B7` (letters, then digits; letters in either case). Nil when malformed or beyond
     /// Excel's limits (`ZZZZZZZ1`, `A0`, `A1048577`, `7`, `B`).
@@ -26,7 +30,9 @@ package struct XLSXCellReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a reference from raw bytes (see ``init(_:)``).
     @inlinable package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> XLSXCellReference? {
-        var i = 0, column = 0, row = 0
+        var i = 0
+        var column = 0
+        var row = 0
         while i < b.count, case let c = b[i] | 0x20, c >= 0x61 && c <= 0x7A {
             column = column * 26 + Int(c - 0x60)
             if column > maxColumn { return nil }
@@ -45,7 +51,8 @@ package struct XLSXCellReference: Sendable, Hashable, CustomStringConvertible {
 
     /// The column's letters: 1 → `A`, 27 → `AA`, 16 384 → `XFD`.
     package static func letters(_ column: Int) -> String {
-        var n = column, s: [UInt8] = []
+        var n = column
+        var s: [UInt8] = []
         while n > 0 {
             let r = (n - 1) % 26
             s.append(UInt8(0x41 + r))

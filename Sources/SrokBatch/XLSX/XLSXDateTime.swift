@@ -12,7 +12,9 @@ package struct XLSXDateTime: Sendable, Hashable, CustomStringConvertible {
 
     /// A value.
     package init(date: CivilDate, secondsOfDay: Int, serial: Double) {
-        self.date = date; self.secondsOfDay = secondsOfDay; self.serial = serial
+        self.date = date
+        self.secondsOfDay = secondsOfDay
+        self.serial = serial
     }
 
     /// Hours, minutes and seconds of the time of day.

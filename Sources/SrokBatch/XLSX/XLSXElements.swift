@@ -25,13 +25,16 @@ package struct XLSXElements {
     package init(part: String, at location: XLSXLocation) throws(SrokError) {
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
-        guard let e = srok_xlsx_elements_read(location.file, part, Self.limit, &status, &message, Int32(message.count)) else {
+        guard let e = srok_xlsx_elements_read(location.file, part, Self.limit, &status, &message, Int32(message.count))
+        else {
             throw XLSXStatus.error(status, message: XLSXStatus.text(message), part: part, at: location)
         }
         defer { srok_xlsx_elements_close(e) }
         let count = Int(srok_xlsx_elements_count(e))
         guard count > 0 else { return }
-        let events = srok_xlsx_elements_events(e)!, attributes = srok_xlsx_elements_attributes(e), bytes = srok_xlsx_elements_bytes(e)!
+        let events = srok_xlsx_elements_events(e)!
+        let attributes = srok_xlsx_elements_attributes(e)
+        let bytes = srok_xlsx_elements_bytes(e)!
         func text(_ s: srok_xlsx_span) -> String {
             String(decoding: UnsafeBufferPointer(start: bytes + Int(s.offset), count: Int(s.length)), as: UTF8.self)
         }

@@ -11,7 +11,8 @@ enum XLSXEscapes {
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x5F, i + 6 < bytes.count, bytes[i + 1] == 0x78, bytes[i + 6] == 0x5F,
-               let u = hex(bytes, i + 2) {
+                let u = hex(bytes, i + 2)
+            {
                 units.append(u)
                 i += 7
                 continue

@@ -20,8 +20,10 @@ package enum XLSXHeaderFinder {
     /// one space).
     /// - Throws: when no row among the first `within` rows qualifies, naming the file, the sheet
     ///   and the names looked for.
-    package static func find(in reader: XLSXReader, known: Set<String>, within: Int = 50,
-                             minimum: Int = 2) throws(SrokError) -> Header {
+    package static func find(
+        in reader: XLSXReader, known: Set<String>, within: Int = 50,
+        minimum: Int = 2
+    ) throws(SrokError) -> Header {
         let keys = Set(known.map(normalized))
         var seen = 0
         while seen < within, let row = try reader.nextRow() {
@@ -34,7 +36,8 @@ package enum XLSXHeaderFinder {
         }
         let location = XLSXLocation(file: reader.workbook.file, sheet: reader.sheet.name)
         let sample = known.sorted().prefix(8).joined(separator: ", ")
-        throw location.invalid("no header row in the first \(within) rows",
+        throw location.invalid(
+            "no header row in the first \(within) rows",
             expected: "a header row with at least \(minimum) known column names (such as \(sample))")
     }
 
@@ -47,7 +50,8 @@ package enum XLSXHeaderFinder {
 extension String {
     /// Without leading and trailing white space (spaces, tabs, line breaks, no-break spaces).
     fileprivate func trimmingCharacters() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(self[first...last])
     }
 }

@@ -12,7 +12,9 @@ package struct XLSXLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// A location.
     package init(file: String, sheet: String? = nil, cell: String? = nil) {
-        self.file = file; self.sheet = sheet; self.cell = cell
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
     }
 
     /// `file, sheet 'S', cell C`.

@@ -40,8 +40,13 @@ package final class XLSXReader {
         workbook = try XLSXWorkbook(path: path)
         sheet = try workbook.sheet(selector)
         let location = XLSXLocation(file: path, sheet: sheet.name)
-        let strings = try workbook.sharedStringsPart.map { (part) throws(SrokError) in try XLSXSharedStrings(part: part, at: location) }
-        let styles = try workbook.stylesPart.map { (part) throws(SrokError) in XLSXStyles(try XLSXElements(part: part, at: location)) } ?? XLSXStyles()
+        let strings = try workbook.sharedStringsPart.map { (part) throws(SrokError) in
+            try XLSXSharedStrings(part: part, at: location)
+        }
+        let styles =
+            try workbook.stylesPart.map { (part) throws(SrokError) in
+                XLSXStyles(try XLSXElements(part: part, at: location))
+            } ?? XLSXStyles()
         decoder = XLSXCellDecoder(strings: strings, styles: styles, dateSystem: workbook.dateSystem, location: location)
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
@@ -61,8 +66,9 @@ package final class XLSXReader {
         let rc = srok_xlsx_sheet_next_row(handle, &raw)
         if rc == 0 { return nil }
         guard rc > 0 else {
-            let e = XLSXStatus.error(rc, message: String(cString: srok_xlsx_sheet_message(handle)), part: sheet.part!,
-                                     at: decoder.location.at(row: previous + 1))
+            let e = XLSXStatus.error(
+                rc, message: String(cString: srok_xlsx_sheet_message(handle)), part: sheet.part!,
+                at: decoder.location.at(row: previous + 1))
             failure = e
             throw e
         }

@@ -12,7 +12,10 @@ package struct XLSXRow: Sendable, Hashable {
     package var cells: [XLSXRowCell]
 
     /// A row.
-    package init(number: Int, cells: [XLSXRowCell]) { self.number = number; self.cells = cells }
+    package init(number: Int, cells: [XLSXRowCell]) {
+        self.number = number
+        self.cells = cells
+    }
 
     /// The value in 1-based `column`, or nil when that cell is empty.
     package subscript(column: Int) -> XLSXValue? {

@@ -6,5 +6,8 @@ package struct XLSXRowCell: Sendable, Hashable {
     package var value: XLSXValue
 
     /// A cell.
-    package init(column: Int, value: XLSXValue) { self.column = column; self.value = value }
+    package init(column: Int, value: XLSXValue) {
+        self.column = column
+        self.value = value
+    }
 }

@@ -19,7 +19,8 @@ package final class XLSXSharedStrings {
     package init(part: String, at location: XLSXLocation) throws(SrokError) {
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
-        guard let h = srok_xlsx_strings_read(location.file, part, Self.limit, &status, &message, Int32(message.count)) else {
+        guard let h = srok_xlsx_strings_read(location.file, part, Self.limit, &status, &message, Int32(message.count))
+        else {
             throw XLSXStatus.error(status, message: XLSXStatus.text(message), part: part, at: location)
         }
         handle = h
@@ -35,7 +36,8 @@ package final class XLSXSharedStrings {
     package func string(_ index: Int) -> String? {
         guard index >= 0 && index < count else { return nil }
         if let s = cache[index] { return s }
-        let start = Int(offsets[index]), end = Int(offsets[index + 1])
+        let start = Int(offsets[index])
+        let end = Int(offsets[index + 1])
         let s = bytes.map { XLSXEscapes.string(UnsafeBufferPointer(start: $0 + start, count: end - start)) } ?? ""
         cache[index] = s
         return s

@@ -23,8 +23,8 @@ package enum XLSXSheetSelector: Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .first: "first"
-        case let .name(n): n
-        case let .index(i): String(i)
+        case .name(let n): n
+        case .index(let i): String(i)
         }
     }
 }

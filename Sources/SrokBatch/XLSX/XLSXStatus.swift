@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CXLSX
 import SrokCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Turns a status of the C layer (`srok_xlsx_status`) into a ``SrokError`` naming the file, the
 /// part and what a workbook must be.
@@ -19,8 +20,10 @@ enum XLSXStatus {
             return .io(path: location.file, message: message)
         case SROK_XLSX_ERR_NOT_ZIP.rawValue:
             if isCompoundFile(location.file) {
-                return .io(path: location.file, message: "an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx; "
-                    + "expected " + acceptedWorkbook + ": open it in Excel and save it as .xlsx without a password")
+                return .io(
+                    path: location.file,
+                    message: "an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx; "
+                        + "expected " + acceptedWorkbook + ": open it in Excel and save it as .xlsx without a password")
             }
             return .io(path: location.file, message: "not an .xlsx workbook: \(message); expected " + acceptedWorkbook)
         case SROK_XLSX_ERR_NO_ENTRY.rawValue:
@@ -31,8 +34,9 @@ enum XLSXStatus {
             return location.unreadable("part '\(part)': \(message)")
         case SROK_XLSX_ERR_MEMORY.rawValue:
             return location.unreadable("part '\(part)': out of memory")
-        default:   // CORRUPT_ENTRY, XML
-            return location.unreadable("part '\(part)': \(message); the workbook is damaged (expected " + acceptedWorkbook + ")")
+        default:  // CORRUPT_ENTRY, XML
+            return location.unreadable(
+                "part '\(part)': \(message); the workbook is damaged (expected " + acceptedWorkbook + ")")
         }
     }
 

@@ -15,7 +15,9 @@ package struct XLSXStyles {
         for e in part.elements {
             switch (e.isStart, e.name) {
             case (true, "numFmt"):
-                if let id = e.attributes["numFmtId"].flatMap({ Int($0) }), let code = e.attributes["formatCode"] { custom[id] = code }
+                if let id = e.attributes["numFmtId"].flatMap({ Int($0) }), let code = e.attributes["formatCode"] {
+                    custom[id] = code
+                }
             case (true, "cellXfs"): inCellXfs = true
             case (false, "cellXfs"): inCellXfs = false
             case (true, "xf") where inCellXfs:

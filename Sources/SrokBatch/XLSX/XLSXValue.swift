@@ -17,11 +17,11 @@ package enum XLSXValue: Sendable, Hashable, CustomStringConvertible {
     /// an error as its code.
     package var text: String {
         switch self {
-        case let .text(s): return s
-        case let .number(x): return Self.format(x)
-        case let .bool(b): return b ? "TRUE" : "FALSE"
-        case let .date(d): return d.text
-        case let .error(e): return e
+        case .text(let s): return s
+        case .number(let x): return Self.format(x)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .date(let d): return d.text
+        case .error(let e): return e
         }
     }
 

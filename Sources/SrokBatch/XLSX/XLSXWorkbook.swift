@@ -23,7 +23,9 @@ package struct XLSXWorkbook: Sendable {
         var workbookPart = "xl/workbook.xml"
         if let root = try XLSXElements.optional(part: "_rels/.rels", at: location) {
             for e in root.elements where e.isStart && e.name == "Relationship" {
-                if let type = e.attributes["Type"], type.hasSuffix("/officeDocument"), let target = e.attributes["Target"] {
+                if let type = e.attributes["Type"], type.hasSuffix("/officeDocument"),
+                    let target = e.attributes["Target"]
+                {
                     workbookPart = Self.resolve(target, from: "")
                     break
                 }
@@ -32,11 +34,13 @@ package struct XLSXWorkbook: Sendable {
         let dir = Self.directory(of: workbookPart)
         let relsPart = dir + "_rels/" + workbookPart.split(separator: "/").last.map(String.init)! + ".rels"
         var targets: [String: (type: String, part: String)] = [:]
-        var strings: String?, styles: String?
+        var strings: String?
+        var styles: String?
         if let rels = try XLSXElements.optional(part: relsPart, at: location) {
             for e in rels.elements where e.isStart && e.name == "Relationship" {
                 guard let id = e.attributes["Id"], let type = e.attributes["Type"], let target = e.attributes["Target"],
-                      e.attributes["TargetMode"] != "External" else { continue }
+                    e.attributes["TargetMode"] != "External"
+                else { continue }
                 let part = Self.resolve(target, from: dir)
                 targets[id] = (type, part)
                 if type.hasSuffix("/sharedStrings") { strings = part }
@@ -51,13 +55,16 @@ package struct XLSXWorkbook: Sendable {
             if e.name == "sheet" {
                 let target = e.attributes["id"].flatMap { targets[$0] }
                 let state = e.attributes["state"] ?? "visible"
-                sheets.append(XLSXSheetInfo(name: e.attributes["name"] ?? "", position: sheets.count + 1, part: target?.part,
-                                            isWorksheet: target.map { $0.type.hasSuffix("/worksheet") } ?? true,
-                                            isHidden: state != "visible"))
+                sheets.append(
+                    XLSXSheetInfo(
+                        name: e.attributes["name"] ?? "", position: sheets.count + 1, part: target?.part,
+                        isWorksheet: target.map { $0.type.hasSuffix("/worksheet") } ?? true,
+                        isHidden: state != "visible"))
             }
         }
         guard !sheets.isEmpty else {
-            throw location.unreadable("the workbook lists no sheets in '\(workbookPart)'; expected " + XLSXStatus.acceptedWorkbook)
+            throw location.unreadable(
+                "the workbook lists no sheets in '\(workbookPart)'; expected " + XLSXStatus.acceptedWorkbook)
         }
         self.sheets = sheets
         dateSystem = system
@@ -72,20 +79,27 @@ package struct XLSXWorkbook: Sendable {
         case .first:
             let worksheets = sheets.filter(\.isWorksheet)
             found = worksheets.first { !$0.isHidden } ?? worksheets.first
-        case let .name(name):
+        case .name(let name):
             found = sheets.first { $0.name == name } ?? sheets.first { $0.name.lowercased() == name.lowercased() }
-        case let .index(i):
+        case .index(let i):
             // A sheet named "2025" is meant by `--sheet 2025`.
             found = sheets.first { $0.name == String(i) } ?? (i >= 1 && i <= sheets.count ? sheets[i - 1] : nil)
         }
         let names = sheets.map { "\($0.position) '\($0.name)'" }
         guard let sheet = found else {
-            throw .unknown(kind: "sheet in \(file)", name: selector.description,
-                           known: names + ["a name or a position 1–\(sheets.count)"])
+            throw .unknown(
+                kind: "sheet in \(file)", name: selector.description,
+                known: names + ["a name or a position 1–\(sheets.count)"])
         }
         let location = XLSXLocation(file: file, sheet: sheet.name)
-        guard sheet.isWorksheet else { throw location.unreadable("is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))") }
-        guard sheet.part != nil else { throw location.unreadable("the sheet's relationship is missing from the workbook; expected " + XLSXStatus.acceptedWorkbook) }
+        guard sheet.isWorksheet else {
+            throw location.unreadable(
+                "is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))")
+        }
+        guard sheet.part != nil else {
+            throw location.unreadable(
+                "the sheet's relationship is missing from the workbook; expected " + XLSXStatus.acceptedWorkbook)
+        }
         return sheet
     }
 
@@ -102,7 +116,10 @@ package struct XLSXWorkbook: Sendable {
         var parts: [Substring] = []
         for p in joined.split(separator: "/", omittingEmptySubsequences: true) {
             if p == "." { continue }
-            if p == ".." { _ = parts.popLast(); continue }
+            if p == ".." {
+                _ = parts.popLast()
+                continue
+            }
             parts.append(p)
         }
         return parts.joined(separator: "/")

@@ -14,20 +14,27 @@ extension WorkingCalendar {
     ///   - overlayName: the resulting calendar's id when an overlay is given (e.g. `RU-TA`).
     ///   - options: see ``CalendarOptions``.
     /// - Throws: ``SrokError/data(location:message:)`` when the definition has no years.
-    public static func compile(_ definition: CalendarDefinition, overlay: [OverlayDay] = [],
-                               overlayName: String? = nil, overlayTitle: String? = nil,
-                               options: CalendarOptions = CalendarOptions(),
-                               refusedYears: Set<Int> = []) throws(SrokError) -> WorkingCalendar {
+    public static func compile(
+        _ definition: CalendarDefinition, overlay: [OverlayDay] = [],
+        overlayName: String? = nil, overlayTitle: String? = nil,
+        options: CalendarOptions = CalendarOptions(),
+        refusedYears: Set<Int> = []
+    ) throws(SrokError) -> WorkingCalendar {
         let dataYears = definition.dataYears
         guard let firstYear = dataYears.first, let lastDataYear = dataYears.last else {
-            throw .data(location: SourceLocation(file: definition.id, line: 0), message: "calendar \(definition.id) has no year data")
+            throw .data(
+                location: SourceLocation(file: definition.id, line: 0),
+                message: "calendar \(definition.id) has no year data")
         }
         for (a, b) in zip(dataYears, dataYears.dropFirst()) where b != a + 1 {
-            throw .data(location: definition.years[b]!.location, message: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous")
+            throw .data(
+                location: definition.years[b]!.location,
+                message: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous")
         }
         if let p = options.provisionalThroughYear, !YearSpan.supportedYears.contains(p) {
-            throw .invalidValue(field: "provisionalThroughYear", value: String(p),
-                                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+            throw .invalidValue(
+                field: "provisionalThroughYear", value: String(p),
+                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
         }
         let lastYear = max(lastDataYear, options.provisionalThroughYear ?? lastDataYear)
         let start = try CivilDate.firstOfYear(firstYear)
@@ -49,7 +56,8 @@ extension WorkingCalendar {
             for statute in definition.statutes {
                 for h in statute.holidays {
                     guard let d = CivilDate(year: year, month: h.month, day: h.day), statute.isInForce(on: d),
-                          let i = idx(d) else { continue }
+                        let i = idx(d)
+                    else { continue }
                     kinds[i] = .holiday
                     notes[d] = DayNote(name: h.name, source: h.citation, isProvisional: year > lastDataYear)
                     holidays.append((d, h))
@@ -69,25 +77,29 @@ extension WorkingCalendar {
                         transferredHolidays.insert(t.from)
                     } else if kinds[from] == .weekend {
                         kinds[from] = .workedWeekend
-                        notes[t.from] = DayNote(name: "выходной перенесён на \(t.to.russian)",
-                                                movedFrom: nil, source: t.citation)
+                        notes[t.from] = DayNote(
+                            name: "выходной перенесён на \(t.to.russian)",
+                            movedFrom: nil, source: t.citation)
                     }
                 }
                 kinds[to] = .transferredDayOff
-                notes[t.to] = DayNote(name: fromName.map { "перенос с \(t.from.russian) (\($0))" } ?? "перенос с \(t.from.russian)",
-                                      movedFrom: t.from, source: t.citation)
+                notes[t.to] = DayNote(
+                    name: fromName.map { "перенос с \(t.from.russian) (\($0))" } ?? "перенос с \(t.from.russian)",
+                    movedFrom: t.from, source: t.citation)
             }
         }
 
         // Carry-over of holidays on weekends.
-        for (d, h) in holidays.sorted(by: { $0.date < $1.date }) where d.weekday.isWeekend && !transferredHolidays.contains(d) {
+        for (d, h) in holidays.sorted(by: { $0.date < $1.date })
+        where d.weekday.isWeekend && !transferredHolidays.contains(d) {
             guard let rule = definition.carryOverRules.first(where: { $0.applies(to: d) }) else { continue }
             var j = d.adding(days: 1)
             while let i = idx(j), kinds[i] != .working { j = j.adding(days: 1) }
             guard let i = idx(j) else { continue }
             kinds[i] = .carriedOverDayOff
-            notes[j] = DayNote(name: "перенос с \(d.russian) (\(h.name))", movedFrom: d, source: rule.citation,
-                               isProvisional: d.year > lastDataYear)
+            notes[j] = DayNote(
+                name: "перенос с \(d.russian) (\(h.name))", movedFrom: d, source: rule.citation,
+                isProvisional: d.year > lastDataYear)
         }
 
         // Other act-made days off and presidential days.
@@ -112,7 +124,9 @@ extension WorkingCalendar {
             switch o.effect {
             case .dayOff:
                 // A regional holiday on a plain weekend is shown as such (it may move the day off).
-                if kinds[i] == .working || kinds[i] == .workedWeekend || kinds[i] == .presidentialNonWorking || kinds[i] == .weekend {
+                if kinds[i] == .working || kinds[i] == .workedWeekend || kinds[i] == .presidentialNonWorking
+                    || kinds[i] == .weekend
+                {
                     kinds[i] = .otherDayOff
                 }
                 if o.shortensEve { eveShortening.append(o.date) }
@@ -121,9 +135,15 @@ extension WorkingCalendar {
             }
             // A regional day on a day that is already off keeps the federal reason too.
             let existing = notes[o.date]
-            let name = existing?.name.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.name)" : o.name } ?? o.name
-            let source = existing?.source.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.source)" : o.source } ?? o.source
-            notes[o.date] = DayNote(name: name, movedFrom: existing?.movedFrom, source: source, isProvisional: o.isProvisional)
+            let name =
+                existing?.name.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.name)" : o.name }
+                ?? o.name
+            let source =
+                existing?.source.map {
+                    o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.source)" : o.source
+                } ?? o.source
+            notes[o.date] = DayNote(
+                name: name, movedFrom: existing?.movedFrom, source: source, isProvisional: o.isProvisional)
         }
 
         // Working bit and shortened days.
@@ -140,7 +160,9 @@ extension WorkingCalendar {
         func shorten(_ d: CivilDate, _ source: String) {
             guard let i = idx(d), flags[i] & CalendarTables.workingBit != 0 else { return }
             flags[i] |= CalendarTables.shortenedBit
-            if notes[d] == nil { notes[d] = DayNote(name: "предпраздничный день (сокращённый на 1 час)", source: source) }
+            if notes[d] == nil {
+                notes[d] = DayNote(name: "предпраздничный день (сокращённый на 1 час)", source: source)
+            }
         }
         for year in dataYears {
             for s in definition.years[year]!.shortened { shorten(s.date, s.citation) }
@@ -150,7 +172,9 @@ extension WorkingCalendar {
             for (d, _) in holidays where d.year > lastDataYear {
                 var e = d.adding(days: -1)
                 while let i = idx(e), kinds[i] == .weekend { e = e.adding(days: -1) }
-                if let i = idx(e), kinds[i] == .working { shorten(e, "ТК РФ ст. 95 (по правилу, без данных постановления)") }
+                if let i = idx(e), kinds[i] == .working {
+                    shorten(e, "ТК РФ ст. 95 (по правилу, без данных постановления)")
+                }
             }
         }
         for d in eveShortening {
@@ -165,12 +189,13 @@ extension WorkingCalendar {
                 if let i = idx(from.adding(days: d)) { flags[i] |= CalendarTables.refusedBit }
             }
         }
-        let tables = CalendarTables(id: overlayName ?? definition.id,
-                                    title: overlayTitle ?? definition.title,
-                                    dataVersion: definition.dataVersion, options: options, start: start,
-                                    provisionalFrom: provisionalFrom, flags: flags, notes: notes, refusedYears: refusedYears,
-                                    years: definition.years,
-                                    shorteningCutsReducedWeeks: { [definition] in definition.shorteningCutsReducedWeeks(in: $0) })
+        let tables = CalendarTables(
+            id: overlayName ?? definition.id,
+            title: overlayTitle ?? definition.title,
+            dataVersion: definition.dataVersion, options: options, start: start,
+            provisionalFrom: provisionalFrom, flags: flags, notes: notes, refusedYears: refusedYears,
+            years: definition.years,
+            shorteningCutsReducedWeeks: { [definition] in definition.shorteningCutsReducedWeeks(in: $0) })
         return WorkingCalendar(tables: tables)
     }
 }

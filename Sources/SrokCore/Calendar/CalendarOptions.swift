@@ -18,9 +18,11 @@ public struct CalendarOptions: Sendable, Hashable {
     public var islamicCalendar: IslamicCalendar
 
     /// Creates options; the defaults are the official production calendar's reading.
-    public init(presidentialDaysAreWorking: Bool = true, provisionalThroughYear: Int? = nil,
-                employer: EmployerKind = .stateBody, strictRegionalDates: Bool = false,
-                islamicCalendar: IslamicCalendar = .umalqura) {
+    public init(
+        presidentialDaysAreWorking: Bool = true, provisionalThroughYear: Int? = nil,
+        employer: EmployerKind = .stateBody, strictRegionalDates: Bool = false,
+        islamicCalendar: IslamicCalendar = .umalqura
+    ) {
         self.presidentialDaysAreWorking = presidentialDaysAreWorking
         self.provisionalThroughYear = provisionalThroughYear
         self.employer = employer
@@ -52,9 +54,15 @@ public struct OverlayDay: Sendable, Hashable {
     public var shortensEve: Bool
 
     /// Creates an overlay day.
-    public init(date: CivilDate, effect: Effect, name: String, source: String,
-                isProvisional: Bool = false, shortensEve: Bool = false) {
-        self.date = date; self.effect = effect; self.name = name; self.source = source
-        self.isProvisional = isProvisional; self.shortensEve = shortensEve
+    public init(
+        date: CivilDate, effect: Effect, name: String, source: String,
+        isProvisional: Bool = false, shortensEve: Bool = false
+    ) {
+        self.date = date
+        self.effect = effect
+        self.name = name
+        self.source = source
+        self.isProvisional = isProvisional
+        self.shortensEve = shortensEve
     }
 }

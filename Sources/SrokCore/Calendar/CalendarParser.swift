@@ -8,8 +8,10 @@ extension CalendarDefinition {
     ///   - files: (name, text) pairs in load order.
     ///   - base: definitions to extend (e.g. the embedded ones when loading a user file).
     /// - Throws: ``SrokError/data(location:message:)`` naming the file, line and accepted form.
-    public static func parse(files: [(name: String, text: String)],
-                             extending base: [String: CalendarDefinition] = [:]) throws(SrokError) -> [String: CalendarDefinition] {
+    public static func parse(
+        files: [(name: String, text: String)],
+        extending base: [String: CalendarDefinition] = [:]
+    ) throws(SrokError) -> [String: CalendarDefinition] {
         var defs = base
         for (name, text) in files {
             var current: String?
@@ -25,7 +27,8 @@ extension CalendarDefinition {
                     let id = try line.field(0, "a calendar id")
                     current = id
                     if defs[id] == nil { defs[id] = CalendarDefinition(id: id) }
-                    statute = nil; year = nil
+                    statute = nil
+                    year = nil
                 case "title":
                     defs[try def(line)]!.title = line.rest
                 case "data-version":
@@ -35,8 +38,10 @@ extension CalendarDefinition {
                     let from = try line.date(0)
                     let toText = try line.field(1, "an end date or 'open'")
                     let to: CivilDate? = toText == "open" ? nil : try line.date(1)
-                    defs[id]!.statutes.append(HolidayStatute(validFrom: from, validThrough: to,
-                                                             citation: try line.requiredCitation(), holidays: []))
+                    defs[id]!.statutes.append(
+                        HolidayStatute(
+                            validFrom: from, validThrough: to,
+                            citation: try line.requiredCitation(), holidays: []))
                     statute = defs[id]!.statutes.count - 1
                     year = nil
                 case "holiday":
@@ -44,13 +49,15 @@ extension CalendarDefinition {
                     guard let s = statute else { throw line.fail("'holiday' outside a 'statute' block") }
                     let md = try line.field(0, "a month-day MM-DD").split(separator: "-")
                     guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...12).contains(m),
-                          d >= 1, d <= CivilDate.daysIn(month: m, year: 2000) else {
+                        d >= 1, d <= CivilDate.daysIn(month: m, year: 2000)
+                    else {
                         throw line.fail("'\(line.fields[0])' is not a month-day; expected MM-DD")
                     }
                     let name = line.text(after: 1)
                     guard !name.isEmpty else { throw line.fail("'holiday' needs a name after MM-DD") }
-                    defs[id]!.statutes[s].holidays.append(StatutoryHoliday(
-                        month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
+                    defs[id]!.statutes[s].holidays.append(
+                        StatutoryHoliday(
+                            month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
                 case "carry-over":
                     let id = try def(line)
                     let years = try line.yearSpan(0)
@@ -58,7 +65,8 @@ extension CalendarDefinition {
                     guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
                         throw line.fail("unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
                     }
-                    defs[id]!.carryOverRules.append(CarryOverRule(years: years, mode: mode, citation: try line.requiredCitation()))
+                    defs[id]!.carryOverRules.append(
+                        CarryOverRule(years: years, mode: mode, citation: try line.requiredCitation()))
                 case "shortening-norms":
                     let id = try def(line)
                     let years = try line.yearSpan(0)
@@ -66,17 +74,21 @@ extension CalendarDefinition {
                     guard norms == "40" || norms == "40,36,24" else {
                         throw line.fail("'\(norms)' is not a norms list; expected 40 or 40,36,24")
                     }
-                    defs[id]!.shorteningNorms.append(ShorteningNormsRule(
-                        years: years, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
+                    defs[id]!.shorteningNorms.append(
+                        ShorteningNormsRule(
+                            years: years, cutsReducedWeeks: norms != "40", citation: try line.requiredCitation()))
                 case "year":
                     let id = try def(line)
                     let y = try line.year(0)
                     defs[id]!.years[y] = CalendarYear(year: y, location: line.location)
-                    year = y; statute = nil
+                    year = y
+                    statute = nil
                 default:
                     let id = try def(line)
                     guard let y = year else {
-                        throw line.fail("unknown directive '\(line.keyword)' here; expected calendar, title, data-version, statute, holiday, carry-over, shortening-norms or year")
+                        throw line.fail(
+                            "unknown directive '\(line.keyword)' here; expected calendar, title, data-version, statute, holiday, carry-over, shortening-norms or year"
+                        )
                     }
                     try parseYearLine(line, into: &defs[id]!.years[y]!)
                 }
@@ -93,7 +105,8 @@ extension CalendarDefinition {
             y.decrees.append(line.rest)
         case "transfer":
             // The weekend day a day off comes from may lie in the year before or after.
-            let from = try line.date(0, inYear: y.year, orAdjacent: true), to = try line.date(1, inYear: y.year)
+            let from = try line.date(0, inYear: y.year, orAdjacent: true)
+            let to = try line.date(1, inYear: y.year)
             y.transfers.append(DayTransfer(from: from, to: to, citation: try line.requiredCitation()))
         case "shortened":
             let d = try line.date(0, inYear: y.year)
@@ -113,22 +126,27 @@ extension CalendarDefinition {
                 }
                 // Bounded before any arithmetic: a year has at most 366 days and 366 × 24 hours.
                 guard let tenths = parseTenths(kv[1], max: key.isDays ? 366 : 8784, fraction: !key.isDays) else {
-                    throw line.fail(key.isDays ? "\(f): expected a whole number of days from 0 to 366"
-                                               : "\(f): expected hours from 0 to 8784, with at most one decimal (1780.4)")
+                    throw line.fail(
+                        key.isDays
+                            ? "\(f): expected a whole number of days from 0 to 366"
+                            : "\(f): expected hours from 0 to 8784, with at most one decimal (1780.4)")
                 }
                 values[key.key] = tenths
             }
             for (key, _) in totalsKeys where values[key] == nil {
                 throw line.fail("'totals' needs \(key)=")
             }
-            y.totals = PublishedTotals(workingDays: values["working"]! / 10, daysOff: values["off"]! / 10,
-                                       hours40Tenths: values["hours40"]!, hours36Tenths: values["hours36"]!,
-                                       hours24Tenths: values["hours24"]!, citation: try line.requiredCitation())
+            y.totals = PublishedTotals(
+                workingDays: values["working"]! / 10, daysOff: values["off"]! / 10,
+                hours40Tenths: values["hours40"]!, hours36Tenths: values["hours36"]!,
+                hours24Tenths: values["hours24"]!, citation: try line.requiredCitation())
         case "verified":
             guard !line.rest.isEmpty else { throw line.fail("'verified' needs the source's name") }
             y.verifiedAgainst.append(line.rest)
         default:
-            throw line.fail("unknown directive '\(line.keyword)' in a year block; expected decree, transfer, shortened, dayoff, nonworking, totals or verified")
+            throw line.fail(
+                "unknown directive '\(line.keyword)' in a year block; expected decree, transfer, shortened, dayoff, nonworking, totals or verified"
+            )
         }
     }
 
@@ -156,7 +174,11 @@ extension CalendarDefinition {
                     throw .data(location: y.location, message: "year \(y.year): two transfers to \(t.to)")
                 }
                 guard t.from.weekday.isWeekend else {
-                    throw .data(location: y.location, message: "year \(y.year): transfer from \(t.from), a \(t.from.weekday.englishName); a day off can only be moved from a Saturday or Sunday")
+                    throw .data(
+                        location: y.location,
+                        message:
+                            "year \(y.year): transfer from \(t.from), a \(t.from.weekday.englishName); a day off can only be moved from a Saturday or Sunday"
+                    )
                 }
             }
         }

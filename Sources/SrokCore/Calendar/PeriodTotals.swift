@@ -38,9 +38,10 @@ extension WorkingCalendar {
             let span = try days(ofYear: year)
             reduced += try shortenedDays(from: max(from, span.lowerBound), through: min(through, span.upperBound))
         }
-        return PeriodTotals(calendarDays: calendarDays, workingDays: working, daysOff: calendarDays - working,
-                            shortenedDays: try shortenedDays(from: from, through: through),
-                            shortenedDaysReducedWeeks: reduced)
+        return PeriodTotals(
+            calendarDays: calendarDays, workingDays: working, daysOff: calendarDays - working,
+            shortenedDays: try shortenedDays(from: from, through: through),
+            shortenedDaysReducedWeeks: reduced)
     }
 
     /// Totals for a whole year.
@@ -53,17 +54,22 @@ extension WorkingCalendar {
     /// Totals for a quarter (1–4) of a year.
     /// - Throws: for a quarter outside 1–4 or a year the calendar does not cover.
     public func totals(year: Int, quarter: Int) throws(SrokError) -> PeriodTotals {
-        guard (1...4).contains(quarter) else { throw .invalidValue(field: "quarter", value: String(quarter), expected: "1–4") }
+        guard (1...4).contains(quarter) else {
+            throw .invalidValue(field: "quarter", value: String(quarter), expected: "1–4")
+        }
         let span = try days(ofYear: year)
         let from = CivilDate(year: year, month: quarter * 3 - 2, day: 1)!
-        let through = quarter == 4 ? span.upperBound : CivilDate(year: year, month: quarter * 3 + 1, day: 1)!.adding(days: -1)
+        let through =
+            quarter == 4 ? span.upperBound : CivilDate(year: year, month: quarter * 3 + 1, day: 1)!.adding(days: -1)
         return try totals(from: from, through: through)
     }
 
     /// Totals for a month of a year.
     /// - Throws: for a month outside 1–12 or a year the calendar does not cover.
     public func totals(year: Int, month: Int) throws(SrokError) -> PeriodTotals {
-        guard (1...12).contains(month) else { throw .invalidValue(field: "month", value: String(month), expected: "1–12") }
+        guard (1...12).contains(month) else {
+            throw .invalidValue(field: "month", value: String(month), expected: "1–12")
+        }
         _ = try days(ofYear: year)
         let from = CivilDate(year: year, month: month, day: 1)!
         return try totals(from: from, through: from.adding(days: CivilDate.daysIn(month: month, year: year) - 1))
@@ -80,12 +86,28 @@ extension WorkingCalendar {
             }
             guard let t = try? totals(year: year) else { continue }
             var diffs: [String] = []
-            if t.workingDays != published.workingDays { diffs.append("working days \(t.workingDays) ≠ published \(published.workingDays)") }
+            if t.workingDays != published.workingDays {
+                diffs.append("working days \(t.workingDays) ≠ published \(published.workingDays)")
+            }
             if t.daysOff != published.daysOff { diffs.append("days off \(t.daysOff) ≠ published \(published.daysOff)") }
-            if t.hours40Tenths != published.hours40Tenths { diffs.append("40-hour norm \(PeriodTotals.hours(t.hours40Tenths)) ≠ published \(PeriodTotals.hours(published.hours40Tenths))") }
-            if t.hours36Tenths != published.hours36Tenths { diffs.append("36-hour norm \(PeriodTotals.hours(t.hours36Tenths)) ≠ published \(PeriodTotals.hours(published.hours36Tenths))") }
-            if t.hours24Tenths != published.hours24Tenths { diffs.append("24-hour norm \(PeriodTotals.hours(t.hours24Tenths)) ≠ published \(PeriodTotals.hours(published.hours24Tenths))") }
-            if !diffs.isEmpty { out.append(.dataMismatch(calendar: id, year: year, message: diffs.joined(separator: "; "))) }
+            if t.hours40Tenths != published.hours40Tenths {
+                diffs.append(
+                    "40-hour norm \(PeriodTotals.hours(t.hours40Tenths)) ≠ published \(PeriodTotals.hours(published.hours40Tenths))"
+                )
+            }
+            if t.hours36Tenths != published.hours36Tenths {
+                diffs.append(
+                    "36-hour norm \(PeriodTotals.hours(t.hours36Tenths)) ≠ published \(PeriodTotals.hours(published.hours36Tenths))"
+                )
+            }
+            if t.hours24Tenths != published.hours24Tenths {
+                diffs.append(
+                    "24-hour norm \(PeriodTotals.hours(t.hours24Tenths)) ≠ published \(PeriodTotals.hours(published.hours24Tenths))"
+                )
+            }
+            if !diffs.isEmpty {
+                out.append(.dataMismatch(calendar: id, year: year, message: diffs.joined(separator: "; ")))
+            }
         }
         return out
     }

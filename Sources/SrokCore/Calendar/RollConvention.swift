@@ -24,8 +24,9 @@ public enum RollConvention: String, Sendable, CaseIterable, Codable {
         case "modified-preceding", "modifiedpreceding": self = .modifiedPreceding
         case "modified-following", "modifiedfollowing": self = .modifiedFollowing
         default:
-            throw .invalidValue(field: field, value: text,
-                                expected: "one of preceding, following, modified-preceding, modified-following, none")
+            throw .invalidValue(
+                field: field, value: text,
+                expected: "one of preceding, following, modified-preceding, modified-following, none")
         }
     }
 }

@@ -32,12 +32,16 @@ public struct WorkingCalendar: Sendable {
     }
 
     func refused(_ date: CivilDate) -> SrokError {
-        .outOfCoverage(date: date, calendar: tables.id, covered: coverage,
-                       hint: "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(tables.refusedYears.sorted().map(String.init).joined(separator: ", ")))")
+        .outOfCoverage(
+            date: date, calendar: tables.id, covered: coverage,
+            hint:
+                "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(tables.refusedYears.sorted().map(String.init).joined(separator: ", ")))"
+        )
     }
 
     func outOfCoverage(_ date: CivilDate) -> SrokError {
-        let hint = tables.provisionalFrom == nil
+        let hint =
+            tables.provisionalFrom == nil
             ? "years after the data can be computed from the statutory rules alone, marked provisional, with --provisional (CalendarOptions.provisionalThroughYear)"
             : ""
         return .outOfCoverage(date: date, calendar: tables.id, covered: coverage, hint: hint)
@@ -53,10 +57,13 @@ public struct WorkingCalendar: Sendable {
     ///   ``CivilDate/supportedYears``), ``SrokError/invalidValue(field:value:expected:)`` naming the
     ///   covered years. The year is compared before any date arithmetic: any `Int` is safe.
     public func days(ofYear year: Int) throws(SrokError) -> ClosedRange<CivilDate> {
-        let first = tables.start.year, last = tables.end.year
+        let first = tables.start.year
+        let last = tables.end.year
         guard year >= first, year <= last else {
             guard CivilDate.supportedYears.contains(year) else {
-                throw .invalidValue(field: "year", value: String(year), expected: "a year calendar \(tables.id) covers, \(first)…\(last)")
+                throw .invalidValue(
+                    field: "year", value: String(year),
+                    expected: "a year calendar \(tables.id) covers, \(first)…\(last)")
             }
             throw outOfCoverage(try CivilDate.firstOfYear(year))
         }
@@ -92,10 +99,11 @@ public struct WorkingCalendar: Sendable {
         let note = tables.notes[date]
         let working = f & CalendarTables.workingBit != 0
         let shortened = f & CalendarTables.shortenedBit != 0
-        return DayInfo(date: date, kind: DayKind(rawValue: f & CalendarTables.kindMask)!, isWorking: working,
-                       isShortened: shortened, workingMinutes: Int(CalendarTables.minutes(f)),
-                       name: note?.name, movedFrom: note?.movedFrom, source: note?.source,
-                       isProvisional: note?.isProvisional ?? tables.provisionalFrom.map { date >= $0 } ?? false)
+        return DayInfo(
+            date: date, kind: DayKind(rawValue: f & CalendarTables.kindMask)!, isWorking: working,
+            isShortened: shortened, workingMinutes: Int(CalendarTables.minutes(f)),
+            name: note?.name, movedFrom: note?.movedFrom, source: note?.source,
+            isProvisional: note?.isProvisional ?? tables.provisionalFrom.map { date >= $0 } ?? false)
     }
 
     /// Whether results on `date` rest on provisional (rule-only) data.
@@ -176,21 +184,24 @@ public struct WorkingCalendar: Sendable {
     /// Working days in `from...through` (both included); 0 when `through < from`.
     public func workingDays(from: CivilDate, through: CivilDate) throws(SrokError) -> Int {
         if through < from { return 0 }
-        let a = try index(from), b = try index(through)
+        let a = try index(from)
+        let b = try index(through)
         return Int(tables.cumulativeWorking[b + 1] - tables.cumulativeWorking[a])
     }
 
     /// Working minutes (40-hour week) in `from...through` (both included).
     public func workingMinutes(from: CivilDate, through: CivilDate) throws(SrokError) -> Int {
         if through < from { return 0 }
-        let a = try index(from), b = try index(through)
+        let a = try index(from)
+        let b = try index(through)
         return Int(tables.cumulativeMinutes[b + 1] - tables.cumulativeMinutes[a])
     }
 
     /// Shortened days in `from...through` (both included).
     public func shortenedDays(from: CivilDate, through: CivilDate) throws(SrokError) -> Int {
         if through < from { return 0 }
-        let a = try index(from), b = try index(through)
+        let a = try index(from)
+        let b = try index(through)
         let working = Int(tables.cumulativeWorking[b + 1] - tables.cumulativeWorking[a])
         let minutes = Int(tables.cumulativeMinutes[b + 1] - tables.cumulativeMinutes[a])
         return (working * 480 - minutes) / 60
@@ -248,15 +259,26 @@ struct DayNote: Sendable, Hashable {
     /// Whether a year's shortened days cut the 36/24-hour norms.
     let shorteningCutsReducedWeeks: @Sendable (Int) -> Bool
 
-    init(id: String, title: String, dataVersion: String?, options: CalendarOptions, start: CivilDate,
-         provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], refusedYears: Set<Int> = [],
-         years: [Int: CalendarYear],
-         shorteningCutsReducedWeeks: @escaping @Sendable (Int) -> Bool) {
+    init(
+        id: String, title: String, dataVersion: String?, options: CalendarOptions, start: CivilDate,
+        provisionalFrom: CivilDate?, flags: [UInt8], notes: [CivilDate: DayNote], refusedYears: Set<Int> = [],
+        years: [Int: CalendarYear],
+        shorteningCutsReducedWeeks: @escaping @Sendable (Int) -> Bool
+    ) {
         self.shorteningCutsReducedWeeks = shorteningCutsReducedWeeks
-        self.id = id; self.title = title; self.dataVersion = dataVersion; self.options = options
-        self.start = start; self.count = flags.count; self.end = start.adding(days: flags.count - 1)
-        self.provisionalFrom = provisionalFrom; self.flags = flags; self.notes = notes; self.years = years
-        self.refusedYears = refusedYears; self.hasRefusedDays = !refusedYears.isEmpty
+        self.id = id
+        self.title = title
+        self.dataVersion = dataVersion
+        self.options = options
+        self.start = start
+        self.count = flags.count
+        self.end = start.adding(days: flags.count - 1)
+        self.provisionalFrom = provisionalFrom
+        self.flags = flags
+        self.notes = notes
+        self.years = years
+        self.refusedYears = refusedYears
+        self.hasRefusedDays = !refusedYears.isEmpty
         var cw = [Int32](repeating: 0, count: flags.count + 1)
         var cm = [Int32](repeating: 0, count: flags.count + 1)
         var wd: [Int32] = []
@@ -279,6 +301,10 @@ struct DayNote: Sendable, Hashable {
             if flags[i] & Self.workingBit != 0 { upcoming = Int32(i) }
             next[i] = upcoming
         }
-        cumulativeWorking = cw; cumulativeMinutes = cm; workingDays = wd; nextWorking = next; previousWorking = prev
+        cumulativeWorking = cw
+        cumulativeMinutes = cm
+        workingDays = wd
+        nextWorking = next
+        previousWorking = prev
     }
 }

@@ -15,12 +15,16 @@ public final class SrokContext: Sendable {
     private let zones = Mutex<[String: ZoneRules]>([:])
 
     /// A context of the embedded defaults extended with user calendar and profile files (UTF-8 texts).
-    public init(calendarFiles: [(name: String, text: String)] = [], profileFiles: [(name: String, text: String)] = [],
-                regionFiles: [(name: String, text: String)] = [],
-                options: CalendarOptions = CalendarOptions()) throws(SrokError) {
+    public init(
+        calendarFiles: [(name: String, text: String)] = [], profileFiles: [(name: String, text: String)] = [],
+        regionFiles: [(name: String, text: String)] = [],
+        options: CalendarOptions = CalendarOptions()
+    ) throws(SrokError) {
         calendars = try CalendarCatalog.embedded().extended(with: calendarFiles)
         regions = try RegionCatalog(userFiles: regionFiles)
-        let embedded = EmbeddedData.files.filter { $0.path.hasPrefix("profiles/") }.map { (name: "<embedded>/" + $0.path, text: $0.text) }
+        let embedded = EmbeddedData.files.filter { $0.path.hasPrefix("profiles/") }.map {
+            (name: "<embedded>/" + $0.path, text: $0.text)
+        }
         profiles = try RegulationProfile.parse(files: embedded + profileFiles)
         self.options = options
     }
@@ -47,7 +51,10 @@ public final class SrokContext: Sendable {
         } else {
             throw .unknown(kind: "region", name: region, known: ["RU"] + regions.regions.keys.sorted())
         }
-        compiled.withLock { $0[code] = calendar; $0[region] = calendar }
+        compiled.withLock {
+            $0[code] = calendar
+            $0[region] = calendar
+        }
         return calendar
     }
 
@@ -61,8 +68,11 @@ public final class SrokContext: Sendable {
 
     /// The engine for a profile, with its region's calendar, its zone (unless `zone` overrides it)
     /// and its conventions.
-    public func engine(profile: RegulationProfile, zone: String? = nil, conventions: SLAConventions? = nil) throws(SrokError) -> SLAEngine {
-        SLAEngine(calendar: try calendar(region: profile.region.value), zone: try self.zone(zone ?? profile.zone.value),
-                  conventions: conventions ?? profile.conventions)
+    public func engine(profile: RegulationProfile, zone: String? = nil, conventions: SLAConventions? = nil)
+        throws(SrokError) -> SLAEngine
+    {
+        SLAEngine(
+            calendar: try calendar(region: profile.region.value), zone: try self.zone(zone ?? profile.zone.value),
+            conventions: conventions ?? profile.conventions)
     }
 }

@@ -66,13 +66,18 @@ struct DataLine: Sendable {
     func yearSpan(_ index: Int) throws(SrokError) -> YearSpan {
         let from = try year(index, "a first year")
         let toText = try field(index + 1, "a last year or 'open'")
-        return YearSpan(from: from, through: toText == "open" ? nil : try int(index + 1, "a last year", in: from...YearSpan.supportedYears.upperBound))
+        return YearSpan(
+            from: from,
+            through: toText == "open"
+                ? nil : try int(index + 1, "a last year", in: from...YearSpan.supportedYears.upperBound))
     }
 
     /// Parses field `index` as a date in `year` (or, with `orAdjacent`, in the year before or after).
     func date(_ index: Int, inYear year: Int, orAdjacent: Bool = false) throws(SrokError) -> CivilDate {
         let d = try date(index)
-        guard d.year == year || (orAdjacent && abs(d.year - year) == 1) else { throw fail("\(d) is not in year \(year)") }
+        guard d.year == year || (orAdjacent && abs(d.year - year) == 1) else {
+            throw fail("\(d) is not in year \(year)")
+        }
         return d
     }
 
@@ -99,13 +104,18 @@ struct DataLine: Sendable {
 
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
 
-    private static func parseLine(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                  number: Int, file: String) -> DataLine? {
+    private static func parseLine(
+        _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+        number: Int, file: String
+    ) -> DataLine? {
         var hi = end
         // A comment: '#' at the line start or after a space or tab.
         var i = start
         while i < hi {
-            if b[i] == 0x23, i == start || b[i - 1] == 0x20 || b[i - 1] == 0x09 { hi = i; break }
+            if b[i] == 0x23, i == start || b[i - 1] == 0x20 || b[i - 1] == 0x09 {
+                hi = i
+                break
+            }
             i += 1
         }
         // The citation: after the first " | ".
@@ -134,12 +144,14 @@ struct DataLine: Sendable {
         var restStart = lo + words[0].utf8.count
         while restStart < hi, isSpace(b[restStart]) { restStart += 1 }
         let rest = String(decoding: UnsafeBufferPointer(rebasing: b[restStart..<hi]), as: UTF8.self)
-        return DataLine(keyword: words[0], fields: Array(words.dropFirst()), rest: rest,
-                        citation: citation, location: SourceLocation(file: file, line: number))
+        return DataLine(
+            keyword: words[0], fields: Array(words.dropFirst()), rest: rest,
+            citation: citation, location: SourceLocation(file: file, line: number))
     }
 
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String {
-        var lo = lo, hi = hi
+        var lo = lo
+        var hi = hi
         while lo < hi, isSpace(b[lo]) { lo += 1 }
         while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)

@@ -13,7 +13,10 @@ public struct YearSpan: Sendable, Hashable {
     public var through: Int?
 
     /// The years `from` through `through` (either open when `nil`).
-    public init(from: Int? = nil, through: Int? = nil) { self.from = from; self.through = through }
+    public init(from: Int? = nil, through: Int? = nil) {
+        self.from = from
+        self.through = through
+    }
 
     /// Whether `year` is in the span.
     public func contains(_ year: Int) -> Bool { year.isWithin(from: from, through: through) }

@@ -14,7 +14,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     @inlinable public init?(year: Int, month: Int, day: Int) {
         // 1...9999 is ``supportedYears`` (a literal here: this is on every parsed date's path).
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+            day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
         self.daysSinceEpoch = Int32(CivilDate.days(year: year, month: month, day: day))
     }
 
@@ -67,7 +68,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     @usableFromInline static let tableStart = -25_567
     /// Packed `year << 9 | month << 5 | day` for 1900-01-01 … 2100-12-31 (≈ 290 KB, built once).
     @usableFromInline static let table: [UInt32] = {
-        let end = 47_847   // 2101-01-01 (exclusive)
+        let end = 47_847  // 2101-01-01 (exclusive)
         return (tableStart..<end).map { d in
             let (y, m, day) = CivilDate(daysSinceEpoch: Int32(d)).computedComponents
             return UInt32(y) << 9 | UInt32(m) << 5 | UInt32(day)
@@ -116,8 +117,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     ///   once overflowed `Int32` here.
     public static func firstOfYear(_ year: Int) throws(SrokError) -> CivilDate {
         guard supportedYears.contains(year) else {
-            throw .invalidValue(field: "year", value: String(year),
-                                expected: "a year from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
+            throw .invalidValue(
+                field: "year", value: String(year),
+                expected: "a year from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
         }
         return CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
     }
@@ -176,9 +178,13 @@ public enum Weekday: UInt8, Sendable, CaseIterable, Codable {
     @inlinable public var isWeekend: Bool { rawValue >= 6 }
 
     /// English name, lower case (`monday`).
-    public var englishName: String { ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][Int(rawValue) - 1] }
+    public var englishName: String {
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][Int(rawValue) - 1]
+    }
     /// Russian name, lower case (`понедельник`).
-    public var russianName: String { ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"][Int(rawValue) - 1] }
+    public var russianName: String {
+        ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"][Int(rawValue) - 1]
+    }
     /// Two-letter Russian abbreviation (`Пн`).
     public var russianShort: String { ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"][Int(rawValue) - 1] }
 }

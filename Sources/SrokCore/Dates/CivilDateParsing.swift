@@ -18,7 +18,9 @@ extension CivilDate {
 
     /// Parses exactly `YYYY-MM-DD` or `DD.MM.YYYY` from raw UTF-8 bytes; `nil` otherwise.
     @inlinable package static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        @inline(__always) func digits(_ from: Int, _ count: Int) -> Int? { DecimalDigits.value(b, at: from, count: count, end: 10) }
+        @inline(__always) func digits(_ from: Int, _ count: Int) -> Int? {
+            DecimalDigits.value(b, at: from, count: count, end: 10)
+        }
         guard b.count == 10 else { return nil }
         if b[4] == 0x2D, b[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) {
             return CivilDate(year: y, month: m, day: d)

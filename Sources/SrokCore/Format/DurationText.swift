@@ -16,7 +16,9 @@ package enum DurationText {
             case "one": adjective = working ? "рабочий" : "календарный"
             default: adjective = working ? "рабочих" : "календарных"
             }
-            parts.append("\(d) \(adjective) " + plural.count(d, one: "день", few: "дня", many: "дней").split(separator: " ", maxSplits: 1)[1])
+            parts.append(
+                "\(d) \(adjective) "
+                    + plural.count(d, one: "день", few: "дня", many: "дней").split(separator: " ", maxSplits: 1)[1])
         }
         if h > 0 { parts.append(plural.hours(h)) }
         if m > 0 { parts.append(plural.minutes(m)) }
@@ -51,14 +53,16 @@ package enum DurationText {
     /// минут», «2 days 6 hours»): days, hours, minutes; `nil` when the text is not a duration or
     /// a number in it is over ``maxPart`` (see ``read(_:)``).
     package static func parse(_ text: String) -> (days: Int, hours: Int, minutes: Int)? {
-        guard case let .duration(d, h, m) = read(text) else { return nil }
+        guard case .duration(let d, let h, let m) = read(text) else { return nil }
         return (d, h, m)
     }
 
     /// Reads a duration (see ``parse(_:)``), telling a number too large from a text that is no
     /// duration at all.
     package static func read(_ text: String) -> Reading {
-        var d = 0, h = 0, m = 0
+        var d = 0
+        var h = 0
+        var m = 0
         var pending: Int?
         var any = false
         for word in TextKey.normalize(text).split(whereSeparator: { $0 == " " || $0 == "," }) {
@@ -67,17 +71,29 @@ package enum DurationText {
                 // Compared before it is added or multiplied: a number of any length is safe.
                 guard let n = Int(word), n <= maxPart else { return .tooLarge(String(word)) }
                 if n < 0 || pending != nil { return .notADuration }
-                pending = n; continue
+                pending = n
+                continue
             }
             guard let n = pending else {
-                if ["календарный", "календарных", "календарного", "рабочий", "рабочих", "working", "calendar"].contains(String(word)) { continue }
+                if ["календарный", "календарных", "календарного", "рабочий", "рабочих", "working", "calendar"].contains(
+                    String(word))
+                {
+                    continue
+                }
                 return .notADuration
             }
-            if ["календарный", "календарных", "рабочий", "рабочих", "working", "calendar"].contains(String(word)) { continue }
-            if word.hasPrefix("д") || word.hasPrefix("day") || word.hasPrefix("сут") { d += n }
-            else if word.hasPrefix("час") || word.hasPrefix("hour") { h += n }
-            else if word.hasPrefix("мин") || word.hasPrefix("minute") { m += n }
-            else { return .notADuration }
+            if ["календарный", "календарных", "рабочий", "рабочих", "working", "calendar"].contains(String(word)) {
+                continue
+            }
+            if word.hasPrefix("д") || word.hasPrefix("day") || word.hasPrefix("сут") {
+                d += n
+            } else if word.hasPrefix("час") || word.hasPrefix("hour") {
+                h += n
+            } else if word.hasPrefix("мин") || word.hasPrefix("minute") {
+                m += n
+            } else {
+                return .notADuration
+            }
             guard d <= maxPart, h <= maxPart, m <= maxPart else { return .tooLarge(String(max(d, h, m))) }
             pending = nil
             any = true

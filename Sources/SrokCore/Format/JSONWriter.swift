@@ -81,7 +81,10 @@ package enum CSVText {
 extension String {
     fileprivate func replacingQuotes() -> String {
         var out = ""
-        for c in self { out.append(c); if c == "\"" { out.append("\"") } }
+        for c in self {
+            out.append(c)
+            if c == "\"" { out.append("\"") }
+        }
         return out
     }
 }

@@ -11,8 +11,12 @@ extension DayInfo {
     /// decree), working hours, and whether it is provisional.
     public func explanation(_ lang: Language) -> String {
         let weekdayName = lang == .ru ? date.weekday.russianName : date.weekday.englishName
-        var s = (lang == .ru ? date.russian : date.iso) + " (" + weekdayName + ") — " + (lang == .ru ? kind.russian : kind.english)
-        if isShortened { s += lang == .ru ? ", сокращённый на 1 час (ТК РФ ст. 95)" : ", shortened by one hour (Labour Code art. 95)" }
+        var s =
+            (lang == .ru ? date.russian : date.iso) + " (" + weekdayName + ") — "
+            + (lang == .ru ? kind.russian : kind.english)
+        if isShortened {
+            s += lang == .ru ? ", сокращённый на 1 час (ТК РФ ст. 95)" : ", shortened by one hour (Labour Code art. 95)"
+        }
         if let name, !name.isEmpty { s += lang == .ru ? ": \(name)" : ": \(name)" }
         s += "."
         if isWorking {
@@ -20,15 +24,19 @@ extension DayInfo {
             s += lang == .ru ? " Рабочих часов: \(h) (40-часовая неделя)." : " Working hours: \(h) (40-hour week)."
         }
         if kind == .presidentialNonWorking {
-            s += isWorking
-                ? (lang == .ru ? " Считается рабочим днём, как в официальном производственном календаре."
-                               : " Counted as a working day, as official production calendars do.")
+            s +=
+                isWorking
+                ? (lang == .ru
+                    ? " Считается рабочим днём, как в официальном производственном календаре."
+                    : " Counted as a working day, as official production calendars do.")
                 : (lang == .ru ? " Считается нерабочим (по выбору)." : " Counted as non-working (as chosen).")
         }
         if let source { s += lang == .ru ? " Основание: \(source)." : " Source: \(source)." }
         if isProvisional {
-            s += lang == .ru ? " ПРЕДВАРИТЕЛЬНО: рассчитано по правилам закона без постановления о переносе."
-                             : " PROVISIONAL: computed from the statutory rules alone, no transfer decree in the data."
+            s +=
+                lang == .ru
+                ? " ПРЕДВАРИТЕЛЬНО: рассчитано по правилам закона без постановления о переносе."
+                : " PROVISIONAL: computed from the statutory rules alone, no transfer decree in the data."
         }
         return s
     }

@@ -18,7 +18,8 @@ public final class RussianText {
             srok_date_format_close(f)
             throw .icu(operation: "uplrules_open(\(locale))", code: e)
         }
-        longDate = f; plural = p
+        longDate = f
+        plural = p
     }
 
     deinit {

@@ -14,10 +14,15 @@ package enum OutputField {
 
     /// The values of ``scheduleNames`` for a schedule in `zone`, with the effective due time
     /// (nil: the schedule's own).
-    package static func scheduleValues(_ s: MessageSchedule, zone: ZoneRules, effective: EffectiveDue? = nil) -> [String] {
+    package static func scheduleValues(_ s: MessageSchedule, zone: ZoneRules, effective: EffectiveDue? = nil)
+        -> [String]
+    {
         let moved = effective.flatMap { $0.reason != nil ? $0 : nil }
-        var v = [zone.iso8601(s.registered), s.term.description, (moved?.dueDate ?? s.dueDate).iso, zone.iso8601(moved?.due ?? s.due),
-                 s.roll?.code ?? ""]
+        var v = [
+            zone.iso8601(s.registered), s.term.description, (moved?.dueDate ?? s.dueDate).iso,
+            zone.iso8601(moved?.due ?? s.due),
+            s.roll?.code ?? "",
+        ]
         for stage in Stage.allCases { v.append(zone.iso8601(s.stageDue[stage])) }
         for stage in Stage.allCases { v.append(String(s.budgetMinutes[stage])) }
         v.append(s.basis.rawValue)
@@ -47,11 +52,15 @@ package enum OutputField {
         let stage = st.currentStage
         let ss = stage.map { st.stages[$0] }
         let next = st.controls.next
-        return [stage?.code ?? "", ss?.dwellDue.map(zone.iso8601) ?? "", ss.map { String($0.usedMinutes) } ?? "",
-                ss.map { String($0.budgetMinutes) } ?? "", ss?.state.rawValue ?? "", st.state.rawValue,
-                String(st.remainingMinutes), String(st.overdueMinutes), zone.iso8601(st.due), zone.iso8601(st.asOf),
-                ss?.rule.code ?? "", ss?.governingDeadline.map(zone.iso8601) ?? "", ss?.lateBy?.code ?? "", ss?.budgetState.rawValue ?? "",
-                next?.kind.rawValue ?? "", next.map { zone.iso8601($0.deadline) } ?? "",
-                st.controls.filter { $0.state == .overdue }.map(\.kind.rawValue).joined(separator: ";"), String(st.controls.overdueCount)]
+        return [
+            stage?.code ?? "", ss?.dwellDue.map(zone.iso8601) ?? "", ss.map { String($0.usedMinutes) } ?? "",
+            ss.map { String($0.budgetMinutes) } ?? "", ss?.state.rawValue ?? "", st.state.rawValue,
+            String(st.remainingMinutes), String(st.overdueMinutes), zone.iso8601(st.due), zone.iso8601(st.asOf),
+            ss?.rule.code ?? "", ss?.governingDeadline.map(zone.iso8601) ?? "", ss?.lateBy?.code ?? "",
+            ss?.budgetState.rawValue ?? "",
+            next?.kind.rawValue ?? "", next.map { zone.iso8601($0.deadline) } ?? "",
+            st.controls.filter { $0.state == .overdue }.map(\.kind.rawValue).joined(separator: ";"),
+            String(st.controls.overdueCount),
+        ]
     }
 }

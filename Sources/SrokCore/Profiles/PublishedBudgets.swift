@@ -48,5 +48,8 @@ public struct PublishedBudgetColumn: Hashable, Sendable {
     public var minutes: PerStage<Int>
 
     /// Creates a column.
-    public init(days: Int, minutes: PerStage<Int>) { self.days = days; self.minutes = minutes }
+    public init(days: Int, minutes: PerStage<Int>) {
+        self.days = days
+        self.minutes = minutes
+    }
 }

@@ -6,7 +6,10 @@ public struct Cited<Value: Sendable & Hashable>: Sendable, Hashable {
     public var citation: String
 
     /// A cited value.
-    public init(value: Value, citation: String) { self.value = value; self.citation = citation }
+    public init(value: Value, citation: String) {
+        self.value = value
+        self.citation = citation
+    }
 
     /// Whether the citation says the act is silent and a default was chosen (the profiles write
     /// «регламент не устанавливает; по умолчанию …» for such values).
@@ -92,13 +95,16 @@ public struct RegulationProfile: Sendable, Hashable {
     /// ``PostponementLimit/silentActDefault``, unlimited).
     public var postponements = PostponementLimit.silentActDefault
     /// The outcome types («Тип решения») the act lists (default the platform's four).
-    public var outcomes = Cited(value: Outcome.allCases,
-                                citation: "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено")
+    public var outcomes = Cited(
+        value: Outcome.allCases,
+        citation: "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено"
+    )
     /// Whether «Отклонено» needs a reason, and the act's exhaustive list if it has one.
     public var rejection = RejectionRule.silentActDefault
     /// How a day of a published table cell is read (default `24h`, as written).
-    public var tableDay = Cited(value: TableDayLength.hours24,
-                                citation: "по умолчанию ячейка читается буквально: «календарный день» = 24 часа")
+    public var tableDay = Cited(
+        value: TableDayLength.hours24,
+        citation: "по умолчанию ячейка читается буквально: «календарный день» = 24 часа")
     /// The regulation's own stage table, if it has one.
     public var table: [PublishedTableCell] = []
     /// Rules of the act the engine does not check, for the explanation table.
@@ -118,7 +124,9 @@ public struct RegulationProfile: Sendable, Hashable {
 
     /// The rules a status of this profile's messages applies: its controls, its limit of
     /// «Отложено», its rule for the reason of «Отклонено».
-    public var rules: StatusRules { StatusRules(controls: controls, postponements: postponements, rejection: rejection) }
+    public var rules: StatusRules {
+        StatusRules(controls: controls, postponements: postponements, rejection: rejection)
+    }
 
     /// The fast-track terms accepted: the act's, or with `lenient` any term from 1 day to the
     /// act's longest (``FastTrackTerms/lenient``).
@@ -132,20 +140,24 @@ public struct RegulationProfile: Sendable, Hashable {
     ///   the act's longest (``MessageDefaults/lenientFastTrack``).
     /// - Throws: a fast-track term the act does not allow (naming the allowed ones and the clause)
     ///   or an unknown level.
-    public func term(fastTrackDays: Int? = nil, level: String? = nil, category: String? = nil,
-                     subcategory: String? = nil, lenientFastTrack: Bool = false) throws(SrokError) -> (term: Term, source: String) {
+    public func term(
+        fastTrackDays: Int? = nil, level: String? = nil, category: String? = nil,
+        subcategory: String? = nil, lenientFastTrack: Bool = false
+    ) throws(SrokError) -> (term: Term, source: String) {
         if let days = fastTrackDays {
             let accepted = acceptedFastTrackTerms(lenient: lenientFastTrack)
             guard accepted.contains(days) else {
-                throw .invalidValue(field: "fast_track_days", value: String(days),
-                                    expected: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
-                                        + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)"))
+                throw .invalidValue(
+                    field: "fast_track_days", value: String(days),
+                    expected: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
+                        + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)"))
             }
             return (.days(days), fastTrackTerms.citation)
         }
         if let level {
             guard let l = fastTrackLevels[level] ?? fastTrackLevels[TextKey.normalize(level)] else {
-                throw .unknown(kind: "fast-track level of profile \(id)", name: level, known: fastTrackLevels.keys.sorted())
+                throw .unknown(
+                    kind: "fast-track level of profile \(id)", name: level, known: fastTrackLevels.keys.sorted())
             }
             return (.days(l.value), l.citation)
         }

@@ -18,15 +18,21 @@ public enum StageTable {
     /// The rows for terms `days` on `basis` with `shares`.
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` for a term outside 1–366 days
     ///   (checked before it is multiplied into minutes).
-    public static func rows(days: [Int], basis: StageBasis, shares: StageShares = .platform,
-                            schedule: WorkSchedule = .standard) throws(SrokError) -> [StageTableRow] {
+    public static func rows(
+        days: [Int], basis: StageBasis, shares: StageShares = .platform,
+        schedule: WorkSchedule = .standard
+    ) throws(SrokError) -> [StageTableRow] {
         var out: [StageTableRow] = []
         for n in days {
-            guard (1...366).contains(n) else { throw .invalidValue(field: "days", value: String(n), expected: "terms of 1–366 days") }
+            guard (1...366).contains(n) else {
+                throw .invalidValue(field: "days", value: String(n), expected: "terms of 1–366 days")
+            }
             let total = n * (basis == .clock24 ? 1440 : schedule.dayMinutes)
             for s in Stage.allCases {
-                out.append(StageTableRow(days: n, stage: s, sharePercent: shares.percent(s),
-                                         budgetMinutes: total * shares.basisPoints[s] / 10_000, basis: basis))
+                out.append(
+                    StageTableRow(
+                        days: n, stage: s, sharePercent: shares.percent(s),
+                        budgetMinutes: total * shares.basisPoints[s] / 10_000, basis: basis))
             }
         }
         return out
@@ -34,10 +40,14 @@ public enum StageTable {
 
     /// The text of a budget on a basis: calendar days of 24 h (clock24) or 8-hour working days
     /// (workday8).
-    public static func text(_ row: StageTableRow, schedule: WorkSchedule = .standard, lang: Language, plural: RussianText) -> String {
+    public static func text(
+        _ row: StageTableRow, schedule: WorkSchedule = .standard, lang: Language, plural: RussianText
+    ) -> String {
         let dayMinutes = row.basis == .clock24 ? 1440 : schedule.dayMinutes
-        return lang == .ru ? DurationText.russian(row.budgetMinutes, dayMinutes: dayMinutes, working: row.basis == .workday8, plural: plural)
-                           : DurationText.english(row.budgetMinutes, dayMinutes: dayMinutes, working: row.basis == .workday8)
+        return lang == .ru
+            ? DurationText.russian(
+                row.budgetMinutes, dayMinutes: dayMinutes, working: row.basis == .workday8, plural: plural)
+            : DurationText.english(row.budgetMinutes, dayMinutes: dayMinutes, working: row.basis == .workday8)
     }
 }
 
@@ -71,8 +81,9 @@ extension RegulationProfile {
             var matches: [StageBasis] = []
             if p24 == m24 { matches.append(.clock24) }
             if p8 == m8 { matches.append(.workday8) }
-            return TableCellCheck(cell: cell, publishedClock24Minutes: p24, publishedWorkday8Minutes: p8,
-                                  modelClock24Minutes: m24, modelWorkday8Minutes: m8, matches: matches)
+            return TableCellCheck(
+                cell: cell, publishedClock24Minutes: p24, publishedWorkday8Minutes: p8,
+                modelClock24Minutes: m24, modelWorkday8Minutes: m8, matches: matches)
         }
     }
 }

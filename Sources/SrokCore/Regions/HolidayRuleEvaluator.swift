@@ -38,7 +38,9 @@ package final class HolidayRuleEvaluator {
     /// calendar date, which ICU's Julian calendar (Gregorian change moved to the far future) converts.
     package func orthodoxEaster(_ year: Int) throws(SrokError) -> CivilDate {
         try HolidayRuleEvaluator.check(year: year)
-        let a = year % 4, b = year % 7, c = year % 19
+        let a = year % 4
+        let b = year % 7
+        let c = year % 19
         let d = (19 * c + 15) % 30
         let e = (2 * a + 4 * b - d + 34) % 7
         let month = (d + e + 114) / 31
@@ -67,8 +69,9 @@ package final class HolidayRuleEvaluator {
     /// arithmetic and the ICU fields (`Int32`) see them.
     private static func check(year: Int, month: Int = 1, day: Int = 1) throws(SrokError) {
         guard YearSpan.supportedYears.contains(year) else {
-            throw .invalidValue(field: "year", value: String(year),
-                                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+            throw .invalidValue(
+                field: "year", value: String(year),
+                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
         }
         guard (1...13).contains(month), (1...31).contains(day) else {
             throw .invalidValue(field: "month-day", value: "\(month)-\(day)", expected: "a month 1–13 and a day 1–31")

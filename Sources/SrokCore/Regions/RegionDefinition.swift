@@ -137,7 +137,12 @@ public struct RegionDefinition: Sendable, Hashable {
     public var hasOwnDays: Bool { !rules.isEmpty || !years.isEmpty }
 
     /// Two definitions are the same when they come from the same place for the same code.
-    public static func == (a: RegionDefinition, b: RegionDefinition) -> Bool { a.code == b.code && a.location == b.location }
+    public static func == (a: RegionDefinition, b: RegionDefinition) -> Bool {
+        a.code == b.code && a.location == b.location
+    }
     /// Hashes the code and the location.
-    public func hash(into h: inout Hasher) { h.combine(code); h.combine(location) }
+    public func hash(into h: inout Hasher) {
+        h.combine(code)
+        h.combine(location)
+    }
 }

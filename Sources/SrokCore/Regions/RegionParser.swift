@@ -11,13 +11,20 @@ extension RegionDefinition {
                 switch line.keyword {
                 case "region", "subject":
                     let code = try line.field(0, "an ISO 3166-2 code")
-                    guard code.hasPrefix("RU-"), code.count >= 4 else { throw line.fail("'\(code)' is not a region code; expected RU-XX (ISO 3166-2)") }
+                    guard code.hasPrefix("RU-"), code.count >= 4 else {
+                        throw line.fail("'\(code)' is not a region code; expected RU-XX (ISO 3166-2)")
+                    }
                     if out[code] == nil { out[code] = RegionDefinition(code: code, location: line.location) }
                     if line.keyword == "subject" {
                         let n = line.text(after: 1)
-                        if out[code]!.name.isEmpty { out[code]!.name = n } else if !n.isEmpty { out[code]!.aliases.append(n) }
+                        if out[code]!.name.isEmpty {
+                            out[code]!.name = n
+                        } else if !n.isEmpty {
+                            out[code]!.aliases.append(n)
+                        }
                     }
-                    current = code; year = nil
+                    current = code
+                    year = nil
                     continue
                 default: break
                 }
@@ -29,17 +36,32 @@ extension RegionDefinition {
     }
 
     private static func apply(_ line: DataLine, to r: inout RegionDefinition, year: inout Int?) throws(SrokError) {
-        func options(from index: Int) throws(SrokError) -> (span: Int, scope: DayScope, years: YearSpan, nameStart: Int) {
-            var span = 1, scope = DayScope.all, from: Int?, to: Int?
+        func options(from index: Int) throws(SrokError) -> (span: Int, scope: DayScope, years: YearSpan, nameStart: Int)
+        {
+            var span = 1
+            var scope = DayScope.all
+            var from: Int?
+            var to: Int?
             var i = index
             while i < line.fields.count, let eq = line.fields[i].firstIndex(of: "=") {
-                let key = String(line.fields[i][..<eq]), value = String(line.fields[i][line.fields[i].index(after: eq)...])
+                let key = String(line.fields[i][..<eq])
+                let value = String(line.fields[i][line.fields[i].index(after: eq)...])
                 switch key {
-                case "days": guard let v = Int(value), (1...10).contains(v) else { throw line.fail("days=\(value): expected 1–10") }; span = v
-                case "scope": guard let s = DayScope(rawValue: value) else { throw line.fail("scope=\(value): expected all, state or recommended") }; scope = s
+                case "days":
+                    guard let v = Int(value), (1...10).contains(v) else {
+                        throw line.fail("days=\(value): expected 1–10")
+                    }
+                    span = v
+                case "scope":
+                    guard let s = DayScope(rawValue: value) else {
+                        throw line.fail("scope=\(value): expected all, state or recommended")
+                    }
+                    scope = s
                 case "from", "to":
                     guard let v = Int(value), YearSpan.supportedYears.contains(v) else {
-                        throw line.fail("\(key)=\(value): expected a year \(YearSpan.supportedYears.lowerBound)–\(YearSpan.supportedYears.upperBound)")
+                        throw line.fail(
+                            "\(key)=\(value): expected a year \(YearSpan.supportedYears.lowerBound)–\(YearSpan.supportedYears.upperBound)"
+                        )
                     }
                     if key == "from" { from = v } else { to = v }
                 default: throw line.fail("unknown option '\(key)'; expected days=, scope=, from=, to=")
@@ -56,28 +78,41 @@ extension RegionDefinition {
         case "weekend-policy":
             let years = try line.yearSpan(0)
             let p = try line.field(2, "a policy")
-            guard let policy = WeekendPolicy(rawValue: p) else { throw line.fail("'\(p)' is not a weekend policy; expected keep, next-working or per-act") }
-            r.weekendPolicies.append(WeekendPolicyRule(years: years, policy: policy, citation: try line.requiredCitation()))
+            guard let policy = WeekendPolicy(rawValue: p) else {
+                throw line.fail("'\(p)' is not a weekend policy; expected keep, next-working or per-act")
+            }
+            r.weekendPolicies.append(
+                WeekendPolicyRule(years: years, policy: policy, citation: try line.requiredCitation()))
         case "holiday":
             let kindText = try line.field(0, "a rule kind")
-            guard let kind = HolidayRuleKind(rawValue: kindText) else { throw line.fail("'\(kindText)' is not a rule kind; expected fixed, islamic, easter or lunar") }
+            guard let kind = HolidayRuleKind(rawValue: kindText) else {
+                throw line.fail("'\(kindText)' is not a rule kind; expected fixed, islamic, easter or lunar")
+            }
             let spec = try line.field(1, "the rule's date")
-            var month = 0, day = 0, offset = 0
+            var month = 0
+            var day = 0
+            var offset = 0
             if kind == .easter {
-                guard let v = Int(spec.hasPrefix("+") ? String(spec.dropFirst()) : spec), (-60...60).contains(v) else { throw line.fail("'\(spec)' is not an Easter offset; expected +9") }
+                guard let v = Int(spec.hasPrefix("+") ? String(spec.dropFirst()) : spec), (-60...60).contains(v) else {
+                    throw line.fail("'\(spec)' is not an Easter offset; expected +9")
+                }
                 offset = v
             } else {
                 let md = spec.split(separator: "-")
-                guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...13).contains(m), (1...31).contains(d) else {
+                guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...13).contains(m), (1...31).contains(d)
+                else {
                     throw line.fail("'\(spec)' is not a month-day; expected MM-DD")
                 }
-                month = m; day = d
+                month = m
+                day = d
             }
             let o = try options(from: 2)
             let name = line.text(after: o.nameStart)
             guard !name.isEmpty else { throw line.fail("'holiday' needs a name") }
-            r.rules.append(RegionalHolidayRule(kind: kind, month: month, day: day, offset: offset, span: o.span, scope: o.scope,
-                                               years: o.years, name: name, citation: try line.requiredCitation()))
+            r.rules.append(
+                RegionalHolidayRule(
+                    kind: kind, month: month, day: day, offset: offset, span: o.span, scope: o.scope,
+                    years: o.years, name: name, citation: try line.requiredCitation()))
         case "year":
             let y = try line.int(0, "a year", in: 1990...2200)
             if r.years[y] == nil { r.years[y] = RegionYear(year: y) }
@@ -91,14 +126,18 @@ extension RegionDefinition {
                 let o = try options(from: 1)
                 let name = line.text(after: o.nameStart)
                 guard !name.isEmpty else { throw line.fail("'dayoff' needs a name") }
-                r.years[y]!.daysOff.append(RegionalDayOff(date: d, scope: o.scope, name: name, citation: try line.requiredCitation()))
+                r.years[y]!.daysOff.append(
+                    RegionalDayOff(date: d, scope: o.scope, name: name, citation: try line.requiredCitation()))
             default:
-                let a = try line.date(0), b = try line.date(1)
+                let a = try line.date(0)
+                let b = try line.date(1)
                 let move = RegionalMove(from: a, to: b, citation: try line.requiredCitation())
                 if line.keyword == "swap" { r.years[y]!.swaps.append(move) } else { r.years[y]!.transfers.append(move) }
             }
         default:
-            throw line.fail("unknown directive '\(line.keyword)'; expected name, alias, base, weekend-policy, holiday, year, act, dayoff, swap or transfer")
+            throw line.fail(
+                "unknown directive '\(line.keyword)'; expected name, alias, base, weekend-policy, holiday, year, act, dayoff, swap or transfer"
+            )
         }
     }
 }

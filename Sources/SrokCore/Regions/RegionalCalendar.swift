@@ -9,17 +9,22 @@ extension WorkingCalendar {
     /// (unless the year's act already moves it); with `keep` or `per-act` it does not. Days bind
     /// the calendar's employer kind (``CalendarOptions/employer``); «recommended» days bind nobody.
     /// The eve of a regional holiday is shortened (ТК РФ ст. 95).
-    public static func compileRegion(_ region: RegionDefinition, base: CalendarDefinition,
-                                     options: CalendarOptions = CalendarOptions()) throws(SrokError) -> WorkingCalendar {
+    public static func compileRegion(
+        _ region: RegionDefinition, base: CalendarDefinition,
+        options: CalendarOptions = CalendarOptions()
+    ) throws(SrokError) -> WorkingCalendar {
         let federal = try compile(base, options: options)
         guard region.hasOwnDays else {
-            return try compile(base, overlay: [], overlayName: region.code,
-                               overlayTitle: region.name.isEmpty ? nil : "\(region.name) (федеральный календарь: своих нерабочих дней нет)",
-                               options: options)
+            return try compile(
+                base, overlay: [], overlayName: region.code,
+                overlayTitle: region.name.isEmpty
+                    ? nil : "\(region.name) (федеральный календарь: своих нерабочих дней нет)",
+                options: options)
         }
         // The whole federal range: a year without the region's acts gets the ICU forecast of the
         // rules in force (marked provisional), before the first act as after the last.
-        let start = federal.coverage.lowerBound.year, lastFederal = federal.coverage.upperBound.year
+        let start = federal.coverage.lowerBound.year
+        let lastFederal = federal.coverage.upperBound.year
         let evaluator = try HolidayRuleEvaluator(islamicCalendar: options.islamicCalendar)
         var overlay: [OverlayDay] = []
         var refused = Set<Int>()
@@ -30,7 +35,10 @@ extension WorkingCalendar {
             while federal.coverage.contains(j), federalOff(j) || off.contains(j) { j = j.adding(days: 1) }
             guard federal.coverage.contains(j) else { return }
             off.insert(j)
-            overlay.append(OverlayDay(date: j, effect: .dayOff, name: "перенос с \(d.russian) (\(name))", source: source, isProvisional: provisional))
+            overlay.append(
+                OverlayDay(
+                    date: j, effect: .dayOff, name: "перенос с \(d.russian) (\(name))", source: source,
+                    isProvisional: provisional))
         }
         for year in start...lastFederal {
             let policy = region.weekendPolicy(in: year)
@@ -38,12 +46,19 @@ extension WorkingCalendar {
                 let actText = acts.acts.isEmpty ? "" : " (\(acts.acts.joined(separator: "; ")))"
                 for day in acts.daysOff where options.employer.isBound(by: day.scope) {
                     off.insert(day.date)
-                    overlay.append(OverlayDay(date: day.date, effect: .dayOff, name: day.name, source: day.citation, shortensEve: true))
+                    overlay.append(
+                        OverlayDay(
+                            date: day.date, effect: .dayOff, name: day.name, source: day.citation, shortensEve: true))
                 }
                 for s in acts.swaps {
-                    overlay.append(OverlayDay(date: s.from, effect: .workedDay, name: "рабочий день (выходной перенесён на \(s.to.russian))", source: s.citation))
+                    overlay.append(
+                        OverlayDay(
+                            date: s.from, effect: .workedDay,
+                            name: "рабочий день (выходной перенесён на \(s.to.russian))", source: s.citation))
                     off.insert(s.to)
-                    overlay.append(OverlayDay(date: s.to, effect: .dayOff, name: "перенос с \(s.from.russian)", source: s.citation))
+                    overlay.append(
+                        OverlayDay(date: s.to, effect: .dayOff, name: "перенос с \(s.from.russian)", source: s.citation)
+                    )
                 }
                 for t in acts.transfers {
                     let origin = acts.daysOff.first { $0.date == t.from }
@@ -51,12 +66,19 @@ extension WorkingCalendar {
                     if let origin, !options.employer.isBound(by: origin.scope) { continue }
                     off.insert(t.to)
                     let name = origin?.name
-                    overlay.append(OverlayDay(date: t.to, effect: .dayOff, name: "перенос с \(t.from.russian)" + (name.map { " (\($0))" } ?? ""), source: t.citation))
+                    overlay.append(
+                        OverlayDay(
+                            date: t.to, effect: .dayOff,
+                            name: "перенос с \(t.from.russian)" + (name.map { " (\($0))" } ?? ""), source: t.citation))
                 }
                 if policy == .nextWorking {
-                    for day in acts.daysOff where options.employer.isBound(by: day.scope) && day.date.weekday.isWeekend
-                        && !acts.transfers.contains(where: { $0.from == day.date }) {
-                        carry(day.date, name: day.name, source: (region.weekendPolicyRule(in: year)?.citation ?? "") + actText, provisional: false)
+                    for day in acts.daysOff
+                    where options.employer.isBound(by: day.scope) && day.date.weekday.isWeekend
+                        && !acts.transfers.contains(where: { $0.from == day.date })
+                    {
+                        carry(
+                            day.date, name: day.name,
+                            source: (region.weekendPolicyRule(in: year)?.citation ?? "") + actText, provisional: false)
                     }
                 }
             } else if options.strictRegionalDates {
@@ -67,19 +89,25 @@ extension WorkingCalendar {
                         for k in 0..<rule.span {
                             let d = first.adding(days: k)
                             off.insert(d)
-                            overlay.append(OverlayDay(date: d, effect: .dayOff, name: rule.name,
-                                                      source: rule.citation + "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
-                                                      isProvisional: rule.kind != .fixed, shortensEve: true))
+                            overlay.append(
+                                OverlayDay(
+                                    date: d, effect: .dayOff, name: rule.name,
+                                    source: rule.citation
+                                        + "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
+                                    isProvisional: rule.kind != .fixed, shortensEve: true))
                             if policy == .nextWorking, d.weekday.isWeekend {
-                                carry(d, name: rule.name, source: region.weekendPolicyRule(in: year)?.citation ?? "", provisional: true)
+                                carry(
+                                    d, name: rule.name, source: region.weekendPolicyRule(in: year)?.citation ?? "",
+                                    provisional: true)
                             }
                         }
                     }
                 }
             }
         }
-        return try compile(base, overlay: overlay, overlayName: region.code,
-                           overlayTitle: region.name.isEmpty ? region.code : region.name, options: options, refusedYears: refused)
+        return try compile(
+            base, overlay: overlay, overlayName: region.code,
+            overlayTitle: region.name.isEmpty ? region.code : region.name, options: options, refusedYears: refused)
     }
 }
 
@@ -90,7 +118,9 @@ public struct RegionCatalog: Sendable {
 
     /// Parses the embedded region files plus user files.
     public init(userFiles: [(name: String, text: String)] = []) throws(SrokError) {
-        let embedded = EmbeddedData.files.filter { $0.path.hasPrefix("regions/") }.map { (name: "<embedded>/" + $0.path, text: $0.text) }
+        let embedded = EmbeddedData.files.filter { $0.path.hasPrefix("regions/") }.map {
+            (name: "<embedded>/" + $0.path, text: $0.text)
+        }
         regions = try RegionDefinition.parse(files: embedded + userFiles)
     }
 
@@ -100,9 +130,14 @@ public struct RegionCatalog: Sendable {
         let key = TextKey.normalize(text)
         if key == "ru" || key == "рф" || key == "россия" || key.isEmpty { return "RU" }
         if let r = regions[text.uppercased()] { return r.code }
-        for r in regions.values where TextKey.normalize(r.name) == key || r.aliases.contains(where: { TextKey.normalize($0) == key }) {
+        for r in regions.values
+        where TextKey.normalize(r.name) == key || r.aliases.contains(where: { TextKey.normalize($0) == key }) {
             return r.code
         }
-        throw .unknown(kind: "region", name: text, known: ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() + ["(or any ISO 3166-2:RU code or Russian name)"])
+        throw .unknown(
+            kind: "region", name: text,
+            known: ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() + [
+                "(or any ISO 3166-2:RU code or Russian name)"
+            ])
     }
 }

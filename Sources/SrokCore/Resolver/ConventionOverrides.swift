@@ -14,9 +14,14 @@ public struct ConventionOverrides: Hashable, Sendable {
     public var rollStageDueTimes: Bool?
 
     /// No overrides: every profile's own conventions.
-    public init(count: CountConvention? = nil, roll: RollConvention? = nil, basis: StageBasis? = nil,
-                schedule: WorkSchedule? = nil, rollStageDueTimes: Bool? = nil) {
-        self.count = count; self.roll = roll; self.basis = basis; self.schedule = schedule
+    public init(
+        count: CountConvention? = nil, roll: RollConvention? = nil, basis: StageBasis? = nil,
+        schedule: WorkSchedule? = nil, rollStageDueTimes: Bool? = nil
+    ) {
+        self.count = count
+        self.roll = roll
+        self.basis = basis
+        self.schedule = schedule
         self.rollStageDueTimes = rollStageDueTimes
     }
 
@@ -33,7 +38,8 @@ public struct ConventionOverrides: Hashable, Sendable {
 
     /// These overrides, with `other`'s where these leave a choice open.
     public func merged(over other: ConventionOverrides) -> ConventionOverrides {
-        ConventionOverrides(count: count ?? other.count, roll: roll ?? other.roll, basis: basis ?? other.basis,
-                            schedule: schedule ?? other.schedule, rollStageDueTimes: rollStageDueTimes ?? other.rollStageDueTimes)
+        ConventionOverrides(
+            count: count ?? other.count, roll: roll ?? other.roll, basis: basis ?? other.basis,
+            schedule: schedule ?? other.schedule, rollStageDueTimes: rollStageDueTimes ?? other.rollStageDueTimes)
     }
 }

@@ -10,15 +10,17 @@ public struct MessageFieldError: Error, Hashable, Sendable, CustomStringConverti
 
     /// An error of `field`.
     public init(field: String, value: String, error: SrokError) {
-        self.field = field; self.value = value; self.error = error
+        self.field = field
+        self.value = value
+        self.error = error
     }
 
     /// An error of an evaluation, attributed to the field its ``SrokError`` names.
     package init(evaluating error: SrokError) {
         switch error {
-        case let .invalidValue(field, value, _): self.init(field: field, value: value, error: error)
-        case let .missing(field, _): self.init(field: field, value: "", error: error)
-        case let .outOfCoverage(date, _, _, _): self.init(field: "registered_at", value: date.iso, error: error)
+        case .invalidValue(let field, let value, _): self.init(field: field, value: value, error: error)
+        case .missing(let field, _): self.init(field: field, value: "", error: error)
+        case .outOfCoverage(let date, _, _, _): self.init(field: "registered_at", value: date.iso, error: error)
         default: self.init(field: "row", value: "", error: error)
         }
     }

@@ -18,7 +18,9 @@ public struct MessageRequest: Hashable, Sendable {
 
         /// An entry.
         public init(stage: Stage, at: Timestamp, redirectApproval: Bool = false) {
-            self.stage = stage; self.at = at; self.redirectApproval = redirectApproval
+            self.stage = stage
+            self.at = at
+            self.redirectApproval = redirectApproval
         }
     }
 

@@ -26,8 +26,9 @@ extension MessageRequest {
         } catch let error as SrokError {
             throw error
         } catch {
-            throw .invalidValue(field: source, value: RequestJSON.excerpt(json),
-                                expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", "))
+            throw .invalidValue(
+                field: source, value: RequestJSON.excerpt(json),
+                expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 }
@@ -61,8 +62,9 @@ struct RequestJSON: Decodable {
         /// Fails on a key not in `known`.
         func checkKeys(_ known: [String]) throws(SrokError) {
             for key in container.allKeys where !known.contains(key.stringValue) {
-                throw .invalidValue(field: field(key.stringValue), value: key.stringValue,
-                                    expected: "a known key: " + known.joined(separator: ", "))
+                throw .invalidValue(
+                    field: field(key.stringValue), value: key.stringValue,
+                    expected: "a known key: " + known.joined(separator: ", "))
             }
         }
 
@@ -97,7 +99,9 @@ struct RequestJSON: Decodable {
             try value(key.rawValue, Bool.self, expected: "true or false")
         }
         func timestamp(_ key: String) throws(SrokError) -> Timestamp? {
-            guard let s = try value(key, String.self, expected: "a string: " + Timestamp.acceptedForms) else { return nil }
+            guard let s = try value(key, String.self, expected: "a string: " + Timestamp.acceptedForms) else {
+                return nil
+            }
             return try Timestamp(parsing: s, field: field(key))
         }
         func timestamp(_ key: MessageRequest.Key) throws(SrokError) -> Timestamp? { try timestamp(key.rawValue) }
@@ -122,14 +126,26 @@ struct RequestJSON: Decodable {
         r.level = try o.string(.level)
         r.category = try o.string(.category)
         r.subcategory = try o.string(.subcategory)
-        r.regime = try o.string(.regime).map { (s) throws(SrokError) in try Regime(parsing: s, field: o.field(K.regime.rawValue)) }
+        r.regime = try o.string(.regime).map { (s) throws(SrokError) in
+            try Regime(parsing: s, field: o.field(K.regime.rawValue))
+        }
         r.migration = try o.bool(.migration) ?? false
-        r.conventions.count = try o.string(.count).map { (s) throws(SrokError) in try CountConvention(parsing: s, field: o.field(K.count.rawValue)) }
-        r.conventions.roll = try o.string(.roll).map { (s) throws(SrokError) in try RollConvention(parsing: s, field: o.field(K.roll.rawValue)) }
-        r.conventions.basis = try o.string(.basis).map { (s) throws(SrokError) in try StageBasis(parsing: s, field: o.field(K.basis.rawValue)) }
-        r.conventions.schedule = try o.string(.schedule).map { (s) throws(SrokError) in try WorkSchedule(parsing: s, field: o.field(K.schedule.rawValue)) }
+        r.conventions.count = try o.string(.count).map { (s) throws(SrokError) in
+            try CountConvention(parsing: s, field: o.field(K.count.rawValue))
+        }
+        r.conventions.roll = try o.string(.roll).map { (s) throws(SrokError) in
+            try RollConvention(parsing: s, field: o.field(K.roll.rawValue))
+        }
+        r.conventions.basis = try o.string(.basis).map { (s) throws(SrokError) in
+            try StageBasis(parsing: s, field: o.field(K.basis.rawValue))
+        }
+        r.conventions.schedule = try o.string(.schedule).map { (s) throws(SrokError) in
+            try WorkSchedule(parsing: s, field: o.field(K.schedule.rawValue))
+        }
         r.conventions.rollStageDueTimes = try o.bool(.rollStages)
-        r.stage = try o.string(.stage).map { (s) throws(SrokError) in try Stage(parsing: s, field: o.field(K.stage.rawValue)) }
+        r.stage = try o.string(.stage).map { (s) throws(SrokError) in
+            try Stage(parsing: s, field: o.field(K.stage.rawValue))
+        }
         r.stageEnteredAt = try o.timestamp(.stageEnteredAt)
         r.takenIntoWork = try o.timestamp(.takenIntoWork)
         r.extensionDays = try o.int(.extensionDays)
@@ -138,13 +154,17 @@ struct RequestJSON: Decodable {
         r.closedAt = try o.timestamp(.closedAt)
         r.applicantContactedAt = try o.timestamp(.applicantContactedAt)
         r.headInformedAt = try o.timestamp(.headInformedAt)
-        r.outcome = try o.string(.outcome).map { (s) throws(SrokError) in try Outcome(parsing: s, field: o.field(K.outcome.rawValue)) }
+        r.outcome = try o.string(.outcome).map { (s) throws(SrokError) in
+            try Outcome(parsing: s, field: o.field(K.outcome.rawValue))
+        }
         // A reason is its text, key or number: a string, or a whole number.
         if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: "") {
             r.rejectionReason = text
         } else {
-            r.rejectionReason = try o.value(K.rejectionReason.rawValue, Int.self,
-                                            expected: "a string (the reason's text or key) or a whole number (its number in the act's list)").map(String.init)
+            r.rejectionReason = try o.value(
+                K.rejectionReason.rawValue, Int.self,
+                expected: "a string (the reason's text or key) or a whole number (its number in the act's list)"
+            ).map(String.init)
         }
         r.asOf = try o.timestamp(.asOf)
         r.postponedUntil = try Self.dates(o, K.postponedUntil.rawValue)
@@ -170,7 +190,8 @@ struct RequestJSON: Decodable {
     static func entries(_ decoder: any Decoder, _ o: Object, _ key: String) throws -> [MessageRequest.Entry] {
         let k = AnyKey(stringValue: key)
         guard o.container.contains(k), !(try o.container.decodeNil(forKey: k)) else { return [] }
-        let shape = "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
+        let shape =
+            "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
         guard var list = try? o.container.nestedUnkeyedContainer(forKey: k) else {
             throw SrokError.invalidValue(field: o.field(key), value: o.describe(k), expected: shape)
         }
@@ -182,13 +203,17 @@ struct RequestJSON: Decodable {
             }
             let e = Object(container: c, source: o.field("\(key)[\(i)]"))
             try e.checkKeys(["stage", "at", "redirect_approval"])
-            guard let stage = try e.value("stage", String.self, expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", ")),
-                  let at = try e.timestamp("at")
+            guard
+                let stage = try e.value(
+                    "stage", String.self, expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", ")),
+                let at = try e.timestamp("at")
             else {
                 throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "", expected: shape)
             }
-            out.append(MessageRequest.Entry(stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
-                                            redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false))
+            out.append(
+                MessageRequest.Entry(
+                    stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
+                    redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false))
         }
         return out
     }

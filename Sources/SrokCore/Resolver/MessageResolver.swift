@@ -15,7 +15,8 @@ public final class MessageResolver: Sendable {
 
     /// A resolver over `context` with `defaults`.
     public init(context: SrokContext, defaults: MessageDefaults = MessageDefaults()) {
-        self.context = context; self.defaults = defaults
+        self.context = context
+        self.defaults = defaults
     }
 
     /// Resolves a request: profile, zone, region and conventions (request, then defaults, then
@@ -26,45 +27,62 @@ public final class MessageResolver: Sendable {
     /// - Throws: ``MessageFieldError`` naming the request key at fault and what is accepted.
     public func resolve(_ request: MessageRequest, now: Instant) throws(MessageFieldError) -> ResolvedMessage {
         guard let registeredAt = request.registeredAt else {
-            throw MessageFieldError(field: MessageRequest.Key.registeredAt.rawValue, value: "",
-                                    error: .missing(field: "registered_at", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
+            throw MessageFieldError(
+                field: MessageRequest.Key.registeredAt.rawValue, value: "",
+                error: .missing(
+                    field: "registered_at", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
         }
-        let r = try engine(profile: request.profile, region: request.region, tz: request.tz, overrides: request.conventions)
+        let r = try engine(
+            profile: request.profile, region: request.region, tz: request.tz, overrides: request.conventions)
         let zone = r.engine.zone
         let regime = request.regime ?? r.regime
-        let (term, source) = try term(days: request.termDays, fastTrackDays: request.fastTrackDays, level: request.level,
-                                      category: request.category, subcategory: request.subcategory,
-                                      migration: request.migration, regime: regime, profile: r.profile)
+        let (term, source) = try term(
+            days: request.termDays, fastTrackDays: request.fastTrackDays, level: request.level,
+            category: request.category, subcategory: request.subcategory,
+            migration: request.migration, regime: regime, profile: r.profile)
         try Self.validate(term, regime: regime, field: request.termDays != nil ? "term_days" : "fast_track_days")
         let registered = registeredAt.resolve(in: zone)
         let asOf = request.asOf?.resolve(in: zone) ?? defaults.asOf ?? now
-        var entries = request.entries.map { StageEntry($0.stage, at: $0.at.resolve(in: zone), isRedirectApproval: $0.redirectApproval) }
+        var entries = request.entries.map {
+            StageEntry($0.stage, at: $0.at.resolve(in: zone), isRedirectApproval: $0.redirectApproval)
+        }
         if let stage = request.stage {
-            entries.append(StageEntry(stage, at: try enteredAt(stage, request.stageEnteredAt, registered: registered, term: term,
-                                                              asOf: asOf, engine: r.engine)))
+            entries.append(
+                StageEntry(
+                    stage,
+                    at: try enteredAt(
+                        stage, request.stageEnteredAt, registered: registered, term: term,
+                        asOf: asOf, engine: r.engine)))
         }
         entries.sort { $0.at < $1.at }
         if let outcome = request.outcome, !r.profile.outcomes.value.contains(outcome) {
-            throw MessageFieldError(field: "outcome", value: outcome.russian, error: .invalidValue(
+            throw MessageFieldError(
                 field: "outcome", value: outcome.russian,
-                expected: "an outcome type of profile \(r.profile.id): " + r.profile.outcomes.value.map(\.russian).joined(separator: ", ")
-                    + " (\(r.profile.outcomes.citation))"))
+                error: .invalidValue(
+                    field: "outcome", value: outcome.russian,
+                    expected: "an outcome type of profile \(r.profile.id): "
+                        + r.profile.outcomes.value.map(\.russian).joined(separator: ", ")
+                        + " (\(r.profile.outcomes.citation))"))
         }
         let history = MessageHistory(
             registered: registered, regime: regime, term: term, entries: entries,
             takenIntoWork: request.takenIntoWork?.resolve(in: zone), postponements: request.postponedUntil,
             extensionDays: request.extensionDays, redirectedAt: request.redirectedAt?.resolve(in: zone),
             receivedAt: request.receivedAt?.resolve(in: zone), closedAt: request.closedAt?.resolve(in: zone),
-            applicantContactedAt: request.applicantContactedAt?.resolve(in: zone), headInformedAt: request.headInformedAt?.resolve(in: zone),
+            applicantContactedAt: request.applicantContactedAt?.resolve(in: zone),
+            headInformedAt: request.headInformedAt?.resolve(in: zone),
             outcome: request.outcome, rejectionReason: request.rejectionReason)
-        return ResolvedMessage(profile: r.profile, engine: r.engine, term: term, termSource: source, regime: regime,
-                               registered: registered, history: history, asOf: asOf)
+        return ResolvedMessage(
+            profile: r.profile, engine: r.engine, term: term, termSource: source, regime: regime,
+            registered: registered, history: history, asOf: asOf)
     }
 
     /// The engine for a profile, region and zone (nil: the defaults', then the profile's), with
     /// the defaults' convention overrides and then `overrides`. Cached when `overrides` is empty.
-    package func engine(profile: String?, region: String?, tz: String?,
-                        overrides: ConventionOverrides = ConventionOverrides()) throws(MessageFieldError) -> ResolvedEngine {
+    package func engine(
+        profile: String?, region: String?, tz: String?,
+        overrides: ConventionOverrides = ConventionOverrides()
+    ) throws(MessageFieldError) -> ResolvedEngine {
         let cacheable = overrides == ConventionOverrides()
         let key = (profile ?? "") + "\u{1}" + (region ?? "") + "\u{1}" + (tz ?? "")
         if cacheable, let e = engines.withLock({ $0[key] }) { return e }
@@ -73,15 +91,18 @@ public final class MessageResolver: Sendable {
         do { p = try context.profile(id) } catch { throw MessageFieldError(field: "profile", value: id, error: error) }
         let zoneID = tz ?? defaults.tz ?? p.zone.value
         let zone: ZoneRules
-        do { zone = try context.zone(zoneID) } catch { throw MessageFieldError(field: "tz", value: zoneID, error: error) }
+        do { zone = try context.zone(zoneID) } catch {
+            throw MessageFieldError(field: "tz", value: zoneID, error: error)
+        }
         let regionID = region ?? defaults.region ?? p.region.value
         let calendar: WorkingCalendar
         do { calendar = try context.calendar(region: regionID) } catch {
             throw MessageFieldError(field: "region", value: regionID, error: error)
         }
         let conventions = overrides.merged(over: defaults.conventions).applied(to: p.conventions)
-        let e = ResolvedEngine(engine: SLAEngine(calendar: calendar, zone: zone, conventions: conventions), profile: p,
-                               profileIndex: index(ofProfile: p.id), lenientFastTrack: defaults.lenientFastTrack)
+        let e = ResolvedEngine(
+            engine: SLAEngine(calendar: calendar, zone: zone, conventions: conventions), profile: p,
+            profileIndex: index(ofProfile: p.id), lenientFastTrack: defaults.lenientFastTrack)
         if cacheable { engines.withLock { $0[key] = e } }
         return e
     }
@@ -101,34 +122,46 @@ public final class MessageResolver: Sendable {
     /// profile's allowed fast-track terms (refusing others unless ``MessageDefaults/lenientFastTrack``),
     /// level or catalogue by category, or its general term. With
     /// ``MessageDefaults/strictCategories``, a category that is not in the catalogue is an error.
-    package func term(days: Int?, fastTrackDays: Int?, level: String? = nil, category: String?, subcategory: String?,
-                      migration: Bool = false, regime: Regime, profile: RegulationProfile) throws(MessageFieldError) -> (Term, TermSource) {
+    package func term(
+        days: Int?, fastTrackDays: Int?, level: String? = nil, category: String?, subcategory: String?,
+        migration: Bool = false, regime: Regime, profile: RegulationProfile
+    ) throws(MessageFieldError) -> (Term, TermSource) {
         if let days { return (.days(days), .explicit) }
         if migration {
             guard regime == .appeal else {
-                throw MessageFieldError(field: "migration", value: "true",
-                                        error: .invalidValue(field: "migration", value: "true",
-                                                             expected: "an appeal (regime appeal): 59-ФЗ ст. 12 ч. 1.1 applies to appeals"))
+                throw MessageFieldError(
+                    field: "migration", value: "true",
+                    error: .invalidValue(
+                        field: "migration", value: "true",
+                        expected: "an appeal (regime appeal): 59-ФЗ ст. 12 ч. 1.1 applies to appeals"))
             }
             return (.days(AppealLaw.migrationConsiderationDays), .migrationLaw)
         }
         if defaults.strictCategories, fastTrackDays == nil, level == nil, let category,
-           profile.fastTrack(category: category, subcategory: subcategory) == nil {
+            profile.fastTrack(category: category, subcategory: subcategory) == nil
+        {
             let known = profile.fastTracks.map { $0.category + ($0.subcategory.map { " / " + $0 } ?? "") }
-            let categoryKnown = profile.fastTracks.contains { TextKey.normalize($0.category) == TextKey.normalize(category) }
+            let categoryKnown = profile.fastTracks.contains {
+                TextKey.normalize($0.category) == TextKey.normalize(category)
+            }
             let field = categoryKnown ? "subcategory" : "category"
             let value = category + (subcategory.map { " / " + $0 } ?? "")
-            throw MessageFieldError(field: field, value: value, error: .invalidValue(
+            throw MessageFieldError(
                 field: field, value: value,
-                expected: "a fast-track category of profile \(profile.id) (strict categories); known: " + (known.isEmpty ? "none" : known.joined(separator: "; "))))
+                error: .invalidValue(
+                    field: field, value: value,
+                    expected: "a fast-track category of profile \(profile.id) (strict categories); known: "
+                        + (known.isEmpty ? "none" : known.joined(separator: "; "))))
         }
         do {
-            let (term, citation) = try profile.term(fastTrackDays: fastTrackDays, level: level, category: category, subcategory: subcategory,
-                                                    lenientFastTrack: defaults.lenientFastTrack)
+            let (term, citation) = try profile.term(
+                fastTrackDays: fastTrackDays, level: level, category: category, subcategory: subcategory,
+                lenientFastTrack: defaults.lenientFastTrack)
             return (term, .profile(citation: citation))
         } catch {
             let field = fastTrackDays != nil ? "fast_track_days" : level != nil ? "level" : "category"
-            throw MessageFieldError(field: field, value: fastTrackDays.map(String.init) ?? level ?? category ?? "", error: error)
+            throw MessageFieldError(
+                field: field, value: fastTrackDays.map(String.init) ?? level ?? category ?? "", error: error)
         }
     }
 
@@ -141,11 +174,15 @@ public final class MessageResolver: Sendable {
 
     /// When a message entered `stage`: `given`, or when the plan says the stage starts (the
     /// previous stage's planned due time), not later than `asOf` (and not before registration).
-    func enteredAt(_ stage: Stage, _ given: Timestamp?, registered: Instant, term: Term, asOf: Instant,
-                   engine: SLAEngine) throws(MessageFieldError) -> Instant {
+    func enteredAt(
+        _ stage: Stage, _ given: Timestamp?, registered: Instant, term: Term, asOf: Instant,
+        engine: SLAEngine
+    ) throws(MessageFieldError) -> Instant {
         if let given {
             let at = given.resolve(in: engine.zone)
-            do { try Self.checkEntry(at, asOf: asOf, zone: engine.zone) } catch { throw MessageFieldError(evaluating: error) }
+            do { try Self.checkEntry(at, asOf: asOf, zone: engine.zone) } catch {
+                throw MessageFieldError(evaluating: error)
+            }
             return at
         }
         if stage == .moderation { return registered }
@@ -162,32 +199,48 @@ public final class MessageResolver: Sendable {
     @inline(__always)
     static func checkEntry(_ entered: Instant, asOf: Instant, zone: ZoneRules) throws(SrokError) {
         guard entered <= asOf else {
-            throw .invalidValue(field: "stage_entered_at", value: zone.iso8601(entered),
-                                expected: "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered")
+            throw .invalidValue(
+                field: "stage_entered_at", value: zone.iso8601(entered),
+                expected:
+                    "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered"
+            )
         }
     }
 
     /// The planned entry into `stage` (not moderation): the previous stage's planned due time,
     /// capped at `asOf` but not before registration.
     @inline(__always)
-    package static func plannedEntry(_ stage: Stage, plan: MessageSchedule, registered: Instant, asOf: Instant) -> Instant {
+    package static func plannedEntry(_ stage: Stage, plan: MessageSchedule, registered: Instant, asOf: Instant)
+        -> Instant
+    {
         min(plan.stageDue[Stage(rawValue: stage.rawValue - 1)!], max(registered, asOf))
     }
 
     /// The batch's per-row status: the engine and term already resolved, `history`'s storage
     /// reused (this path allocates nothing), and the schedule computed once. Sets the history's
     /// postponement, extension and closing from the arguments and clears its other facts.
-    package func status(registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
-                        stageEnteredAt: Timestamp?, postponedUntil: CivilDate?, extensionDays: Int?, closedAt: Timestamp?,
-                        asOf: Instant, engine r: ResolvedEngine, history: inout MessageHistory) throws(MessageFieldError) -> MessageStatus {
+    package func status(
+        registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
+        stageEnteredAt: Timestamp?, postponedUntil: CivilDate?, extensionDays: Int?, closedAt: Timestamp?,
+        asOf: Instant, engine r: ResolvedEngine, history: inout MessageHistory
+    ) throws(MessageFieldError) -> MessageStatus {
         history.postponements.removeAll(keepingCapacity: true)
         if let p = postponedUntil { history.postponements.append(p) }
         history.extensionDays = extensionDays
-        history.closedAt = closedAt.map { t in if case .instant(let i) = t { return i }; return t.resolve(in: r.engine.zone) }
-        history.takenIntoWork = nil; history.redirectedAt = nil; history.receivedAt = nil
-        history.applicantContactedAt = nil; history.headInformedAt = nil; history.outcome = nil; history.rejectionReason = nil
-        return try status(registered: registered, term: term, termField: termField, regime: regime, stage: stage,
-                          stageEnteredAt: stageEnteredAt, asOf: asOf, engine: r, prepared: &history)
+        history.closedAt = closedAt.map { t in
+            if case .instant(let i) = t { return i }
+            return t.resolve(in: r.engine.zone)
+        }
+        history.takenIntoWork = nil
+        history.redirectedAt = nil
+        history.receivedAt = nil
+        history.applicantContactedAt = nil
+        history.headInformedAt = nil
+        history.outcome = nil
+        history.rejectionReason = nil
+        return try status(
+            registered: registered, term: term, termField: termField, regime: regime, stage: stage,
+            stageEnteredAt: stageEnteredAt, asOf: asOf, engine: r, prepared: &history)
     }
 
     /// The per-row status over a history whose facts the caller has already set — postponements
@@ -203,9 +256,11 @@ public final class MessageResolver: Sendable {
     /// nanoseconds (`Benchmarks/Benchmarks/SLABenchmarks`).
     /// - Throws: ``MessageFieldError`` naming the request key at fault (`postponed_until` beyond
     ///   the profile's limit with its clause, `rejection_reason`, `stage_entered_at`, …).
-    package func status(registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
-                        stageEnteredAt: Timestamp?, asOf: Instant, engine r: ResolvedEngine,
-                        prepared history: inout MessageHistory) throws(MessageFieldError) -> MessageStatus {
+    package func status(
+        registered: Timestamp, term: Term, termField: String, regime: Regime?, stage: Stage?,
+        stageEnteredAt: Timestamp?, asOf: Instant, engine r: ResolvedEngine,
+        prepared history: inout MessageHistory
+    ) throws(MessageFieldError) -> MessageStatus {
         // Instants need no zone; only local times touch the zone's tables.
         @inline(__always) func resolve(_ t: Timestamp) -> Instant {
             if case .instant(let i) = t { return i }

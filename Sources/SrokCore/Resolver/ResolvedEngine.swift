@@ -21,7 +21,9 @@ package final class ResolvedEngine: Sendable {
     package var fastTrackRange: FastTrackTerms { fastTrackTerms }
 
     package init(engine: SLAEngine, profile: RegulationProfile, profileIndex: Int, lenientFastTrack: Bool = false) {
-        self.engine = engine; self.profile = profile; self.profileIndex = profileIndex
+        self.engine = engine
+        self.profile = profile
+        self.profileIndex = profileIndex
         rules = profile.rules
         regime = profile.regime.value
         fastTrackTerms = profile.acceptedFastTrackTerms(lenient: lenientFastTrack)

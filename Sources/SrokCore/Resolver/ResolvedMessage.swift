@@ -27,7 +27,9 @@ public struct ResolvedMessage: Sendable {
     /// - Throws: ``MessageFieldError`` naming the field at fault (a postponement beyond the
     ///   profile's limit, an extension of a message …).
     public func effectiveDue(_ schedule: MessageSchedule) throws(MessageFieldError) -> EffectiveDue {
-        do { return try engine.effectiveDue(of: history, schedule: schedule, postponements: profile.postponements) } catch {
+        do {
+            return try engine.effectiveDue(of: history, schedule: schedule, postponements: profile.postponements)
+        } catch {
             throw MessageFieldError(evaluating: error)
         }
     }

@@ -14,7 +14,10 @@ public struct ControlCheck: Hashable, Sendable {
 
     /// Creates a check.
     public init(kind: ControlKind, deadline: Instant, metAt: Instant?, state: SLAState) {
-        self.kind = kind; self.deadline = deadline; self.metAt = metAt; self.state = state
+        self.kind = kind
+        self.deadline = deadline
+        self.metAt = metAt
+        self.state = state
     }
 
     /// Whether the control is still open (not met) and not yet late: it has a deadline ahead.
@@ -44,7 +47,14 @@ public struct ControlChecks: Collection, Hashable, Sendable {
     public init() {
         // The empty slots are never read: `present` says which are filled.
         let empty = Slot(deadline: 0, met: .min)
-        s0 = empty; s1 = empty; s2 = empty; s3 = empty; s4 = empty; s5 = empty; s6 = empty; s7 = empty
+        s0 = empty
+        s1 = empty
+        s2 = empty
+        s3 = empty
+        s4 = empty
+        s5 = empty
+        s6 = empty
+        s7 = empty
     }
 
     /// Sets the check of `check.kind` (replacing one of the same kind).
@@ -99,9 +109,10 @@ public struct ControlChecks: Collection, Hashable, Sendable {
         case 6: slot = s6
         default: slot = s7
         }
-        return ControlCheck(kind: ControlKind(ordinal: i) ?? .headInformed, deadline: Instant(secondsSinceEpoch: slot.deadline),
-                            metAt: slot.met == .min ? nil : Instant(secondsSinceEpoch: slot.met),
-                            state: overdue & (1 << UInt8(i)) != 0 ? .overdue : .ok)
+        return ControlCheck(
+            kind: ControlKind(ordinal: i) ?? .headInformed, deadline: Instant(secondsSinceEpoch: slot.deadline),
+            metAt: slot.met == .min ? nil : Instant(secondsSinceEpoch: slot.met),
+            state: overdue & (1 << UInt8(i)) != 0 ? .overdue : .ok)
     }
 
     /// How many checks apply.

@@ -31,13 +31,19 @@ public enum ControlCount: String, Sendable, CaseIterable {
     public func explanation(_ amount: Int, lang: Language) -> String {
         switch (self, lang) {
         case (.days, .ru): "до конца \(amount)-го дня после дня события (ГК РФ ст. 191, 194), в зоне организации"
-        case (.days, .en): "to the end of the \(amount)th day after the day of the event (Civil Code art. 191, 194), in the organisation's zone"
-        case (.daysInclusive, .ru): amount == 1 ? "до конца дня события" : "до конца \(amount)-го дня, считая день события первым"
-        case (.daysInclusive, .en): amount == 1 ? "to the end of the day of the event" : "to the end of day \(amount), the day of the event being day 1"
+        case (.days, .en):
+            "to the end of the \(amount)th day after the day of the event (Civil Code art. 191, 194), in the organisation's zone"
+        case (.daysInclusive, .ru):
+            amount == 1 ? "до конца дня события" : "до конца \(amount)-го дня, считая день события первым"
+        case (.daysInclusive, .en):
+            amount == 1
+                ? "to the end of the day of the event" : "to the end of day \(amount), the day of the event being day 1"
         case (.clock, .ru): "\(amount) × 24 ч от момента события"
         case (.clock, .en): "\(amount) × 24 h from the instant of the event"
-        case (.workingDays, .ru): "\(amount) раб. дн. рабочего времени организации (по умолчанию 8 ч в день) от момента события"
-        case (.workingDays, .en): "\(amount) working days of the organisation's working time (8 h a day by default) from the event"
+        case (.workingDays, .ru):
+            "\(amount) раб. дн. рабочего времени организации (по умолчанию 8 ч в день) от момента события"
+        case (.workingDays, .en):
+            "\(amount) working days of the organisation's working time (8 h a day by default) from the event"
         }
     }
 }

@@ -10,7 +10,8 @@ extension SLAEngine {
         switch c.count {
         case .clock: return start.adding(seconds: Int64(c.amount) * 86_400)
         case .days: return zone.endOfDay(zone.localDate(start).adding(days: c.amount)).adding(seconds: -1)
-        case .daysInclusive: return zone.endOfDay(zone.localDate(start).adding(days: max(0, c.amount - 1))).adding(seconds: -1)
+        case .daysInclusive:
+            return zone.endOfDay(zone.localDate(start).adding(days: max(0, c.amount - 1))).adding(seconds: -1)
         case .workingDays: return try workTime.adding(minutes: c.amount * conventions.schedule.dayMinutes, to: start)
         }
     }
@@ -19,13 +20,16 @@ extension SLAEngine {
     /// seconds, and added to dates.
     func checkLimits(_ controls: [ControlTerm]) throws(SrokError) {
         for c in controls where !(1...366).contains(c.amount) {
-            throw .invalidValue(field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
+            throw .invalidValue(
+                field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
         }
     }
 
     /// Evaluates control points on the latest relevant visit, as of `asOf` (entries and facts
     /// after it have not happened yet); their limits are checked (``checkLimits(_:)``). Allocates nothing.
-    func evaluate(_ controls: [ControlTerm], history: MessageHistory, seen: Int, asOf: Instant) throws(SrokError) -> ControlChecks {
+    func evaluate(_ controls: [ControlTerm], history: MessageHistory, seen: Int, asOf: Instant) throws(SrokError)
+        -> ControlChecks
+    {
         var out = ControlChecks()
         let entries = history.entries
         let end = min(asOf, history.closedAt ?? asOf)
@@ -49,7 +53,8 @@ extension SLAEngine {
             case .coordinatorDecision:
                 guard let i = (0..<seen).last(where: { entries[$0].stage == .coordination }) else { continue }
                 let start = entries[i].at
-                let left = i + 1 < seen ? entries[i + 1].at : happened(history.redirectedAt).flatMap { $0 >= start ? $0 : nil }
+                let left =
+                    i + 1 < seen ? entries[i + 1].at : happened(history.redirectedAt).flatMap { $0 >= start ? $0 : nil }
                 out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: left))
             case .executorTake:
                 guard let i = (0..<seen).last(where: { entries[$0].stage == .execution }) else { continue }
@@ -60,10 +65,14 @@ extension SLAEngine {
                 out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: taken ?? left))
             case .executorReturn:
                 // The latest execution visit that ended with a return to coordination.
-                guard let i = (0..<seen).last(where: { entries[$0].stage == .execution && $0 + 1 < seen && entries[$0 + 1].stage == .coordination })
+                guard
+                    let i = (0..<seen).last(where: {
+                        entries[$0].stage == .execution && $0 + 1 < seen && entries[$0 + 1].stage == .coordination
+                    })
                 else { continue }
                 let start = entries[i].at
-                out.set(check(c.kind, deadline: try controlDeadline(c, from: start), metAt: entries[i + 1].at))
+                out.set(
+                    check(c.kind, deadline: try controlDeadline(c, from: start), metAt: entries[i + 1].at))
             case .redirectApproval:
                 var minutes = 0
                 var first: Instant?
@@ -79,18 +88,26 @@ extension SLAEngine {
                 if c.count == .workingDays {
                     // «суммарно для всех согласующих»: the working time of every approval visit, summed.
                     let allowed = c.amount * conventions.schedule.dayMinutes
-                    out.set(ControlCheck(kind: c.kind, deadline: deadline, metAt: finished,
-                                         state: minutes > allowed ? .overdue : .ok))
+                    out.set(
+                        ControlCheck(
+                            kind: c.kind, deadline: deadline, metAt: finished,
+                            state: minutes > allowed ? .overdue : .ok))
                 } else {
                     out.set(check(c.kind, deadline: deadline, metAt: finished))
                 }
             case .appealRedirect:
                 // Only a redirected appeal has this deadline to meet.
                 guard history.regime == .appeal, let redirected = happened(history.redirectedAt) else { continue }
-                out.set(check(c.kind, deadline: try controlDeadline(c, from: history.registered), metAt: redirected))
+                out.set(
+                    check(
+                        c.kind, deadline: try controlDeadline(c, from: history.registered),
+                        metAt: redirected))
             case .appealRegistration:
                 guard history.regime == .appeal, let received = history.receivedAt else { continue }
-                out.set(check(c.kind, deadline: try controlDeadline(c, from: received), metAt: history.registered))
+                out.set(
+                    check(
+                        c.kind, deadline: try controlDeadline(c, from: received),
+                        metAt: history.registered))
             case .applicantContact, .headInformed:
                 let fact = c.kind == .applicantContact ? history.applicantContactedAt : history.headInformedAt
                 guard let met = happened(fact) else { continue }

@@ -101,22 +101,37 @@ public enum ControlKind: String, Sendable, CaseIterable {
     /// What the control checks, in Russian or English (the explanation tables).
     public func summary(_ lang: Language) -> String {
         switch (self, lang) {
-        case (.coordinatorDecision, .ru): "координатор назначает исполнителя или перенаправляет сообщение; срок — от каждого поступления на координацию; выполнено — уход с этапа координации или перенаправление; определяет просрочку этапа координации (доля этапа остаётся плановым сроком)"
-        case (.coordinatorDecision, .en): "the coordinator assigns an executor or redirects; from each arrival at coordination; met by leaving coordination or by the redirect; decides whether the coordination stage is late (its share stays the planned time)"
-        case (.executorTake, .ru): "исполнитель берёт сообщение в работу; от последнего поступления на исполнение; выполнено — taken_into_work (без него — по окончании визита)"
-        case (.executorTake, .en): "the executor takes the message into work; from the latest arrival at execution; met by taken_into_work (else judged by the end of the visit)"
-        case (.executorReturn, .ru): "сообщение вне компетенции возвращается на координацию; от поступления на исполнение; проверяется, когда визит исполнения закончился возвратом"
-        case (.executorReturn, .en): "a message outside the executor's competence goes back to coordination; from the arrival at execution; checked when an execution visit ended with a return"
-        case (.redirectApproval, .ru): "согласование перенаправления в неподведомственную организацию; суммарное рабочее время всех визитов с пометкой redirect_approval"
-        case (.redirectApproval, .en): "approval of a redirect to a non-subordinate organisation; the working time of every visit flagged redirect_approval, summed"
-        case (.appealRedirect, .ru): "перенаправление обращения по 59-ФЗ; от дня регистрации; проверяется для перенаправленных обращений (redirected_at)"
-        case (.appealRedirect, .en): "redirect of a 59-ФЗ appeal; from the day of registration; checked for redirected appeals (redirected_at)"
+        case (.coordinatorDecision, .ru):
+            "координатор назначает исполнителя или перенаправляет сообщение; срок — от каждого поступления на координацию; выполнено — уход с этапа координации или перенаправление; определяет просрочку этапа координации (доля этапа остаётся плановым сроком)"
+        case (.coordinatorDecision, .en):
+            "the coordinator assigns an executor or redirects; from each arrival at coordination; met by leaving coordination or by the redirect; decides whether the coordination stage is late (its share stays the planned time)"
+        case (.executorTake, .ru):
+            "исполнитель берёт сообщение в работу; от последнего поступления на исполнение; выполнено — taken_into_work (без него — по окончании визита)"
+        case (.executorTake, .en):
+            "the executor takes the message into work; from the latest arrival at execution; met by taken_into_work (else judged by the end of the visit)"
+        case (.executorReturn, .ru):
+            "сообщение вне компетенции возвращается на координацию; от поступления на исполнение; проверяется, когда визит исполнения закончился возвратом"
+        case (.executorReturn, .en):
+            "a message outside the executor's competence goes back to coordination; from the arrival at execution; checked when an execution visit ended with a return"
+        case (.redirectApproval, .ru):
+            "согласование перенаправления в неподведомственную организацию; суммарное рабочее время всех визитов с пометкой redirect_approval"
+        case (.redirectApproval, .en):
+            "approval of a redirect to a non-subordinate organisation; the working time of every visit flagged redirect_approval, summed"
+        case (.appealRedirect, .ru):
+            "перенаправление обращения по 59-ФЗ; от дня регистрации; проверяется для перенаправленных обращений (redirected_at)"
+        case (.appealRedirect, .en):
+            "redirect of a 59-ФЗ appeal; from the day of registration; checked for redirected appeals (redirected_at)"
         case (.appealRegistration, .ru): "регистрация обращения по 59-ФЗ; от поступления (received_at) до регистрации"
-        case (.appealRegistration, .en): "registration of a 59-ФЗ appeal; from its receipt (received_at) to registration"
-        case (.applicantContact, .ru): "исполнитель связывается с заявителем для уточнения недостающей информации; от поступления на исполнение; проверяется, только если связь записана (applicant_contacted_at): обязанность условная"
-        case (.applicantContact, .en): "the executor contacts the applicant to clarify missing information; from the arrival at execution; checked only when the contact is recorded (applicant_contacted_at): the duty is conditional"
-        case (.headInformed, .ru): "исполнитель доводит информацию до руководителя; от поступления на исполнение; проверяется, только если записано (head_informed_at): выгрузка ПОС этого не содержит"
-        case (.headInformed, .en): "the executor informs the head; from the arrival at execution; checked only when recorded (head_informed_at): the ПОС export does not carry it"
+        case (.appealRegistration, .en):
+            "registration of a 59-ФЗ appeal; from its receipt (received_at) to registration"
+        case (.applicantContact, .ru):
+            "исполнитель связывается с заявителем для уточнения недостающей информации; от поступления на исполнение; проверяется, только если связь записана (applicant_contacted_at): обязанность условная"
+        case (.applicantContact, .en):
+            "the executor contacts the applicant to clarify missing information; from the arrival at execution; checked only when the contact is recorded (applicant_contacted_at): the duty is conditional"
+        case (.headInformed, .ru):
+            "исполнитель доводит информацию до руководителя; от поступления на исполнение; проверяется, только если записано (head_informed_at): выгрузка ПОС этого не содержит"
+        case (.headInformed, .en):
+            "the executor informs the head; from the arrival at execution; checked only when recorded (head_informed_at): the ПОС export does not carry it"
         }
     }
 }
@@ -137,6 +152,9 @@ public struct ControlPoint: Hashable, Sendable {
 
     /// Creates a control point; `count` nil takes the kind's default.
     public init(_ kind: ControlKind, _ amount: Int, count: ControlCount? = nil, citation: String = "") {
-        self.kind = kind; self.amount = amount; self.count = count ?? kind.defaultCount; self.citation = citation
+        self.kind = kind
+        self.amount = amount
+        self.count = count ?? kind.defaultCount
+        self.citation = citation
     }
 }

@@ -56,13 +56,16 @@ public struct StageShares: Hashable, Sendable {
     /// - Throws: when a share is negative or the sum is not 100 %.
     public init(percent: [Double]) throws(SrokError) {
         guard percent.count == 5 else {
-            throw .invalidValue(field: "stage shares", value: percent.map { String($0) }.joined(separator: ","), expected: "five shares (moderation, coordination, execution, approval, final approval)")
+            throw .invalidValue(
+                field: "stage shares", value: percent.map { String($0) }.joined(separator: ","),
+                expected: "five shares (moderation, coordination, execution, approval, final approval)")
         }
         var bp = PerStage(repeating: 0)
         for s in Stage.allCases {
             let p = percent[s.rawValue]
             guard p >= 0, p <= 100 else {
-                throw .invalidValue(field: "share of \(s.code)", value: String(p), expected: "a percentage from 0 to 100")
+                throw .invalidValue(
+                    field: "share of \(s.code)", value: String(p), expected: "a percentage from 0 to 100")
             }
             bp[s] = Int((p * 100).rounded())
         }
@@ -75,12 +78,18 @@ public struct StageShares: Hashable, Sendable {
         let bounded = Stage.allCases.allSatisfy { (0...10_000).contains(basisPoints[$0]) }
         let sum = bounded ? Stage.allCases.reduce(0) { $0 + basisPoints[$1] } : -1
         guard sum == 10_000 else {
-            throw .invalidValue(field: "stage shares", value: Stage.allCases.map { "\(basisPoints[$0] / 100)" }.joined(separator: "+") + (bounded ? " = \(Double(sum) / 100) %" : ""),
-                                expected: "shares from 0 to 100 % that sum to 100 %")
+            throw .invalidValue(
+                field: "stage shares",
+                value: Stage.allCases.map { "\(basisPoints[$0] / 100)" }.joined(separator: "+")
+                    + (bounded ? " = \(Double(sum) / 100) %" : ""),
+                expected: "shares from 0 to 100 % that sum to 100 %")
         }
         self.basisPoints = basisPoints
         var running = 0
-        cumulativeBasisPoints = PerStage { s in running += basisPoints[s]; return running }
+        cumulativeBasisPoints = PerStage { s in
+            running += basisPoints[s]
+            return running
+        }
     }
 
     /// Basis points of each stage and all before it (computed once: the schedule needs them per message).
@@ -117,11 +126,13 @@ public struct WorkSchedule: Hashable, Sendable {
             guard ends.count == 2 else { throw .invalidValue(field: field, value: text, expected: expected) }
             func minutes(_ s: Substring) -> Int? {
                 let hm = s.trimmingSpaces.split(separator: ":")
-                guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
+                guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m)
+                else { return nil }
                 return h * 60 + m
             }
             guard let a = minutes(ends[0]), let b = minutes(ends[1]), a < b, b <= 1440,
-                  result.last.map({ $0.upperBound <= a }) ?? true else {
+                result.last.map({ $0.upperBound <= a }) ?? true
+            else {
                 throw .invalidValue(field: field, value: text, expected: expected)
             }
             result.append(a...b)
@@ -130,7 +141,9 @@ public struct WorkSchedule: Hashable, Sendable {
         intervals = result
         self.shortenedCut = shortenedCut
         guard shortenedCut >= 0, dayMinutes > shortenedCut else {
-            throw .invalidValue(field: field, value: text, expected: "a day longer than the shortened-day cut (\(shortenedCut) minutes, at least 0)")
+            throw .invalidValue(
+                field: field, value: text,
+                expected: "a day longer than the shortened-day cut (\(shortenedCut) minutes, at least 0)")
         }
     }
 

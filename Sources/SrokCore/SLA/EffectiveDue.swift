@@ -9,7 +9,11 @@ public struct EffectiveDue: Hashable, Sendable {
     public var reason: DueReason?
 
     /// Creates an effective due time.
-    public init(due: Instant, dueDate: CivilDate, reason: DueReason?) { self.due = due; self.dueDate = dueDate; self.reason = reason }
+    public init(due: Instant, dueDate: CivilDate, reason: DueReason?) {
+        self.due = due
+        self.dueDate = dueDate
+        self.reason = reason
+    }
 }
 
 extension SLAEngine {
@@ -20,12 +24,17 @@ extension SLAEngine {
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` for more postponements than
     ///   `postponements` allows (naming its clause), a postponement before registration or beyond
     ///   ``SLAConventions/postponementHorizonDays``, an extension of a message or beyond 30 days.
-    public func effectiveDue(of history: MessageHistory, schedule: MessageSchedule,
-                             postponements limit: Cited<PostponementLimit> = PostponementLimit.silentActDefault) throws(SrokError) -> EffectiveDue {
+    public func effectiveDue(
+        of history: MessageHistory, schedule: MessageSchedule,
+        postponements limit: Cited<PostponementLimit> = PostponementLimit.silentActDefault
+    ) throws(SrokError) -> EffectiveDue {
         var result = EffectiveDue(due: schedule.due, dueDate: schedule.dueDate, reason: nil)
         if !limit.value.allows(history.postponements.count) {
-            throw .invalidValue(field: "postponed_until", value: history.postponements.map(\.iso).joined(separator: ", "),
-                                expected: "at most \(limit.value) postponement(s): «Отложено» не более \(limit.value) раза (\(limit.citation))")
+            throw .invalidValue(
+                field: "postponed_until", value: history.postponements.map(\.iso).joined(separator: ", "),
+                expected:
+                    "at most \(limit.value) postponement(s): «Отложено» не более \(limit.value) раза (\(limit.citation))"
+            )
         }
         if let until = history.postponements.last {
             guard CivilDate.supportedYears.contains(until.year) else {
@@ -33,12 +42,16 @@ extension SLAEngine {
             }
             let registeredDay = zone.localDate(history.registered)
             guard until >= registeredDay else {
-                throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date on or after registration")
+                throw .invalidValue(
+                    field: "postponed_until", value: until.iso, expected: "a date on or after registration")
             }
             let horizon = registeredDay.adding(days: conventions.postponementHorizonDays)
             guard until <= horizon else {
-                throw .invalidValue(field: "postponed_until", value: until.iso,
-                                    expected: "a date at most \(conventions.postponementHorizonDays) days after registration (by \(horizon.iso)); no act sets a limit, this one catches typing errors")
+                throw .invalidValue(
+                    field: "postponed_until", value: until.iso,
+                    expected:
+                        "a date at most \(conventions.postponementHorizonDays) days after registration (by \(horizon.iso)); no act sets a limit, this one catches typing errors"
+                )
             }
             // «Отложено» moves the due time later, never earlier than the term itself.
             let end = zone.endOfDay(until).adding(seconds: -1)
@@ -46,13 +59,17 @@ extension SLAEngine {
         }
         if let ext = history.extensionDays {
             guard history.regime == .appeal else {
-                throw .invalidValue(field: "extension_days", value: String(ext), expected: "no extension: only a 59-ФЗ appeal can be extended (ст. 12 ч. 2)")
+                throw .invalidValue(
+                    field: "extension_days", value: String(ext),
+                    expected: "no extension: only a 59-ФЗ appeal can be extended (ст. 12 ч. 2)")
             }
             guard (1...AppealLaw.maxExtensionDays).contains(ext) else {
-                throw .invalidValue(field: "extension_days", value: String(ext), expected: "1–30 days (59-ФЗ ст. 12 ч. 2)")
+                throw .invalidValue(
+                    field: "extension_days", value: String(ext), expected: "1–30 days (59-ФЗ ст. 12 ч. 2)")
             }
             // Extended from the term's own last day (before any roll), then rolled again.
-            let extended = try calendar.roll((schedule.roll?.from ?? schedule.dueDate).adding(days: ext), conventions.roll)
+            let extended = try calendar.roll(
+                (schedule.roll?.from ?? schedule.dueDate).adding(days: ext), conventions.roll)
             let end = zone.endOfDay(extended).adding(seconds: -1)
             if end > result.due { result = EffectiveDue(due: end, dueDate: extended, reason: .extended) }
         }

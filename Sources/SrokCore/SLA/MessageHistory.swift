@@ -10,7 +10,9 @@ public struct StageEntry: Hashable, Sendable {
 
     /// Creates an entry.
     public init(_ stage: Stage, at: Instant, isRedirectApproval: Bool = false) {
-        self.stage = stage; self.at = at; self.isRedirectApproval = isRedirectApproval
+        self.stage = stage
+        self.at = at
+        self.isRedirectApproval = isRedirectApproval
     }
 }
 
@@ -50,15 +52,26 @@ public struct MessageHistory: Hashable, Sendable {
     public var rejectionReason: String?
 
     /// Creates a history.
-    public init(registered: Instant, regime: Regime = .message, term: Term = .days(30), entries: [StageEntry] = [],
-                takenIntoWork: Instant? = nil, postponements: [CivilDate] = [], extensionDays: Int? = nil,
-                redirectedAt: Instant? = nil, receivedAt: Instant? = nil, closedAt: Instant? = nil,
-                applicantContactedAt: Instant? = nil, headInformedAt: Instant? = nil, outcome: Outcome? = nil,
-                rejectionReason: String? = nil) {
-        self.registered = registered; self.regime = regime; self.term = term; self.entries = entries
-        self.takenIntoWork = takenIntoWork; self.postponements = postponements; self.extensionDays = extensionDays
-        self.redirectedAt = redirectedAt; self.receivedAt = receivedAt; self.closedAt = closedAt
-        self.applicantContactedAt = applicantContactedAt; self.headInformedAt = headInformedAt
-        self.outcome = outcome; self.rejectionReason = rejectionReason
+    public init(
+        registered: Instant, regime: Regime = .message, term: Term = .days(30), entries: [StageEntry] = [],
+        takenIntoWork: Instant? = nil, postponements: [CivilDate] = [], extensionDays: Int? = nil,
+        redirectedAt: Instant? = nil, receivedAt: Instant? = nil, closedAt: Instant? = nil,
+        applicantContactedAt: Instant? = nil, headInformedAt: Instant? = nil, outcome: Outcome? = nil,
+        rejectionReason: String? = nil
+    ) {
+        self.registered = registered
+        self.regime = regime
+        self.term = term
+        self.entries = entries
+        self.takenIntoWork = takenIntoWork
+        self.postponements = postponements
+        self.extensionDays = extensionDays
+        self.redirectedAt = redirectedAt
+        self.receivedAt = receivedAt
+        self.closedAt = closedAt
+        self.applicantContactedAt = applicantContactedAt
+        self.headInformedAt = headInformedAt
+        self.outcome = outcome
+        self.rejectionReason = rejectionReason
     }
 }

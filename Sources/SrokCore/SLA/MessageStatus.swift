@@ -74,10 +74,18 @@ public struct StageStatus: Hashable, Sendable {
     public var lateBy: StageRule? { state == .overdue ? rule : nil }
 
     /// Creates a stage status judged by its share budget.
-    public init(budgetMinutes: Int, usedMinutes: Int, currentVisitMinutes: Int, visits: Int, state: SLAState, dwellDue: Instant?) {
-        self.budgetMinutes = budgetMinutes; self.usedMinutes = usedMinutes; self.currentVisitMinutes = currentVisitMinutes
-        self.visits = visits; self.state = state; self.dwellDue = dwellDue
-        budgetState = state; rule = .share; governingDeadline = nil
+    public init(
+        budgetMinutes: Int, usedMinutes: Int, currentVisitMinutes: Int, visits: Int, state: SLAState, dwellDue: Instant?
+    ) {
+        self.budgetMinutes = budgetMinutes
+        self.usedMinutes = usedMinutes
+        self.currentVisitMinutes = currentVisitMinutes
+        self.visits = visits
+        self.state = state
+        self.dwellDue = dwellDue
+        budgetState = state
+        rule = .share
+        governingDeadline = nil
     }
 }
 

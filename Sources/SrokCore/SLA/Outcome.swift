@@ -30,8 +30,11 @@ public enum Outcome: String, Sendable, CaseIterable {
         case "postponed", "отложено": self = .postponed
         case "rejected", "отклонено": self = .rejected
         default:
-            throw .invalidValue(field: field, value: text,
-                                expected: "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)")
+            throw .invalidValue(
+                field: field, value: text,
+                expected:
+                    "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)"
+            )
         }
     }
 }

@@ -19,8 +19,9 @@ public struct RollOutcome: Hashable, Sendable {
     /// when reversed, that the configured roll would have ended the term before registration.
     public func reason(_ lang: Language) -> String {
         guard reversed else { return convention.rawValue }
-        return lang == .ru ? "following: \(convention.rawValue) ушёл бы раньше регистрации"
-                           : "following: \(convention.rawValue) would end before registration"
+        return lang == .ru
+            ? "following: \(convention.rawValue) ушёл бы раньше регистрации"
+            : "following: \(convention.rawValue) would end before registration"
     }
 
     /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when

@@ -14,7 +14,9 @@ public final class SLAEngine: Sendable {
 
     /// Creates an engine.
     public init(calendar: WorkingCalendar, zone: ZoneRules, conventions: SLAConventions = SLAConventions()) {
-        self.calendar = calendar; self.zone = zone; self.conventions = conventions
+        self.calendar = calendar
+        self.zone = zone
+        self.conventions = conventions
         self.workTime = WorkTime(calendar: calendar, zone: zone, schedule: conventions.schedule)
     }
 
@@ -23,7 +25,9 @@ public final class SLAEngine: Sendable {
     public static func validate(_ term: Term, regime: Regime) throws(SrokError) {
         try checkBounds(term)
         if regime == .message, term.unit == .calendarDays, term.amount > 30 {
-            throw .invalidValue(field: "term", value: String(term.amount), expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
+            throw .invalidValue(
+                field: "term", value: String(term.amount),
+                expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
         }
     }
 
@@ -33,15 +37,18 @@ public final class SLAEngine: Sendable {
         let hours = term.unit == .hours || term.unit == .workingHours
         let limit = hours ? 24 * 366 : 366
         guard term.amount >= 1, term.amount <= limit else {
-            throw .invalidValue(field: "term", value: String(term.amount),
-                                expected: "a positive term of at most \(limit) \(hours ? "hours" : "days")")
+            throw .invalidValue(
+                field: "term", value: String(term.amount),
+                expected: "a positive term of at most \(limit) \(hours ? "hours" : "days")")
         }
     }
 
     /// The total due time of `term` from `registered` (no stages).
     /// - Throws: a term out of bounds (1–366 days, 1–8784 hours), a registration outside
     ///   ``Instant/supportedRange``, or a date outside the calendar.
-    public func totalDue(registered: Instant, term: Term) throws(SrokError) -> (due: Instant, dueDate: CivilDate, roll: RollOutcome?) {
+    public func totalDue(registered: Instant, term: Term) throws(SrokError) -> (
+        due: Instant, dueDate: CivilDate, roll: RollOutcome?
+    ) {
         try SLAEngine.checkBounds(term)
         try registered.checkSupported("registered_at")
         let local = zone.local(registered)
@@ -72,8 +79,9 @@ public final class SLAEngine: Sendable {
             }
             let clock = conventions.count == .clock
             func instant(_ d: CivilDate) -> Instant {
-                clock ? zone.instant(LocalDateTime(date: d, secondOfDay: local.secondOfDay))
-                      : zone.endOfDay(d).adding(seconds: -1)
+                clock
+                    ? zone.instant(LocalDateTime(date: d, secondOfDay: local.secondOfDay))
+                    : zone.endOfDay(d).adding(seconds: -1)
             }
             // With `days` the last day must come after the registration day (ГК РФ ст. 191), with
             // `days-inclusive` not before it.
@@ -88,14 +96,18 @@ public final class SLAEngine: Sendable {
     /// (`instant(rolled)`) is at or before `registered`, or the rolled day before `earliest`, the
     /// day is rolled `following` instead and the outcome is marked reversed.
     @inline(__always)
-    private func rollLastDay(_ date: CivilDate, registered: Instant, earliest: CivilDate?,
-                             instant: (CivilDate) -> Instant) throws(SrokError) -> (due: Instant, outcome: RollOutcome)? {
+    private func rollLastDay(
+        _ date: CivilDate, registered: Instant, earliest: CivilDate?,
+        instant: (CivilDate) -> Instant
+    ) throws(SrokError) -> (due: Instant, outcome: RollOutcome)? {
         let rolled = try calendar.roll(date, conventions.roll)
         if rolled == date { return nil }
         let due = instant(rolled)
         if due <= registered || earliest.map({ rolled < $0 }) ?? false {
             let forward = try calendar.roll(date, .following)
-            return (instant(forward), RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true))
+            return (
+                instant(forward), RollOutcome(from: date, to: forward, convention: conventions.roll, reversed: true)
+            )
         }
         return (due, RollOutcome(from: date, to: rolled, convention: conventions.roll, reversed: false))
     }
@@ -122,7 +134,10 @@ public final class SLAEngine: Sendable {
         let shares = conventions.shares
         var published: PerStage<Int>?
         if conventions.budgets == .published, term.unit == .calendarDays {
-            for column in conventions.publishedBudgets where column.days == term.amount { published = column.minutes; break }
+            for column in conventions.publishedBudgets where column.days == term.amount {
+                published = column.minutes
+                break
+            }
         }
         var previous = registered
         var allotted = 0
@@ -138,7 +153,12 @@ public final class SLAEngine: Sendable {
         let stageDue = try PerStage<Instant> { (stage) throws(SrokError) -> Instant in
             if stage == .finalApproval { return due }
             let cumulative: Int
-            if published != nil { running += budgets[stage]; cumulative = running } else { cumulative = total * shares.cumulative(through: stage) / 10_000 }
+            if published != nil {
+                running += budgets[stage]
+                cumulative = running
+            } else {
+                cumulative = total * shares.cumulative(through: stage) / 10_000
+            }
             var t: Instant
             switch conventions.basis {
             case .clock24: t = registered.adding(minutes: Int64(cumulative))
@@ -154,15 +174,17 @@ public final class SLAEngine: Sendable {
             return t
         }
         let provisional = calendar.provisionalFrom.map { dueDate >= $0 } ?? false
-        return MessageSchedule(registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
-                               budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
-                               budgetSource: published != nil ? .published : .shares, isProvisional: provisional)
+        return MessageSchedule(
+            registered: registered, term: term, dueDate: dueDate, due: due, roll: roll,
+            budgetMinutes: budgets, stageDue: stageDue, basis: conventions.basis,
+            budgetSource: published != nil ? .published : .shares, isProvisional: provisional)
     }
 
     /// Time used between two instants in the basis's minutes.
     /// - Throws: an instant outside ``Instant/supportedRange`` or a date outside the calendar.
     public func used(from: Instant, to: Instant) throws(SrokError) -> Int {
-        try from.checkSupported("from"); try to.checkSupported("to")
+        try from.checkSupported("from")
+        try to.checkSupported("to")
         switch conventions.basis {
         case .clock24: return to > from ? Int(from.seconds(to: to) / 60) : 0
         case .workday8: return try workTime.workingMinutes(from: from, to: to)
@@ -175,7 +197,9 @@ public final class SLAEngine: Sendable {
     public func after(_ start: Instant, minutes: Int) throws(SrokError) -> Instant {
         try start.checkSupported("start")
         guard minutes.magnitude <= Instant.supportedMinutes else {
-            throw .invalidValue(field: "minutes", value: String(minutes), expected: "at most \(Instant.supportedMinutes) minutes either way")
+            throw .invalidValue(
+                field: "minutes", value: String(minutes),
+                expected: "at most \(Instant.supportedMinutes) minutes either way")
         }
         switch conventions.basis {
         case .clock24: return start.adding(minutes: Int64(minutes))

@@ -43,9 +43,15 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
     /// Parses a stage name: the codes, `final_approval`, or the Russian names (any case;
     /// «Модерация», «Согласование», «Утверждение», ПОС export values like «На исполнении»).
     public init(parsing text: String, field: String = "stage") throws(SrokError) {
-        if let s = Stage.byName[text] ?? Stage.byName[TextKey.normalize(text)] { self = s; return }
-        throw .invalidValue(field: field, value: text,
-                            expected: "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)")
+        if let s = Stage.byName[text] ?? Stage.byName[TextKey.normalize(text)] {
+            self = s
+            return
+        }
+        throw .invalidValue(
+            field: field, value: text,
+            expected:
+                "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)"
+        )
     }
 
     /// Whether `text` says the message is finished (ПОС export «Стадия»: «Завершено» …), not a stage.
@@ -71,13 +77,20 @@ public struct PerStage<Value: Sendable>: Sendable {
 
     /// The same value for every stage.
     public init(repeating v: Value) {
-        moderation = v; coordination = v; execution = v; approval = v; finalApproval = v
+        moderation = v
+        coordination = v
+        execution = v
+        approval = v
+        finalApproval = v
     }
 
     /// A value computed for each stage, in stage order (moderation first).
     @inlinable public init<E: Error>(_ make: (Stage) throws(E) -> Value) throws(E) {
-        moderation = try make(.moderation); coordination = try make(.coordination)
-        execution = try make(.execution); approval = try make(.approval); finalApproval = try make(.finalApproval)
+        moderation = try make(.moderation)
+        coordination = try make(.coordination)
+        execution = try make(.execution)
+        approval = try make(.approval)
+        finalApproval = try make(.finalApproval)
     }
 
     /// The value of `stage`.

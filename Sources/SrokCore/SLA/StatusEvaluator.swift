@@ -19,7 +19,9 @@ extension SLAEngine {
     ///   ``Instant/supportedRange``, a postponement date outside ``CivilDate/supportedYears``, a
     ///   control limit outside 1–366 days or a warning percentage outside 0–100 — each checked
     ///   before any arithmetic on it.
-    public func status(of history: MessageHistory, asOf: Instant, rules: StatusRules = StatusRules()) throws(SrokError) -> MessageStatus {
+    public func status(of history: MessageHistory, asOf: Instant, rules: StatusRules = StatusRules()) throws(SrokError)
+        -> MessageStatus
+    {
         try SLAEngine.validate(history.term, regime: history.regime)
         try asOf.checkSupported("as_of")
         try history.takenIntoWork?.checkSupported("taken_into_work_at")
@@ -29,7 +31,9 @@ extension SLAEngine {
         try history.applicantContactedAt?.checkSupported("applicant_contacted_at")
         try history.headInformedAt?.checkSupported("head_informed_at")
         guard (0...100).contains(conventions.warningPercent) else {
-            throw .invalidValue(field: "warningPercent", value: String(conventions.warningPercent), expected: "a percentage from 0 to 100")
+            throw .invalidValue(
+                field: "warningPercent", value: String(conventions.warningPercent),
+                expected: "a percentage from 0 to 100")
         }
         let schedule = try self.schedule(registered: history.registered, term: history.term)
         return try status(of: history, schedule: schedule, asOf: asOf, rules: rules)
@@ -37,41 +41,52 @@ extension SLAEngine {
 
     /// ``status(of:asOf:rules:)`` with these control points and the other rules at their
     /// defaults for a silent act (postponements unlimited, no rejection reason required).
-    public func status(of history: MessageHistory, asOf: Instant, controls: [ControlPoint]) throws(SrokError) -> MessageStatus {
+    public func status(of history: MessageHistory, asOf: Instant, controls: [ControlPoint]) throws(SrokError)
+        -> MessageStatus
+    {
         try status(of: history, asOf: asOf, rules: StatusRules(controls: controls))
     }
 
     /// ``status(of:asOf:rules:)`` with the term already validated and the schedule already
     /// computed (`schedule` must be the schedule of `history`'s registration and term): callers
     /// that needed the plan first do not compute it twice.
-    package func status(of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
-                        rules: StatusRules) throws(SrokError) -> MessageStatus {
+    package func status(
+        of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
+        rules: StatusRules
+    ) throws(SrokError) -> MessageStatus {
         let controls = rules.terms
         let hasControls = !controls.isEmpty
         if hasControls { try checkLimits(controls) }
         // Most messages are neither postponed nor extended nor rejected: those checks are skipped.
-        let effective = history.postponements.isEmpty && history.extensionDays == nil
+        let effective =
+            history.postponements.isEmpty && history.extensionDays == nil
             ? EffectiveDue(due: schedule.due, dueDate: schedule.dueDate, reason: nil)
             : try effectiveDue(of: history, schedule: schedule, postponements: rules.postponements)
-        if history.outcome == .rejected { try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason) }
+        if history.outcome == .rejected {
+            try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason)
+        }
         let due = effective.due
         var previous = history.registered
         for e in history.entries {
             try e.at.checkSupported("stage_entered_at")
             guard e.at >= previous else {
-                throw .invalidValue(field: "stage_entered_at", value: e.at.description,
-                                    expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
+                throw .invalidValue(
+                    field: "stage_entered_at", value: e.at.description,
+                    expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
             }
             previous = e.at
         }
         if let closed = history.closedAt, closed < history.registered {
-            throw .invalidValue(field: "closed_at", value: zone.iso8601(closed),
-                                expected: "an instant on or after registration (\(zone.iso8601(history.registered)))")
+            throw .invalidValue(
+                field: "closed_at", value: zone.iso8601(closed),
+                expected: "an instant on or after registration (\(zone.iso8601(history.registered)))")
         }
         let end = min(asOf, history.closedAt ?? asOf)
 
         // Per-stage time used.
-        var used = PerStage(repeating: 0), visits = PerStage(repeating: 0), usedBefore = PerStage(repeating: 0)
+        var used = PerStage(repeating: 0)
+        var visits = PerStage(repeating: 0)
+        var usedBefore = PerStage(repeating: 0)
         var current: Stage?
         var currentEntry: Instant?
         // Entries after the as-of instant have not happened yet at that instant.
@@ -90,13 +105,14 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        let perVisit = conventions.stageAccounting == .perVisit
         var stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
             let budget = schedule.budgetMinutes[s]
-            var st = StageStatus(budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok, dwellDue: nil)
+            var st = StageStatus(
+                budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok,
+                dwellDue: nil)
             if s == current, let entry = currentEntry {
-                st.currentVisitMinutes = used[s] - (perVisit ? 0 : usedBefore[s])
-                let left = budget - (perVisit ? 0 : usedBefore[s])
+                st.currentVisitMinutes = used[s] - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
+                let left = budget - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
                 st.dwellDue = try after(entry, minutes: max(0, left))
             }
             st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
@@ -109,8 +125,11 @@ extension SLAEngine {
         if hasControls {
             for c in controls {
                 guard let stage = c.kind.governedStage, visits[stage] > 0 else { continue }
-                try judge(&stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf, end: end,
-                          current: current == stage, closed: closed) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
+                try judge(
+                    &stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf,
+                    end: end,
+                    current: current == stage, closed: closed
+                ) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
             }
         }
         // After «Отложено» or an extension, execution and the stages after it are due with the answer.
@@ -118,8 +137,11 @@ extension SLAEngine {
             for raw in Stage.execution.rawValue...Stage.finalApproval.rawValue {
                 let stage = Stage(rawValue: raw)!
                 guard visits[stage] > 0 else { continue }
-                try judge(&stages[stage], stage: stage, by: .effectiveDue(reason), history: history, seen: seen, asOf: asOf, end: end,
-                          current: current == stage, closed: closed) { _ in due }
+                try judge(
+                    &stages[stage], stage: stage, by: .effectiveDue(reason), history: history, seen: seen, asOf: asOf,
+                    end: end,
+                    current: current == stage, closed: closed
+                ) { _ in due }
             }
         }
 
@@ -139,25 +161,30 @@ extension SLAEngine {
             state = elapsed * 100 >= span * Int64(warning) ? .approaching : .ok
         }
 
-        let checks = hasControls ? try evaluate(controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
-        return MessageStatus(schedule: schedule, due: due, dueDate: effective.dueDate, dueReason: effective.reason, asOf: asOf,
-                             state: state, currentStage: closed ? nil : current,
-                             remainingMinutes: Int(remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60)),
-                             overdueMinutes: overdue, stages: stages, controls: checks)
+        let checks =
+            hasControls ? try evaluate(controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
+        return MessageStatus(
+            schedule: schedule, due: due, dueDate: effective.dueDate, dueReason: effective.reason, asOf: asOf,
+            state: state, currentStage: closed ? nil : current,
+            remainingMinutes: Int(remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60)),
+            overdueMinutes: overdue, stages: stages, controls: checks)
     }
 
     /// How many of `history`'s entries happened by `asOf` (they are in time order).
     @inline(__always) func seenEntries(_ history: MessageHistory, asOf: Instant) -> Int {
-        history.entries.last.map { $0.at <= asOf } ?? true ? history.entries.count : history.entries.firstIndex { $0.at > asOf }!
+        history.entries.last.map { $0.at <= asOf } ?? true
+            ? history.entries.count : history.entries.firstIndex { $0.at > asOf }!
     }
 
     /// Judges `stage` by a deadline per visit instead of its share budget: late when any visit
     /// ran past its deadline (the next entry, the redirect for the coordinator, or — for the
     /// open visit — the as-of instant or the closing); approaching when the open visit has used
     /// the warning share of its span.
-    private func judge(_ st: inout StageStatus, stage: Stage, by rule: StageRule, history: MessageHistory, seen: Int,
-                       asOf: Instant, end: Instant, current: Bool, closed: Bool,
-                       deadline: (Instant) throws(SrokError) -> Instant) throws(SrokError) {
+    private func judge(
+        _ st: inout StageStatus, stage: Stage, by rule: StageRule, history: MessageHistory, seen: Int,
+        asOf: Instant, end: Instant, current: Bool, closed: Bool,
+        deadline: (Instant) throws(SrokError) -> Instant
+    ) throws(SrokError) {
         var late = false
         var approaching = false
         var governing: Instant?

@@ -11,7 +11,8 @@ public enum PostponementLimit: Hashable, Sendable, CustomStringConvertible {
     /// ``SLAConventions/postponementHorizonDays`` still catches a mistyped one.
     public static let silentActDefault = Cited(
         value: PostponementLimit.unlimited,
-        citation: "регламент не ограничивает число отложений; по умолчанию без ограничения (каждое — до указанной даты)")
+        citation: "регламент не ограничивает число отложений; по умолчанию без ограничения (каждое — до указанной даты)"
+    )
 
     /// Whether `count` postponements are allowed.
     @inlinable public func allows(_ count: Int) -> Bool {
@@ -45,7 +46,10 @@ public struct RejectionReason: Hashable, Sendable {
 
     /// Creates a reason.
     public init(number: Int, key: String, text: String, citation: String) {
-        self.number = number; self.key = key; self.text = text; self.citation = citation
+        self.number = number
+        self.key = key
+        self.text = text
+        self.citation = citation
         matchKey = RejectionRule.key(text)
     }
 }
@@ -61,11 +65,14 @@ public struct RejectionRule: Hashable, Sendable {
 
     /// For an act that says nothing: a reason is accepted but not required.
     public static let silentActDefault = RejectionRule(
-        required: false, reasons: [], citation: "регламент не требует указывать причину отклонения; по умолчанию причина не обязательна")
+        required: false, reasons: [],
+        citation: "регламент не требует указывать причину отклонения; по умолчанию причина не обязательна")
 
     /// Creates a rule.
     public init(required: Bool, reasons: [RejectionReason] = [], citation: String) {
-        self.required = required; self.reasons = reasons; self.citation = citation
+        self.required = required
+        self.reasons = reasons
+        self.citation = citation
     }
 
     /// The reason that `text` names: its number (`5`), its key, its text (case, spaces, ё/е and
@@ -107,13 +114,15 @@ public struct RejectionRule: Hashable, Sendable {
         guard outcome == .rejected else { return }
         if reason.map(Self.isBlank) ?? true {
             guard required else { return }
-            throw .invalidValue(field: "rejection_reason", value: "",
-                                expected: "a reason for «Отклонено» (\(citation))" + (reasons.isEmpty ? "" : ": " + listText))
+            throw .invalidValue(
+                field: "rejection_reason", value: "",
+                expected: "a reason for «Отклонено» (\(citation))" + (reasons.isEmpty ? "" : ": " + listText))
         }
         guard !reasons.isEmpty else { return }
         guard self.reason(matching: reason!) != nil else {
-            throw .invalidValue(field: "rejection_reason", value: reason!,
-                                expected: "one of the act's grounds for «Отклонено» (\(citation)), by number, key or text: " + listText)
+            throw .invalidValue(
+                field: "rejection_reason", value: reason!,
+                expected: "one of the act's grounds for «Отклонено» (\(citation)), by number, key or text: " + listText)
         }
     }
 
@@ -137,9 +146,13 @@ public struct StatusRules: Hashable, Sendable {
 
     /// Rules; the defaults are those for an act that says nothing (no controls, postponements
     /// unlimited, no reason required).
-    public init(controls: [ControlPoint] = [], postponements: Cited<PostponementLimit> = PostponementLimit.silentActDefault,
-                rejection: RejectionRule = .silentActDefault) {
-        self.controls = controls; self.postponements = postponements; self.rejection = rejection
+    public init(
+        controls: [ControlPoint] = [], postponements: Cited<PostponementLimit> = PostponementLimit.silentActDefault,
+        rejection: RejectionRule = .silentActDefault
+    ) {
+        self.controls = controls
+        self.postponements = postponements
+        self.rejection = rejection
         terms = controls.map(ControlTerm.init)
     }
 }
@@ -150,5 +163,9 @@ struct ControlTerm: Hashable, Sendable {
     var amount: Int
     var count: ControlCount
 
-    init(_ c: ControlPoint) { kind = c.kind; amount = c.amount; count = c.count }
+    init(_ c: ControlPoint) {
+        kind = c.kind
+        amount = c.amount
+        count = c.count
+    }
 }

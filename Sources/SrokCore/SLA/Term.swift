@@ -18,7 +18,10 @@ public struct Term: Hashable, Sendable, CustomStringConvertible {
     public var unit: Unit
 
     /// Creates a term.
-    public init(_ amount: Int, _ unit: Unit = .calendarDays) { self.amount = amount; self.unit = unit }
+    public init(_ amount: Int, _ unit: Unit = .calendarDays) {
+        self.amount = amount
+        self.unit = unit
+    }
 
     /// `N calendar days`.
     public static func days(_ n: Int) -> Term { Term(n, .calendarDays) }
@@ -47,7 +50,8 @@ public enum Regime: String, Sendable, CaseIterable {
         // The ПОС export's «59-ФЗ» column says да/нет.
         case "message", "сообщение", "", "нет", "no", "false", "0": self = .message
         case "appeal", "обращение", "59-фз", "59фз", "да", "yes", "true", "1": self = .appeal
-        default: throw .invalidValue(field: field, value: text, expected: "message or appeal (сообщение, обращение, 59-ФЗ)")
+        default:
+            throw .invalidValue(field: field, value: text, expected: "message or appeal (сообщение, обращение, 59-ФЗ)")
         }
     }
 }

@@ -11,7 +11,9 @@ public struct WorkTime: Sendable {
 
     /// Creates working-time arithmetic.
     public init(calendar: WorkingCalendar, zone: ZoneRules, schedule: WorkSchedule = .standard) {
-        self.calendar = calendar; self.zone = zone; self.schedule = schedule
+        self.calendar = calendar
+        self.zone = zone
+        self.schedule = schedule
     }
 
     /// Working minutes of whole days in `from..<to` (dates).
@@ -33,10 +35,13 @@ public struct WorkTime: Sendable {
     /// Working minutes between two instants (0 when `to <= from`).
     /// - Throws: an instant outside ``Instant/supportedRange`` or a date outside the calendar.
     public func workingMinutes(from: Instant, to: Instant) throws(SrokError) -> Int {
-        try from.checkSupported("from"); try to.checkSupported("to")
+        try from.checkSupported("from")
+        try to.checkSupported("to")
         if to <= from { return 0 }
-        let a = zone.local(from), b = zone.local(to)
-        let ma = Int(a.secondOfDay) / 60, mb = Int(b.secondOfDay) / 60
+        let a = zone.local(from)
+        let b = zone.local(to)
+        let ma = Int(a.secondOfDay) / 60
+        let mb = Int(b.secondOfDay) / 60
         return try minutesOfDays(from: a.date, before: b.date)
             - minutesBefore(a.date, minute: ma) + minutesBefore(b.date, minute: mb)
     }
@@ -61,7 +66,8 @@ public struct WorkTime: Sendable {
             // start day: one lookup in the calendar's list of working days.
             let (k, rem) = (minutes - left).quotientAndRemainder(dividingBy: dayMinutes)
             if let day = try? calendar.adding(workingDays: rem == 0 ? k : k + 1, to: s.date),
-               (try? calendar.shortenedDays(from: s.date.adding(days: 1), through: day)) == 0 {
+                (try? calendar.shortenedDays(from: s.date.adding(days: 1), through: day)) == 0
+            {
                 found = (day, rem == 0 ? dayMinutes : rem)
             }
         }
@@ -71,7 +77,10 @@ public struct WorkTime: Sendable {
         var minute = schedule.minuteOfDay(after: within, shortened: shortened)
         // Keep the seconds of the start when the result is on the same day and the same interval.
         var second = 0
-        if day == s.date { second = Int(s.secondOfDay) % 60; if minute * 60 + second < Int(s.secondOfDay) { minute = Int(s.secondOfDay) / 60 } }
+        if day == s.date {
+            second = Int(s.secondOfDay) % 60
+            if minute * 60 + second < Int(s.secondOfDay) { minute = Int(s.secondOfDay) / 60 }
+        }
         return zone.instant(LocalDateTime(date: day, secondOfDay: Int32(minute * 60 + second)))
     }
 
@@ -80,7 +89,9 @@ public struct WorkTime: Sendable {
     /// the target, P(d + 1) ≥ target, found by galloping from the start (a term of N working days
     /// ends within a few times N calendar days), then a binary search in the bracket — for counts
     /// over shortened days or beyond the direct lookup.
-    private func searchDay(minutes: Int, from s: LocalDateTime, before: Int) throws(SrokError) -> (day: CivilDate, within: Int) {
+    private func searchDay(minutes: Int, from s: LocalDateTime, before: Int) throws(SrokError) -> (
+        day: CivilDate, within: Int
+    ) {
         let base = calendar.coverage.lowerBound
         // Minutes counted from the start of the calendar to the start.
         let elapsed = try minutesOfDays(from: base, before: s.date) + before

@@ -9,7 +9,10 @@ package enum TextKey {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.append(ch == "ё" ? "е" : ch)
         }
         return out

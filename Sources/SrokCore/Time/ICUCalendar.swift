@@ -46,7 +46,9 @@ final class ICUCalendar {
     func gregorianDate() throws(SrokError) -> CivilDate {
         let ms = try millis
         // ICU answers any field values; a day beyond Int32 would trap in the conversion.
-        guard let days = Int32(exactly: (ms / 86_400_000).rounded(.down)) else { throw .icu(operation: "ucal_getMillis (\(ms) ms)", code: 0) }
+        guard let days = Int32(exactly: (ms / 86_400_000).rounded(.down)) else {
+            throw .icu(operation: "ucal_getMillis (\(ms) ms)", code: 0)
+        }
         return CivilDate(daysSinceEpoch: days)
     }
 

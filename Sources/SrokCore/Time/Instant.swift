@@ -31,7 +31,8 @@ extension Instant {
     /// 9999-12-31T23:59:59Z, the UTC days of ``CivilDate/supportedYears``. Each of them formats in
     /// UTC (``description``) with a four-digit year that parses back to the same instant; the
     /// timestamp parser accepts no instant outside it.
-    public static let supportedRange = Instant(secondsSinceEpoch: minSupportedSeconds)...Instant(secondsSinceEpoch: maxSupportedSeconds)
+    public static let supportedRange =
+        Instant(secondsSinceEpoch: minSupportedSeconds)...Instant(secondsSinceEpoch: maxSupportedSeconds)
     /// 0001-01-01T00:00:00Z in seconds since the epoch (719 162 days before 1970 × 86 400).
     @usableFromInline static let minSupportedSeconds: Int64 = -62_135_596_800
     /// 9999-12-31T23:59:59Z in seconds since the epoch (2 932 897 days to 10000-01-01 × 86 400 − 1).
@@ -47,8 +48,9 @@ extension Instant {
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` naming `field` and the range.
     @inlinable package func checkSupported(_ field: String) throws(SrokError) {
         guard secondsSinceEpoch >= Instant.minSupportedSeconds, secondsSinceEpoch <= Instant.maxSupportedSeconds else {
-            throw .invalidValue(field: field, value: String(secondsSinceEpoch) + " s since 1970-01-01T00:00:00Z",
-                                expected: "an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+            throw .invalidValue(
+                field: field, value: String(secondsSinceEpoch) + " s since 1970-01-01T00:00:00Z",
+                expected: "an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
         }
     }
 }
@@ -62,7 +64,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Creates a local date-time; `secondOfDay` must be in 0..<86400.
     @inlinable public init(date: CivilDate, secondOfDay: Int32 = 0) {
-        self.date = date; self.secondOfDay = secondOfDay
+        self.date = date
+        self.secondOfDay = secondOfDay
     }
 
     /// The local date-time of `instant` at a fixed UTC offset.

@@ -28,7 +28,8 @@ public enum Timestamp: Hashable, Sendable {
         var s = String(text)
         let parsed = s.withUTF8 { Timestamp.parse($0) }
         guard let parsed else {
-            throw .invalidValue(field: field, value: String(text), expected: Timestamp.acceptedForms + "; " + Timestamp.acceptedRange)
+            throw .invalidValue(
+                field: field, value: String(text), expected: Timestamp.acceptedForms + "; " + Timestamp.acceptedRange)
         }
         self = parsed
     }
@@ -54,8 +55,8 @@ public enum Timestamp: Hashable, Sendable {
     @inlinable static func parseFixedISO(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
-        let w0 = raw.loadUnaligned(as: UInt64.self)                      // YYYY-MM-
-        let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)   // DDTHH:MM
+        let w0 = raw.loadUnaligned(as: UInt64.self)  // YYYY-MM-
+        let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)  // DDTHH:MM
         let w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)  // :SS±HH:M
         let last = base[24]
         // Digit lanes (little-endian: lane k is byte k of the word) and the separators.
@@ -69,33 +70,45 @@ public enum Timestamp: Hashable, Sendable {
                 && ((w & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 & lanes == 0
         }
         guard areDigits(w0, digits0), areDigits(w1, digits1), areDigits(w2, digits2), last &- 0x30 <= 9,
-              w0 & ~digits0 == 0x2D00_002D_0000_0000,                 // '-' at 4 and 7
-              (w1 >> 16) & 0xFF == 0x54 || (w1 >> 16) & 0xFF == 0x20,  // 'T' or ' ' at 10
-              (w1 >> 40) & 0xFF == 0x3A,                               // ':' at 13
-              w2 & 0xFF == 0x3A, (w2 >> 48) & 0xFF == 0x3A else { return nil }   // ':' at 16 and 22
+            w0 & ~digits0 == 0x2D00_002D_0000_0000,  // '-' at 4 and 7
+            (w1 >> 16) & 0xFF == 0x54 || (w1 >> 16) & 0xFF == 0x20,  // 'T' or ' ' at 10
+            (w1 >> 40) & 0xFF == 0x3A,  // ':' at 13
+            w2 & 0xFF == 0x3A, (w2 >> 48) & 0xFF == 0x3A
+        else { return nil }  // ':' at 16 and 22
         let sign = (w2 >> 24) & 0xFF
         guard sign == 0x2B || sign == 0x2D else { return nil }
         @inline(__always) func two(_ w: UInt64, _ lane: Int) -> Int {
             Int((w >> (8 * lane)) & 0x0F) * 10 + Int((w >> (8 * lane + 8)) & 0x0F)
         }
-        let year = two(w0, 0) * 100 + two(w0, 2), month = two(w0, 5)
-        let day = two(w1, 0), hour = two(w1, 3), minute = two(w1, 6)
-        let second = two(w2, 1), offsetHours = two(w2, 4)
+        let year = two(w0, 0) * 100 + two(w0, 2)
+        let month = two(w0, 5)
+        let day = two(w1, 0)
+        let hour = two(w1, 3)
+        let minute = two(w1, 6)
+        let second = two(w2, 1)
+        let offsetHours = two(w2, 4)
         let offsetMinutes = Int((w2 >> 56) & 0x0F) * 10 + Int(last & 0x0F)
-        guard year >= 1900, year <= 2100, month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year),
-              hour < 24, minute < 60, second < 60, offsetHours <= 18, offsetMinutes < 60 else { return nil }
+        guard year >= 1900, year <= 2100, month >= 1, month <= 12, day >= 1,
+            day <= CivilDate.daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60, offsetHours <= 18, offsetMinutes < 60
+        else { return nil }
         let offset = (offsetHours * 3600 + offsetMinutes * 60) * (sign == 0x2D ? -1 : 1)
-        let local = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let local =
+            Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
         return Instant(secondsSinceEpoch: local - Int64(offset))
     }
 
     /// Every accepted form, byte by byte (see ``parse(_:)``).
     @inlinable static func parseGeneral(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
-        var lo = 0, hi = b.count
+        var lo = 0
+        var hi = b.count
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D { hi -= 1 }
         @inline(__always) func num(_ at: Int, _ n: Int) -> Int? { DecimalDigits.value(b, at: at, count: n, end: hi) }
-        guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else { return nil }
+        guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else {
+            return nil
+        }
         var p = lo + 10
         if p == hi { return isLocalInRange(date) ? .local(LocalDateTime(date: date)) : nil }
         guard b[p] == 0x54 || b[p] == 0x20 || b[p] == 0x74 else { return nil }  // 'T', ' ', 't'
@@ -105,7 +118,8 @@ public enum Timestamp: Hashable, Sendable {
         var ss = 0
         if p < hi, b[p] == 0x3A {
             guard let v = num(p + 1, 2) else { return nil }
-            ss = v; p += 3
+            ss = v
+            p += 3
             if p < hi, b[p] == 0x2E || b[p] == 0x2C {  // fraction: ignored (second precision)
                 p += 1
                 let f = p
@@ -116,10 +130,16 @@ public enum Timestamp: Hashable, Sendable {
         guard hh < 24 || (hh == 24 && mi == 0 && ss == 0), mi < 60, ss < 60 else { return nil }
         // 24:00 is the end of the day: the next day at 00:00. (No division here: it would round
         // towards zero for dates before 1970, a bug the fuzzer found.)
-        var day = date, secondOfDay = hh * 3600 + mi * 60 + ss
-        if secondOfDay == 86_400 { day = day.adding(days: 1); secondOfDay = 0 }
+        var day = date
+        var secondOfDay = hh * 3600 + mi * 60 + ss
+        if secondOfDay == 86_400 {
+            day = day.adding(days: 1)
+            secondOfDay = 0
+        }
         let local = LocalDateTime(date: day, secondOfDay: Int32(secondOfDay)).localSeconds
-        if p == hi { return isLocalInRange(day) ? .local(LocalDateTime(date: day, secondOfDay: Int32(secondOfDay))) : nil }
+        if p == hi {
+            return isLocalInRange(day) ? .local(LocalDateTime(date: day, secondOfDay: Int32(secondOfDay))) : nil
+        }
         var offset = 0
         if b[p] == 0x5A || b[p] == 0x7A {  // Z
             guard p + 1 == hi else { return nil }
@@ -129,12 +149,18 @@ public enum Timestamp: Hashable, Sendable {
             var om = 0
             let rest = hi - (p + 3)
             if rest == 0 {
-            } else if rest == 3, b[p + 3] == 0x3A, let v = num(p + 4, 2) { om = v
-            } else if rest == 2, let v = num(p + 3, 2) { om = v
-            } else { return nil }
+            } else if rest == 3, b[p + 3] == 0x3A, let v = num(p + 4, 2) {
+                om = v
+            } else if rest == 2, let v = num(p + 3, 2) {
+                om = v
+            } else {
+                return nil
+            }
             guard oh <= 18, om < 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
-        } else { return nil }
+        } else {
+            return nil
+        }
         let seconds = local - Int64(offset)
         guard seconds >= Instant.minSupportedSeconds, seconds <= Instant.maxSupportedSeconds else { return nil }
         return .instant(Instant(secondsSinceEpoch: seconds))

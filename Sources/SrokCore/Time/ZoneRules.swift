@@ -48,7 +48,8 @@ public struct ZoneRules: Sendable, Hashable {
         let t = instant.secondsSinceEpoch
         // Most instants are after the last change (Russia has had none since 2016).
         if let last = transitions.last, t >= last { return Int(offsets[offsets.count - 1]) }
-        var lo = 0, hi = transitions.count
+        var lo = 0
+        var hi = transitions.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if transitions[mid] <= t { lo = mid + 1 } else { hi = mid }
@@ -70,23 +71,30 @@ public struct ZoneRules: Sendable, Hashable {
     @inlinable public func instant(_ local: LocalDateTime) -> Instant {
         let l = local.localSeconds
         // Two days after the last change no other offset can apply (offsets are within ±18 h).
-        if let last = transitions.last, l >= last + 172_800 { return Instant(secondsSinceEpoch: l - Int64(offsets[offsets.count - 1])) }
+        if let last = transitions.last, l >= last + 172_800 {
+            return Instant(secondsSinceEpoch: l - Int64(offsets[offsets.count - 1]))
+        }
         if transitions.isEmpty { return Instant(secondsSinceEpoch: l - Int64(offsets[0])) }
         // Away from any change (two days on either side, more than any offset): the one offset
         // of that stretch, found with a single search.
-        var lo = 0, hi = transitions.count
+        var lo = 0
+        var hi = transitions.count
         while lo < hi {
             let mid = (lo + hi) >> 1
             if transitions[mid] <= l { lo = mid + 1 } else { hi = mid }
         }
-        if (lo == 0 || l - transitions[lo - 1] > 172_800) && (lo == transitions.count || transitions[lo] - l > 172_800) {
+        if (lo == 0 || l - transitions[lo - 1] > 172_800) && (lo == transitions.count || transitions[lo] - l > 172_800)
+        {
             return Instant(secondsSinceEpoch: l - Int64(offsets[lo]))
         }
         // Try the offset in force just before and after; prefer the earlier valid instant.
         let guess = Instant(secondsSinceEpoch: l - Int64(offset(at: Instant(secondsSinceEpoch: l))))
-        let o1 = offset(at: guess.adding(seconds: -86_400)), o2 = offset(at: guess.adding(seconds: 86_400))
-        let c1 = Instant(secondsSinceEpoch: l - Int64(o1)), c2 = Instant(secondsSinceEpoch: l - Int64(o2))
-        let v1 = offset(at: c1) == o1, v2 = offset(at: c2) == o2
+        let o1 = offset(at: guess.adding(seconds: -86_400))
+        let o2 = offset(at: guess.adding(seconds: 86_400))
+        let c1 = Instant(secondsSinceEpoch: l - Int64(o1))
+        let c2 = Instant(secondsSinceEpoch: l - Int64(o2))
+        let v1 = offset(at: c1) == o1
+        let v2 = offset(at: c2) == o2
         switch (v1, v2) {
         case (true, true): return min(c1, c2)
         case (true, false): return c1
@@ -105,7 +113,8 @@ public struct ZoneRules: Sendable, Hashable {
     public func offsetText(at instant: Instant) -> String {
         let o = offset(at: instant)
         let a = abs(o)
-        let h = a / 3600, m = a / 60 % 60
+        let h = a / 3600
+        let m = a / 60 % 60
         return (o < 0 ? "-" : "+") + (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 
