@@ -89,6 +89,13 @@ struct RequestJSON: Decodable {
             return "an object"
         }
 
+        /// The string at `key` read by `parse`, which is given the string and the field's name.
+        func parsed<T>(
+            _ key: MessageRequest.Key, _ parse: (String, String) throws(SrokError) -> T
+        ) throws(SrokError) -> T? {
+            guard let text = try string(key) else { return nil }
+            return try parse(text, field(key.rawValue))
+        }
         func string(_ key: MessageRequest.Key) throws(SrokError) -> String? {
             try value(key.rawValue, String.self, expected: "a string")
         }
@@ -126,26 +133,19 @@ struct RequestJSON: Decodable {
         r.level = try o.string(.level)
         r.category = try o.string(.category)
         r.subcategory = try o.string(.subcategory)
-        r.regime = try o.string(.regime).map { (s) throws(SrokError) in
-            try Regime(parsing: s, field: o.field(K.regime.rawValue))
-        }
+        r.regime = try o.parsed(.regime) { (s, f) throws(SrokError) in try Regime(parsing: s, field: f) }
         r.migration = try o.bool(.migration) ?? false
-        r.conventions.count = try o.string(.count).map { (s) throws(SrokError) in
-            try CountConvention(parsing: s, field: o.field(K.count.rawValue))
+        r.conventions.count = try o.parsed(.count) { (s, f) throws(SrokError) in
+            try CountConvention(parsing: s, field: f)
         }
-        r.conventions.roll = try o.string(.roll).map { (s) throws(SrokError) in
-            try RollConvention(parsing: s, field: o.field(K.roll.rawValue))
+        r.conventions.roll = try o.parsed(.roll) { (s, f) throws(SrokError) in try RollConvention(parsing: s, field: f)
         }
-        r.conventions.basis = try o.string(.basis).map { (s) throws(SrokError) in
-            try StageBasis(parsing: s, field: o.field(K.basis.rawValue))
-        }
-        r.conventions.schedule = try o.string(.schedule).map { (s) throws(SrokError) in
-            try WorkSchedule(parsing: s, field: o.field(K.schedule.rawValue))
+        r.conventions.basis = try o.parsed(.basis) { (s, f) throws(SrokError) in try StageBasis(parsing: s, field: f) }
+        r.conventions.schedule = try o.parsed(.schedule) { (s, f) throws(SrokError) in
+            try WorkSchedule(parsing: s, field: f)
         }
         r.conventions.rollStageDueTimes = try o.bool(.rollStages)
-        r.stage = try o.string(.stage).map { (s) throws(SrokError) in
-            try Stage(parsing: s, field: o.field(K.stage.rawValue))
-        }
+        r.stage = try o.parsed(.stage) { (s, f) throws(SrokError) in try Stage(parsing: s, field: f) }
         r.stageEnteredAt = try o.timestamp(.stageEnteredAt)
         r.takenIntoWork = try o.timestamp(.takenIntoWork)
         r.extensionDays = try o.int(.extensionDays)
@@ -154,9 +154,7 @@ struct RequestJSON: Decodable {
         r.closedAt = try o.timestamp(.closedAt)
         r.applicantContactedAt = try o.timestamp(.applicantContactedAt)
         r.headInformedAt = try o.timestamp(.headInformedAt)
-        r.outcome = try o.string(.outcome).map { (s) throws(SrokError) in
-            try Outcome(parsing: s, field: o.field(K.outcome.rawValue))
-        }
+        r.outcome = try o.parsed(.outcome) { (s, f) throws(SrokError) in try Outcome(parsing: s, field: f) }
         // A reason is its text, key or number: a string, or a whole number.
         if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: "") {
             r.rejectionReason = text
