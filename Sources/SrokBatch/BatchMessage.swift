@@ -71,11 +71,11 @@ public struct BatchRowError: Error, Sendable, Hashable {
     public var column: String
     /// The offending value.
     public var value: String
-    /// What was wrong and what is accepted.
-    public var reason: String
+    /// What was wrong and what is accepted, in both languages.
+    public var reason: LocalizedText
 
     /// An error of `column`.
-    public init(column: String, value: String, reason: String) {
+    public init(column: String, value: String, reason: LocalizedText) {
         self.column = column
         self.value = value
         self.reason = reason
@@ -83,7 +83,7 @@ public struct BatchRowError: Error, Sendable, Hashable {
 
     /// The resolver's error as a row error: the request key is the column.
     public init(_ error: MessageFieldError) {
-        self.init(column: error.field, value: error.value, reason: error.error.description)
+        self.init(column: error.field, value: error.value, reason: error.error.localized)
     }
 }
 

@@ -49,6 +49,9 @@ public struct BatchRunOptions: Sendable {
     /// default), or fails at once (`--no-wait`). Runs lock each output file they replace
     /// (`flock` on `.<name>.srok-lock` beside it), so that two runs never mix their files.
     public var waitForLock = true
+    /// The language of the reject reasons, the `*_text` columns and the summary's text (default
+    /// Russian; the CLI's `--lang`).
+    public var language = Language.ru
 
     /// Options with the defaults.
     public init() {}
@@ -81,7 +84,7 @@ public enum BatchRunner {
         try options.validate()
         let fd: Int32
         do { fd = options.input == "-" ? 0 : try Syscall.open(options.input, O_RDONLY | O_CLOEXEC) } catch {
-            throw .io(path: options.input, message: "cannot open the input: \(error)")
+            throw .io(options.input, ru: "не удаётся открыть вход", en: "cannot open the input", error)
         }
         defer { if fd > 0 { try? Syscall.close(fd) } }
         let totalBytes = Syscall.regularFileSize(fd) ?? 0
@@ -92,7 +95,7 @@ public enum BatchRunner {
         case nil: inputIsJSONL = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
         case "csv": inputIsJSONL = false
         case "jsonl": inputIsJSONL = true
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: .oneOf(["csv", "jsonl"]))
         }
 
         var reader = ChunkReader(
@@ -123,13 +126,14 @@ public enum BatchRunner {
         }
         format.maxRecordBytes = options.maxRecordBytes
         format.formulaEscape = options.formulaEscape
+        format.language = options.language
         reader.skipHeader(headerEnd)
         switch options.outputFormat {
         case nil: break
         case "csv":
             if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl"]))
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -223,7 +227,8 @@ public enum BatchRunner {
                 try summaryFile.write(
                     Array(
                         (stats.json(
-                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath
+                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath,
+                            lang: options.language
                         ).text + "\n").utf8))
             }
             // Everything written and synced, then renamed: the rejects, the summary, the output last.
@@ -252,9 +257,12 @@ public enum BatchRunner {
                 as: UTF8.self)
             return BatchLimits.echo(text)
         }
-        let expected = "a CSV header row with id and registered_at"
+        let expected = LocalizedText(
+            ru: "строка заголовка CSV со столбцами id и registered_at", en: "a CSV header row with id and registered_at")
         guard start < end else {
-            throw .invalidValue(field: "header", value: "", expected: expected + " (the input is empty)")
+            throw .invalidValue(
+                field: "header", value: "",
+                expected: expected + LocalizedText(ru: " (вход пуст)", en: " (the input is empty)"))
         }
         var t = CSVTokenizer(delimiter: d)
         let next: Int
@@ -266,24 +274,38 @@ public enum BatchRunner {
         case .unbalancedQuote:
             throw .invalidValue(
                 field: "header", value: echo(),
-                expected: expected + " (a quoted name is not closed within \(limit) bytes)")
+                expected: expected
+                    + LocalizedText(
+                        ru: " (имя в кавычках не закрыто в пределах \(limit) байт)",
+                        en: " (a quoted name is not closed within \(limit) bytes)"))
         case .junkAfterQuote:
             throw .invalidValue(
-                field: "header", value: echo(), expected: expected + " (a quote inside a name must be doubled: \"\")")
+                field: "header", value: echo(),
+                expected: expected
+                    + LocalizedText(
+                        ru: " (кавычку внутри имени нужно удвоить: \"\")",
+                        en: " (a quote inside a name must be doubled: \"\")"))
         }
         let endsWithLineEnd = next > start && (head[next - 1] == LineEnds.lf || head[next - 1] == LineEnds.cr)
         guard next - start <= limit, endsWithLineEnd || (wholeInput && next == head.count) else {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+                    + LocalizedText(
+                        ru: " не длиннее \(limit) байт, заканчивающаяся переводом строки; первая строка длиннее",
+                        en:
+                            " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+                    )
             )
         }
         guard t.count <= BatchLimits.headerColumns else {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)")
+                    + LocalizedText(
+                        ru: " не больше чем из \(BatchLimits.headerColumns) столбцов; в ней \(t.count)",
+                        en: " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)"
+                    ))
         }
         let record = t.record
         var names: [String] = []
@@ -300,7 +322,12 @@ public enum BatchRunner {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+                    + LocalizedText(
+                        ru:
+                            " в UTF-8 со строками, оканчивающимися на LF, CRLF или CR; в ней управляющий символ или разделитель строк Юникода (U+0085, U+2028, U+2029)",
+                        en:
+                            " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+                    )
             )
         }
         return (names, next, lines)

@@ -40,6 +40,8 @@ struct BatchFormat: Sendable {
     var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
+    /// The language of reject reasons and of the `*_text` columns.
+    var language = Language.ru
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
     /// The delimiter when the output is CSV with the default columns, with or without the audit's
@@ -139,7 +141,9 @@ struct BatchWorker: ~Copyable {
                 if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 r.stats.read += 1
                 guard UTF8Check.isValid(lineBytes) else {
-                    reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line")
+                    reject(
+                        &r, startLine, nil, "row", "",
+                        LocalizedText(ru: "в строке недопустимый UTF-8", en: "invalid UTF-8 in the line"))
                     continue
                 }
                 do { try json.read(lineBytes, into: &fields) } catch {
@@ -147,7 +151,7 @@ struct BatchWorker: ~Copyable {
                     case .syntax(let why):
                         reject(
                             &r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self),
-                            "not a JSON object: \(why)")
+                            LocalizedText(ru: "не объект JSON: ", en: "not a JSON object: ") + why)
                     case .type(let key, let value, let why): reject(&r, startLine, nil, key, value, why)
                     }
                     continue
@@ -173,7 +177,9 @@ struct BatchWorker: ~Copyable {
                         } else {
                             reject(
                                 &r, startLine, nil, "row", "",
-                                "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
+                                LocalizedText(
+                                    ru: "неровная строка: полей \(tokenizer.count), в заголовке \(schema!.fieldCount)",
+                                    en: "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)"))
                         }
                         continue
                     }
@@ -185,7 +191,11 @@ struct BatchWorker: ~Copyable {
                             bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"
                             break
                         }
-                        reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
+                        reject(
+                            &r, startLine, nil, bad, "",
+                            LocalizedText(
+                                ru: "недопустимый UTF-8 (вход должен быть в UTF-8)",
+                                en: "invalid UTF-8 (the input must be UTF-8)"))
                         continue
                     }
                     fields.clear()
@@ -201,7 +211,11 @@ struct BatchWorker: ~Copyable {
                         continue
                     }
                     r.stats.read += 1
-                    reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
+                    reject(
+                        &r, startLine, nil, "row", "",
+                        LocalizedText(
+                            ru: "непарная кавычка: поле в кавычках не закрыто",
+                            en: "unbalanced quote: a quoted field is never closed"))
                     i = next
                     line += 1
                 case .junkAfterQuote(let next, let lines):
@@ -219,7 +233,9 @@ struct BatchWorker: ~Copyable {
                     } else {
                         reject(
                             &r, startLine, nil, "row", "",
-                            "text after a closing quote (a quote inside a field must be doubled: \"\")")
+                            LocalizedText(
+                                ru: "текст после закрывающей кавычки (кавычку внутри поля нужно удвоить: \"\")",
+                                en: "text after a closing quote (a quote inside a field must be doubled: \"\")"))
                         i = next
                         line += lines
                     }
@@ -239,7 +255,10 @@ struct BatchWorker: ~Copyable {
         _ recordStart: Int, _ i: inout Int, _ line: inout Int
     ) {
         reject(
-            &r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
+            &r, startLine, nil, "row", "",
+            LocalizedText(
+                ru: "непарная кавычка: поле в кавычках, открытое в этой строке, в ней не закрыто",
+                en: "unbalanced quote: a quoted field opened on this line is not closed on it"))
         i = tokenizer.nextLine(b, after: recordStart, end: b.count)
         line = startLine + 1
     }
@@ -258,9 +277,11 @@ struct BatchWorker: ~Copyable {
     /// Records a rejected row; the texts that came from the input are guarded for the rejects
     /// file, a CSV (``FormulaGuard``).
     private mutating func reject(
-        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String,
+        _ localizedReason: LocalizedText
     ) {
         r.stats.rejected += 1
+        let reason = localizedReason(format.language)
         if format.formulaEscape {
             r.rejects.append(
                 RejectedRow(
@@ -311,18 +332,44 @@ struct BatchWorker: ~Copyable {
         } catch {
             // The column as the input named it («Тип решения» for `outcome`).
             let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.localized)
             return
         }
+        // Only rows marked «Фаст-трек: Да» without days can be flagged: one test for the others.
+        var warnings: MessageWarnings = []
+        if p.fastTrackMarked && p.termDays == nil && p.fastTrackDays == nil {
+            do { warnings = try resolveWarnings(p, engine) } catch {
+                let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
+                reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.localized)
+                return
+            }
+        }
         counters.count(
-            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate,
+            warnings: warnings)
         if let d = defaultCSV {
             RowWriter.writeDefaultCSV(
                 status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                days: days, into: &out)
+                warnings: warnings, days: days, into: &out)
         } else {
-            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+            RowWriter.write(status, engine, p, format: format, warnings: warnings, days: days, into: &out)
         }
+    }
+
+    /// The warnings of a row marked fast-track without days (``MessageResolver/termWarnings(fastTrack:explicitTerm:category:subcategory:profile:)``),
+    /// by the bytes of (profile, category, subcategory).
+    private var warningsByCategory = ByteKeyCache<MessageWarnings>()
+
+    private mutating func resolveWarnings(_ p: ParsedRow, _ e: ResolvedEngine) throws(MessageFieldError)
+        -> MessageWarnings
+    {
+        if let w = warningsByCategory.get(p.profile, p.category, p.subcategory) { return w }
+        let w = try evaluator.resolver.termWarnings(
+            fastTrack: true, explicitTerm: false,
+            category: p.category.map { String(decoding: $0, as: UTF8.self) },
+            subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) }, profile: e.profile)
+        warningsByCategory.set(p.profile, p.category, p.subcategory, w)
+        return w
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.

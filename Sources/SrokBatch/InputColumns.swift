@@ -123,10 +123,12 @@ struct InputSchema: Sendable {
             if let c = lookup[TextKey.normalize(h)], index[c] == nil { index[c] = i } else { ignored.append(raw) }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
+            let aliases = required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")
             throw .invalidValue(
                 field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
-                expected:
-                    "a header with '\(required.rawValue)' (or \(required.aliases.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))"
+                expected: LocalizedText(
+                    ru: "заголовок со столбцом «\(required.rawValue)» (или \(aliases))",
+                    en: "a header with '\(required.rawValue)' (or \(aliases))")
             )
         }
     }

@@ -13,49 +13,124 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line)" }
 }
 
-/// Every error Srok reports. Each case says what was wrong, where, and what is accepted.
+/// Every error Srok reports. Each case says what was wrong, where, and what is accepted, in both
+/// output languages (``LocalizedText``): ``message(_:)`` renders it in one of them.
 public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A value (CLI argument, CSV field, API input) that is malformed or not allowed.
-    case invalidValue(field: String, value: String, expected: String)
+    /// A value (CLI argument, CSV field, API input) that is malformed or not allowed. `field` is a
+    /// code the user typed or reads (an option, a request key, a column) or one of the generic
+    /// names ``fieldName(_:_:)`` translates.
+    case invalidValue(field: String, value: String, expected: LocalizedText)
     /// A required value (CLI argument, request key, column) that was not given at all.
-    case missing(field: String, expected: String)
+    case missing(field: String, expected: LocalizedText)
     /// A date outside the range a calendar covers, with the covered range and what to do.
-    case outOfCoverage(date: CivilDate, calendar: String, covered: ClosedRange<CivilDate>, hint: String)
+    case outOfCoverage(date: CivilDate, calendar: String, covered: ClosedRange<CivilDate>, hint: LocalizedText)
     /// A syntax or consistency error in a data file (calendar, region, profile).
-    case data(location: SourceLocation, message: String)
+    case data(location: SourceLocation, message: LocalizedText)
     /// A data set that does not match its officially published figures.
-    case dataMismatch(calendar: String, year: Int, message: String)
+    case dataMismatch(calendar: String, year: Int, message: LocalizedText)
     /// An IANA time-zone identifier ICU does not know.
     case unknownTimeZone(String)
-    /// A calendar, region or profile identifier that is not loaded.
-    case unknown(kind: String, name: String, known: [String])
+    /// A calendar, region or profile identifier that is not loaded (`kind` in the nominative),
+    /// the known ones and, optionally, what else is accepted.
+    case unknown(kind: LocalizedText, name: String, known: [String], hint: LocalizedText = LocalizedText(verbatim: ""))
     /// An ICU call that failed (ICU's UErrorCode value).
     case icu(operation: String, code: Int32)
     /// A file that could not be read or written.
-    case io(path: String, message: String)
+    case io(path: String, message: LocalizedText)
 
-    /// A readable, single-line message.
-    public var description: String {
+    /// The message in Russian, the default language (see ``message(_:)``).
+    public var description: String { message(.ru) }
+
+    /// A readable, single-line message in `lang`.
+    public func message(_ lang: Language) -> String {
+        let ru = lang == .ru
         switch self {
         case .invalidValue(let field, let value, let expected):
-            return "invalid \(field): '\(value)'; expected \(expected)"
+            let name = Self.fieldName(field, lang)
+            return ru
+                ? "недопустимое значение \(name): «\(value)»; ожидается \(expected.ru)"
+                : "invalid \(name): '\(value)'; expected \(expected.en)"
         case .missing(let field, let expected):
-            return "missing \(field): expected \(expected)"
+            let name = Self.fieldName(field, lang)
+            return ru ? "не указано \(name): ожидается \(expected.ru)" : "missing \(name): expected \(expected.en)"
         case .outOfCoverage(let date, let calendar, let covered, let hint):
-            return
-                "\(date) is outside calendar \(calendar), which covers \(covered.lowerBound)…\(covered.upperBound)\(hint.isEmpty ? "" : "; " + hint)"
+            let tail = hint.isEmpty ? "" : "; " + hint(lang)
+            return ru
+                ? "дата \(date.russian) вне календаря \(calendar), который охватывает \(covered.lowerBound.russian)–\(covered.upperBound.russian)\(tail)"
+                : "\(date) is outside calendar \(calendar), which covers \(covered.lowerBound)…\(covered.upperBound)\(tail)"
         case .data(let location, let message):
-            return "\(location): \(message)"
+            return "\(location): \(message(lang))"
         case .dataMismatch(let calendar, let year, let message):
-            return "calendar \(calendar), year \(year): \(message)"
+            return ru
+                ? "календарь \(calendar), \(year) год: \(message.ru)" : "calendar \(calendar), year \(year): \(message.en)"
         case .unknownTimeZone(let zone):
-            return "unknown time zone '\(zone)'; expected an IANA zone such as Europe/Moscow or Asia/Yekaterinburg"
-        case .unknown(let kind, let name, let known):
-            return "unknown \(kind) '\(name)'; known: \(known.joined(separator: ", "))"
+            return ru
+                ? "неизвестный часовой пояс «\(zone)»; ожидается зона IANA, например Europe/Moscow или Asia/Yekaterinburg"
+                : "unknown time zone '\(zone)'; expected an IANA zone such as Europe/Moscow or Asia/Yekaterinburg"
+        case .unknown(let kind, let name, let known, let hint):
+            let list = known.joined(separator: ", ")
+            let tail = hint.isEmpty ? "" : " " + hint(lang)
+            return ru
+                ? "неизвестный \(kind.ru) «\(name)»; известны: \(list.isEmpty ? "нет ни одного" : list)\(tail)"
+                : "unknown \(kind.en) '\(name)'; known: \(list.isEmpty ? "none" : list)\(tail)"
         case .icu(let operation, let code):
-            return "ICU failed in \(operation) (UErrorCode \(code))"
+            return ru ? "сбой ICU в вызове \(operation) (код ошибки \(code))" : "ICU failed in \(operation) (UErrorCode \(code))"
         case .io(let path, let message):
-            return "\(path): \(message)"
+            return path.isEmpty ? message(lang) : "\(path): \(message(lang))"
         }
+    }
+
+    /// The message in both languages (to carry it inside another message).
+    public var localized: LocalizedText { LocalizedText(ru: message(.ru), en: message(.en)) }
+
+    /// The name of `field` in a message: codes (options, request keys, columns) as they are; the
+    /// generic names the core uses where no code applies (`year`, `month`, `date` …) translated.
+    public static func fieldName(_ field: String, _ lang: Language) -> String {
+        guard lang == .ru else { return field }
+        switch field {
+        case "year": return "год"
+        case "month": return "месяц"
+        case "quarter": return "квартал"
+        case "date": return "дата"
+        case "timestamp": return "время"
+        case "days": return "срок в днях"
+        case "through": return "конец периода"
+        case "header": return "заголовок"
+        case "month-day": return "месяц и день"
+        case "row": return "строка"
+        case "stage shares": return "доли этапов"
+        case "term": return "срок"
+        case "warningPercent": return "порог предупреждения"
+        case "minutes": return "минуты"
+        default:
+            if field.hasPrefix("share of ") { return "доля этапа " + field.dropFirst(9) }
+            if field.hasPrefix("control ") { return "контроль " + field.dropFirst(8) }
+            if let r = field.range(of: ", byte ") { return field[..<r.lowerBound] + ", байт " + field[r.upperBound...] }
+            return field
+        }
+    }
+}
+
+/// Transitional constructors that take one text for both languages: code written before the
+/// messages were given in both compiles, and the compiler points at each such place.
+extension SrokError {
+    /// ``io(path:message:)`` with one text for both languages.
+    @available(*, deprecated, message: "give the message in both languages: .io(path:message: LocalizedText(ru:en:))")
+    public static func io(path: String, message: String) -> SrokError {
+        .io(path: path, message: LocalizedText(verbatim: message))
+    }
+
+    /// ``invalidValue(field:value:expected:)`` with one text for both languages.
+    @available(
+        *, deprecated, message: "give the expected value in both languages: expected: LocalizedText(ru:en:)"
+    )
+    public static func invalidValue(field: String, value: String, expected: String) -> SrokError {
+        .invalidValue(field: field, value: value, expected: LocalizedText(verbatim: expected))
+    }
+
+    /// ``unknown(kind:name:known:hint:)`` with one text for both languages.
+    @available(*, deprecated, message: "give the kind in both languages: kind: LocalizedText(ru:en:)")
+    public static func unknown(kind: String, name: String, known: [String]) -> SrokError {
+        .unknown(kind: LocalizedText(verbatim: kind), name: name, known: known)
     }
 }

@@ -6,9 +6,30 @@ import Srok
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract:
-            "Пересчёт сроков и статусов выгрузки сообщений. Recomputes due times and statuses of a CSV or JSON Lines export.",
-        discussion: """
+        abstract: L(
+            "Пересчёт сроков и статусов выгрузки сообщений (CSV или JSON Lines).",
+            "Recomputes due times and statuses of a CSV or JSON Lines export."),
+        discussion: L(
+            """
+            Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер),
+            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек: число дней или
+            Да — тогда срок по категории из каталога профиля), category (Категория), subcategory (Подкатегория), regime (ФЗ),
+            stage (Стадия), stage_entered_at, postponed_until (несколько: d1;d2), extension_days, closed_at, organisation,
+            outcome (Тип решения), rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ:
+            обращение, если он или ФЗ говорит 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: добавляет
+            сверку planned_check). Остальные столбцы не читаются. Строка с этапом без stage_entered_at считается
+            поступившей на этап тогда, когда он начинается по плану (плановый срок предыдущего этапа). Даты и время:
+            2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05, 01.03.2025 09:05:00, 29.03.2024;
+            двузначный год (01.03.25) не принимается. Строка «Фаст-трек: Да» без записи в каталоге категорий или с
+            категорией не из профиля считается с общим сроком и помечается в столбце warnings
+            (fast-track-without-category, category-not-in-profile); с --strict-categories такая строка отклоняется.
+            Сообщение, зарегистрированное позже --as-of, получает статус not-yet-registered («ещё не поступило»).
+            Столбцы с текстом на языке --lang (не входят в набор по умолчанию, выбираются в --columns): status_text,
+            stage_text, stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text,
+            planned_check_text, warnings_text. Коды выхода: 0 — все строки приняты; 1 — часть строк отклонена (вывод
+            полон для остальных, каждая отклонённая строка — в файле отклонённых); 2 — неустранимая ошибка.
+            """,
+            """
             Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
             registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
             category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
@@ -17,77 +38,160 @@ struct BatchCommand: ParsableCommand {
             ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit).
             Other columns are ignored. A row with a stage but no stage_entered_at
             is taken to have entered it when the plan says it starts (the previous stage's planned due time).
+            Dates and times: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05,
+            01.03.2025 09:05:00, 29.03.2024; a two-digit year (01.03.25) is refused. A row marked fast-track («Да»)
+            with no category catalogue entry, or a category not in its profile, gets the general term and is flagged
+            in the warnings column (fast-track-without-category, category-not-in-profile); --strict-categories
+            rejects it instead. A message registered after --as-of gets the status not-yet-registered. Columns in
+            words, in --lang (not in the default set; choose them with --columns): status_text, stage_text,
+            stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text,
+            planned_check_text, warnings_text.
             Exit codes: 0 all rows good; 1 some rows
             rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
-            """
+            """)
     )
 
-    @Argument(help: "The input file, or - for standard input.") var input: String = "-"
-    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output:
-        String = "-"
+    @Argument(help: help("Входной файл или - для стандартного ввода.", "The input file, or - for standard input."))
+    var input: String = "-"
     @Option(
-        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).")
+        name: .shortAndLong,
+        help: help(
+            "Выходной файл (записывается атомарно) или - для стандартного вывода.",
+            "The output file (written atomically), or - for standard output."))
+    var output: String = "-"
+    @Option(
+        name: .long,
+        help: help(
+            "Файл отклонённых строк (по умолчанию <вывод>.rejects.csv или srok-rejects.csv при выводе в стандартный вывод).",
+            "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output)."))
     var rejects: String?
-    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
     @Option(
-        name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv)."
-    ) var inputFormat: BatchFileFormat?
-    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat:
-        BatchFileFormat?
-    @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).")
+        name: .customLong("summary-json"),
+        help: help("Записать сводку в этот файл в формате JSON.", "Write the summary as JSON to this file."))
+    var summaryJSON: String?
+    @Option(
+        name: .customLong("input-format"),
+        help: help(
+            "Формат входа (по умолчанию — по расширению: .jsonl/.ndjson, иначе csv).",
+            "The input's format (default: by extension, .jsonl/.ndjson, else csv)."))
+    var inputFormat: BatchFileFormat?
+    @Option(
+        name: .customLong("output-format"),
+        help: help("Формат вывода (по умолчанию — как у входа).", "The output's format (default: the input's)."))
+    var outputFormat: BatchFileFormat?
+    @Option(
+        name: .long,
+        help: help(
+            "Разделитель CSV, можно писать , ; или \\t (по умолчанию — определяется по заголовку).",
+            "The CSV delimiter, also written , ; or \\t (default: detected from the header)."))
     var delimiter: CSVDelimiter?
-    @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).")
+    @Option(
+        name: .customLong("output-delimiter"),
+        help: help("Разделитель CSV вывода (по умолчанию — как у входа).", "The output CSV delimiter (default: the input's)."))
     var outputDelimiter: CSVDelimiter?
     @Option(
         name: .long,
-        help:
-            "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count)."
+        help: help(
+            "Столбцы вывода по порядку, через запятую (по умолчанию id,due_date,due,moderation_due,…,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count,warnings; есть и текстовые: status_text, rolled_text, next_control_text, warnings_text …).",
+            "Output columns in order, comma-separated (default: id,due_date,due,moderation_due,…,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count,warnings; columns in words too: status_text, rolled_text, next_control_text, warnings_text …)."
+        )
     ) var columns: String?
-    @Option(name: .shortAndLong, help: "Worker threads, 1–256 (default: the number of cores, at most 256).") var jobs:
-        Int?
-    @Flag(name: .customLong("no-progress"), help: "No progress line on stderr.") var noProgress = false
+    @Option(
+        name: .shortAndLong,
+        help: help(
+            "Рабочих потоков, 1–256 (по умолчанию — по числу ядер, не больше 256).",
+            "Worker threads, 1–256 (default: the number of cores, at most 256)."))
+    var jobs: Int?
+    @Flag(
+        name: .customLong("no-progress"), help: help("Без строки хода работы в stderr.", "No progress line on stderr."))
+    var noProgress = false
     @Flag(
         name: .customLong("no-fsync"),
-        help:
+        help: help(
+            "Не сбрасывать вывод на диск перед переименованием на место (быстрее на медленных дисках; прерванный запуск всё равно не оставит неполного файла, но отключение питания сразу после запуска может потерять новый вывод).",
             "Do not force the output to disk before renaming it into place (faster on slow disks; a killed run still leaves no partial file, but a power loss right after the run may lose the new output)."
+        )
     ) var noFsync = false
     @Flag(
         name: .customLong("no-wait"),
-        help:
+        help: help(
+            "Если тот же выходной файл пишет другой запуск srok, сразу завершиться с ошибкой (код 2), а не ждать его.",
             "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish."
+        )
     ) var noWait = false
-    @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
-    @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
-    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
-    @Option(name: .long, help: "How the term is counted (default: each profile's).") var count: CountConvention?
-    @Option(name: .long, help: "How a non-working last day moves (default: each profile's).") var roll: RollConvention?
-    @Option(name: .long, help: "How stage budgets are measured (default: each profile's).") var basis: StageBasis?
-    @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.")
+    @Option(
+        name: .customLong("as-of"),
+        help: help(
+            "Оценить состояния на этот момент (по умолчанию — сейчас).", "Evaluate statuses as of this instant (default: now)."))
+    var asOf: String?
+    @Option(
+        name: .long,
+        help: help("Профиль по умолчанию для строк без профиля.", "Default profile for rows without one."))
+    var profile: String = "federal"
+    @Option(
+        name: .long,
+        help: help(
+            "Часовой пояс IANA по умолчанию для строк без него (по умолчанию — профиля).",
+            "Default IANA zone for rows without one (default: the profile's)."))
+    var tz: String?
+    @Option(
+        name: .long,
+        help: help(
+            "Как считается срок (по умолчанию — по профилю каждой строки).", "How the term is counted (default: each profile's)."))
+    var count: CountConvention?
+    @Option(
+        name: .long,
+        help: help(
+            "Как переносится нерабочий последний день (по умолчанию — по профилю).",
+            "How a non-working last day moves (default: each profile's)."))
+    var roll: RollConvention?
+    @Option(
+        name: .long,
+        help: help(
+            "Как измеряются бюджеты этапов (по умолчанию — по профилю).",
+            "How stage budgets are measured (default: each profile's)."))
+    var basis: StageBasis?
+    @Flag(
+        name: .customLong("roll-stages"),
+        help: help(
+            "Переносить с нерабочих дней и плановые сроки этапов.", "Roll planned stage due times off non-working days too."))
     var rollStages = false
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
-        []
+    @Option(
+        name: .customLong("profile-file"),
+        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."))
+    var profileFiles: [String] = []
     @Flag(
         name: .customLong("strict-categories"),
-        help:
-            "Reject rows whose category is not a fast-track category of their profile (default: such rows get the general term)."
+        help: help(
+            "Отклонять строки, чья категория не входит в каталог фаст-треков профиля, и строки «Фаст-трек: Да» без категории (по умолчанию такие строки считаются с общим сроком, а отмеченные фаст-треком получают предупреждение в столбце warnings).",
+            "Reject rows whose category is not a fast-track category of their profile, and rows marked fast-track with no category (default: such rows get the general term, and those marked fast-track a warning in the warnings column)."
+        )
     ) var strictCategories = false
     @Flag(
         name: .customLong("lenient-fast-track"),
-        help: "Accept any fast-track term from 1 day to the act's longest (default: only the terms the act lists)."
-    ) var lenientFastTrack = false
+        help: help(
+            "Принимать любой срок фаст-трека от 1 дня до самого длинного срока акта (по умолчанию — только сроки, перечисленные в акте).",
+            "Accept any fast-track term from 1 day to the act's longest (default: only the terms the act lists)."))
+    var lenientFastTrack = false
     @Option(
         name: .customLong("chunk-bytes"),
-        help: ArgumentHelp("Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden))
+        help: help(
+            "Размер куска входа в байтах, от 64 до 1 ГиБ (настройка и тесты).",
+            "Input chunk size in bytes, 64 to 1 GiB (tuning and tests).", visibility: .hidden))
     var chunkBytes: Int?
     @Option(
         name: .customLong("max-record-bytes"),
-        help:
+        help: help(
+            "Самая длинная читаемая запись входа в байтах, от 64 до 1 ГиБ (по умолчанию 16 МиБ); более длинная — одна отклонённая строка, чтение продолжается после неё.",
             "The longest input record read, in bytes, 64 to 1 GiB (default 16 MiB); a longer one is one reject and reading goes on after it."
+        )
     ) var maxRecordBytes: Int?
     @Flag(
         name: .customLong("no-formula-escape"),
-        help:
+        help: help(
+            "Писать текст входа, начинающийся с = + - @ TAB или CR, как есть в вывод CSV и в отклонённые строки (по умолчанию перед ним ставится ', чтобы электронная таблица не выполнила его как формулу).",
             "Write input text that starts with = + - @ TAB or CR as it is in CSV output and in the rejects (default: prefixed with ' so that a spreadsheet does not run it as a formula)."
+        )
     ) var noFormulaEscape = false
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -95,16 +199,18 @@ struct BatchCommand: ParsableCommand {
     static let jobsRange = BatchLimits.jobsRange, chunkBytesRange = BatchLimits.chunkBytesRange
     static let maxRecordBytesRange = BatchLimits.maxRecordBytesRange
 
+    /// The sizes `--chunk-bytes` and `--max-record-bytes` accept, in words.
+    static let byteRange = LocalizedText(ru: "от 64 до 1073741824 (1 ГиБ)", en: "64 to 1073741824 (1 GiB)")
+
     mutating func validate() throws {
         if let jobs, !Self.jobsRange.contains(jobs) {
-            throw ValidationError.invalidValue("--jobs", jobs, expected: "1–256")
+            throw ValidationError.invalidValue("--jobs", jobs, expected: .wholeNumber(from: 1, to: 256))
         }
         if let chunkBytes, !Self.chunkBytesRange.contains(chunkBytes) {
-            throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: "64 to 1073741824 (1 GiB)")
+            throw ValidationError.invalidValue("--chunk-bytes", chunkBytes, expected: Self.byteRange)
         }
         if let maxRecordBytes, !Self.maxRecordBytesRange.contains(maxRecordBytes) {
-            throw ValidationError.invalidValue(
-                "--max-record-bytes", maxRecordBytes, expected: "64 to 1073741824 (1 GiB)")
+            throw ValidationError.invalidValue("--max-record-bytes", maxRecordBytes, expected: Self.byteRange)
         }
     }
 
@@ -142,6 +248,7 @@ struct BatchCommand: ParsableCommand {
         if let chunkBytes { options.chunkBytes = chunkBytes }
         if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
         options.formulaEscape = !noFormulaEscape
+        options.language = common.lang
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
@@ -151,7 +258,8 @@ struct BatchCommand: ParsableCommand {
         let report = try BatchRunner.run(
             options, evaluator: BatchEvaluator(context: context, defaults: defaults), observer: terminal)
         terminal.finish()
-        StandardStreams.error(report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath) + "\n")
+        StandardStreams.error(
+            report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath, lang: common.lang) + "\n")
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
     }
 }

@@ -5,12 +5,14 @@ import Srok
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract:
-            "Производственный календарь на год. A production-calendar year view (text) or one record per day (csv, json, ics)."
+        abstract: L(
+            "Производственный календарь на год: таблица года (text) или запись на каждый день (csv, json, ics).",
+            "A production-calendar year view (text) or one record per day (csv, json, ics).")
     )
 
-    @Argument(help: "The year.") var year: Int
-    @Option(name: .long, help: "The year view, or one record per day.") var format: CalendarFormat = .text
+    @Argument(help: help("Год.", "The year.")) var year: Int
+    @Option(name: .long, help: help("Таблица года или запись на каждый день.", "The year view, or one record per day."))
+    var format: CalendarFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
@@ -29,7 +31,7 @@ struct CalendarCommand: ParsableCommand {
         case .text: print(try YearView(calendar: calendar, year: year, days: days, lang: lang).render())
         case .csv:
             print(CSVText.record(DayRecord.csvHeader))
-            for day in days { print(CSVText.record(DayRecord(day).csvFields)) }
+            for day in days { print(CSVText.record(DayRecord(day, lang: lang).csvFields)) }
         case .json:
             var o = JSONObject()
             o.add("calendar", calendar.id)
@@ -39,7 +41,7 @@ struct CalendarCommand: ParsableCommand {
             if let y = calendar.yearData(year) { o.add("decrees", strings: y.decrees) }
             let t = try calendar.totals(year: year)
             o.add("totals", totalsJSON(t))
-            o.add("days", days.map { DayRecord($0).json })
+            o.add("days", days.map { DayRecord($0, lang: lang).json })
             print(o.text)
         case .ics: print(ics(days, calendar: calendar, lang: lang))
         }
@@ -80,15 +82,15 @@ struct CalendarCommand: ParsableCommand {
         for day in days {
             var summary = lang == .ru ? day.kind.russian : day.kind.english
             if day.isShortened { summary += lang == .ru ? " (сокращённый)" : " (shortened)" }
-            if let n = day.name, !n.isEmpty { summary += ": " + n }
+            if let n = day.name(lang), !n.isEmpty { summary += ": " + n }
             lines += [
                 "BEGIN:VEVENT", "UID:\(day.date.iso)-\(calendar.id)@srok", "DTSTAMP:\(compact(day.date))T000000Z",
                 "DTSTART;VALUE=DATE:\(compact(day.date))", "DTEND;VALUE=DATE:\(compact(day.date.adding(days: 1)))",
                 "SUMMARY:\(escape(summary))", "CATEGORIES:\(day.kind.code)",
                 "TRANSP:\(day.isWorking ? "TRANSPARENT" : "OPAQUE")",
             ]
-            var description = "working_minutes=\(day.workingMinutes)"
-            if let s = day.source { description += "; " + s }
+            var description = (lang == .ru ? "рабочих минут: " : "working minutes: ") + String(day.workingMinutes)
+            if let s = day.source(lang) { description += "; " + s }
             if day.isProvisional { description += lang == .ru ? "; предварительно" : "; provisional" }
             lines.append("DESCRIPTION:\(escape(description))")
             lines.append("END:VEVENT")

@@ -5,13 +5,15 @@ import Srok
 struct DayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "day",
-        abstract: "Вид дня и основание (праздник, перенос, постановление). The kind of a day and why."
+        abstract: L(
+            "Вид дня и основание (праздник, перенос, постановление).",
+            "The kind of a day and why (holiday, transfer, decree).")
     )
 
-    @Argument(help: "The date: YYYY-MM-DD or DD.MM.YYYY.")
+    @Argument(help: help("Дата: ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или Д.М.ГГГГ.", "The date: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY."))
     var date: String
 
-    @Option(name: .long, help: "Output format.")
+    @Option(name: .long, help: help("Формат вывода.", "Output format."))
     var format: TextOrJSONFormat = .text
 
     @OptionGroup var common: CalendarOptionsGroup
@@ -25,7 +27,7 @@ struct DayCommand: ParsableCommand {
         case .text:
             print(info.explanation(lang))
         case .json:
-            print(DayRecord(info).json.text)
+            print(DayRecord(info, lang: lang).json.text)
         }
     }
 }
@@ -33,7 +35,12 @@ struct DayCommand: ParsableCommand {
 /// One day as a CSV/JSON record.
 struct DayRecord {
     var info: DayInfo
-    init(_ info: DayInfo) { self.info = info }
+    /// The language of the name and the act (a name Srok writes is translated; data is as written).
+    var lang: Language
+    init(_ info: DayInfo, lang: Language) {
+        self.info = info
+        self.lang = lang
+    }
 
     static let csvHeader = [
         "date", "weekday", "kind", "working", "working_minutes", "shortened", "name", "moved_from", "source",
@@ -43,8 +50,8 @@ struct DayRecord {
     var csvFields: [String] {
         [
             info.date.iso, info.date.weekday.englishName, info.kind.code, info.isWorking ? "1" : "0",
-            String(info.workingMinutes), info.isShortened ? "1" : "0", info.name ?? "",
-            info.movedFrom?.iso ?? "", info.source ?? "", info.isProvisional ? "1" : "0",
+            String(info.workingMinutes), info.isShortened ? "1" : "0", info.name(lang) ?? "",
+            info.movedFrom?.iso ?? "", info.source(lang) ?? "", info.isProvisional ? "1" : "0",
         ]
     }
 
@@ -56,9 +63,10 @@ struct DayRecord {
         o.add("working", info.isWorking)
         o.add("working_minutes", info.workingMinutes)
         o.add("shortened", info.isShortened)
-        o.add("name", info.name)
+        o.add("kind_text", lang == .ru ? info.kind.russian : info.kind.english)
+        o.add("name", info.name(lang))
         o.add("moved_from", info.movedFrom?.iso)
-        o.add("source", info.source)
+        o.add("source", info.source(lang))
         o.add("provisional", info.isProvisional)
         return o
     }

@@ -6,52 +6,88 @@ import Srok
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Состояние сообщения по истории этапов. The status of a message from its stage history.",
-        discussion: """
-            The history comes as flags or as a JSON file (--history), e.g.
+        abstract: L("Состояние сообщения по истории этапов.", "The status of a message from its stage history."),
+        discussion: L(
+            "История задаётся параметрами или файлом JSON (--history), например:", "The history comes as flags or as a JSON file (--history), e.g.")
+            + """
+
             {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
              "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
                          {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
              "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
              "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
             """
+            + L(
+                "\nКлючи: ", "\nKeys: ") + MessageRequest.Key.allCases.map(\.rawValue).joined(separator: ", ") + "."
     )
 
     @OptionGroup var message: MessageOptionsGroup
     @Option(
-        name: .long, help: "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order.")
+        name: .long,
+        help: help(
+            "Вход на этап ЭТАП@ВРЕМЯ (coordination@2024-03-29T11:00+03:00); можно повторять, по порядку времени.",
+            "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order."))
     var stage: [String] = []
     @Option(
         name: .customLong("redirect-approval"),
-        help:
+        help: help(
+            "Вход ЭТАП@ВРЕМЯ на согласование или утверждение перенаправления в неподведомственную организацию; можно повторять.",
             "An entry STAGE@TIME into approval/final-approval to approve a redirect to a non-subordinate organisation; repeatable."
+        )
     ) var redirectApproval: [String] = []
-    @Option(name: .customLong("taken-into-work"), help: "When the executor took the message into work.")
+    @Option(
+        name: .customLong("taken-into-work"),
+        help: help("Когда исполнитель взял сообщение в работу.", "When the executor took the message into work."))
     var takenIntoWork: String?
-    @Option(name: .customLong("redirected-at"), help: "When the message was redirected to another organisation.")
+    @Option(
+        name: .customLong("redirected-at"),
+        help: help(
+            "Когда сообщение перенаправлено в другую организацию.", "When the message was redirected to another organisation."
+        ))
     var redirectedAt: String?
-    @Option(name: .customLong("received-at"), help: "When an appeal was received (registration within 3 days).")
+    @Option(
+        name: .customLong("received-at"),
+        help: help(
+            "Когда обращение поступило (регистрация — в течение 3 дней).",
+            "When an appeal was received (registration within 3 days)."))
     var receivedAt: String?
-    @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
+    @Option(name: .customLong("closed-at"), help: help("Когда направлен ответ.", "When the answer was sent."))
+    var closedAt: String?
     @Option(
         name: .customLong("applicant-contacted-at"),
-        help: "When the executor contacted the applicant (seed 003 п. 6.3: the same day).") var applicantContactedAt:
-        String?
+        help: help(
+            "Когда исполнитель связался с заявителем (образец 003 п. 6.3: в тот же день).",
+            "When the executor contacted the applicant (seed 003 clause 6.3: the same day)."))
+    var applicantContactedAt: String?
     @Option(
         name: .customLong("head-informed-at"),
-        help: "When the executor informed the head (seed 004 раздел 2: within a working day).") var headInformedAt:
-        String?
+        help: help(
+            "Когда исполнитель сообщил руководителю (образец 004 раздел 2: в течение рабочего дня).",
+            "When the executor informed the head (seed 004 section 2: within a working day)."))
+    var headInformedAt: String?
     @Option(
         name: .long,
-        help:
-            "The type of answer: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).")
+        help: help(
+            "Тип решения: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).",
+            "The type of answer: resolved, not-resolved, postponed, rejected (Решено, Не решено, Отложено, Отклонено)."
+        ))
     var outcome: String?
     @Option(
         name: .customLong("rejection-reason"),
-        help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
-    @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
-    @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
-    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
+        help: help(
+            "Причина «Отклонено»: номер, ключ или текст из перечня акта.",
+            "The reason of «Отклонено» (rejected): a number, key or text of the act's list."))
+    var rejectionReason: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: help("Момент, на который оценить (по умолчанию сейчас).", "The instant to evaluate at (default now)."))
+    var asOf: String?
+    @Option(
+        name: .long,
+        help: help(
+            "Файл JSON с историей (ключи — как в описании выше).", "A JSON file with the history (keys as in the discussion above)."))
+    var history: String?
+    @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
@@ -63,7 +99,7 @@ struct StatusCommand: ParsableCommand {
         let status: MessageStatus
         do { status = try r.status() } catch { throw MessageOptionsGroup.flagError(error) }
         switch format {
-        case .json: print(json(status, r).text)
+        case .json: print(json(status, r, lang: lang).text)
         case .text: print(try text(status, r, lang: lang))
         }
     }
@@ -77,7 +113,10 @@ struct StatusCommand: ParsableCommand {
             let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw SrokError.invalidValue(
-                    field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00")
+                    field: field, value: text,
+                    expected: LocalizedText(
+                        ru: "ЭТАП@ВРЕМЯ, например execution@2024-04-01T09:00+03:00",
+                        en: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00"))
             }
             return MessageRequest.Entry(
                 stage: try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field),
@@ -99,8 +138,8 @@ struct StatusCommand: ParsableCommand {
         return r
     }
 
-    func json(_ st: MessageStatus, _ r: ResolvedMessage) -> JSONObject {
-        var o = ScheduleOutput.json(st.schedule, r, effective: st.effectiveDue)
+    func json(_ st: MessageStatus, _ r: ResolvedMessage, lang: Language) -> JSONObject {
+        var o = ScheduleOutput.json(st.schedule, r, effective: st.effectiveDue, lang: lang)
         let zone = r.engine.zone
         for (n, v) in zip(OutputField.statusNames, OutputField.statusValues(st, zone: zone)) {
             if n.hasSuffix("_minutes") || n.hasSuffix("_count"), let i = Int(v) {
@@ -109,6 +148,10 @@ struct StatusCommand: ParsableCommand {
                 o.add(n, v.isEmpty ? nil : v)
             }
         }
+        o.add("status_text", st.state.text(lang))
+        o.add("stage_text", st.currentStage?.name(lang))
+        o.add("stage_status_text", st.currentStage.map { st.stages[$0].state.text(lang) })
+        o.add("next_control_text", st.controls.next?.kind.name(lang))
         o.add(
             "stages",
             Stage.allCases.map { s in
@@ -122,6 +165,7 @@ struct StatusCommand: ParsableCommand {
                 e.add("overdue_minutes", x.overdueMinutes)
                 e.add("visits", x.visits)
                 e.add("status", x.state.rawValue)
+                e.add("status_text", x.state.text(lang))
                 e.add("dwell_due", x.dwellDue.map(zone.iso8601))
                 e.add("rule", x.rule.code)
                 e.add("budget_status", x.budgetState.rawValue)
@@ -135,9 +179,11 @@ struct StatusCommand: ParsableCommand {
                 var e = JSONObject()
                 let point = r.profile.controls.first { $0.kind == c.kind }
                 e.add("control", c.kind.rawValue)
+                e.add("control_text", c.kind.name(lang))
                 e.add("deadline", zone.iso8601(c.deadline))
                 e.add("met_at", c.metAt.map(zone.iso8601))
                 e.add("status", c.state.rawValue)
+                e.add("status_text", c.state.text(lang))
                 e.add("count", point?.count.rawValue)
                 e.add("source", point?.citation)
                 return e
@@ -168,18 +214,23 @@ struct StatusCommand: ParsableCommand {
             switch (r, ru) {
             case (.share, true): "по доле этапа"
             case (.share, false): "by its share"
-            case (.actTerm(let k), true): "по сроку акта: \(k.rawValue)"
-            case (.actTerm(let k), false): "by the act's term: \(k.rawValue)"
+            case (.actTerm(let k), true): "по сроку акта: \(k.name(.ru))"
+            case (.actTerm(let k), false): "by the act's term: \(k.name(.en))"
             case (.effectiveDue(let d), _): ScheduleOutput.reasonText(d, lang)
             }
         }
-        let names: [SLAState: String] =
-            ru
-            ? [.ok: "в срок", .approaching: "срок подходит", .overdue: "ПРОСРОЧЕНО", .closed: "закрыто"]
-            : [.ok: "ok", .approaching: "approaching", .overdue: "OVERDUE", .closed: "closed"]
+        /// The state in words, «ПРОСРОЧЕНО» in capitals to stand out.
+        func word(_ s: SLAState) -> String { s == .overdue ? s.text(lang).uppercased() : s.text(lang) }
         var out: [String] = []
         out.append(
-            (ru ? "Состояние: " : "Status: ") + names[st.state]! + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
+            (ru ? "Состояние: " : "Status: ") + word(st.state) + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
+        if st.state == .notYetRegistered {
+            out.append(
+                ru
+                    ? "Сообщение зарегистрировано " + zone.iso8601(r.registered) + ", позже момента оценки."
+                    : "The message was registered " + zone.iso8601(r.registered) + ", after the as-of instant.")
+        }
+        if !r.warnings.isEmpty { out.append((ru ? "Предупреждение: " : "Warning: ") + r.warnings.text(lang)) }
         out.append(
             (ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due)
                 + (st.dueReason.map {
@@ -208,7 +259,7 @@ struct StatusCommand: ParsableCommand {
                 : "Stage           Planned budget               Used                         Status")
         for s in Stage.allCases {
             let x = st.stages[s]
-            var verdict = names[x.state]!
+            var verdict = word(x.state)
             if x.rule != .share && x.visits > 0 {
                 verdict +=
                     " (" + rule(x.rule)
@@ -225,12 +276,18 @@ struct StatusCommand: ParsableCommand {
             out.append("")
             for k in st.controls {
                 let point = r.profile.controls.first { $0.kind == k.kind }
+                let limit = point.map { p in
+                    let amount =
+                        ru
+                        ? (p.workingDays ? RussianPlural.workingDays(p.amount) : RussianPlural.days(p.amount))
+                        : EnglishPlural.count(p.amount, p.workingDays ? "working day" : "day")
+                    return " (" + amount + ", " + p.count.text(lang) + ")"
+                }
                 out.append(
-                    (ru ? "Контроль " : "Control ") + k.kind.rawValue
-                        + (point.map { " (\($0.amount), \($0.count.rawValue))" } ?? "") + ": "
-                        + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
-                        + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — " + names[
-                            k.state]!)
+                    k.kind.title(lang).capitalizedFirst + (limit ?? "") + ": " + (ru ? "до " : "by ")
+                        + zone.iso8601(k.deadline)
+                        + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — "
+                        + word(k.state))
             }
         }
         return out.joined(separator: "\n")

@@ -7,17 +7,19 @@ do {
     var command = try SrokCommand.parseAsRoot()
     try command.run()
     if let reason = StandardStreams.flushOutput() {
-        StandardStreams.error("srok: cannot write the standard output: \(reason)\n")
+        StandardStreams.error(
+            L("srok: не удаётся записать стандартный вывод: ", "srok: cannot write the standard output: ")
+                + reason(CLILanguage.current) + "\n")
         exit(2)
     }
 } catch let error as SrokError {
-    StandardStreams.error("srok: \(error.description)\n")
+    StandardStreams.error("srok: \(error.message(CLILanguage.current))\n")
     exit(2)
 } catch let exit as CommandExitCode {
     Foundation.exit(exit.code)
 } catch {
     let code = SrokCommand.exitCode(for: error)
-    let message = SrokCommand.fullMessage(for: error)
+    let message = ParserTexts.translate(SrokCommand.fullMessage(for: error), CLILanguage.current)
     if code == .success {
         print(message)
         exit(0)

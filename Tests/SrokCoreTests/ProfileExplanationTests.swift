@@ -20,8 +20,8 @@ struct ProfileExplanationTests {
             for c in p.controls {
                 #expect(
                     rows.contains {
-                        $0.clause == c.citation && $0.rule.contains(c.kind.rawValue)
-                            && $0.rule.contains(c.count.rawValue)
+                        $0.clause == c.citation && $0.rule.contains(c.kind.name(lang))
+                            && $0.rule.contains(c.count.text(lang))
                     }, "\(id) \(c.kind)")
             }
             for f in p.fastTracks { #expect(clauses.contains(f.citation), "\(id) \(f.category)") }
@@ -48,7 +48,8 @@ struct ProfileExplanationTests {
         let en = try Fixtures.context.profile("bryansk").explanation(.en)
         #expect(
             en.contains {
-                $0.rule == "Control executor-return: 7 days, count days" && $0.engine.contains("end of the 7th day")
+                $0.rule == "Control: return as outside competence: 7 days, days from the next day"
+                    && $0.engine.contains("end of day 7 after the day of the event")
             })
     }
 

@@ -32,18 +32,28 @@ public struct WorkingCalendar: Sendable {
     }
 
     func refused(_ date: CivilDate) -> SrokError {
-        .outOfCoverage(
+        let years = tables.refusedYears.sorted().map(String.init).joined(separator: ", ")
+        return .outOfCoverage(
             date: date, calendar: tables.id, covered: coverage,
-            hint:
-                "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(tables.refusedYears.sorted().map(String.init).joined(separator: ", ")))"
+            hint: LocalizedText(
+                ru:
+                    "строгий режим не принимает \(date.year) год: регионального акта за него нет в данных, есть только прогноз ICU для региональных праздников (не принимаются годы: \(years))",
+                en:
+                    "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(years))"
+            )
         )
     }
 
     func outOfCoverage(_ date: CivilDate) -> SrokError {
         let hint =
             tables.provisionalFrom == nil
-            ? "years after the data can be computed from the statutory rules alone, marked provisional, with --provisional (CalendarOptions.provisionalThroughYear)"
-            : ""
+            ? LocalizedText(
+                ru:
+                    "годы после данных можно рассчитать только по правилам закона, с пометкой «предварительно», с параметром --provisional",
+                en:
+                    "years after the data can be computed from the statutory rules alone, marked provisional, with --provisional (CalendarOptions.provisionalThroughYear)"
+            )
+            : LocalizedText(verbatim: "")
         return .outOfCoverage(date: date, calendar: tables.id, covered: coverage, hint: hint)
     }
 
@@ -63,7 +73,9 @@ public struct WorkingCalendar: Sendable {
             guard CivilDate.supportedYears.contains(year) else {
                 throw .invalidValue(
                     field: "year", value: String(year),
-                    expected: "a year calendar \(tables.id) covers, \(first)…\(last)")
+                    expected: LocalizedText(
+                        ru: "год, который охватывает календарь \(tables.id): \(first)–\(last)",
+                        en: "a year calendar \(tables.id) covers, \(first)…\(last)"))
             }
             throw outOfCoverage(try CivilDate.firstOfYear(year))
         }
@@ -102,7 +114,7 @@ public struct WorkingCalendar: Sendable {
         return DayInfo(
             date: date, kind: DayKind(rawValue: f & CalendarTables.kindMask)!, isWorking: working,
             isShortened: shortened, workingMinutes: Int(CalendarTables.minutes(f)),
-            name: note?.name, movedFrom: note?.movedFrom, source: note?.source,
+            localizedName: note?.name, movedFrom: note?.movedFrom, localizedSource: note?.source,
             isProvisional: note?.isProvisional ?? tables.provisionalFrom.map { date >= $0 } ?? false)
     }
 
@@ -210,9 +222,9 @@ public struct WorkingCalendar: Sendable {
 
 /// A day's annotation: name, origin and act (only for days that are not plain weekdays/weekends).
 struct DayNote: Sendable, Hashable {
-    var name: String?
+    var name: LocalizedText?
     var movedFrom: CivilDate?
-    var source: String?
+    var source: LocalizedText?
     var isProvisional: Bool = false
 }
 

@@ -119,7 +119,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
         guard supportedYears.contains(year) else {
             throw .invalidValue(
                 field: "year", value: String(year),
-                expected: "a year from \(supportedYears.lowerBound) to \(supportedYears.upperBound)")
+                expected: .year(from: supportedYears.lowerBound, to: supportedYears.upperBound))
         }
         return CivilDate(daysSinceEpoch: Int32(days(year: year, month: 1, day: 1)))
     }

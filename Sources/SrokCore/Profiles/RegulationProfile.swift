@@ -67,8 +67,10 @@ public struct PublishedTableCell: Sendable, Hashable {
 public struct RegulationProfile: Sendable, Hashable {
     /// The identifier (`brasovsky`).
     public var id: String
-    /// The organisation.
+    /// The organisation, in Russian.
     public var title: String = ""
+    /// The organisation in English, when the profile gives it (`title RUSSIAN || ENGLISH`).
+    public var englishTitle: String?
     /// The act.
     public var document: String = ""
     /// The calendar's region code (`RU-BRY`, or `RU` for the federal calendar).
@@ -112,6 +114,9 @@ public struct RegulationProfile: Sendable, Hashable {
     /// Where the profile was read from.
     public var location: SourceLocation
 
+    /// The organisation in `lang` (the Russian title when the profile gives no English one).
+    public func title(_ lang: Language) -> String { lang == .en ? englishTitle ?? title : title }
+
     /// The fast-track entry for a category and subcategory: matching ignores case, extra spaces and
     /// ё/е; an entry without a subcategory matches every subcategory of its category.
     public func fastTrack(category: String, subcategory: String?) -> FastTrackEntry? {
@@ -149,15 +154,21 @@ public struct RegulationProfile: Sendable, Hashable {
             guard accepted.contains(days) else {
                 throw .invalidValue(
                     field: "fast_track_days", value: String(days),
-                    expected: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
-                        + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)"))
+                    expected: LocalizedText(
+                        ru: "срок фаст-трека профиля \(id): \(accepted) дн. (\(fastTrackTerms.citation))"
+                            + (lenientFastTrack
+                                ? "" : "; с --lenient-fast-track допустимо 1–\(fastTrackTerms.value.longest)"),
+                        en: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
+                            + (lenientFastTrack
+                                ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)")))
             }
             return (.days(days), fastTrackTerms.citation)
         }
         if let level {
             guard let l = fastTrackLevels[level] ?? fastTrackLevels[TextKey.normalize(level)] else {
                 throw .unknown(
-                    kind: "fast-track level of profile \(id)", name: level, known: fastTrackLevels.keys.sorted())
+                    kind: LocalizedText(ru: "уровень фаст-трека профиля \(id)", en: "fast-track level of profile \(id)"),
+                    name: level, known: fastTrackLevels.keys.sorted())
             }
             return (.days(l.value), l.citation)
         }

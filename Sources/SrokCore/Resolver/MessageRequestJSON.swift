@@ -28,7 +28,8 @@ extension MessageRequest {
         } catch {
             throw .invalidValue(
                 field: source, value: RequestJSON.excerpt(json),
-                expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", "))
+                expected: LocalizedText(ru: "объект JSON с ключами ", en: "a JSON object with the keys ")
+                    + Key.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 }
@@ -64,11 +65,11 @@ struct RequestJSON: Decodable {
             for key in container.allKeys where !known.contains(key.stringValue) {
                 throw .invalidValue(
                     field: field(key.stringValue), value: key.stringValue,
-                    expected: "a known key: " + known.joined(separator: ", "))
+                    expected: LocalizedText(ru: "известный ключ: ", en: "a known key: ") + known.joined(separator: ", "))
             }
         }
 
-        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: String) throws(SrokError) -> T? {
+        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: LocalizedText) throws(SrokError) -> T? {
             let k = AnyKey(stringValue: key)
             guard container.contains(k) else { return nil }
             do {
@@ -85,8 +86,8 @@ struct RequestJSON: Decodable {
             if let n = try? container.decode(Int.self, forKey: k) { return String(n) }
             if let n = try? container.decode(Double.self, forKey: k) { return String(n) }
             if let s = try? container.decode(String.self, forKey: k) { return s }
-            if (try? container.decode([JSONAny].self, forKey: k)) != nil { return "a list" }
-            return "an object"
+            if (try? container.decode([JSONAny].self, forKey: k)) != nil { return "[…]" }
+            return "{…}"
         }
 
         /// The string at `key` read by `parse`, which is given the string and the field's name.
@@ -97,16 +98,19 @@ struct RequestJSON: Decodable {
             return try parse(text, field(key.rawValue))
         }
         func string(_ key: MessageRequest.Key) throws(SrokError) -> String? {
-            try value(key.rawValue, String.self, expected: "a string")
+            try value(key.rawValue, String.self, expected: LocalizedText(ru: "строка", en: "a string"))
         }
         func int(_ key: MessageRequest.Key) throws(SrokError) -> Int? {
-            try value(key.rawValue, Int.self, expected: "a whole number")
+            try value(key.rawValue, Int.self, expected: LocalizedText(ru: "целое число", en: "a whole number"))
         }
         func bool(_ key: MessageRequest.Key) throws(SrokError) -> Bool? {
-            try value(key.rawValue, Bool.self, expected: "true or false")
+            try value(key.rawValue, Bool.self, expected: LocalizedText(ru: "true или false", en: "true or false"))
         }
         func timestamp(_ key: String) throws(SrokError) -> Timestamp? {
-            guard let s = try value(key, String.self, expected: "a string: " + Timestamp.acceptedForms) else {
+            guard
+                let s = try value(
+                    key, String.self, expected: LocalizedText(ru: "строка: ", en: "a string: ") + Timestamp.acceptedForms)
+            else {
                 return nil
             }
             return try Timestamp(parsing: s, field: field(key))
@@ -130,6 +134,7 @@ struct RequestJSON: Decodable {
         r.profile = try o.string(.profile)
         r.termDays = try o.int(.termDays)
         r.fastTrackDays = try o.int(.fastTrackDays)
+        r.fastTrack = try o.bool(.fastTrack) ?? false
         r.level = try o.string(.level)
         r.category = try o.string(.category)
         r.subcategory = try o.string(.subcategory)
@@ -156,12 +161,14 @@ struct RequestJSON: Decodable {
         r.headInformedAt = try o.timestamp(.headInformedAt)
         r.outcome = try o.parsed(.outcome) { (s, f) throws(SrokError) in try Outcome(parsing: s, field: f) }
         // A reason is its text, key or number: a string, or a whole number.
-        if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: "") {
+        if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: LocalizedText(verbatim: "")) {
             r.rejectionReason = text
         } else {
             r.rejectionReason = try o.value(
                 K.rejectionReason.rawValue, Int.self,
-                expected: "a string (the reason's text or key) or a whole number (its number in the act's list)"
+                expected: LocalizedText(
+                    ru: "строка (текст или ключ причины) или целое число (её номер в перечне акта)",
+                    en: "a string (the reason's text or key) or a whole number (its number in the act's list)")
             ).map(String.init)
         }
         r.asOf = try o.timestamp(.asOf)
@@ -172,7 +179,8 @@ struct RequestJSON: Decodable {
 
     /// `postponed_until`: a date or a list of dates.
     static func dates(_ o: Object, _ key: String) throws(SrokError) -> [CivilDate] {
-        let expected = "a date (2024-05-15, 15.05.2024) or a list of dates"
+        let expected = LocalizedText(
+            ru: "дата (2024-05-15, 15.05.2024) или список дат", en: "a date (2024-05-15, 15.05.2024) or a list of dates")
         let texts: [String]
         if let one = try? o.value(key, String.self, expected: expected) {
             texts = [one]
@@ -189,7 +197,8 @@ struct RequestJSON: Decodable {
         let k = AnyKey(stringValue: key)
         guard o.container.contains(k), !(try o.container.decodeNil(forKey: k)) else { return [] }
         let shape =
-            "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
+            LocalizedText(ru: "список вида ", en: "a list of ")
+            + "{\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
         guard var list = try? o.container.nestedUnkeyedContainer(forKey: k) else {
             throw SrokError.invalidValue(field: o.field(key), value: o.describe(k), expected: shape)
         }
@@ -197,13 +206,15 @@ struct RequestJSON: Decodable {
         while !list.isAtEnd {
             let i = list.currentIndex
             guard let c = try? list.nestedContainer(keyedBy: AnyKey.self) else {
-                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "not an object", expected: shape)
+                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "…", expected: shape)
             }
             let e = Object(container: c, source: o.field("\(key)[\(i)]"))
             try e.checkKeys(["stage", "at", "redirect_approval"])
             guard
                 let stage = try e.value(
-                    "stage", String.self, expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", ")),
+                    "stage", String.self,
+                    expected: LocalizedText(ru: "этап: ", en: "a stage: ")
+                        + Stage.allCases.map(\.code).joined(separator: ", ")),
                 let at = try e.timestamp("at")
             else {
                 throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "", expected: shape)
@@ -211,7 +222,9 @@ struct RequestJSON: Decodable {
             out.append(
                 MessageRequest.Entry(
                     stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
-                    redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false))
+                    redirectApproval: try e.value(
+                        "redirect_approval", Bool.self, expected: LocalizedText(ru: "true или false", en: "true or false"))
+                        ?? false))
         }
         return out
     }
