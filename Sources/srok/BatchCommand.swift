@@ -14,7 +14,7 @@ struct BatchCommand: ParsableCommand {
             Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер),
             registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек: число дней или
             Да — тогда срок по категории из каталога профиля), category (Категория), subcategory (Подкатегория), regime (ФЗ),
-            stage (Стадия), stage_entered_at, postponed_until (несколько: d1;d2), extension_days, closed_at, organisation,
+            stage (Стадия), stage_entered_at, postponed_until (несколько: ДАТА1;ДАТА2), extension_days, closed_at, organisation,
             outcome (Тип решения), rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ:
             обращение, если он или ФЗ говорит 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: добавляет
             сверку planned_check). Остальные столбцы не читаются. Строка с этапом без stage_entered_at считается
@@ -103,7 +103,8 @@ struct BatchCommand: ParsableCommand {
             "Worker threads, 1–256 (default: the number of cores, at most 256)."))
     var jobs: Int?
     @Flag(
-        name: .customLong("no-progress"), help: help("Без строки хода работы в stderr.", "No progress line on stderr."))
+        name: .customLong("no-progress"),
+        help: help("Без строки хода работы в стандартном потоке ошибок.", "No progress line on stderr."))
     var noProgress = false
     @Flag(
         name: .customLong("no-fsync"),

@@ -35,7 +35,7 @@ enum ParserTexts {
         ("(?m)^Help:", "Справка:"),
         ("Show help information\\.", "Показать справку."),
         ("Show the version\\.", "Показать версию."),
-        ("See '([^']+) help <subcommand>' for detailed help\\.", "Подробнее о подкоманде: «$1 help <подкоманда>»."),
+        ("See '([^']+)' for detailed help\\.", "Подробнее о подкоманде: «$1»."),
         ("See '([^']+)' for more information\\.", "Подробнее: «$1»."),
         ("\\(values:(\\s)", "(значения:$1"),
         (";(\\s+)default:(\\s)", ";$1по умолчанию:$2"),

@@ -73,7 +73,7 @@ struct ProfilesCommand: ParsableCommand {
         out.append(
             ru
                 ? "  срок \(days(p.term.value)) (\(p.term.citation)); фаст-трек \(fastTrack); «Отложено» \(p.postponements.value.text.ru)"
-                : "  term \(days(p.term.value)) (\(p.term.citation)); fast-track \(fastTrack); «Отложено» (postponed) \(p.postponements.value.text.en)"
+                : "  term \(days(p.term.value)) (\(DefaultCitations.text(p.term.citation, lang))); fast-track \(fastTrack); «Отложено» (postponed) \(p.postponements.value.text.en)"
         )
         out.append(
             "  " + c.count.text(lang) + ", " + c.roll.text(lang) + ", " + c.basis.text(lang) + (ru ? ", доли " : ", shares ")
@@ -99,13 +99,14 @@ struct ProfilesCommand: ParsableCommand {
         out.append(
             ru
                 ? "  «Отложено»: \(p.postponements.value.text.ru) — \(p.postponements.citation)"
-                : "  «Отложено» (postponed): \(p.postponements.value.text.en) — \(p.postponements.citation)")
+                : "  «Отложено» (postponed): \(p.postponements.value.text.en) — \(DefaultCitations.text(p.postponements.citation, lang))")
         let reason =
             p.rejection.reasons.isEmpty
             ? (p.rejection.required ? (ru ? "обязательна" : "required") : (ru ? "не обязательна" : "optional"))
             : (ru ? "из перечня (\(p.rejection.reasons.count))" : "from the act's list (\(p.rejection.reasons.count))")
         out.append(
-            (ru ? "  причина «Отклонено»: " : "  reason of «Отклонено» (rejected): ") + reason + " — \(p.rejection.citation)")
+            (ru ? "  причина «Отклонено»: " : "  reason of «Отклонено» (rejected): ") + reason + " — "
+                + DefaultCitations.text(p.rejection.citation, lang))
         for (k, v) in p.conventionCitations.sorted(by: { $0.key < $1.key }) {
             out.append("  \(conventionName(k, lang)): \(v)")
         }

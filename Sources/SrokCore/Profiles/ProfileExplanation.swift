@@ -31,7 +31,8 @@ extension RegulationProfile {
         func add(_ rule: String, _ clause: String, _ engine: String, _ isDefault: Bool? = nil) {
             rows.append(
                 ProfileRuleRow(
-                    rule: rule, clause: clause, engine: engine, isDefault: isDefault ?? Cited<Int>.saysDefault(clause)))
+                    rule: rule, clause: DefaultCitations.text(clause, lang), engine: engine,
+                    isDefault: isDefault ?? Cited<Int>.saysDefault(clause)))
         }
         let c = conventions
 
@@ -45,7 +46,7 @@ extension RegulationProfile {
                         ? "a message of the POS platform (not Federal Law 59-FZ)" : "an appeal under Federal Law 59-FZ"),
             regime.citation,
             ru
-                ? "режим сообщения, если в запросе не указан иной (regime, признак «59-ФЗ»)"
+                ? "режим сообщения, если в запросе или в выгрузке (столбцы «ФЗ», «Заявитель выбрал подачу по 59-ФЗ») не указан иной"
                 : "the regime of a message that names none (regime, the export's 59-FZ flag)")
         add(
             ru ? "Производственный календарь: \(region.value)" : "Working-day calendar: \(region.value)",
@@ -71,7 +72,7 @@ extension RegulationProfile {
         case .days:
             countText =
                 ru
-                ? "последний день — N-й день после дня регистрации (ГК РФ ст. 191); срок истекает в 24:00 местного времени (ст. 194)"
+                ? "последний день срока в N дней — N-й день после дня регистрации (ГК РФ ст. 191); срок истекает в 24:00 местного времени (ст. 194)"
                 : "the last day is the N-th day after the day of registration (Civil Code art. 191); the term ends at 24:00 local (art. 194)"
         case .daysInclusive:
             countText =
@@ -134,7 +135,7 @@ extension RegulationProfile {
                 ru
                     ? "Уровень фаст-трека «\(name)»: \(level.value) \(Self.ruDays(level.value))"
                     : "Fast-track level “\(name)”: \(EnglishPlural.count(level.value, "day"))", level.citation,
-                ru ? "срок по уровню (level \(name))" : "the term for level \(name)")
+                ru ? "срок по уровню «\(name)»" : "the term for level \(name)")
         }
         for f in fastTracks {
             let name = f.category + (f.subcategory.map { " / " + $0 } ?? "")
@@ -152,7 +153,7 @@ extension RegulationProfile {
                 ru ? "Перечень категорий фаст-трека" : "Fast-track categories",
                 ru ? "регламент не устанавливает перечень категорий" : "the act sets no category list",
                 ru
-                    ? "категория сообщения не меняет срок; срок фаст-трека задаётся явно (fast_track_days, level)"
+                    ? "категория сообщения не меняет срок; срок фаст-трека задаётся явно (fast_track_days или уровень фаст-трека)"
                     : "a message's category does not change its term; give the fast-track term explicitly (fast_track_days, level)",
                 true)
         }
@@ -242,7 +243,7 @@ extension RegulationProfile {
             postponements.citation,
             limitText
                 + (ru
-                    ? "; срок ответа — конец указанной даты (не раньше исходного); исполнение и последующие этапы растягиваются до неё; в выводе due — действующий срок, original_due — исходный, due_reason = postponed"
+                    ? "; срок ответа — конец указанной даты (не раньше исходного); исполнение и последующие этапы растягиваются до неё; в выводе действующий срок — в due_date, исходный — в original_due_date, причина — в due_reason"
                     : "; the answer is due at the end of the stated date (never earlier than the term); execution and the later stages stretch to it; outputs give the effective due in due, the original in original_due, due_reason = postponed")
         )
 
@@ -252,7 +253,7 @@ extension RegulationProfile {
                 ? "Типы решения: " + outcomes.value.map(\.russian).joined(separator: ", ")
                 : "Outcome types: " + outcomes.value.map(\.rawValue).joined(separator: ", "),
             outcomes.citation,
-            ru ? "тип решения (outcome) принимается только из этого перечня" : "outcome is accepted from this list only")
+            ru ? "тип решения принимается только из этого перечня" : "outcome is accepted from this list only")
         if rejection.reasons.isEmpty {
             add(
                 ru

@@ -99,20 +99,26 @@ public struct RegulationProfile: Sendable, Hashable {
     /// The outcome types («Тип решения») the act lists (default the platform's four).
     public var outcomes = Cited(
         value: Outcome.allCases,
-        citation: "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено"
+        citation: defaultOutcomesCitation
     )
     /// Whether «Отклонено» needs a reason, and the act's exhaustive list if it has one.
     public var rejection = RejectionRule.silentActDefault
     /// How a day of a published table cell is read (default `24h`, as written).
     public var tableDay = Cited(
         value: TableDayLength.hours24,
-        citation: "по умолчанию ячейка читается буквально: «календарный день» = 24 часа")
+        citation: defaultTableDayCitation)
     /// The regulation's own stage table, if it has one.
     public var table: [PublishedTableCell] = []
     /// Rules of the act the engine does not check, for the explanation table.
     public var notes: [ProfileNote] = []
     /// Where the profile was read from.
     public var location: SourceLocation
+
+    /// The clause of the default outcome types (an act that lists none).
+    static let defaultOutcomesCitation =
+        "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено"
+    /// The clause of the default reading of a table cell's day.
+    static let defaultTableDayCitation = "по умолчанию ячейка читается буквально: «календарный день» = 24 часа"
 
     /// The organisation in `lang` (the Russian title when the profile gives no English one).
     public func title(_ lang: Language) -> String { lang == .en ? englishTitle ?? title : title }
