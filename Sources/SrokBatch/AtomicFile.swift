@@ -98,7 +98,8 @@ final class AtomicFile: OutputSink {
                 attempt += 1  // someone holds that name: draw another
             } catch {
                 throw .io(
-                    target, ru: "не удаётся создать рядом временный файл", en: "cannot create a temporary file beside it",
+                    target, ru: "не удаётся создать рядом временный файл",
+                    en: "cannot create a temporary file beside it",
                     error)
             }
         }

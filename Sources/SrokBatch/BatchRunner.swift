@@ -133,7 +133,8 @@ public enum BatchRunner {
         case "csv":
             if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl"]))
+        case let other?:
+            throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl"]))
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -258,7 +259,8 @@ public enum BatchRunner {
             return BatchLimits.echo(text)
         }
         let expected = LocalizedText(
-            ru: "строка заголовка CSV со столбцами id и registered_at", en: "a CSV header row with id and registered_at")
+            ru: "строка заголовка CSV со столбцами id и registered_at", en: "a CSV header row with id and registered_at"
+        )
         guard start < end else {
             throw .invalidValue(
                 field: "header", value: "",
@@ -304,7 +306,8 @@ public enum BatchRunner {
                 expected: expected
                     + LocalizedText(
                         ru: " не больше чем из \(BatchLimits.headerColumns) столбцов; в ней \(t.count)",
-                        en: " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)"
+                        en:
+                            " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)"
                     ))
         }
         let record = t.record

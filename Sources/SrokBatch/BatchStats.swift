@@ -125,7 +125,8 @@ public struct BatchStats: Sendable, Hashable {
                 })
         }
         if !byOrganisation.isEmpty {
-            out.append(line("просрочено по организациям", "overdue by organisation", overdueByOrganisation, limit: 10) { $0 })
+            out.append(
+                line("просрочено по организациям", "overdue by organisation", overdueByOrganisation, limit: 10) { $0 })
         }
         if provisional > 0 {
             out.append(

@@ -18,7 +18,9 @@ package enum DataFiles {
             let bytes = try bytes(of: path, kind: kind)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .io(
-                    path, ru: "файл (\(kindName(kind, .ru))) не в кодировке UTF-8; файлы данных — текст UTF-8 (Data/FORMAT.md)",
+                    path,
+                    ru:
+                        "файл (\(kindName(kind, .ru))) не в кодировке UTF-8; файлы данных — текст UTF-8 (Data/FORMAT.md)",
                     en: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
             }
             out.append((path, text))
@@ -44,7 +46,8 @@ package enum DataFiles {
             }
         } catch {
             throw .io(
-                path, ru: "не удаётся прочитать файл (\(kindName(kind, .ru)))", en: "cannot read the \(kind) file", error)
+                path, ru: "не удаётся прочитать файл (\(kindName(kind, .ru)))", en: "cannot read the \(kind) file",
+                error)
         }
     }
 

@@ -103,7 +103,10 @@ struct JSONLineReader {
         let n = b.count
         func skip() { while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 } }
         func string() throws(Failure) -> Range<Int> {
-            guard i < n, b[i] == 0x22 else { throw .syntax(LocalizedText(ru: "ожидается строка в байте \(i + 1)", en: "expected a string at byte \(i + 1)")) }
+            guard i < n, b[i] == 0x22 else {
+                throw .syntax(
+                    LocalizedText(ru: "ожидается строка в байте \(i + 1)", en: "expected a string at byte \(i + 1)"))
+            }
             i += 1
             let start = scratch.count
             while i < n, b[i] != 0x22 {
@@ -124,7 +127,8 @@ struct JSONLineReader {
                         guard let v = Self.hex4(b, at: i + 1) else {
                             throw .syntax(
                                 LocalizedText(
-                                    ru: "неверная последовательность \\u в байте \(at): ожидаются четыре шестнадцатеричные цифры",
+                                    ru:
+                                        "неверная последовательность \\u в байте \(at): ожидаются четыре шестнадцатеричные цифры",
                                     en: "bad \\u escape at byte \(at): expected four hex digits"))
                         }
                         i += 4
@@ -135,7 +139,8 @@ struct JSONLineReader {
                             else {
                                 throw .syntax(
                                     LocalizedText(
-                                        ru: "неверная последовательность \\u в байте \(at): за старшим суррогатом нет младшего",
+                                        ru:
+                                            "неверная последовательность \\u в байте \(at): за старшим суррогатом нет младшего",
                                         en: "bad \\u escape at byte \(at): a high surrogate not followed by a low one"))
                             }
                             cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
@@ -149,7 +154,8 @@ struct JSONLineReader {
                         guard let scalar = Unicode.Scalar(cp) else {
                             throw .syntax(
                                 LocalizedText(
-                                    ru: "неверная последовательность \\u в байте \(at)", en: "bad \\u escape at byte \(at)"))
+                                    ru: "неверная последовательность \\u в байте \(at)",
+                                    en: "bad \\u escape at byte \(at)"))
                         }
                         UTF8.encode(scalar) { scratch.append($0) }
                     default:
@@ -157,7 +163,8 @@ struct JSONLineReader {
                             LocalizedText(
                                 ru:
                                     "неверная экранированная последовательность в байте \(i + 1): ожидается \\\" \\\\ \\/ \\b \\f \\n \\r \\t или \\uXXXX",
-                                en: "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"))
+                                en: "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"
+                            ))
                     }
                     i += 1
                 } else if b[i] < 0x20 {
@@ -182,7 +189,8 @@ struct JSONLineReader {
         skip()
         guard i < n, b[i] == 0x7B else {
             throw .syntax(
-                LocalizedText(ru: "запись JSON Lines должна быть объектом {…}", en: "a JSON Lines record must be an object {…}"))
+                LocalizedText(
+                    ru: "запись JSON Lines должна быть объектом {…}", en: "a JSON Lines record must be an object {…}"))
         }
         i += 1
         skip()
@@ -224,7 +232,8 @@ struct JSONLineReader {
             do throws(Failure) {
                 skip()
                 guard i < n, b[i] == 0x3A else {
-                    throw .syntax(LocalizedText(ru: "ожидается «:» в байте \(i + 1)", en: "expected ':' at byte \(i + 1)"))
+                    throw .syntax(
+                        LocalizedText(ru: "ожидается «:» в байте \(i + 1)", en: "expected ':' at byte \(i + 1)"))
                 }
                 i += 1
                 skip()
@@ -248,7 +257,9 @@ struct JSONLineReader {
                             first = false
                             _ = try string()
                             skip()
-                            guard i < n else { throw .syntax(LocalizedText(ru: "массив не закрыт", en: "unterminated array")) }
+                            guard i < n else {
+                                throw .syntax(LocalizedText(ru: "массив не закрыт", en: "unterminated array"))
+                            }
                             if b[i] == 0x2C {
                                 i += 1
                                 skip()
@@ -260,7 +271,8 @@ struct JSONLineReader {
                             }
                             throw .syntax(
                                 LocalizedText(
-                                    ru: "ожидается «,» или «]» в байте \(i + 1)", en: "expected ',' or ']' at byte \(i + 1)"))
+                                    ru: "ожидается «,» или «]» в байте \(i + 1)",
+                                    en: "expected ',' or ']' at byte \(i + 1)"))
                         }
                     }
                     value = scratch.count > start ? start..<scratch.count : nil
@@ -350,7 +362,8 @@ extension InputColumn {
                 ? nil
                 : kind.name
                     + LocalizedText(
-                        ru: "; ожидается строка JSON с датой или временем", en: "; expected a JSON string with a date or time")
+                        ru: "; ожидается строка JSON с датой или временем",
+                        en: "; expected a JSON string with a date or time")
         case .appealChosen:
             return nil
         case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome,

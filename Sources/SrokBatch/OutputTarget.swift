@@ -55,7 +55,8 @@ struct OutputTarget {
             return
         }
         guard !path.isEmpty else {
-            throw .invalidValue(field: option, value: path, expected: LocalizedText(ru: "путь к файлу", en: "a file path"))
+            throw .invalidValue(
+                field: option, value: path, expected: LocalizedText(ru: "путь к файлу", en: "a file path"))
         }
         guard !path.hasSuffix("/") else {
             throw Self.refuse(
@@ -77,11 +78,11 @@ struct OutputTarget {
             let pointee = try? Syscall.fileStatus(path)
             guard let pointee, [S_IFCHR, S_IFIFO].contains(pointee.st_mode & S_IFMT) else {
                 let what = pointee == nil ? "a symbolic link to nothing" : "a symbolic link"
-                let что = pointee == nil ? "символьная ссылка в никуда" : "символьная ссылка"
+                let whatRu = pointee == nil ? "символьная ссылка в никуда" : "символьная ссылка"
                 throw Self.refuse(
                     path,
                     ru:
-                        "это \(что): srok идёт по ссылке только к символьному устройству или каналу FIFO; укажите сам файл (\(option))",
+                        "это \(whatRu): srok идёт по ссылке только к символьному устройству или каналу FIFO; укажите сам файл (\(option))",
                     en:
                         "is \(what): srok follows a link only to a character device or a FIFO; name the file itself (\(option))"
                 )
@@ -92,7 +93,8 @@ struct OutputTarget {
                 path, ru: "это каталог (\(option) принимает файл)", en: "is a folder (\(option) takes a file)")
         case S_IFBLK:
             throw Self.refuse(
-                path, ru: "это блочное устройство, в него srok не пишет", en: "is a block device, which srok does not write")
+                path, ru: "это блочное устройство, в него srok не пишет",
+                en: "is a block device, which srok does not write")
         case S_IFSOCK:
             throw Self.refuse(path, ru: "это сокет, в него srok не пишет", en: "is a socket, which srok does not write")
         default: throw Self.refuse(path, ru: "это не обычный файл", en: "is not a regular file")

@@ -30,8 +30,11 @@ struct OutputTargets {
                 throw .invalidValue(
                     field: later.option, value: later.path,
                     expected: LocalizedText(
-                        ru: "другой файл, а не тот, что указан в \(earlier.option) («\(earlier.path)»): он бы его заменил",
-                        en: "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace"))
+                        ru:
+                            "другой файл, а не тот, что указан в \(earlier.option) («\(earlier.path)»): он бы его заменил",
+                        en:
+                            "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace"
+                    ))
             }
         }
         let input = options.input == "-" ? FileIdentity(standardStream: 0) : FileIdentity(path: options.input)

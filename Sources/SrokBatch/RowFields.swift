@@ -139,7 +139,8 @@ enum RowParser {
             if ft.allSatisfy({ $0 &- 0x30 <= 9 }) {
                 m.fastTrackDays = try int(
                     ft, .fastTrackDays, 1...366,
-                    LocalizedText(ru: "срок фаст-трека в днях (или да/нет)", en: "a fast-track term in days (or да/нет)"))
+                    LocalizedText(
+                        ru: "срок фаст-трека в днях (или да/нет)", en: "a fast-track term in days (or да/нет)"))
             } else {
                 switch TextKey.normalize(String(decoding: ft, as: UTF8.self)) {
                 case "нет", "no", "false", "-": break
@@ -241,7 +242,9 @@ enum RowParser {
         if let v = bytes(.extensionDays) {
             m.extensionDays = try int(
                 v, .extensionDays, 1...30,
-                LocalizedText(ru: "продление в днях (59-ФЗ ст. 12 ч. 2)", en: "an extension in days (Federal Law 59-FZ art. 12 part 2)"))
+                LocalizedText(
+                    ru: "продление в днях (59-ФЗ ст. 12 ч. 2)",
+                    en: "an extension in days (Federal Law 59-FZ art. 12 part 2)"))
         }
         m.closedAt = try timestamp(.closedAt)
         m.organisation = bytes(.organisation)

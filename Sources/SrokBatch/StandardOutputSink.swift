@@ -71,7 +71,8 @@ final class StandardOutputSink: OutputSink {
                 path: name,
                 message: subject
                     + LocalizedText(
-                        ru: "не удаётся завершить запись (close): ", en: "cannot finish writing (close): ") + error.text)
+                        ru: "не удаётся завершить запись (close): ", en: "cannot finish writing (close): ") + error.text
+            )
         }
     }
 

@@ -62,7 +62,8 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(location): \(message(lang))"
         case .dataMismatch(let calendar, let year, let message):
             return ru
-                ? "календарь \(calendar), \(year) год: \(message.ru)" : "calendar \(calendar), year \(year): \(message.en)"
+                ? "календарь \(calendar), \(year) год: \(message.ru)"
+                : "calendar \(calendar), year \(year): \(message.en)"
         case .unknownTimeZone(let zone):
             return ru
                 ? "неизвестный часовой пояс «\(zone)»; ожидается зона IANA, например Europe/Moscow или Asia/Yekaterinburg"
@@ -74,7 +75,9 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
                 ? "неизвестный \(kind.ru) «\(name)»; известны: \(list.isEmpty ? "нет ни одного" : list)\(tail)"
                 : "unknown \(kind.en) '\(name)'; known: \(list.isEmpty ? "none" : list)\(tail)"
         case .icu(let operation, let code):
-            return ru ? "сбой ICU в вызове \(operation) (код ошибки \(code))" : "ICU failed in \(operation) (UErrorCode \(code))"
+            return ru
+                ? "сбой ICU в вызове \(operation) (код ошибки \(code))"
+                : "ICU failed in \(operation) (UErrorCode \(code))"
         case .io(let path, let message):
             return path.isEmpty ? message(lang) : "\(path): \(message(lang))"
         }

@@ -5,18 +5,21 @@ import Srok
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: L("Дата плюс N календарных или рабочих дней.", "A date plus N calendar or working days.")
+        abstract: tr("Дата плюс N календарных или рабочих дней.", "A date plus N calendar or working days.")
     )
 
     @Argument(
         help: help(
-            "Начальная дата: ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или Д.М.ГГГГ.", "The start date: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY."))
+            "Начальная дата: ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или Д.М.ГГГГ.",
+            "The start date: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY."))
     var date: String
 
     @Argument(help: help("Число дней (отрицательное — назад).", "The number of days (negative to go back)."))
     var days: Int
 
-    @Flag(name: .long, help: help("Считать рабочие дни, а не календарные.", "Count working days instead of calendar days."))
+    @Flag(
+        name: .long,
+        help: help("Считать рабочие дни, а не календарные.", "Count working days instead of calendar days."))
     var working = false
 
     @Option(
@@ -66,8 +69,9 @@ struct AddCommand: ParsableCommand {
 struct BetweenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "between",
-        abstract: L(
-            "Рабочие дни и часы между датами (обе включительно).", "Working days and hours between two dates, both included.")
+        abstract: tr(
+            "Рабочие дни и часы между датами (обе включительно).",
+            "Working days and hours between two dates, both included.")
     )
 
     @Argument(help: help("Первая дата.", "The first date.")) var from: String
@@ -110,7 +114,7 @@ struct BetweenCommand: ParsableCommand {
 struct RollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roll",
-        abstract: L("Перенос даты с нерабочего дня на рабочий.", "Move a date off a non-working day.")
+        abstract: tr("Перенос даты с нерабочего дня на рабочий.", "Move a date off a non-working day.")
     )
 
     @Argument(help: help("Дата.", "The date.")) var date: String
@@ -148,7 +152,7 @@ struct RollCommand: ParsableCommand {
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: L(
+        abstract: tr(
             "Версия, версия данных календаря, версия tzdata ICU.",
             "The version, the calendar data version and ICU's tzdata version."))
 
@@ -157,9 +161,9 @@ struct VersionCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try CalendarCatalog.embedded()
-        let data = catalog.definitions["RU"]?.dataVersion ?? L("неизвестна", "unknown")
+        let data = catalog.definitions["RU"]?.dataVersion ?? tr("неизвестна", "unknown")
         print("srok \(SrokVersion.string)")
-        print(L("данные календаря: ", "calendar data: ") + data)
+        print(tr("данные календаря: ", "calendar data: ") + data)
         print("ICU \(ICUInfo.version), tzdata \(ICUInfo.tzdataVersion)")
     }
 }

@@ -6,10 +6,10 @@ import Srok
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: L(
+        abstract: tr(
             "Пересчёт сроков и статусов выгрузки сообщений (CSV или JSON Lines).",
             "Recomputes due times and statuses of a CSV or JSON Lines export."),
-        discussion: L(
+        discussion: tr(
             """
             Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер),
             registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек: число дней или
@@ -87,7 +87,8 @@ struct BatchCommand: ParsableCommand {
     var delimiter: CSVDelimiter?
     @Option(
         name: .customLong("output-delimiter"),
-        help: help("Разделитель CSV вывода (по умолчанию — как у входа).", "The output CSV delimiter (default: the input's)."))
+        help: help(
+            "Разделитель CSV вывода (по умолчанию — как у входа).", "The output CSV delimiter (default: the input's)."))
     var outputDelimiter: CSVDelimiter?
     @Option(
         name: .long,
@@ -123,7 +124,8 @@ struct BatchCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: help(
-            "Оценить состояния на этот момент (по умолчанию — сейчас).", "Evaluate statuses as of this instant (default: now)."))
+            "Оценить состояния на этот момент (по умолчанию — сейчас).",
+            "Evaluate statuses as of this instant (default: now)."))
     var asOf: String?
     @Option(
         name: .long,
@@ -138,7 +140,8 @@ struct BatchCommand: ParsableCommand {
     @Option(
         name: .long,
         help: help(
-            "Как считается срок (по умолчанию — по профилю каждой строки).", "How the term is counted (default: each profile's)."))
+            "Как считается срок (по умолчанию — по профилю каждой строки).",
+            "How the term is counted (default: each profile's)."))
     var count: CountConvention?
     @Option(
         name: .long,
@@ -155,7 +158,8 @@ struct BatchCommand: ParsableCommand {
     @Flag(
         name: .customLong("roll-stages"),
         help: help(
-            "Переносить с нерабочих дней и плановые сроки этапов.", "Roll planned stage due times off non-working days too."))
+            "Переносить с нерабочих дней и плановые сроки этапов.",
+            "Roll planned stage due times off non-working days too."))
     var rollStages = false
     @Option(
         name: .customLong("profile-file"),

@@ -34,9 +34,9 @@ extension String {
 }
 
 /// `ru` in Russian, `en` in English (``CLILanguage``).
-func L(_ ru: String, _ en: String) -> String { CLILanguage.current == .ru ? ru : en }
+func tr(_ ru: String, _ en: String) -> String { CLILanguage.current == .ru ? ru : en }
 
 /// An option's help in the CLI's language.
 func help(_ ru: String, _ en: String, visibility: ArgumentVisibility = .default) -> ArgumentHelp {
-    ArgumentHelp(L(ru, en), visibility: visibility)
+    ArgumentHelp(tr(ru, en), visibility: visibility)
 }

@@ -5,7 +5,7 @@ import Srok
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: L(
+        abstract: tr(
             "Производственный календарь на год: таблица года (text) или запись на каждый день (csv, json, ics).",
             "A production-calendar year view (text) or one record per day (csv, json, ics).")
     )

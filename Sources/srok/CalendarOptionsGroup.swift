@@ -67,7 +67,8 @@ struct CalendarOptionsGroup: ParsableArguments {
     @Option(
         name: .customLong("region-file"),
         help: help(
-            "Файл региона (Data/FORMAT.md) для загрузки; можно повторять.", "A region file (Data/FORMAT.md) to load; repeatable."))
+            "Файл региона (Data/FORMAT.md) для загрузки; можно повторять.",
+            "A region file (Data/FORMAT.md) to load; repeatable."))
     var regionFiles: [String] = []
 
     /// How `--presidential-days` counts the 2020–2021 presidential non-working days.

@@ -5,7 +5,7 @@ import Srok
 struct DayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "day",
-        abstract: L(
+        abstract: tr(
             "Вид дня и основание (праздник, перенос, постановление).",
             "The kind of a day and why (holiday, transfer, decree).")
     )

@@ -5,7 +5,7 @@ import Srok
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: L("Срок ответа и сроки этапов сообщения.", "The due time of a message and of each stage.")
+        abstract: tr("Срок ответа и сроки этапов сообщения.", "The due time of a message and of each stage.")
     )
 
     @OptionGroup var message: MessageOptionsGroup
@@ -45,7 +45,8 @@ enum ScheduleOutput {
     /// The fields that are null in JSON when empty.
     static let nullable: Set<String> = ["rolled", "original_due_date", "original_due", "due_reason"]
 
-    static func json(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?, lang: Language) -> JSONObject {
+    static func json(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?, lang: Language) -> JSONObject
+    {
         let (names, values) = record(s, r, effective: effective)
         var o = JSONObject()
         for (n, v) in zip(names, values) {

@@ -21,12 +21,14 @@ struct MessageOptionsGroup: ParsableArguments {
     var tz: String?
 
     @Option(
-        name: .long, help: help("Срок в календарных днях (сообщения: 1–30).", "A term in calendar days (messages: 1–30)."))
+        name: .long,
+        help: help("Срок в календарных днях (сообщения: 1–30).", "A term in calendar days (messages: 1–30)."))
     var days: Int?
     @Option(
         name: .customLong("fast-track"),
         help: help(
-            "Срок фаст-трека в днях (1–30 или сроки профиля).", "A fast-track term in days (1–30, or the profile's range)."))
+            "Срок фаст-трека в днях (1–30 или сроки профиля).",
+            "A fast-track term in days (1–30, or the profile's range)."))
     var fastTrack: Int?
     @Option(
         name: .long,
@@ -43,7 +45,8 @@ struct MessageOptionsGroup: ParsableArguments {
     @Option(
         name: .long,
         help: help(
-            "Категория сообщения (поиск в каталоге фаст-треков).", "The message's category (fast-track catalogue lookup)."))
+            "Категория сообщения (поиск в каталоге фаст-треков).",
+            "The message's category (fast-track catalogue lookup)."))
     var category: String?
     @Option(name: .long, help: help("Подкатегория сообщения.", "The message's subcategory.")) var subcategory: String?
     @Option(
@@ -82,7 +85,8 @@ struct MessageOptionsGroup: ParsableArguments {
     @Flag(
         name: .customLong("roll-stages"),
         help: help(
-            "Переносить с нерабочих дней и плановые сроки этапов.", "Roll planned stage due times off non-working days too."))
+            "Переносить с нерабочих дней и плановые сроки этапов.",
+            "Roll planned stage due times off non-working days too."))
     var rollStages = false
     @Option(
         name: .long,

@@ -7,8 +7,8 @@ import Srok
 struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
-        abstract: L("Профили регламентов и их фаст-треки.", "Regulation profiles and their fast-track categories."),
-        discussion: L(
+        abstract: tr("Профили регламентов и их фаст-треки.", "Regulation profiles and their fast-track categories."),
+        discussion: tr(
             "С --explain ПРОФИЛЬ: каждое правило акта, его пункт и что с ним делает Srok, включая то, о чём акт молчит, и выбранные тогда значения по умолчанию (по-английски: --lang en).",
             "With --explain PROFILE: every rule of the act, its clause and what Srok does with it, including the act's silences and the defaults chosen (Russian by default; --lang en for English)."
         )
@@ -76,7 +76,8 @@ struct ProfilesCommand: ParsableCommand {
                 : "  term \(days(p.term.value)) (\(DefaultCitations.text(p.term.citation, lang))); fast-track \(fastTrack); «Отложено» (postponed) \(p.postponements.value.text.en)"
         )
         out.append(
-            "  " + c.count.text(lang) + ", " + c.roll.text(lang) + ", " + c.basis.text(lang) + (ru ? ", доли " : ", shares ")
+            "  " + c.count.text(lang) + ", " + c.roll.text(lang) + ", " + c.basis.text(lang)
+                + (ru ? ", доли " : ", shares ")
                 + Stage.allCases.map { "\(Int(c.shares.percent($0)))" }.joined(separator: "/")
                 + (c.budgets == .published
                     ? (ru ? ", бюджеты — опубликованная таблица" : ", budgets from the published table") : ""))
@@ -99,7 +100,8 @@ struct ProfilesCommand: ParsableCommand {
         out.append(
             ru
                 ? "  «Отложено»: \(p.postponements.value.text.ru) — \(p.postponements.citation)"
-                : "  «Отложено» (postponed): \(p.postponements.value.text.en) — \(DefaultCitations.text(p.postponements.citation, lang))")
+                : "  «Отложено» (postponed): \(p.postponements.value.text.en) — \(DefaultCitations.text(p.postponements.citation, lang))"
+        )
         let reason =
             p.rejection.reasons.isEmpty
             ? (p.rejection.required ? (ru ? "обязательна" : "required") : (ru ? "не обязательна" : "optional"))

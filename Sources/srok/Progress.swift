@@ -24,13 +24,13 @@ struct Progress {
         last = now
         let elapsed = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) / 1e18
         let rate = elapsed > 0 ? Int(Double(rows) / elapsed) : 0
-        var text = "\r" + L("строк: \(rows), \(rate) строк/с", "\(rows) rows, \(rate) rows/s")
+        var text = "\r" + tr("строк: \(rows), \(rate) строк/с", "\(rows) rows, \(rate) rows/s")
         if total > 0 {
             let fraction = Double(bytes) / Double(total)
             text += ", \(Int(fraction * 100)) %"
             if fraction > 0.01 {
                 let left = Int(elapsed / fraction - elapsed)
-                text += L(", осталось ≈\(left) с", ", ETA \(left) s")
+                text += tr(", осталось ≈\(left) с", ", ETA \(left) s")
             }
         }
         text += "   "

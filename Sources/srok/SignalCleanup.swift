@@ -53,20 +53,20 @@ final class SignalCleanup: @unchecked Sendable {
     private static func message(_ replacement: Replacement) -> String {
         switch replacement {
         case .none:
-            L(
+            tr(
                 "srok: прервано; вывод не записан (прежние файлы, если были, не тронуты)\n",
                 "srok: interrupted; no output was written (the previous files, if any, are untouched)\n")
         case .all(let targets) where targets.isEmpty:
-            L(
+            tr(
                 "srok: прервано после того, как запуск закончил запись\n",
                 "srok: interrupted after the run had finished writing\n")
         case .all(let targets):
-            L(
+            tr(
                 "srok: прервано после окончания запуска; эти файлы новые и полные: ",
                 "srok: interrupted after the run had finished; these files are the new, complete ones: ")
                 + targets.joined(separator: ", ") + "\n"
         case .failed:
-            L(
+            tr(
                 "srok: прервано после того, как замена файлов не удалась на полпути; часть из них может быть новой\n",
                 "srok: interrupted after replacing its files failed partway; some of them may be new\n")
         }

@@ -5,10 +5,10 @@ import Srok
 struct SrokCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "srok",
-        abstract: L(
+        abstract: tr(
             "Сроки рассмотрения сообщений ПОС: производственный календарь, сроки, этапы.",
             "Deadlines of citizen messages on the POS feedback platform: production calendar, terms, stages."),
-        discussion: L(
+        discussion: tr(
             "Язык вывода — русский; --lang en — английский. Коды выхода: 0 — успешно, 1 — часть строк пакета отклонена, 2 — неверный ввод (сообщение называет поле и допустимые формы).",
             "Output is in Russian; --lang en for English. Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms)."
         ),

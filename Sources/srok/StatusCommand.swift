@@ -6,18 +6,19 @@ import Srok
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: L("Состояние сообщения по истории этапов.", "The status of a message from its stage history."),
-        discussion: L(
-            "История задаётся параметрами или файлом JSON (--history), например:", "The history comes as flags or as a JSON file (--history), e.g.")
-            + """
+        abstract: tr("Состояние сообщения по истории этапов.", "The status of a message from its stage history."),
+        discussion: tr(
+            "История задаётся параметрами или файлом JSON (--history), например:",
+            "The history comes as flags or as a JSON file (--history), e.g.")
+                + """
 
-            {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
-             "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
-                         {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
-             "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
-             "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
-            """
-            + L(
+                {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
+                 "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
+                             {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
+                 "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
+                 "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
+                """
+            + tr(
                 "\nКлючи: ", "\nKeys: ") + MessageRequest.Key.allCases.map(\.rawValue).joined(separator: ", ") + "."
     )
 
@@ -42,7 +43,8 @@ struct StatusCommand: ParsableCommand {
     @Option(
         name: .customLong("redirected-at"),
         help: help(
-            "Когда сообщение перенаправлено в другую организацию.", "When the message was redirected to another organisation."
+            "Когда сообщение перенаправлено в другую организацию.",
+            "When the message was redirected to another organisation."
         ))
     var redirectedAt: String?
     @Option(
@@ -85,7 +87,8 @@ struct StatusCommand: ParsableCommand {
     @Option(
         name: .long,
         help: help(
-            "Файл JSON с историей (ключи — как в описании выше).", "A JSON file with the history (keys as in the discussion above)."))
+            "Файл JSON с историей (ключи — как в описании выше).",
+            "A JSON file with the history (keys as in the discussion above)."))
     var history: String?
     @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup

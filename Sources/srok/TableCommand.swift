@@ -5,7 +5,7 @@ import Srok
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
-        abstract: L(
+        abstract: tr(
             "Таблица сроков этапов для сроков в N дней (как Приложение 1).",
             "A stage table for terms of N days (like Приложение 1 of the acts).")
     )
@@ -118,7 +118,7 @@ extension Substring {
 struct RegulationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regulation",
-        abstract: L("Проверка таблиц регламента.", "Checks a regulation's own tables."),
+        abstract: tr("Проверка таблиц регламента.", "Checks a regulation's own tables."),
         subcommands: [RegulationCheckCommand.self]
     )
 }
@@ -126,7 +126,7 @@ struct RegulationCommand: ParsableCommand {
 struct RegulationCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: L(
+        abstract: tr(
             "Сверка опубликованной таблицы этапов с моделью; код выхода 1, если ячейка не совпадает ни с одной основой.",
             "Compares a published stage table with the model; exit 1 when a cell matches no basis.")
     )

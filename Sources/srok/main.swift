@@ -8,7 +8,7 @@ do {
     try command.run()
     if let reason = StandardStreams.flushOutput() {
         StandardStreams.error(
-            L("srok: не удаётся записать стандартный вывод: ", "srok: cannot write the standard output: ")
+            tr("srok: не удаётся записать стандартный вывод: ", "srok: cannot write the standard output: ")
                 + reason(CLILanguage.current) + "\n")
         exit(2)
     }

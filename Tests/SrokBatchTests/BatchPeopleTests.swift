@@ -38,7 +38,8 @@ struct BatchPeopleTests {
     }
 
     func run(
-        _ text: String, evaluator: BatchEvaluator = Self.evaluator, _ configure: (inout BatchRunOptions) -> Void = { _ in }
+        _ text: String, evaluator: BatchEvaluator = Self.evaluator,
+        _ configure: (inout BatchRunOptions) -> Void = { _ in }
     ) throws -> Run {
         let folder = try TemporaryFolder()
         folder.write("in.csv", text)
@@ -112,12 +113,14 @@ struct BatchPeopleTests {
         // categories refuse any category outside the catalogue) are rejected.
         #expect(strict.report.stats.rejected == 3)
         #expect(strict.lines.dropFirst().map { $0[0] } == ["F1", "F5", "F6"])
-        #expect(strict.rejects.contains { $0.hasPrefix("4,F3,category,,") && $0.contains("строка отмечена как фаст-трек") })
+        #expect(
+            strict.rejects.contains { $0.hasPrefix("4,F3,category,,") && $0.contains("строка отмечена как фаст-трек") })
     }
 
     @Test func messagesRegisteredAfterTheAsOfInstantAreCounted() throws {
         let r = try run(
-            "id,registered_at,term_days\nN1,2024-05-01T10:00+03:00,30\nN2,2024-04-20T12:00+03:00,30\nN3,2024-03-01,30\n")
+            "id,registered_at,term_days\nN1,2024-05-01T10:00+03:00,30\nN2,2024-04-20T12:00+03:00,30\nN3,2024-03-01,30\n"
+        )
         // N1: registered after 20.04.2024 12:00 (see NotYetRegisteredTests for its due time).
         #expect(r.field("N1", "status") == "not-yet-registered")
         #expect(r.field("N1", "due") == "2024-05-31T23:59:59+03:00" && r.field("N1", "remaining_minutes") == "59759")
@@ -140,7 +143,8 @@ struct BatchPeopleTests {
             D5,01.03.2024 9:05,30
             D6,01.03.24 9:05,30
 
-            """) { $0.columns = [.id, .registeredAt, .due] }
+            """
+        ) { $0.columns = [.id, .registeredAt, .due] }
         for id in ["D2", "D3", "D4", "D5"] {
             #expect(r.field(id, "registered_at") == "2024-03-01T09:05:00+03:00", "\(id)")
             #expect(r.field(id, "due") == r.field("D1", "due"), "\(id)")
@@ -157,7 +161,8 @@ struct BatchPeopleTests {
         #expect(ru.summary["language"] as? String == "ru")
         let en = try run(text) { $0.language = .en }
         #expect(en.rejects == ["2,R1,term_days,thirty,not a term in days: expected a whole number 1–366"])
-        #expect((en.summary["summary_text"] as? String)?.hasPrefix("srok batch: read 1 rows, wrote 0, rejected 1") == true)
+        #expect(
+            (en.summary["summary_text"] as? String)?.hasPrefix("srok batch: read 1 rows, wrote 0, rejected 1") == true)
     }
 
     /// The Russian reasons of the system's errors are glibc's own translations: checked against

@@ -44,7 +44,8 @@ struct OutputCollisionTests {
             _ = try BatchRunner.run(o, evaluator: Self.evaluator)
         } throws: { error in
             guard case .invalidValue(let f, let v, let expected)? = error as? SrokError else { return false }
-            return f == field && v == value && expected.en.contains(other) && expected.en.hasSuffix("which it would replace")
+            return f == field && v == value && expected.en.contains(other)
+                && expected.en.hasSuffix("which it would replace")
         }
         #expect(folder.names == before)
         #expect(folder.text("out.csv") == "previous output\n")

@@ -95,7 +95,8 @@ struct OutputCommitTests {
             _ = try BatchRunner.run(options(folder), evaluator: BatchRunnerTests.evaluator, observer: probe)
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == folder.file("out.csv") && message.en.hasPrefix("cannot rename the finished file into place: ")
+            return path == folder.file("out.csv")
+                && message.en.hasPrefix("cannot rename the finished file into place: ")
                 && message.en.hasSuffix(
                     "; this run had already replaced \(folder.file("rejects.csv")), \(folder.file("summary.json")), and left the rest as they were"
                 )

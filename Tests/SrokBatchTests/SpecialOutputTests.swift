@@ -147,7 +147,8 @@ struct SpecialOutputTests {
             } throws: { error in
                 guard case .io(let path, let message)? = error as? SrokError else { return false }
                 return path == folder.file("link.csv")
-                    && message.en.hasPrefix("is a symbolic link: srok follows a link only to a character device or a FIFO")
+                    && message.en.hasPrefix(
+                        "is a symbolic link: srok follows a link only to a character device or a FIFO")
             }
             #expect(Self.type(folder.file("link.csv")) == .typeSymbolicLink)
             #expect(folder.text("real.csv") == "old\n")

@@ -147,7 +147,8 @@ import Testing
             return
         }
         #expect(p == path)
-        #expect(message.en.hasPrefix("an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx"))
+        #expect(
+            message.en.hasPrefix("an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx"))
         #expect(message.en.hasSuffix("save it as .xlsx without a password"))
     }
 

@@ -118,7 +118,8 @@ struct BatchRegulationCLITests {
         }
         // The summary counts each verdict: agrees A1 A5 A7 A8, later A2 A3 A4, earlier A6.
         #expect(
-            run.result.stderr.contains("плановая дата (платформа и акт): совпадает 4, у платформы позже 3, у платформы раньше 1"),
+            run.result.stderr.contains(
+                "плановая дата (платформа и акт): совпадает 4, у платформы позже 3, у платформы раньше 1"),
             "\(run.result.stderr)")
         #expect(run.summary.contains("\"planned_check\":{\"agrees\":4,\"platform-earlier\":1,\"platform-later\":3}"))
     }

@@ -47,7 +47,8 @@ struct BrokenStreamsCLITests {
         #expect(due.status == 2)
         // In Russian (the default), the system's reason in glibc's Russian words.
         #expect(
-            due.stderr.contains("стандартный вывод") && due.stderr.contains("На устройстве не осталось свободного места"),
+            due.stderr.contains("стандартный вывод")
+                && due.stderr.contains("На устройстве не осталось свободного места"),
             "\(due.stderr)")
         let en = try bash("\"$SROK\" due --registered 2024-03-30T10:15+03:00 --days 30 --lang en > /dev/full")
         #expect(en.stderr.contains("standard output") && en.stderr.contains("No space left on device"))

@@ -29,20 +29,25 @@ struct LanguageCLITests {
     /// conventions, statuses, postponements, provisional and regional days).
     static let results: [Case] = [
         Case(arguments: ["due"] + registered + ["--profile", "bryansk"], kind: .result),
-        Case(arguments: ["due"] + registered + ["--profile", "mamadysh", "--postponed-until", "2024-05-15"], kind: .result),
-        Case(arguments: ["due", "--registered", "1.3.2025 9:05", "--days", "10", "--basis", "workday8"], kind: .result),
+        Case(
+            arguments: ["due"] + registered + ["--profile", "mamadysh", "--postponed-until", "2024-05-15"],
+            kind: .result),
+        Case(
+            arguments: ["due", "--registered", "1.3.2025 9:05", "--days", "10", "--basis", "workday8"], kind: .result),
         Case(arguments: ["due"] + registered + ["--profile", "brasovsky", "--days", "10"], kind: .result),
         Case(
             arguments: ["due"] + registered + ["--regime", "appeal", "--extension-days", "10", "--roll", "following"],
             kind: .result),
-        Case(arguments: ["due"] + registered + ["--profile", "bryansk", "--format", "json"], kind: .result, json: true),
+        Case(
+            arguments: ["due"] + registered + ["--profile", "bryansk", "--format", "json"], kind: .result, json: true),
         Case(
             arguments: [
                 "status", "--history", "examples/history.json", "--stage", "approval@2024-04-25T10:00+03:00",
                 "--as-of", "2024-04-30T10:00+03:00",
             ], kind: .result),
         Case(arguments: ["status", "--history", "examples/history.json"], kind: .result),
-        Case(arguments: ["status", "--history", "examples/history.json", "--format", "json"], kind: .result, json: true),
+        Case(
+            arguments: ["status", "--history", "examples/history.json", "--format", "json"], kind: .result, json: true),
         Case(
             arguments: ["status"] + registered + ["--as-of", "2024-03-01T10:00+03:00", "--profile", "bryansk"],
             kind: .result),
@@ -91,7 +96,8 @@ struct LanguageCLITests {
         Case(arguments: ["due"] + registered + ["--days", "31"], kind: .error, status: 2),
         Case(arguments: ["due"] + registered + ["--profile", "nowhere"], kind: .error, status: 2),
         Case(arguments: ["due"] + registered + ["--tz", "Mars/Olympus"], kind: .error, status: 2),
-        Case(arguments: ["due"] + registered + ["--profile", "mamadysh", "--fast-track", "4"], kind: .error, status: 2),
+        Case(
+            arguments: ["due"] + registered + ["--profile", "mamadysh", "--fast-track", "4"], kind: .error, status: 2),
         Case(arguments: ["due"] + registered + ["--migration"], kind: .error, status: 2),
         Case(arguments: ["due"] + registered + ["--extension-days", "5"], kind: .error, status: 2),
         Case(arguments: ["due"] + registered + ["--schedule", "9-18"], kind: .error, status: 2),
@@ -104,7 +110,8 @@ struct LanguageCLITests {
         Case(
             arguments: ["status"] + registered + ["--profile", "krasnodar-krai", "--outcome", "Отклонено"],
             kind: .error, status: 2),
-        Case(arguments: ["status"] + registered + ["--stage", "lunch@2024-03-30T10:00+03:00"], kind: .error, status: 2),
+        Case(
+            arguments: ["status"] + registered + ["--stage", "lunch@2024-03-30T10:00+03:00"], kind: .error, status: 2),
         Case(arguments: ["status"] + registered + ["--stage", "execution"], kind: .error, status: 2),
         Case(arguments: ["status", "--history", "/nonexistent/srok-history.json"], kind: .error, status: 2),
         Case(arguments: ["day"], kind: .error, status: 2),
@@ -370,7 +377,8 @@ enum LanguageAudit {
                 if words.count > 1, words[0] == "rejection-reason" { keys.insert(String(words[1])) }
                 // Latin words the acts' clauses quote («sic»).
                 if let bar = line.range(of: " | ") {
-                    for w in line[bar.upperBound...].split(whereSeparator: { !$0.isLetter }) where w.allSatisfy(\.isASCII) {
+                    for w in line[bar.upperBound...].split(whereSeparator: { !$0.isLetter })
+                    where w.allSatisfy(\.isASCII) {
                         keys.insert(String(w))
                     }
                 }
@@ -389,10 +397,12 @@ enum LanguageAudit {
     /// identifier (with `values`, also none of the codes a user types).
     static func latinLeaks(_ text: String, values allowValues: Bool, echo: String = "") -> [String] {
         let separators = CharacterSet(charactersIn: " \t\n\r,;()[]{}\"'«»!?=|*`“”")
-        let echoed = Set(echo.components(separatedBy: separators).flatMap { [$0] + $0.split(separator: "@").map(String.init) })
+        let echoed = Set(
+            echo.components(separatedBy: separators).flatMap { [$0] + $0.split(separator: "@").map(String.init) })
         // A command the user types («srok regulation check») is a name, whatever its words.
         let commands = text.replacingOccurrences(
-            of: #"\bsrok\b( help)?( (regulation check|due|status|batch|table|profiles|regulation|day|calendar|add|between|roll|version))?"#,
+            of:
+                #"\bsrok\b( help)?( (regulation check|due|status|batch|table|profiles|regulation|day|calendar|add|between|roll|version))?"#,
             with: " ", options: .regularExpression)
         var leaks: [String] = []
         for raw in commands.components(separatedBy: separators) {
@@ -418,7 +428,8 @@ enum LanguageAudit {
         if token.hasPrefix("UTC") { return true }
         if token.first?.isNumber == true { return true }  // instants, 2022e, 3166-2:RU
         if token == "N" || token.hasPrefix("N-") { return true }  // N, N-й: a number in a formula
-        if token.range(of: #"^[A-Z0-9][A-Z0-9\-]*$"#, options: .regularExpression) != nil { return true }  // RU-BRY, ICU
+        // RU-BRY, ICU
+        if token.range(of: #"^[A-Z0-9][A-Z0-9\-]*$"#, options: .regularExpression) != nil { return true }
         if names.contains(token) { return true }
         if allowValues {
             if values.contains(token.lowercased()) { return true }

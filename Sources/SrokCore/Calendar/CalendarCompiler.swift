@@ -193,7 +193,9 @@ extension WorkingCalendar {
         }
         for d in eveShortening {
             let e = d.adding(days: -1)
-            if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend { shorten(e, LocalizedText(ru: "ТК РФ ст. 95", en: "Labour Code art. 95")) }
+            if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend {
+                shorten(e, LocalizedText(ru: "ТК РФ ст. 95", en: "Labour Code art. 95"))
+            }
         }
 
         // Only the covered years have days to mark (the year is compared before any date arithmetic).

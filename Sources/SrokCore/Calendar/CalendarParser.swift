@@ -18,7 +18,11 @@ extension CalendarDefinition {
             var statute: Int?
             var year: Int?
             func def(_ line: DataLine) throws(SrokError) -> String {
-                guard let c = current else { throw line.fail(ru: "«\(line.keyword)» до первой строки «calendar ID»", en: "'\(line.keyword)' before any 'calendar ID' line") }
+                guard let c = current else {
+                    throw line.fail(
+                        ru: "«\(line.keyword)» до первой строки «calendar ID»",
+                        en: "'\(line.keyword)' before any 'calendar ID' line")
+                }
                 return c
             }
             for line in DataLine.lines(of: text, file: name) {
@@ -36,7 +40,8 @@ extension CalendarDefinition {
                 case "statute":
                     let id = try def(line)
                     let from = try line.date(0)
-                    let toText = try line.field(1, LocalizedText(ru: "дата окончания или «open»", en: "an end date or 'open'"))
+                    let toText = try line.field(
+                        1, LocalizedText(ru: "дата окончания или «open»", en: "an end date or 'open'"))
                     let to: CivilDate? = toText == "open" ? nil : try line.date(1)
                     defs[id]!.statutes.append(
                         HolidayStatute(
@@ -46,15 +51,23 @@ extension CalendarDefinition {
                     year = nil
                 case "holiday":
                     let id = try def(line)
-                    guard let s = statute else { throw line.fail(ru: "«holiday» вне блока «statute»", en: "'holiday' outside a 'statute' block") }
-                    let md = try line.field(0, LocalizedText(ru: "месяц и день ММ-ДД", en: "a month-day MM-DD")).split(separator: "-")
+                    guard let s = statute else {
+                        throw line.fail(ru: "«holiday» вне блока «statute»", en: "'holiday' outside a 'statute' block")
+                    }
+                    let md = try line.field(0, LocalizedText(ru: "месяц и день ММ-ДД", en: "a month-day MM-DD")).split(
+                        separator: "-")
                     guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...12).contains(m),
                         d >= 1, d <= CivilDate.daysIn(month: m, year: 2000)
                     else {
-                        throw line.fail(ru: "«\(line.fields[0])» — не месяц и день; ожидается ММ-ДД", en: "'\(line.fields[0])' is not a month-day; expected MM-DD")
+                        throw line.fail(
+                            ru: "«\(line.fields[0])» — не месяц и день; ожидается ММ-ДД",
+                            en: "'\(line.fields[0])' is not a month-day; expected MM-DD")
                     }
                     let name = line.text(after: 1)
-                    guard !name.isEmpty else { throw line.fail(ru: "у «holiday» нужно название после ММ-ДД", en: "'holiday' needs a name after MM-DD") }
+                    guard !name.isEmpty else {
+                        throw line.fail(
+                            ru: "у «holiday» нужно название после ММ-ДД", en: "'holiday' needs a name after MM-DD")
+                    }
                     defs[id]!.statutes[s].holidays.append(
                         StatutoryHoliday(
                             month: m, day: d, name: name, citation: line.citation ?? defs[id]!.statutes[s].citation))
@@ -63,16 +76,21 @@ extension CalendarDefinition {
                     let years = try line.yearSpan(0)
                     let modeText = try line.field(2, LocalizedText(ru: "режим", en: "a mode"))
                     guard let mode = CarryOverRule.Mode(rawValue: modeText) else {
-                        throw line.fail(ru: "неизвестный режим переноса «\(modeText)»; ожидается «all» или «except-january»", en: "unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
+                        throw line.fail(
+                            ru: "неизвестный режим переноса «\(modeText)»; ожидается «all» или «except-january»",
+                            en: "unknown carry-over mode '\(modeText)'; expected 'all' or 'except-january'")
                     }
                     defs[id]!.carryOverRules.append(
                         CarryOverRule(years: years, mode: mode, citation: try line.requiredCitation()))
                 case "shortening-norms":
                     let id = try def(line)
                     let years = try line.yearSpan(0)
-                    let norms = try line.field(2, LocalizedText(ru: "сокращаемые нормы: 40 или 40,36,24", en: "the norms cut: 40 or 40,36,24"))
+                    let norms = try line.field(
+                        2, LocalizedText(ru: "сокращаемые нормы: 40 или 40,36,24", en: "the norms cut: 40 or 40,36,24"))
                     guard norms == "40" || norms == "40,36,24" else {
-                        throw line.fail(ru: "«\(norms)» — не список норм; ожидается 40 или 40,36,24", en: "'\(norms)' is not a norms list; expected 40 or 40,36,24")
+                        throw line.fail(
+                            ru: "«\(norms)» — не список норм; ожидается 40 или 40,36,24",
+                            en: "'\(norms)' is not a norms list; expected 40 or 40,36,24")
                     }
                     defs[id]!.shorteningNorms.append(
                         ShorteningNormsRule(
@@ -104,7 +122,11 @@ extension CalendarDefinition {
     private static func parseYearLine(_ line: DataLine, into y: inout CalendarYear) throws(SrokError) {
         switch line.keyword {
         case "decree":
-            guard !line.rest.isEmpty else { throw line.fail(ru: "у «decree» нужны название акта, дата и номер", en: "'decree' needs the act's name, date and number") }
+            guard !line.rest.isEmpty else {
+                throw line.fail(
+                    ru: "у «decree» нужны название акта, дата и номер",
+                    en: "'decree' needs the act's name, date and number")
+            }
             y.decrees.append(line.rest)
         case "transfer":
             // The weekend day a day off comes from may lie in the year before or after.
@@ -117,7 +139,11 @@ extension CalendarDefinition {
         case "dayoff", "nonworking":
             let d = try line.date(0, inYear: y.year)
             let name = line.text(after: 1)
-            guard !name.isEmpty else { throw line.fail(ru: "у «\(line.keyword)» нужно название после даты", en: "'\(line.keyword)' needs a name after the date") }
+            guard !name.isEmpty else {
+                throw line.fail(
+                    ru: "у «\(line.keyword)» нужно название после даты",
+                    en: "'\(line.keyword)' needs a name after the date")
+            }
             let day = CitedDay(date: d, name: name, citation: try line.requiredCitation())
             if line.keyword == "dayoff" { y.daysOff.append(day) } else { y.presidentialDays.append(day) }
         case "totals":
@@ -150,7 +176,9 @@ extension CalendarDefinition {
                 hours40Tenths: values["hours40"]!, hours36Tenths: values["hours36"]!,
                 hours24Tenths: values["hours24"]!, citation: try line.requiredCitation())
         case "verified":
-            guard !line.rest.isEmpty else { throw line.fail(ru: "у «verified» нужно название источника", en: "'verified' needs the source's name") }
+            guard !line.rest.isEmpty else {
+                throw line.fail(ru: "у «verified» нужно название источника", en: "'verified' needs the source's name")
+            }
             y.verifiedAgainst.append(line.rest)
         default:
             throw line.fail(

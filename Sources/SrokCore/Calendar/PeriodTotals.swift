@@ -83,7 +83,10 @@ extension WorkingCalendar {
         var out: [SrokError] = []
         for (year, data) in tables.years.sorted(by: { $0.key < $1.key }) {
             guard let published = data.totals else {
-                out.append(.dataMismatch(calendar: id, year: year, message: LocalizedText(
+                out.append(
+                    .dataMismatch(
+                        calendar: id, year: year,
+                        message: LocalizedText(
                             ru: "в данных нет опубликованных итогов года", en: "no published totals in the data")))
                 continue
             }
@@ -91,7 +94,8 @@ extension WorkingCalendar {
             var diffs: [LocalizedText] = []
             func differ(_ ru: String, _ en: String, _ ours: String, _ theirs: String) {
                 diffs.append(
-                    LocalizedText(ru: "\(ru) \(ours) ≠ опубликовано \(theirs)", en: "\(en) \(ours) ≠ published \(theirs)"))
+                    LocalizedText(
+                        ru: "\(ru) \(ours) ≠ опубликовано \(theirs)", en: "\(en) \(ours) ≠ published \(theirs)"))
             }
             if t.workingDays != published.workingDays {
                 differ("рабочих дней", "working days", String(t.workingDays), String(published.workingDays))

@@ -49,7 +49,9 @@ public final class SrokContext: Sendable {
             // A subject with no days of its own (Data/regions/subjects.srokcal) gets the federal calendar, named so.
             calendar = try WorkingCalendar.compileRegion(r, base: base, options: options)
         } else {
-            throw .unknown(kind: LocalizedText(ru: "регион", en: "region"), name: region, known: ["RU"] + regions.regions.keys.sorted())
+            throw .unknown(
+                kind: LocalizedText(ru: "регион", en: "region"), name: region,
+                known: ["RU"] + regions.regions.keys.sorted())
         }
         compiled.withLock {
             $0[code] = calendar

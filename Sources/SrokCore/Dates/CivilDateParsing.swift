@@ -26,8 +26,11 @@ extension CivilDate {
     public static func refusal(for text: String) -> LocalizedText {
         guard let year = twoDigitYear(in: text) else { return acceptedForms }
         return LocalizedText(
-            ru: "год из четырёх цифр: двузначный год «\(year)» неоднозначен (19\(year) или 20\(year)?), напишите год полностью; ",
-            en: "a four-digit year: the two-digit year '\(year)' is ambiguous (19\(year) or 20\(year)?), write the year in full; ")
+            ru:
+                "год из четырёх цифр: двузначный год «\(year)» неоднозначен (19\(year) или 20\(year)?), напишите год полностью; ",
+            en:
+                "a four-digit year: the two-digit year '\(year)' is ambiguous (19\(year) or 20\(year)?), write the year in full; "
+        )
             + acceptedForms
     }
 

@@ -43,7 +43,8 @@ extension RegulationProfile {
                     + (regime.value == .message ? "сообщение ПОС (не 59-ФЗ)" : "обращение по 59-ФЗ")
                 : "Default regime: "
                     + (regime.value == .message
-                        ? "a message of the POS platform (not Federal Law 59-FZ)" : "an appeal under Federal Law 59-FZ"),
+                        ? "a message of the POS platform (not Federal Law 59-FZ)"
+                        : "an appeal under Federal Law 59-FZ"),
             regime.citation,
             ru
                 ? "режим сообщения, если в запросе или в выгрузке (столбцы «ФЗ», «Заявитель выбрал подачу по 59-ФЗ») не указан иной"
@@ -62,7 +63,9 @@ extension RegulationProfile {
 
         // The general term, its count and roll.
         add(
-            ru ? "Общий срок: \(term.value) \(Self.ruDays(term.value))" : "General term: \(EnglishPlural.count(term.value, "day"))",
+            ru
+                ? "Общий срок: \(term.value) \(Self.ruDays(term.value))"
+                : "General term: \(EnglishPlural.count(term.value, "day"))",
             term.citation,
             ru
                 ? "срок сообщения, если нет фаст-трека, уровня или явного срока"

@@ -80,12 +80,19 @@ extension RegulationProfile {
                 p.title = line.rest
             }
         case "document": p.document = line.rest
-        case "region": p.region = Cited(value: try line.field(0, LocalizedText(ru: "код региона", en: "a region code")), citation: try cite())
-        case "zone": p.zone = Cited(value: try line.field(0, LocalizedText(ru: "часовой пояс IANA", en: "an IANA zone")), citation: try cite())
+        case "region":
+            p.region = Cited(
+                value: try line.field(0, LocalizedText(ru: "код региона", en: "a region code")), citation: try cite())
+        case "zone":
+            p.zone = Cited(
+                value: try line.field(0, LocalizedText(ru: "часовой пояс IANA", en: "an IANA zone")),
+                citation: try cite())
         case "regime":
             do {
                 p.regime = Cited(
-                    value: try Regime(parsing: try line.field(0, LocalizedText(ru: "message или appeal", en: "message or appeal"))), citation: try cite())
+                    value: try Regime(
+                        parsing: try line.field(0, LocalizedText(ru: "message или appeal", en: "message or appeal"))),
+                    citation: try cite())
             } catch { throw line.fail(error) }
         case "term": p.term = Cited(value: try days(0, "срок в днях", "a term in days"), citation: try cite())
         case "fast-track-range":
@@ -102,7 +109,9 @@ extension RegulationProfile {
                     en: "'fast-track-terms' needs the allowed terms in days (3 5 7 10)")
             }
             var list: [Int] = []
-            for i in line.fields.indices { list.append(try days(i, "срок фаст-трека в днях", "a fast-track term in days")) }
+            for i in line.fields.indices {
+                list.append(try days(i, "срок фаст-трека в днях", "a fast-track term in days"))
+            }
             list = Array(Set(list)).sorted()
             p.fastTrackTerms = Cited(value: .list(list), citation: try cite())
         case "fast-track-level":
@@ -121,17 +130,26 @@ extension RegulationProfile {
                 FastTrackEntry(
                     category: category, subcategory: parts.count > 1 ? parts[1] : nil, days: d, citation: try cite()))
         case "count":
-            do { p.conventions.count = try CountConvention(parsing: try line.field(0, LocalizedText(ru: "способ счёта", en: "a count convention"))) } catch {
+            do {
+                p.conventions.count = try CountConvention(
+                    parsing: try line.field(0, LocalizedText(ru: "способ счёта", en: "a count convention")))
+            } catch {
                 throw line.fail(error)
             }
             p.conventionCitations["count"] = try cite()
         case "roll":
-            do { p.conventions.roll = try RollConvention(parsing: try line.field(0, LocalizedText(ru: "правило переноса", en: "a roll convention"))) } catch {
+            do {
+                p.conventions.roll = try RollConvention(
+                    parsing: try line.field(0, LocalizedText(ru: "правило переноса", en: "a roll convention")))
+            } catch {
                 throw line.fail(error)
             }
             p.conventionCitations["roll"] = try cite()
         case "basis":
-            do { p.conventions.basis = try StageBasis(parsing: try line.field(0, LocalizedText(ru: "основа бюджетов этапов", en: "a basis"))) } catch {
+            do {
+                p.conventions.basis = try StageBasis(
+                    parsing: try line.field(0, LocalizedText(ru: "основа бюджетов этапов", en: "a basis")))
+            } catch {
                 throw line.fail(error)
             }
             p.conventionCitations["basis"] = try cite()
@@ -156,10 +174,12 @@ extension RegulationProfile {
                         en: "the maximum number of postponements or 'unlimited'"))
                 let limit: PostponementLimit =
                     text == "unlimited"
-                    ? .unlimited : .atMost(try line.int(
-                        1,
-                        LocalizedText(ru: "наибольшее число отложений", en: "the maximum number of postponements"),
-                        in: 0...10))
+                    ? .unlimited
+                    : .atMost(
+                        try line.int(
+                            1,
+                            LocalizedText(ru: "наибольшее число отложений", en: "the maximum number of postponements"),
+                            in: 0...10))
                 p.postponements = Cited(value: limit, citation: try cite())
                 return
             }
@@ -178,20 +198,24 @@ extension RegulationProfile {
             if line.fields.count > 2 {
                 do { count = try ControlCount(parsing: line.fields[2]) } catch {
                     throw line.fail(
-                        ru: "«\(line.fields[2])» — не способ счёта; ожидается days, days-inclusive, clock или working-days",
+                        ru:
+                            "«\(line.fields[2])» — не способ счёта; ожидается days, days-inclusive, clock или working-days",
                         en: "'\(line.fields[2])' is not a count; expected days, days-inclusive, clock or working-days")
                 }
             }
             p.controls.append(ControlPoint(kind, amount, count: count, citation: try cite()))
         case "budgets":
             do {
-                p.conventions.budgets = try StageBudgetSource(parsing: try line.field(0, LocalizedText(ru: "shares или published", en: "shares or published")))
+                p.conventions.budgets = try StageBudgetSource(
+                    parsing: try line.field(0, LocalizedText(ru: "shares или published", en: "shares or published")))
             } catch { throw line.fail(error) }
             p.conventionCitations["budgets"] = try cite()
         case "table-day":
             do {
                 p.tableDay = Cited(
-                    value: try TableDayLength(parsing: try line.field(0, LocalizedText(ru: "24h или 8h", en: "24h or 8h"))), citation: try cite())
+                    value: try TableDayLength(
+                        parsing: try line.field(0, LocalizedText(ru: "24h или 8h", en: "24h or 8h"))),
+                    citation: try cite())
             } catch { throw line.fail(error) }
         case "outcomes":
             guard !line.rest.isEmpty else {
@@ -284,8 +308,10 @@ extension RegulationProfile {
                     throw .data(
                         location: cell.location,
                         message: LocalizedText(
-                            ru: "ячейка таблицы «\(cell.text)» — не длительность вида «4 календарных дня 13 часов 12 минут»",
-                            en: "table cell '\(cell.text)' is not a duration like «4 календарных дня 13 часов 12 минут»"))
+                            ru:
+                                "ячейка таблицы «\(cell.text)» — не длительность вида «4 календарных дня 13 часов 12 минут»",
+                            en: "table cell '\(cell.text)' is not a duration like «4 календарных дня 13 часов 12 минут»"
+                        ))
                 }
                 minutes[cell.stage] = d.days * dayMinutes + d.hours * 60 + d.minutes
             }

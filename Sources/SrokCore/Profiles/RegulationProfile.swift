@@ -173,7 +173,8 @@ public struct RegulationProfile: Sendable, Hashable {
         if let level {
             guard let l = fastTrackLevels[level] ?? fastTrackLevels[TextKey.normalize(level)] else {
                 throw .unknown(
-                    kind: LocalizedText(ru: "уровень фаст-трека профиля \(id)", en: "fast-track level of profile \(id)"),
+                    kind: LocalizedText(
+                        ru: "уровень фаст-трека профиля \(id)", en: "fast-track level of profile \(id)"),
                     name: level, known: fastTrackLevels.keys.sorted())
             }
             return (.days(l.value), l.citation)

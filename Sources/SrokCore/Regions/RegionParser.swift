@@ -87,7 +87,8 @@ extension RegionDefinition {
         switch line.keyword {
         case "name": r.name = line.rest
         case "alias": r.aliases.append(line.rest)
-        case "base": r.base = try line.field(0, LocalizedText(ru: "идентификатор базового календаря", en: "a base calendar id"))
+        case "base":
+            r.base = try line.field(0, LocalizedText(ru: "идентификатор базового календаря", en: "a base calendar id"))
         case "weekend-policy":
             let years = try line.yearSpan(0)
             let p = try line.field(2, LocalizedText(ru: "правило выходных", en: "a policy"))
@@ -121,7 +122,8 @@ extension RegionDefinition {
                 guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]), (1...13).contains(m), (1...31).contains(d)
                 else {
                     throw line.fail(
-                        ru: "«\(spec)» — не месяц и день; ожидается ММ-ДД", en: "'\(spec)' is not a month-day; expected MM-DD")
+                        ru: "«\(spec)» — не месяц и день; ожидается ММ-ДД",
+                        en: "'\(spec)' is not a month-day; expected MM-DD")
                 }
                 month = m
                 day = d

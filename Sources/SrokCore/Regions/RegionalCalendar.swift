@@ -104,7 +104,9 @@ extension WorkingCalendar {
                                     source: LocalizedText(verbatim: rule.citation)
                                         + LocalizedText(
                                             ru: "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
-                                            en: "; the date is a forecast by the rule (ICU), no act for \(year) in the data"),
+                                            en:
+                                                "; the date is a forecast by the rule (ICU), no act for \(year) in the data"
+                                        ),
                                     isProvisional: rule.kind != .fixed, shortensEve: true))
                             if policy == .nextWorking, d.weekday.isWeekend {
                                 carry(

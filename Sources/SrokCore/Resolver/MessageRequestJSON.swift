@@ -65,7 +65,8 @@ struct RequestJSON: Decodable {
             for key in container.allKeys where !known.contains(key.stringValue) {
                 throw .invalidValue(
                     field: field(key.stringValue), value: key.stringValue,
-                    expected: LocalizedText(ru: "известный ключ: ", en: "a known key: ") + known.joined(separator: ", "))
+                    expected: LocalizedText(ru: "известный ключ: ", en: "a known key: ") + known.joined(separator: ", ")
+                )
             }
         }
 
@@ -109,7 +110,8 @@ struct RequestJSON: Decodable {
         func timestamp(_ key: String) throws(SrokError) -> Timestamp? {
             guard
                 let s = try value(
-                    key, String.self, expected: LocalizedText(ru: "строка: ", en: "a string: ") + Timestamp.acceptedForms)
+                    key, String.self,
+                    expected: LocalizedText(ru: "строка: ", en: "a string: ") + Timestamp.acceptedForms)
             else {
                 return nil
             }
@@ -180,7 +182,8 @@ struct RequestJSON: Decodable {
     /// `postponed_until`: a date or a list of dates.
     static func dates(_ o: Object, _ key: String) throws(SrokError) -> [CivilDate] {
         let expected = LocalizedText(
-            ru: "дата (2024-05-15, 15.05.2024) или список дат", en: "a date (2024-05-15, 15.05.2024) or a list of dates")
+            ru: "дата (2024-05-15, 15.05.2024) или список дат", en: "a date (2024-05-15, 15.05.2024) or a list of dates"
+        )
         let texts: [String]
         if let one = try? o.value(key, String.self, expected: expected) {
             texts = [one]
@@ -223,7 +226,8 @@ struct RequestJSON: Decodable {
                 MessageRequest.Entry(
                     stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
                     redirectApproval: try e.value(
-                        "redirect_approval", Bool.self, expected: LocalizedText(ru: "true или false", en: "true or false"))
+                        "redirect_approval", Bool.self,
+                        expected: LocalizedText(ru: "true или false", en: "true or false"))
                         ?? false))
         }
         return out

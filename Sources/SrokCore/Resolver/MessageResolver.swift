@@ -209,9 +209,11 @@ public final class MessageResolver: Sendable {
                 error: .invalidValue(
                     field: "category", value: category ?? "",
                     expected: LocalizedText(
-                        ru: "категория фаст-трека профиля \(profile.id): строка отмечена как фаст-трек (строгие категории); известны: "
+                        ru:
+                            "категория фаст-трека профиля \(profile.id): строка отмечена как фаст-трек (строгие категории); известны: "
                             + (known.isEmpty ? "нет ни одной" : known.joined(separator: "; ")),
-                        en: "a fast-track category of profile \(profile.id): the row is marked fast-track (strict categories); known: "
+                        en:
+                            "a fast-track category of profile \(profile.id): the row is marked fast-track (strict categories); known: "
                             + (known.isEmpty ? "none" : known.joined(separator: "; ")))))
         }
         return w
@@ -254,7 +256,8 @@ public final class MessageResolver: Sendable {
             throw .invalidValue(
                 field: "stage_entered_at", value: zone.iso8601(entered),
                 expected: LocalizedText(
-                    ru: "момент не позже момента оценки (\(zone.iso8601(asOf))): на текущий этап сообщение уже должно поступить",
+                    ru:
+                        "момент не позже момента оценки (\(zone.iso8601(asOf))): на текущий этап сообщение уже должно поступить",
                     en:
                         "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered"
                 )

@@ -22,7 +22,8 @@ public enum ControlCount: String, Sendable, CaseIterable {
     /// Parses `days`, `days-inclusive`, `clock`, `working-days` (also with `_`).
     public init(parsing text: String, field: String = "count") throws(SrokError) {
         guard let c = ControlCount(rawValue: TextKey.normalize(text).replacingUnderscores()) else {
-            throw .invalidValue(field: field, value: text, expected: .oneOf(["days", "days-inclusive", "clock", "working-days"]))
+            throw .invalidValue(
+                field: field, value: text, expected: .oneOf(["days", "days-inclusive", "clock", "working-days"]))
         }
         self = c
     }

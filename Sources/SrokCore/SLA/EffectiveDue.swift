@@ -39,7 +39,9 @@ extension SLAEngine {
         }
         if let until = history.postponements.last {
             guard CivilDate.supportedYears.contains(until.year) else {
-                throw .invalidValue(field: "postponed_until", value: until.iso, expected: LocalizedText(ru: "дата в 1–9999 годах", en: "a date in years 1–9999"))
+                throw .invalidValue(
+                    field: "postponed_until", value: until.iso,
+                    expected: LocalizedText(ru: "дата в 1–9999 годах", en: "a date in years 1–9999"))
             }
             let registeredDay = zone.localDate(history.registered)
             guard until >= registeredDay else {
@@ -76,7 +78,8 @@ extension SLAEngine {
             guard (1...AppealLaw.maxExtensionDays).contains(ext) else {
                 throw .invalidValue(
                     field: "extension_days", value: String(ext),
-                    expected: LocalizedText(ru: "1–30 дней (59-ФЗ ст. 12 ч. 2)", en: "1–30 days (Federal Law 59-FZ art. 12 part 2)"))
+                    expected: LocalizedText(
+                        ru: "1–30 дней (59-ФЗ ст. 12 ч. 2)", en: "1–30 days (Federal Law 59-FZ art. 12 part 2)"))
             }
             // Extended from the term's own last day (before any roll), then rolled again.
             let extended = try calendar.roll(

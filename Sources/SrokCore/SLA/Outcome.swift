@@ -33,8 +33,10 @@ public enum Outcome: String, Sendable, CaseIterable {
             throw .invalidValue(
                 field: field, value: text,
                 expected: LocalizedText(
-                    ru: "тип решения: Решено, Не решено, Отложено, Отклонено (или resolved, not-resolved, postponed, rejected)",
-                    en: "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)"
+                    ru:
+                        "тип решения: Решено, Не решено, Отложено, Отклонено (или resolved, not-resolved, postponed, rejected)",
+                    en:
+                        "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)"
                 )
             )
         }
