@@ -274,14 +274,28 @@ struct BatchWorker: ~Copyable {
             OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
     }
 
+    /// Records a rejected row with the reason in the run's language.
+    private mutating func reject(
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String,
+        _ reason: LocalizedText
+    ) {
+        reject(&r, line, id, column, value, reason: reason(format.language))
+    }
+
+    /// Records a rejected row for the resolver's error, its message rendered in the run's language
+    /// only (a row with a bad value costs one message, not two).
+    private mutating func reject(
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ error: SrokError
+    ) {
+        reject(&r, line, id, column, value, reason: error.message(format.language))
+    }
+
     /// Records a rejected row; the texts that came from the input are guarded for the rejects
     /// file, a CSV (``FormulaGuard``).
     private mutating func reject(
-        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String,
-        _ localizedReason: LocalizedText
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, reason: String
     ) {
         r.stats.rejected += 1
-        let reason = localizedReason(format.language)
         if format.formulaEscape {
             r.rejects.append(
                 RejectedRow(
@@ -332,7 +346,7 @@ struct BatchWorker: ~Copyable {
         } catch {
             // The column as the input named it («Тип решения» for `outcome`).
             let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.localized)
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error)
             return
         }
         // Only rows marked «Фаст-трек: Да» without days can be flagged: one test for the others.
@@ -340,7 +354,7 @@ struct BatchWorker: ~Copyable {
         if p.fastTrackMarked && p.termDays == nil && p.fastTrackDays == nil {
             do { warnings = try resolveWarnings(p, engine) } catch {
                 let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-                reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.localized)
+                reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error)
                 return
             }
         }

@@ -108,7 +108,10 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
         default:
             if field.hasPrefix("share of ") { return "доля этапа " + field.dropFirst(9) }
             if field.hasPrefix("control ") { return "контроль " + field.dropFirst(8) }
-            if let r = field.range(of: ", byte ") { return field[..<r.lowerBound] + ", байт " + field[r.upperBound...] }
+            // `<file>, byte N` (a converter's error): only that word is translated.
+            if let comma = field.lastIndex(of: ","), field[comma...].hasPrefix(", byte ") {
+                return field[..<comma] + ", байт " + field[field.index(comma, offsetBy: 7)...]
+            }
             return field
         }
     }
