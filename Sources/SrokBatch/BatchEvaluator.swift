@@ -40,9 +40,12 @@ public final class BatchEvaluator: Sendable {
                 regime: m.regime, stage: m.stage, stageEnteredAt: m.stageEnteredAt,
                 postponedUntil: m.postponedUntil, extensionDays: m.extensionDays, closedAt: m.closedAt,
                 asOf: asOf, engine: r, history: &history)
+            let warnings = try resolver.termWarnings(
+                fastTrack: m.fastTrack, explicitTerm: m.termDays != nil || m.fastTrackDays != nil,
+                category: m.category, subcategory: m.subcategory, profile: r.profile)
             return BatchResult(
                 schedule: status.schedule, status: status, profile: r.profile.id, calendar: r.engine.calendar.id,
-                zone: r.engine.zone)
+                zone: r.engine.zone, warnings: warnings)
         } catch {
             throw BatchRowError(error)
         }

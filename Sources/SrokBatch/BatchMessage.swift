@@ -16,6 +16,9 @@ public struct BatchMessage: Sendable, Hashable {
     public var termDays: Int?
     /// A fast-track term in days.
     public var fastTrackDays: Int?
+    /// Marked fast-track without days («Фаст-трек: Да»): the catalogue gives the term by category;
+    /// without an entry the general term applies, flagged (``BatchResult/warnings``).
+    public var fastTrack = false
     /// Category and subcategory for the fast-track catalogue.
     public var category: String?
     /// Subcategory.
@@ -40,8 +43,9 @@ public struct BatchMessage: Sendable, Hashable {
         id: String, registeredAt: Timestamp, tz: String? = nil, region: String? = nil, profile: String? = nil,
         termDays: Int? = nil, fastTrackDays: Int? = nil, category: String? = nil, subcategory: String? = nil,
         regime: Regime? = nil, stage: Stage? = nil, stageEnteredAt: Timestamp? = nil, postponedUntil: CivilDate? = nil,
-        extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil
+        extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil, fastTrack: Bool = false
     ) {
+        self.fastTrack = fastTrack
         self.id = id
         self.registeredAt = registeredAt
         self.tz = tz
@@ -99,4 +103,6 @@ public struct BatchResult: Sendable, Hashable {
     public var calendar: String
     /// The zone used.
     public var zone: ZoneRules
+    /// What was doubtful but computed (a fast-track mark without a catalogue entry …).
+    public var warnings: MessageWarnings = []
 }

@@ -20,11 +20,15 @@ struct HistoryFileCLITests {
         #expect(r.status == 2)
         // The key, the file, and every accepted key (a few checked), in Russian by default.
         #expect(r.stderr.contains("«term»") && r.stderr.contains(path), "\(r.stderr)")
-        #expect(r.stderr.contains("известный ключ: registered_at, tz,"), "\(r.stderr)")
+        // The key meant first, then every key.
+        #expect(r.stderr.contains("известный ключ (возможно, term_days?): registered_at, tz,"), "\(r.stderr)")
         for key in ["term_days", "fast_track_days", "entries", "as_of"] { #expect(r.stderr.contains(key)) }
         let en = try CLI.run(["status", "--history", path, "--lang", "en"])
         #expect(en.status == 2)
-        #expect(en.stderr.contains("'term'") && en.stderr.contains("a known key: registered_at, tz,"), "\(en.stderr)")
+        #expect(
+            en.stderr.contains("'term'")
+                && en.stderr.contains("a known key (did you mean term_days?): registered_at, tz,"),
+            "\(en.stderr)")
     }
 
     @Test func aMissingFileGivesTheSystemsReason() throws {

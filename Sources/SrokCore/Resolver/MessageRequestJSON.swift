@@ -60,13 +60,40 @@ struct RequestJSON: Decodable {
 
         func field(_ key: String) -> String { "\(source): \(key)" }
 
+        /// The edit distance of two short texts (an unknown key and a known one).
+        static func distance(_ a: String, _ b: String) -> Int {
+            let a = Array(a.utf8)
+            let b = Array(b.utf8)
+            guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+            var row = Array(0...b.count)
+            for i in 1...a.count {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...b.count {
+                    let current = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+
         /// Fails on a key not in `known`.
         func checkKeys(_ known: [String]) throws(SrokError) {
             for key in container.allKeys where !known.contains(key.stringValue) {
+                // A key the user probably meant first (`term` → `term_days`), then every known one.
+                let k = key.stringValue.lowercased()
+                let near = known.filter {
+                    $0.hasPrefix(k) || k.hasPrefix($0) || Self.distance(k, $0) <= (k.count < 5 ? 1 : 2)
+                }.joined(separator: ", ")
+                let hint =
+                    near.isEmpty
+                    ? LocalizedText(verbatim: "")
+                    : LocalizedText(ru: " (возможно, \(near)?)", en: " (did you mean \(near)?)")
                 throw .invalidValue(
                     field: field(key.stringValue), value: key.stringValue,
-                    expected: LocalizedText(ru: "известный ключ: ", en: "a known key: ") + known.joined(separator: ", ")
-                )
+                    expected: LocalizedText(ru: "известный ключ", en: "a known key") + hint + ": "
+                        + known.joined(separator: ", "))
             }
         }
 
