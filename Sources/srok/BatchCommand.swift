@@ -9,6 +9,7 @@ struct BatchCommand: ParsableCommand {
         abstract: tr(
             "Пересчёт сроков и статусов выгрузки сообщений (CSV или JSON Lines).",
             "Recomputes due times and statuses of a CSV or JSON Lines export."),
+        // One paragraph each: ArgumentParser wraps it to the terminal.
         discussion: tr(
             """
             Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер),
@@ -48,7 +49,8 @@ struct BatchCommand: ParsableCommand {
             planned_check_text, warnings_text.
             Exit codes: 0 all rows good; 1 some rows
             rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
-            """)
+            """
+        ).replacingOccurrences(of: "\n", with: " ")
     )
 
     @Argument(help: help("Входной файл или - для стандартного ввода.", "The input file, or - for standard input."))
