@@ -282,10 +282,10 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason)
             return
         }
-        let status: MessageStatus
-        let engine: ResolvedEngine
+        // Everything for a computed row stays inside the `do`: the status is then built where it is
+        // used (assigning it to a variable declared outside copied it once more per row).
         do {
-            engine = try resolveEngine(p)
+            let engine = try resolveEngine(p)
             let term = try resolveTerm(p, engine)
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
             // the limit of «Отложено», the reason of «Отклонено»).
@@ -303,25 +303,24 @@ struct BatchWorker: ~Copyable {
             history.headInformedAt = nil
             history.outcome = p.outcome
             history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
-            status = try evaluator.resolver.status(
+            let status = try evaluator.resolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
                 regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
                 engine: engine,
                 prepared: &history)
+            counters.count(
+                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+            if let d = defaultCSV {
+                RowWriter.writeDefaultCSV(
+                    status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
+                    days: days, into: &out)
+            } else {
+                RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+            }
         } catch {
             // The column as the input named it («Тип решения» for `outcome`).
             let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
             reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
-            return
-        }
-        counters.count(
-            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
-        if let d = defaultCSV {
-            RowWriter.writeDefaultCSV(
-                status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                days: days, into: &out)
-        } else {
-            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }
 
