@@ -124,6 +124,13 @@ struct CompletionScriptTests {
         #expect(offered == ["zz-local"])
     }
 
+    @Test func tzOffersIANAZones() throws {
+        // The zones of the seed organisations: Moscow (Брянск, Старица, Краснодар, Мамадыш) and
+        // Yekaterinburg (the README's example of another zone).
+        #expect(try Self.complete("srok due --tz Europe/Mos") == ["Europe/Moscow"])
+        #expect(try Self.complete("srok batch --tz Asia/Yekat") == ["Asia/Yekaterinburg"])
+    }
+
     @Test func enumOptionsOfferTheirValues() throws {
         #expect(try Self.complete("srok due --lang ") == ["ru", "en"])
         #expect(try Self.complete("srok calendar 2025 --format ") == ["text", "csv", "json", "ics"])
