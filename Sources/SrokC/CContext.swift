@@ -7,12 +7,15 @@ import Synchronization
 final class CContext: Sendable {
     /// The resolver every call goes through (its defaults are ``MessageDefaults``'s).
     let resolver: MessageResolver
+    /// The JSON calls over ``resolver``.
+    let calls: MessageJSONCall
     /// The fast path's plans, keyed by the request's text fields as raw bytes (see ``PlanKey``).
     let plans = PlanCache()
 
     /// A context over `context`.
     init(_ context: SrokContext) {
         resolver = MessageResolver(context: context)
+        calls = MessageJSONCall(resolver: resolver)
     }
 
     /// The context of the embedded data plus the files named (read from disk here), with years up

@@ -127,3 +127,53 @@ private func unwrap(_ context: OpaquePointer?) throws(CFailure) -> CContext {
         return error.report(to: errorOut)
     }
 }
+
+/// `srok_due_json`: the due answer of a JSON request.
+@_cdecl("srok_due_json")
+@_spi(CInterface) public func srokDueJSON(
+    _ context: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+    _ answer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ answerLength: UnsafeMutablePointer<Int>?,
+    _ errorOut: UnsafeMutablePointer<srok_error>?
+) -> srok_code {
+    jsonCall(.due, context, request, length, answer, answerLength, errorOut)
+}
+
+/// `srok_status_json`: the status answer of a JSON request.
+@_cdecl("srok_status_json")
+@_spi(CInterface) public func srokStatusJSON(
+    _ context: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+    _ answer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ answerLength: UnsafeMutablePointer<Int>?,
+    _ errorOut: UnsafeMutablePointer<srok_error>?
+) -> srok_code {
+    jsonCall(.status, context, request, length, answer, answerLength, errorOut)
+}
+
+/// A JSON call: the request's bytes copied in, the answer copied into memory from `malloc` with a
+/// terminating NUL (the caller frees it with `srok_free`).
+private func jsonCall(
+    _ kind: CContext.Answer, _ context: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+    _ answer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ answerLength: UnsafeMutablePointer<Int>?,
+    _ errorOut: UnsafeMutablePointer<srok_error>?
+) -> srok_code {
+    do throws(CFailure) {
+        guard let answer else { throw CFailure.null("answer") }
+        answer.pointee = nil
+        answerLength?.pointee = 0
+        let c = try unwrap(context)
+        guard length == 0 || request != nil else { throw CFailure.null("request") }
+        guard length >= 0 else { throw CFailure.argument("length", String(length), "a byte count") }
+        let bytes = request.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+        let json = try c.answer(kind, to: bytes)
+        guard let out = malloc(json.count + 1)?.assumingMemoryBound(to: UInt8.self) else {
+            throw CFailure(code: SROK_E_INTERNAL, field: "", message: "out of memory for a \(json.count)-byte answer")
+        }
+        _ = UnsafeMutableBufferPointer(start: out, count: json.count).initialize(from: json)
+        out[json.count] = 0
+        answer.pointee = UnsafeMutableRawPointer(out).assumingMemoryBound(to: CChar.self)
+        answerLength?.pointee = json.count
+        CFailure.clear(errorOut)
+        return SROK_OK
+    } catch {
+        return error.report(to: errorOut)
+    }
+}

@@ -372,6 +372,53 @@ static void test_due_many(const srok_context *ctx) {
     CHECK_EQ(dates[1], INT64_MIN);
 }
 
+/* The JSON calls: Srok's request keys in, `srok due/status --format json`'s answer out. */
+static void test_json(const srok_context *ctx) {
+    /* brasovsky's 10-day fast-track from Friday 29.03.2024: Monday 08.04.2024 (as in test_due_dates);
+     * by 20.04.2024 the message is past its due time: overdue. The request is followed by bytes
+     * that are not JSON: only `length` bytes are read. */
+    const char *request = "{\"registered_at\": \"2024-03-29T10:15+03:00\", \"profile\": \"brasovsky\", "
+                          "\"category\": \"Мусор\", \"subcategory\": \"Уборка мусора во дворах\", "
+                          "\"entries\": [{\"stage\": \"execution\", \"at\": \"2024-03-30T09:00+03:00\"}], "
+                          "\"as_of\": \"2024-04-20T12:00+03:00\"}garbage";
+    size_t length = strlen(request) - strlen("garbage");
+    char *answer = NULL;
+    size_t answer_length = 0;
+    srok_error err;
+    CHECK_EQ(srok_due_json(ctx, request, length, &answer, &answer_length, &err), SROK_OK);
+    CHECK(answer != NULL);
+    if (answer) {
+        CHECK_EQ(answer_length, strlen(answer));
+        CHECK(strstr(answer, "\"due_date\":\"2024-04-08\"") != NULL);
+        CHECK(strstr(answer, "\"due\":\"2024-04-08T23:59:59+03:00\"") != NULL);
+        CHECK(strstr(answer, "\"term\":\"10 calendar-days\"") != NULL);
+    }
+    srok_free(answer);
+    CHECK_EQ(srok_status_json(ctx, request, length, &answer, NULL, &err), SROK_OK);
+    if (answer) {
+        CHECK(strstr(answer, "\"status\":\"overdue\"") != NULL);
+        CHECK(strstr(answer, "\"stage\":\"execution\"") != NULL);
+    }
+    srok_free(answer);
+
+    const char *unknown = "{\"registered_at\": \"2024-03-28\", \"bogus\": 1}";
+    answer = (char *)1;
+    CHECK_EQ(srok_due_json(ctx, unknown, strlen(unknown), &answer, NULL, &err), SROK_E_INVALID);
+    CHECK(answer == NULL);
+    CHECK(strcmp(err.field, "bogus") == 0);
+    const char *wrong_type = "{\"registered_at\": \"2024-03-28\", \"term_days\": true}";
+    CHECK_EQ(srok_due_json(ctx, wrong_type, strlen(wrong_type), &answer, NULL, &err), SROK_E_INVALID);
+    CHECK(strcmp(err.field, "term_days") == 0);
+    CHECK_EQ(srok_due_json(ctx, "{nope", 5, &answer, NULL, &err), SROK_E_INVALID);
+    const char *missing = "{\"profile\": \"federal\"}";
+    CHECK_EQ(srok_due_json(ctx, missing, strlen(missing), &answer, NULL, &err), SROK_E_MISSING);
+    CHECK(strcmp(err.field, "registered_at") == 0);
+    CHECK_EQ(srok_due_json(ctx, request, length, NULL, NULL, &err), SROK_E_ARGUMENT);
+    CHECK_EQ(srok_due_json(NULL, request, length, &answer, NULL, &err), SROK_E_ARGUMENT);
+    CHECK_EQ(srok_status_json(ctx, NULL, 3, &answer, NULL, &err), SROK_E_ARGUMENT);
+    srok_free(NULL);
+}
+
 /* Several threads on one context, each over the same 2000 registrations (one every 4 h 7 min from
  * 2024-01-01): every thread must get what one thread got alone. */
 enum { THREADS = 8, PER_THREAD = 2000 };
@@ -387,6 +434,14 @@ static void *worker(void *arg) {
             req.tz = (i % 3 == 0) ? "Asia/Yekaterinburg" : NULL;
             srok_due_result r;
             if (srok_due(ctx, &req, &r, NULL) != SROK_OK || r.due != expected_due[i]) bad++;
+            if (i % 200 == 0) {
+                const char *json = "{\"registered_at\": \"2024-03-28T10:00+03:00\"}";
+                char *answer;
+                if (srok_due_json(ctx, json, strlen(json), &answer, NULL, NULL) != SROK_OK ||
+                    !strstr(answer, "\"due_date\":\"2024-04-27\""))
+                    bad++;
+                srok_free(answer);
+            }
         }
     }
     return (void *)bad;
@@ -456,6 +511,7 @@ int main(int argc, char **argv) {
     test_errors(ctx);
     test_open(argv[1]);
     test_due_many(ctx);
+    test_json(ctx);
     test_threads(ctx);
 #ifdef SROK_COUNT_ALLOCATIONS
     test_no_allocation(ctx);

@@ -288,19 +288,25 @@ srok_code srok_due_many(const srok_context *context, const srok_request *common,
  * JSON in, JSON out: everything else
  * ------------------------------------------------------------------------------------------- */
 
-/* The due dates of a message described by a JSON request (UTF-8, `length` bytes; the keys of
- * Srok's MessageRequest: registered_at, tz, region, profile, term_days, fast_track_days, level,
- * category, subcategory, regime, migration, count, roll, basis, schedule, roll_stages, entries,
- * postponed_until, extension_days …; see the README). On success stores a NUL-terminated JSON
- * answer in *answer (free it with srok_free) and its length without the NUL in *answer_length
- * (when not NULL). On failure stores NULL and returns the error; a malformed request or an unknown
- * key is SROK_E_INVALID naming the key. Thread-safe. */
+/* The due dates of a message described by a JSON request: `length` bytes of UTF-8 JSON with the
+ * keys of Srok's MessageRequest (registered_at, tz, region, profile, term_days, fast_track_days,
+ * level, category, subcategory, regime, migration, count, roll, basis, schedule, roll_stages,
+ * entries, stage, stage_entered_at, postponed_until, extension_days … — the batch's input
+ * columns; see the README), read by Srok's one strict request reader. On success stores in
+ * *answer a NUL-terminated JSON object — the keys and values `srok due --format json` prints:
+ * profile, regime, calendar, tz, registered_at, term, due_date, due, rolled, the stages' *_due and
+ * *_budget_minutes, original_due_date, due_reason, term_source … — and its length without the NUL
+ * in *answer_length (when not NULL). Free the answer with srok_free. On failure stores NULL and
+ * returns the error: malformed JSON, an unknown key or a value of the wrong type is SROK_E_INVALID
+ * naming the key ("body" for JSON that is not an object). Thread-safe. */
 srok_code srok_due_json(const srok_context *context, const char *request, size_t length, char **answer,
                         size_t *answer_length, srok_error *error);
 
 /* The status of a message from its JSON request with the stage history (entries, stage,
- * stage_entered_at, as_of …): the state, the current stage, each stage's state and the controls,
- * as `srok status --format json` prints them. A request without as_of is evaluated at the current
+ * stage_entered_at, taken_into_work, postponed_until, closed_at, outcome, as_of …): the keys of
+ * srok_due_json's answer plus those `srok status --format json` prints (status,
+ * remaining_minutes, stage, stage_status, effective_due, as_of, next_control, the per-stage
+ * "stages" and the "controls" arrays …). A request without as_of is evaluated at the current
  * time. Otherwise as srok_due_json. */
 srok_code srok_status_json(const srok_context *context, const char *request, size_t length, char **answer,
                            size_t *answer_length, srok_error *error);
