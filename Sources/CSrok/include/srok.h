@@ -15,9 +15,9 @@
  *   local date, in the zone of the request (default: the profile's, Europe/Moscow for `federal`).
  * - Strings passed in are UTF-8 and NUL-terminated; NULL means "not given" (the profile's value,
  *   or the default). The library keeps no pointer to them after a call returns.
- * - Memory: the library allocates only what a function documents as "free with srok_free" (the
- *   JSON answers). The fast path (srok_due, srok_due_many) writes into caller-provided memory and
- *   hands out nothing to free. A context is released with srok_context_close.
+ * - Memory: the only memory handed to the caller is the JSON answers, freed with srok_free (and
+ *   the context, released with srok_context_close). The fast path (srok_due, srok_due_many)
+ *   writes into caller-provided memory and hands out nothing to free.
  * - Threads: a context is immutable once open (its caches are internally locked), so any number of
  *   threads may call any function on one context at the same time. Close it once, after all calls
  *   on it have returned.
@@ -280,7 +280,8 @@ srok_code srok_due(const srok_context *context, const srok_request *request, sro
  * INT64_MIN too and codes[i] is SROK_E_MISSING. A failed element gets INT64_MIN as well.
  * Returns SROK_OK when every element succeeded; otherwise the code of the first failure, with
  * error->index naming that element (the others are still computed). A failure of `common` itself
- * (unknown profile …) fails every element. Allocates nothing; thread-safe. */
+ * (unknown profile …) fails every element. Allocates nothing once its common fields have been
+ * seen (as srok_due); thread-safe. */
 srok_code srok_due_many(const srok_context *context, const srok_request *common, const int64_t *registered_at,
                         size_t count, int64_t *due_dates, int64_t *dues, int32_t *codes, srok_error *error);
 
