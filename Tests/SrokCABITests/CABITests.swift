@@ -8,18 +8,21 @@ import Testing
 @Suite("C interface")
 struct CABITests {
     @Test func theCTestPasses() throws {
-        let result = try CProgram.build(
-            "test_srok", sources: [CProgram.root.appendingPathComponent("bindings/c/test_srok.c").path]
-        )
-        .run([CProgram.root.appendingPathComponent("bindings/c/testdata").path])
+        let dir = try CProgram.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let program = try CProgram.build(
+            "test_srok", sources: [CProgram.root.appendingPathComponent("bindings/c/test_srok.c").path], in: dir)
+        let result = try program.run([CProgram.root.appendingPathComponent("bindings/c/testdata").path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("test_srok: all checks passed"))
     }
 
     @Test func theCTestPassesUnderAddressAndLeakSanitizers() throws {
+        let dir = try CProgram.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let program = try CProgram.build(
             "test_srok_asan", sources: [CProgram.root.appendingPathComponent("bindings/c/test_srok.c").path],
-            flags: ["-fsanitize=address", "-fno-omit-frame-pointer", "-g"])
+            flags: ["-fsanitize=address", "-fno-omit-frame-pointer", "-g"], in: dir)
         let result = try program.run(
             [CProgram.root.appendingPathComponent("bindings/c/testdata").path],
             environment: ["ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0"])
@@ -32,6 +35,7 @@ struct CABITests {
     /// with the library: the test above is not green because they are off.
     @Test func theSanitizersReportALeakAndAnOverflow() throws {
         let dir = try CProgram.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let source = dir.appendingPathComponent("faulty.c")
         try """
         #include <stdio.h>
@@ -64,6 +68,7 @@ struct CABITests {
         let readme = try String(contentsOf: CProgram.root.appendingPathComponent("README.md"), encoding: .utf8)
         let code = try #require(CProgram.fencedBlock(in: readme, marker: "readme-c", language: "c"))
         let dir = try CProgram.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let source = dir.appendingPathComponent("example.c")
         try code.write(to: source, atomically: true, encoding: .utf8)
         let result = try CProgram.build("example", sources: [source.path], in: dir).run([])

@@ -26,7 +26,7 @@ struct CProgram {
         return dir
     }
 
-    /// A new empty folder for one test's files.
+    /// A new empty folder for one test's files (the test removes it).
     static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("srok-cabi-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -34,9 +34,9 @@ struct CProgram {
     }
 
     /// Compiles `sources` with `cc` (C11, every warning an error) against the header and the
-    /// library of this build.
-    static func build(_ name: String, sources: [String], flags: [String] = [], in dir: URL? = nil) throws -> CProgram {
-        let out = try (dir ?? scratch()).appendingPathComponent(name)
+    /// library of this build, into `dir`.
+    static func build(_ name: String, sources: [String], flags: [String] = [], in dir: URL) throws -> CProgram {
+        let out = dir.appendingPathComponent(name)
         let lib = buildFolder.path
         let arguments =
             ["cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-O1"] + flags
