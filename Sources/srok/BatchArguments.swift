@@ -6,6 +6,9 @@ enum BatchFileFormat: String, CaseIterable, ExpressibleByArgument {
     case csv
     /// JSON Lines: one JSON object per line.
     case jsonl
+    /// An Excel workbook: as output, the report (the input's columns and Srok's, a summary sheet
+    /// and the rejected rows; chosen by default for an output named `*.xlsx`).
+    case xlsx
 }
 
 /// `--delimiter` and `--output-delimiter` of `srok batch`: written as the character itself

@@ -23,8 +23,11 @@ struct BatchCommand: ParsableCommand {
     )
 
     @Argument(help: "The input file, or - for standard input.") var input: String = "-"
-    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output:
-        String = "-"
+    @Option(
+        name: .shortAndLong,
+        help:
+            "The output file (written atomically), or - for standard output; a name ending in .xlsx writes an Excel report."
+    ) var output: String = "-"
     @Option(
         name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).")
     var rejects: String?
@@ -32,8 +35,15 @@ struct BatchCommand: ParsableCommand {
     @Option(
         name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv)."
     ) var inputFormat: BatchFileFormat?
-    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat:
-        BatchFileFormat?
+    @Option(
+        name: .customLong("output-format"),
+        help:
+            "The output's format: csv, jsonl, or xlsx, an Excel report in --lang (default: xlsx for an output named *.xlsx, else the input's)."
+    ) var outputFormat: BatchFileFormat?
+    @Option(
+        name: .customLong("xlsx-writer"),
+        help: ArgumentHelp("The Excel report's writer: stream or libxlsxwriter (benchmarks).", visibility: .hidden))
+    var xlsxWriter: String?
     @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).")
     var delimiter: CSVDelimiter?
     @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).")
@@ -133,6 +143,13 @@ struct BatchCommand: ParsableCommand {
         options.summaryJSON = summaryJSON
         options.inputFormat = inputFormat?.rawValue
         options.outputFormat = outputFormat?.rawValue
+        options.language = common.lang
+        if let xlsxWriter {
+            guard let kind = XLSXWriterKind(rawValue: xlsxWriter) else {
+                throw ValidationError.invalidValue("--xlsx-writer", xlsxWriter, expected: "stream or libxlsxwriter")
+            }
+            options.xlsxWriter = kind
+        }
         options.delimiter = delimiter?.byte
         options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }
