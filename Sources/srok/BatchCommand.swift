@@ -39,7 +39,7 @@ struct BatchCommand: ParsableCommand {
         name: .customLong("output-format"),
         help:
             "The output's format: csv, jsonl, or xlsx, an Excel report in --lang (default: xlsx for an output named *.xlsx, else the input's)."
-    ) var outputFormat: BatchFileFormat?
+    ) var outputFormat: BatchOutputFormat?
     @Option(
         name: .customLong("xlsx-writer"),
         help: ArgumentHelp("The Excel report's writer: stream or libxlsxwriter (benchmarks).", visibility: .hidden))

@@ -48,12 +48,10 @@ final class DeflateThread: @unchecked Sendable {
         guard thread != nil else { return try deflater.feed(bytes, emit: emit) }
         if let failure = state.withLock({ $0.failure }) { throw failure }
         space.wait()
-        state.withLock { s in
-            var copy = s.spare.popLast() ?? []
-            copy.removeAll(keepingCapacity: true)
-            copy.append(contentsOf: bytes)
-            s.queue.append(copy)
-        }
+        var copy = state.withLock { $0.spare.popLast() } ?? []
+        copy.removeAll(keepingCapacity: true)
+        copy.append(contentsOf: bytes)
+        state.withLock { [copy] s in s.queue.append(copy) }
         items.signal()
     }
 

@@ -123,12 +123,10 @@ final class XLSXReportSink: OutputSink, @unchecked Sendable {
         if let failure = state.withLock({ $0.failure }) { throw failure }
         guard !bytes.isEmpty else { return }
         space.wait()
-        state.withLock { s in
-            var copy = s.spare.popLast() ?? []
-            copy.removeAll(keepingCapacity: true)
-            copy.append(contentsOf: bytes)
-            s.messages.append(.rows(copy))
-        }
+        var copy = state.withLock { $0.spare.popLast() } ?? []
+        copy.removeAll(keepingCapacity: true)
+        copy.append(contentsOf: bytes)
+        state.withLock { [copy] s in s.messages.append(.rows(copy)) }
         items.signal()
     }
 
