@@ -34,6 +34,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "pkg-config"])]
         ),
+        // System zlib (zlib1g-dev): deflate and CRC-32 for the Excel report's ZIP (SrokBatch/Report).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback), and
         // flock, which Swift cannot call by name (output locks).
         .target(name: "CFileSync"),
@@ -56,7 +58,7 @@ let package = Package(
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim"],
+            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -105,7 +107,8 @@ let package = Package(
         ),
         // Benchmark only (Benchmarks/xlsx/read.sh): ways of reading a worksheet, measured against
         // each other and against pandas. Not part of any product.
-        .target(name: "CXLSXReadBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXReadBench"),
+        .target(
+            name: "CXLSXReadBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXReadBench"),
         .executableTarget(
             name: "srok-xlsx-read-bench",
             dependencies: ["SrokBatch", "CXLSX", "CXLSXReadBench"],

@@ -20,8 +20,13 @@ public struct BatchRunOptions: Sendable {
     public var summaryJSON: String?
     /// `csv` or `jsonl`; nil: by the input's extension (`.jsonl`, `.ndjson`), else CSV.
     public var inputFormat: String?
-    /// `csv` or `jsonl`; nil: the input's.
+    /// `csv`, `jsonl` or `xlsx` (an Excel report, ``XLSXReportLayout``); nil: `xlsx` when the
+    /// output's name ends in `.xlsx`, else the input's.
     public var outputFormat: String?
+    /// The language of an Excel report's headers, texts and sheet names.
+    public var language: Language = .ru
+    /// Which writer writes an Excel report (the default, or libxlsxwriter for comparison).
+    package var xlsxWriter = XLSXWriterKind.stream
     /// CSV input delimiter; nil: detected from the header (`,` or `;`).
     public var delimiter: UInt8?
     /// CSV output delimiter; nil: the input's.
@@ -125,11 +130,12 @@ public enum BatchRunner {
         format.formulaEscape = options.formulaEscape
         reader.skipHeader(headerEnd)
         switch options.outputFormat {
-        case nil: break
+        case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
+        case "xlsx": format.output = .xlsx
         case "csv":
             if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv, jsonl or xlsx")
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -138,13 +144,23 @@ public enum BatchRunner {
             if case .jsonl = format.output { json = true } else { json = false }
             format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
         }
+        // An Excel report: the input's columns, then Srok's (its workers encode typed cells).
+        let layout =
+            format.output == .xlsx
+            ? XLSXReportLayout(inputHeader: headers, columns: format.columns, language: options.language) : nil
+        if let layout {
+            format.columns = layout.columns
+            format.reportTexts = layout.texts
+        }
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
         let files = try OutputSet(
-            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer,
+            report: layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
         defer { files.release() }
+        let report = files.output as? XLSXReportSink
         let output = files.output
         let rejectsFile = files.rejects
         let summaryFile = files.summary
@@ -180,6 +196,9 @@ public enum BatchRunner {
             var inflight: [BlockJob] = []
             var spareBlocks: [InputBlock] = []
             var spareTasks: [SegmentTask] = []
+            let escape = format.formulaEscape
+            /// An input text for the rejects file (a CSV: ``FormulaGuard``).
+            func guarded(_ text: String) -> String { escape ? FormulaGuard.escape(text) : text }
             func drain() throws(SrokError) {
                 let job = inflight.removeFirst()
                 job.group.wait()
@@ -188,11 +207,15 @@ public enum BatchRunner {
                     try output.write(task.output)
                     var rej: [UInt8] = []
                     for x in r.rejects {
-                        let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
+                        let fields = [
+                            String(line + x.line - 1), guarded(x.id ?? ""), guarded(x.column), guarded(x.value),
+                            x.reason,
+                        ]
                         rej.append(contentsOf: CSVText.record(fields).utf8)
                         rej.append(0x0A)
                     }
                     if !rej.isEmpty { try rejectsFile.write(rej) }
+                    if let report, !r.rejects.isEmpty { try report.appendRejects(r.rejects, firstLine: line) }
                     stats.merge(r.stats)
                     line += r.lines
                     task.finish()
@@ -216,6 +239,7 @@ public enum BatchRunner {
                 next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
+            try report?.finish(stats: stats, input: options.input, evaluator: evaluator)
             try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

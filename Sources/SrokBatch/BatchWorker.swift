@@ -29,6 +29,8 @@ struct BatchFormat: Sendable {
         case csv(delimiter: UInt8)
         /// JSON Lines.
         case jsonl
+        /// Encoded rows of an Excel report (``XLSXRowEncoding``), written by ``XLSXReportSink``.
+        case xlsx
     }
     /// Input.
     var input: Input
@@ -40,6 +42,8 @@ struct BatchFormat: Sendable {
     var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
+    /// The words of an Excel report's cells (output ``Output/xlsx``).
+    var reportTexts = XLSXReportTexts(.ru)
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
     /// The delimiter when the output is CSV with the default columns, with or without the audit's
@@ -255,20 +259,13 @@ struct BatchWorker: ~Copyable {
             OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
     }
 
-    /// Records a rejected row; the texts that came from the input are guarded for the rejects
-    /// file, a CSV (``FormulaGuard``).
+    /// Records a rejected row, its texts as the input had them (the rejects file guards them,
+    /// ``FormulaGuard``; the Excel report's sheet of rejected rows shows them as they are).
     private mutating func reject(
         _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
     ) {
         r.stats.rejected += 1
-        if format.formulaEscape {
-            r.rejects.append(
-                RejectedRow(
-                    line: line, id: id.map(FormulaGuard.escape), column: FormulaGuard.escape(column),
-                    value: FormulaGuard.escape(value), reason: reason))
-        } else {
-            r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
-        }
+        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
     }
 
     /// Reused for every row (its arrays keep their storage).
@@ -314,6 +311,18 @@ struct BatchWorker: ~Copyable {
                 RowWriter.writeDefaultCSV(
                     status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
                     days: days, into: &out)
+            } else if format.output == .xlsx {
+                // The input's fields as they were (CSV), then Srok's columns.
+                let csv = format.input != .jsonl
+                out.withWriter { o in
+                    XLSXRowEncoder.row(XLSXReportRow.highlight(status), into: &o)
+                    if csv {
+                        for k in 0..<tokenizer.count {
+                            XLSXRowEncoder.text(UnsafeBufferPointer(rebasing: bytes[tokenizer.range(k)]), into: &o)
+                        }
+                    }
+                    XLSXReportRow.write(status, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
+                }
             } else {
                 RowWriter.write(status, engine, p, format: format, days: days, into: &out)
             }

@@ -8,6 +8,17 @@ enum BatchFileFormat: String, CaseIterable, ExpressibleByArgument {
     case jsonl
 }
 
+/// `--output-format` of `srok batch`.
+enum BatchOutputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// Comma- or semicolon-separated values with a header row.
+    case csv
+    /// JSON Lines: one JSON object per line.
+    case jsonl
+    /// An Excel workbook, the report: the input's columns and Srok's, a summary sheet and the
+    /// rejected rows (chosen by default for an output named `*.xlsx`).
+    case xlsx
+}
+
 /// `--delimiter` and `--output-delimiter` of `srok batch`: written as the character itself
 /// (`,` `;`, or `\t` for a tab) or by name.
 enum CSVDelimiter: String, CaseIterable, ExpressibleByArgument {

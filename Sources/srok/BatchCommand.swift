@@ -24,7 +24,9 @@ struct BatchCommand: ParsableCommand {
 
     @Argument(help: "The input file, or - for standard input.", completion: .file()) var input: String = "-"
     @Option(
-        name: .shortAndLong, help: "The output file (written atomically), or - for standard output.",
+        name: .shortAndLong,
+        help:
+            "The output file (written atomically), or - for standard output; a name ending in .xlsx writes an Excel report.",
         completion: .file())
     var output: String = "-"
     @Option(
@@ -36,8 +38,15 @@ struct BatchCommand: ParsableCommand {
     @Option(
         name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv)."
     ) var inputFormat: BatchFileFormat?
-    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat:
-        BatchFileFormat?
+    @Option(
+        name: .customLong("output-format"),
+        help:
+            "The output's format: csv, jsonl, or xlsx, an Excel report in --lang (default: xlsx for an output named *.xlsx, else the input's)."
+    ) var outputFormat: BatchOutputFormat?
+    @Option(
+        name: .customLong("xlsx-writer"),
+        help: ArgumentHelp("The Excel report's writer: stream or libxlsxwriter (benchmarks).", visibility: .hidden))
+    var xlsxWriter: String?
     @Option(name: .long, help: "The CSV delimiter, also written , ; or \\t (default: detected from the header).")
     var delimiter: CSVDelimiter?
     @Option(name: .customLong("output-delimiter"), help: "The output CSV delimiter (default: the input's).")
@@ -139,6 +148,13 @@ struct BatchCommand: ParsableCommand {
         options.summaryJSON = summaryJSON
         options.inputFormat = inputFormat?.rawValue
         options.outputFormat = outputFormat?.rawValue
+        options.language = common.lang
+        if let xlsxWriter {
+            guard let kind = XLSXWriterKind(rawValue: xlsxWriter) else {
+                throw ValidationError.invalidValue("--xlsx-writer", xlsxWriter, expected: "stream or libxlsxwriter")
+            }
+            options.xlsxWriter = kind
+        }
         options.delimiter = delimiter?.byte
         options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }

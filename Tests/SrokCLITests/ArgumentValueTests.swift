@@ -73,8 +73,8 @@ struct ArgumentValueTests {
             arguments: ["batch", "--input-format", "xlsx"], option: "--input-format <input-format>",
             accepted: ["csv", "jsonl"]),
         BadValue(
-            arguments: ["batch", "--output-format", "xlsx"], option: "--output-format <output-format>",
-            accepted: ["csv", "jsonl"]),
+            arguments: ["batch", "--output-format", "xls"], option: "--output-format <output-format>",
+            accepted: ["csv", "jsonl", "xlsx"]),
         BadValue(
             arguments: ["batch", "--delimiter", "|"], option: "--delimiter <delimiter>",
             accepted: ["comma", "semicolon", "tab"]),
