@@ -12,10 +12,11 @@ struct StandaloneBinaryTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The release build's `srok` (`SROK_RELEASE_BINARY` overrides the path).
+    /// The standalone build's `srok`, from `scripts/install`, which builds it in its own folder
+    /// (`SROK_RELEASE_BINARY` overrides the path).
     static let release: URL =
         ProcessInfo.processInfo.environment["SROK_RELEASE_BINARY"].map { URL(fileURLWithPath: $0) }
-        ?? root.appendingPathComponent(".build/release/srok")
+        ?? root.appendingPathComponent(".build-static/release/srok")
 
     static var releaseExists: Bool { FileManager.default.isExecutableFile(atPath: release.path) }
 
@@ -91,7 +92,7 @@ struct StandaloneBinaryTests {
 
     @Test(
         .enabled(
-            if: releaseExists, "no release build: run scripts/install or swift build -c release --static-swift-stdlib"))
+            if: releaseExists, "no standalone build in .build-static: run scripts/install"))
     func theCopiedBinaryAnswersWithAnEmptyEnvironment() throws {
         let folder = try Self.copyAlone()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -106,7 +107,7 @@ struct StandaloneBinaryTests {
 
     @Test(
         .enabled(
-            if: releaseExists, "no release build: run scripts/install or swift build -c release --static-swift-stdlib"))
+            if: releaseExists, "no standalone build in .build-static: run scripts/install"))
     func itLoadsNoSwiftLibraryOnlyTheSystemOnes() throws {
         let needed = try Self.run("/usr/bin/readelf", ["-d", Self.release.path], in: Self.root)
         #expect(needed.status == 0, "\(needed.stderr)")
@@ -146,7 +147,7 @@ struct StandaloneBinaryTests {
     /// by an empty tmpfs for the copied binary: it cannot load a Swift library even through a run path.
     @Test(
         .enabled(
-            if: releaseExists, "no release build: run scripts/install or swift build -c release --static-swift-stdlib"),
+            if: releaseExists, "no standalone build in .build-static: run scripts/install"),
         .enabled(
             if: unshareOptions != nil,
             "no private mount namespace here (unshare -m refused) or no shared Swift run time to hide"))
@@ -173,7 +174,7 @@ struct StandaloneBinaryTests {
 
     @Test(
         .enabled(
-            if: releaseExists, "no release build: run scripts/install or swift build -c release --static-swift-stdlib"))
+            if: releaseExists, "no standalone build in .build-static: run scripts/install"))
     func installPutsTheBinaryAndTheThreeCompletionScriptsUnderThePrefix() throws {
         let stage = FileManager.default.temporaryDirectory.appendingPathComponent("srok-install-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: stage) }
