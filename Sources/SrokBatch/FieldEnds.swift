@@ -3,10 +3,13 @@ import SrokCore
 /// The end offsets of a record's fields: a growable buffer of integers appended without
 /// copy-on-write checks (the tokenizer's per-field hot path).
 struct FieldEnds: ~Copyable {
-    private var base: UnsafeMutablePointer<Int>
-    private var capacity: Int
-    /// The number of ends.
-    private(set) var count = 0
+    /// The storage: ``capacity`` slots, the first ``count`` of them ends.
+    private(set) var base: UnsafeMutablePointer<Int>
+    /// The number of slots in ``base``.
+    private(set) var capacity: Int
+    /// The number of ends. A writer that stores ends into ``base`` itself (within
+    /// ``reserve(_:)``'s room) sets it afterwards.
+    var count = 0
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 8)
@@ -22,19 +25,24 @@ struct FieldEnds: ~Copyable {
         count += 1
     }
 
-    /// Appends `offset + k` for each byte lane `k` whose high bit is set in `hits` (the lanes of a
-    /// word that held the delimiter), with one capacity check per word.
-    @inline(__always) mutating func append(lanes hits: UInt64, offset: Int) {
-        if count + 8 > capacity { grow() }
-        var h = hits
+    /// Appends `offset + k` for each byte lane `k` whose high bit is set in `lanes` (the lanes of
+    /// a word that held the delimiter), with one capacity check per word.
+    @inline(__always) mutating func append(lanes: UInt64, offset: Int) {
+        if count &+ 8 > capacity { grow() }
+        var h = lanes
         var n = count
         let p = base
         while h != 0 {
-            p[n] = offset &+ h.trailingZeroBitCount >> 3
+            p[n] = offset &+ h.trailingZeroBitCount &>> 3
             n &+= 1
             h &= h &- 1
         }
         count = n
+    }
+
+    /// Makes room for at least `n` ends in all (``base`` may move).
+    mutating func reserve(_ n: Int) {
+        while capacity < n { grow() }
     }
 
     private mutating func grow() {
