@@ -198,7 +198,7 @@ struct BatchWorker: ~Copyable {
                     // Every known column is set on every row (a row with another number of fields
                     // is rejected above): nothing of an earlier row is left, no clearing needed.
                     let ends = tokenizer.ends.base
-                    for (k, slot) in knownFields { fields[slot] = (k == 0 ? 0 : ends[k &- 1] &+ 1)..<ends[k] }
+                    for (k, slot) in knownFields { fields[slot] = Range(uncheckedBounds: (ends[k &- 1] &+ 1, ends[k])) }
                     evaluate(&r, startLine, bytes: record, into: &out)
                 case .unbalancedQuote(let next):
                     if end - recordStart > maxRecord {

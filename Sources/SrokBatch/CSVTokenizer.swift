@@ -114,7 +114,7 @@ struct CSVTokenizer: ~Copyable {
         var e = ends.base
         var room = ends.capacity
         /// The start of the field that holds `p`, for the copying path.
-        func fieldStart() -> Int { n == 0 ? start : start &+ e[n &- 1] &+ 1 }
+        func fieldStart() -> Int { start &+ e[n &- 1] &+ 1 }
         scan: do {
             while i &+ 16 <= end {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: Block.self)
@@ -327,7 +327,10 @@ struct CSVTokenizer: ~Copyable {
     var count: Int { ends.count }
 
     /// Range of field `i` in ``record`` (the fields are joined by one delimiter byte).
-    @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i &- 1] &+ 1)..<ends[i] }
+    @inline(__always) func range(_ i: Int) -> Range<Int> {
+        precondition(i >= 0 && i < ends.count, "field index out of range")
+        return Range(uncheckedBounds: (ends.base[i &- 1] &+ 1, ends.base[i]))
+    }
 }
 
 /// The tokenizer's copy of a quoted record: room for the whole record is reserved once, then
