@@ -11,6 +11,8 @@ let package = Package(
         // The umbrella library: `import Srok` re-exports the core and the batch layer.
         .library(name: "Srok", targets: ["Srok"]),
         .executable(name: "srok", targets: ["srok"]),
+        // The C interface, libSrokC.so (header Sources/CSrok/include/srok.h; README "C").
+        .library(name: "SrokC", type: .dynamic, targets: ["SrokC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +65,9 @@ let package = Package(
             dependencies: ["SrokCore", "SrokBatch"],
             swiftSettings: strict
         ),
+        // The C interface: the header (and a layout check) in C, the functions in Swift (`@_cdecl`).
+        .target(name: "CSrok"),
+        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore"], swiftSettings: strict),
         // Layer 3: the CLI (argument parsing, signals, progress, exit codes, text rendering).
         .executableTarget(
             name: "srok",
@@ -107,6 +112,9 @@ let package = Package(
             path: "Benchmarks/xlsx/ReadBenchmark",
             swiftSettings: strict
         ),
+        // Compiles C programs against srok.h and runs them with the built libSrokC.so (no Swift
+        // dependency: `swift test` builds every product first).
+        .testTarget(name: "SrokCABITests", swiftSettings: strict),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.
         .testTarget(
             name: "SrokCLITests",

@@ -308,7 +308,8 @@ struct BatchWorker: ~Copyable {
         _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, engine: ResolvedEngine, resolver: MessageResolver,
         into out: inout ByteSink
     ) {
-        let status: MessageStatus
+        // Everything for a computed row stays inside the `do`: the status is then built where it is
+        // used (assigning it to a variable declared outside copied it once more per row).
         do {
             let term = try resolveTerm(p, engine)
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
@@ -330,23 +331,22 @@ struct BatchWorker: ~Copyable {
             if p.rejectionReason != nil || history.rejectionReason != nil {
                 history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
             }
-            status = try resolver.status(
+            let status = try resolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
                 regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
                 engine: engine,
                 prepared: &history)
+            counters.count(
+                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+            if let d = defaultCSV {
+                RowWriter.writeDefaultCSV(
+                    status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
+                    days: days, into: &out)
+            } else {
+                RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+            }
         } catch {
             rejectUnresolved(&r, line, p, error)
-            return
-        }
-        counters.count(
-            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
-        if let d = defaultCSV {
-            RowWriter.writeDefaultCSV(
-                status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                days: days, into: &out)
-        } else {
-            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }
 

@@ -22,13 +22,17 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The input file, or - for standard input.") var input: String = "-"
-    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output:
-        String = "-"
+    @Argument(help: "The input file, or - for standard input.", completion: .file()) var input: String = "-"
     @Option(
-        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).")
+        name: .shortAndLong, help: "The output file (written atomically), or - for standard output.",
+        completion: .file())
+    var output: String = "-"
+    @Option(
+        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).",
+        completion: .file())
     var rejects: String?
-    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
+    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.", completion: .jsonFile)
+    var summaryJSON: String?
     @Option(
         name: .customLong("input-format"), help: "The input's format (default: by extension, .jsonl/.ndjson, else csv)."
     ) var inputFormat: BatchFileFormat?
@@ -57,15 +61,17 @@ struct BatchCommand: ParsableCommand {
             "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish."
     ) var noWait = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
-    @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
-    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
+    @Option(name: .long, help: "Default profile for rows without one.", completion: .profiles) var profile: String =
+        "federal"
+    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).", completion: .zones)
+    var tz: String?
     @Option(name: .long, help: "How the term is counted (default: each profile's).") var count: CountConvention?
     @Option(name: .long, help: "How a non-working last day moves (default: each profile's).") var roll: RollConvention?
     @Option(name: .long, help: "How stage budgets are measured (default: each profile's).") var basis: StageBasis?
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.")
     var rollStages = false
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
-        []
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.", completion: .profileFile)
+    var profileFiles: [String] = []
     @Flag(
         name: .customLong("strict-categories"),
         help:
