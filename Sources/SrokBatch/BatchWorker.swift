@@ -78,6 +78,11 @@ struct BatchWorker: ~Copyable {
     var counters = RowCounters()
     /// Input field index → column slot in `fields`.
     let slotOfField: [Int?]
+    /// The input fields that hold a known column, with the column's slot in `fields`.
+    let knownFields: [(field: Int, slot: Int)]
+    /// `evaluator.resolver`, unretained (the evaluator owns it): borrowed per row without
+    /// reference counting.
+    let resolver: Unmanaged<MessageResolver>
     /// See ``BatchFormat/defaultCSV``.
     let defaultCSV: (delimiter: UInt8, audit: Bool)?
     /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
@@ -85,6 +90,7 @@ struct BatchWorker: ~Copyable {
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
         self.evaluator = evaluator
+        resolver = Unmanaged.passUnretained(evaluator.resolver)
         self.format = format
         self.schema = schema
         if case .csv(let d) = format.input {
@@ -100,6 +106,7 @@ struct BatchWorker: ~Copyable {
             }
         }
         slotOfField = slots
+        knownFields = slots.enumerated().compactMap { k, slot in slot.map { (k, $0) } }
         defaultCSV = format.defaultCSV
     }
 
@@ -192,8 +199,10 @@ struct BatchWorker: ~Copyable {
                         reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
                         continue
                     }
-                    fields.clear()
-                    for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
+                    // Every known column is set on every row (a row with another number of fields
+                    // is rejected above): nothing of an earlier row is left, no clearing needed.
+                    let ends = tokenizer.ends.base
+                    for (k, slot) in knownFields { fields[slot] = Range(uncheckedBounds: (ends[k &- 1] &+ 1, ends[k])) }
                     evaluate(&r, startLine, bytes: record, into: &out)
                 case .unbalancedQuote(let next):
                     if end - recordStart > maxRecord {
@@ -279,14 +288,31 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason)
             return
         }
+        let engine: Unmanaged<ResolvedEngine>
+        do { engine = try resolveEngine(p) } catch {
+            rejectUnresolved(&r, line, p, error)
+            return
+        }
+        // The engine is kept alive by `keptEngines` (or `uncached`), the resolver by `evaluator`:
+        // both borrowed for the row, no reference counting.
+        engine._withUnsafeGuaranteedRef { e in
+            resolver._withUnsafeGuaranteedRef { evaluate(&r, line, p, engine: e, resolver: $0, into: &out) }
+        }
+    }
+
+    /// Evaluates and writes a parsed row with its engine.
+    private mutating func evaluate(
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, engine: ResolvedEngine, resolver: MessageResolver,
+        into out: inout ByteSink
+    ) {
         // Everything for a computed row stays inside the `do`: the status is then built where it is
         // used (assigning it to a variable declared outside copied it once more per row).
         do {
-            let engine = try resolveEngine(p)
             let term = try resolveTerm(p, engine)
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
-            // the limit of «Отложено», the reason of «Отклонено»).
-            history.postponements.removeAll(keepingCapacity: true)
+            // the limit of «Отложено», the reason of «Отклонено»). Fields that stay empty row after
+            // row are not assigned again (no release of the old value).
+            if !history.postponements.isEmpty { history.postponements.removeAll(keepingCapacity: true) }
             RowParser.postponements(p.postponements, into: &history.postponements)
             history.extensionDays = p.extensionDays
             history.closedAt = p.closedAt.map { t in
@@ -299,8 +325,10 @@ struct BatchWorker: ~Copyable {
             history.applicantContactedAt = nil
             history.headInformedAt = nil
             history.outcome = p.outcome
-            history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
-            let status = try evaluator.resolver.status(
+            if p.rejectionReason != nil || history.rejectionReason != nil {
+                history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
+            }
+            let status = try resolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
                 regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
                 engine: engine,
@@ -327,23 +355,44 @@ struct BatchWorker: ~Copyable {
                 RowWriter.write(status, engine, p, format: format, days: days, into: &out)
             }
         } catch {
-            // The column as the input named it («Тип решения» for `outcome`).
-            let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+            rejectUnresolved(&r, line, p, error)
         }
     }
 
-    /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.
-    private var engines = ByteKeyCache<ResolvedEngine>()
+    /// A row the resolver refused: the column as the input named it («Тип решения» for `outcome`).
+    private mutating func rejectUnresolved(
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, _ error: MessageFieldError
+    ) {
+        let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
+        reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+    }
+
+    /// Engines by the bytes of (profile, region, tz): no strings, no lock per row. The cache holds
+    /// them unretained: `keptEngines` owns the cached ones for the worker's life, `uncached` the
+    /// last one the full cache did not take, for its row.
+    private var engines = ByteKeyCache<Unmanaged<ResolvedEngine>>()
+    private var keptEngines: [ResolvedEngine] = []
+    private var uncached: ResolvedEngine?
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
 
-    private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError) -> ResolvedEngine {
+    @inline(__always) private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError)
+        -> Unmanaged<ResolvedEngine>
+    {
         if let e = engines.get(p.profile, p.region, p.tz) { return e }
+        return try makeEngine(p)
+    }
+
+    /// The engine of a row whose (profile, region, tz) is not cached, from the resolver.
+    private mutating func makeEngine(_ p: ParsedRow) throws(MessageFieldError) -> Unmanaged<ResolvedEngine> {
         func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
         let e = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
-        engines.set(p.profile, p.region, p.tz, e)
-        return e
+        if engines.set(p.profile, p.region, p.tz, Unmanaged.passUnretained(e)) {
+            keptEngines.append(e)
+        } else {
+            uncached = e
+        }
+        return Unmanaged.passUnretained(e)
     }
 
     private mutating func resolveTerm(_ p: ParsedRow, _ e: ResolvedEngine) throws(MessageFieldError) -> Term {

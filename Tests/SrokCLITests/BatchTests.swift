@@ -148,6 +148,20 @@ struct BatchRowTests {
         #expect(run.rejects.contains("3,,category,,invalid UTF-8"))
     }
 
+    @Test func invalidUTF8SplitAcrossQuotedFieldsIsRejected() throws {
+        // «Д» is D0 94: a quoted field ending with D0 and the next one starting with 94 are each
+        // invalid UTF-8, as they would be unquoted (the bytes are not read as one character).
+        var data = Data("id,registered_at,term_days,category,subcategory\n2,2024-03-30T10:15+03:00,30,\"a".utf8)
+        data.append(contentsOf: [0xD0])
+        data.append(Data("\",\"".utf8))
+        data.append(contentsOf: [0x94])
+        data.append(Data("b\"\n".utf8))
+        let run = try BatchRun(data, ["--columns", "id"])
+        defer { run.clean() }
+        #expect(run.outputLines == ["id"])
+        #expect(run.rejects.contains("2,,category,,invalid UTF-8"))
+    }
+
     @Test func missingRequiredHeaderIsFatal() throws {
         let run = try BatchRun("id,term_days\n1,30\n")
         defer { run.clean() }
