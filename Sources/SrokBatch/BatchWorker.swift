@@ -296,14 +296,16 @@ struct BatchWorker: ~Copyable {
         // The engine is kept alive by `keptEngines` (or `uncached`), the resolver by `evaluator`:
         // both borrowed for the row, no reference counting.
         engine._withUnsafeGuaranteedRef { e in
-            resolver._withUnsafeGuaranteedRef { evaluate(&r, line, p, engine: e, resolver: $0, into: &out) }
+            resolver._withUnsafeGuaranteedRef {
+                evaluate(&r, line, p, bytes: bytes, engine: e, resolver: $0, into: &out)
+            }
         }
     }
 
     /// Evaluates and writes a parsed row with its engine.
     private mutating func evaluate(
-        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, engine: ResolvedEngine, resolver: MessageResolver,
-        into out: inout ByteSink
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, bytes: UnsafeBufferPointer<UInt8>,
+        engine: ResolvedEngine, resolver: MessageResolver, into out: inout ByteSink
     ) {
         // Everything for a computed row stays inside the `do`: the status is then built where it is
         // used (assigning it to a variable declared outside copied it once more per row).
