@@ -29,4 +29,21 @@ package final class ResolvedEngine: Sendable {
         fastTrackTerms = profile.acceptedFastTrackTerms(lenient: lenientFastTrack)
         generalTerm = .days(profile.term.value)
     }
+
+    private init(copying e: ResolvedEngine) {
+        engine = e.engine
+        profile = e.profile
+        profileIndex = e.profileIndex
+        rules = e.rules
+        regime = e.regime
+        fastTrackTerms = e.fastTrackTerms
+        generalTerm = e.generalTerm
+    }
+
+    /// The same engine in a new object: a batch worker evaluates its rows with its own copy, so
+    /// that the reference count a row touches (a row retains its engine) is not also written by
+    /// another core: a count shared by two workers moves its cache line, and the fields next to
+    /// it, between the cores on every row. The engine, profile and rules inside are shared: the
+    /// rows only read them.
+    package func privateCopy() -> ResolvedEngine { ResolvedEngine(copying: self) }
 }
