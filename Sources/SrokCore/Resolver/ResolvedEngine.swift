@@ -31,19 +31,26 @@ package final class ResolvedEngine: Sendable {
     }
 
     private init(copying e: ResolvedEngine) {
-        engine = e.engine
+        // New objects and arrays for what a row reads (the engine object, the control terms, the
+        // fast-track list), allocated by the calling thread; the tables inside the engine (zone,
+        // calendar) are shared, built before the workers start.
+        engine = SLAEngine(calendar: e.engine.calendar, zone: e.engine.zone, conventions: e.engine.conventions)
         profile = e.profile
         profileIndex = e.profileIndex
-        rules = e.rules
+        rules = e.profile.rules
         regime = e.regime
-        fastTrackTerms = e.fastTrackTerms
+        if case .list(let l) = e.fastTrackTerms {
+            fastTrackTerms = .list(l.map { $0 })
+        } else {
+            fastTrackTerms = e.fastTrackTerms
+        }
         generalTerm = e.generalTerm
     }
 
-    /// The same engine in a new object: a batch worker evaluates its rows with its own copy, so
+    /// The same engine in new objects: a batch worker evaluates its rows with its own copy, so
     /// that the reference count a row touches (a row retains its engine) is not also written by
-    /// another core: a count shared by two workers moves its cache line, and the fields next to
-    /// it, between the cores on every row. The engine, profile and rules inside are shared: the
-    /// rows only read them.
+    /// another core, and what a row reads does not sit next to another worker's hot memory (the
+    /// shared engine was allocated by whichever worker asked first): a cache line written by one
+    /// core and read by the other moves between them on every row.
     package func privateCopy() -> ResolvedEngine { ResolvedEngine(copying: self) }
 }
