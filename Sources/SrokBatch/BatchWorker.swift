@@ -87,6 +87,8 @@ struct BatchWorker: ~Copyable {
     let defaultCSV: (delimiter: UInt8, audit: Bool)?
     /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
     let days = DayTexts.shared
+    /// The evaluator's as-of instant, read once (the evaluator is shared by the workers).
+    let asOf: Instant
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
         self.evaluator = evaluator
@@ -108,6 +110,7 @@ struct BatchWorker: ~Copyable {
         slotOfField = slots
         knownFields = slots.enumerated().compactMap { k, slot in slot.map { (k, $0) } }
         defaultCSV = format.defaultCSV
+        asOf = evaluator.asOf
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
@@ -279,6 +282,18 @@ struct BatchWorker: ~Copyable {
 
     /// Reused for every row (its arrays keep their storage).
     private var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
+    /// The row's status, written in place for every row and read in place by the counters and
+    /// the writer (half a kilobyte: a stored property passed on was copied twice per row).
+    private let status: UnsafeMutablePointer<MessageStatus> = {
+        let p = UnsafeMutablePointer<MessageStatus>.allocate(capacity: 1)
+        p.initialize(to: .placeholder)
+        return p
+    }()
+
+    deinit {
+        status.deinitialize(count: 1)
+        status.deallocate()
+    }
 
     private mutating func evaluate(
         _ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink
@@ -314,6 +329,8 @@ struct BatchWorker: ~Copyable {
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
             // the limit of «Отложено», the reason of «Отклонено»). Fields that stay empty row after
             // row are not assigned again (no release of the old value).
+            // Emptied only when not empty: on the shared empty array, removeAll(keepingCapacity:)
+            // goes through replaceSubrange and asks for a new buffer on every row.
             if !history.postponements.isEmpty { history.postponements.removeAll(keepingCapacity: true) }
             RowParser.postponements(p.postponements, into: &history.postponements)
             history.extensionDays = p.extensionDays
@@ -330,31 +347,31 @@ struct BatchWorker: ~Copyable {
             if p.rejectionReason != nil || history.rejectionReason != nil {
                 history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
             }
-            let status = try resolver.status(
+            try MessageResolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
-                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
-                engine: engine,
-                prepared: &history)
+                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: asOf,
+                engine: engine, prepared: &history, into: &status.pointee)
             counters.count(
                 status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
             if let d = defaultCSV {
                 RowWriter.writeDefaultCSV(
-                    status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                    days: days, into: &out)
+                    status: status, engine, p, delimiter: d.delimiter, audit: d.audit,
+                    formulaGuard: format.formulaEscape, days: days, into: &out)
             } else if format.output == .xlsx {
                 // The input's fields as they were (CSV), then Srok's columns.
                 let csv = format.input != .jsonl
                 out.withWriter { o in
-                    XLSXRowEncoder.row(XLSXReportRow.highlight(status), into: &o)
+                    XLSXRowEncoder.row(XLSXReportRow.highlight(status.pointee), into: &o)
                     if csv {
                         for k in 0..<tokenizer.count {
                             XLSXRowEncoder.text(UnsafeBufferPointer(rebasing: bytes[tokenizer.range(k)]), into: &o)
                         }
                     }
-                    XLSXReportRow.write(status, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
+                    XLSXReportRow.write(
+                        status.pointee, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
                 }
             } else {
-                RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+                RowWriter.write(status.pointee, engine, p, format: format, days: days, into: &out)
             }
         } catch {
             rejectUnresolved(&r, line, p, error)
@@ -378,6 +395,10 @@ struct BatchWorker: ~Copyable {
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
 
+    /// This worker's copies of the resolver's engines (``ResolvedEngine/privateCopy()``), by the
+    /// shared engine (kept alive here); at most 256, then the shared engines are used as they are.
+    private var privateEngines: [ObjectIdentifier: (shared: ResolvedEngine, copy: ResolvedEngine)] = [:]
+
     @inline(__always) private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError)
         -> Unmanaged<ResolvedEngine>
     {
@@ -388,7 +409,16 @@ struct BatchWorker: ~Copyable {
     /// The engine of a row whose (profile, region, tz) is not cached, from the resolver.
     private mutating func makeEngine(_ p: ParsedRow) throws(MessageFieldError) -> Unmanaged<ResolvedEngine> {
         func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
-        let e = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
+        let shared = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
+        let e: ResolvedEngine
+        if let c = privateEngines[ObjectIdentifier(shared)] {
+            e = c.copy
+        } else if privateEngines.count < 256 {
+            e = shared.privateCopy()
+            privateEngines[ObjectIdentifier(shared)] = (shared, e)
+        } else {
+            e = shared
+        }
         if engines.set(p.profile, p.region, p.tz, Unmanaged.passUnretained(e)) {
             keptEngines.append(e)
         } else {
