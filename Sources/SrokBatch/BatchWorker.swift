@@ -185,7 +185,10 @@ struct BatchWorker: ~Copyable {
                             bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"
                             break
                         }
-                        reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
+                        reject(
+                            &r, startLine, nil, bad, "",
+                            "invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
+                        )
                         continue
                     }
                     fields.clear()
@@ -309,9 +312,15 @@ struct BatchWorker: ~Copyable {
                 engine: engine,
                 prepared: &history)
         } catch {
-            // The column as the input named it («Тип решения» for `outcome`).
-            let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+            // The column as the input named it («Тип решения» for `outcome`), and its value as the
+            // input wrote it (not the resolver's reading of it: `2031-06-01` for `01.06.2031 10:00`).
+            let column = InputColumn(rawValue: error.field)
+            let name = column.map { fields.names[$0.slot] } ?? error.field
+            var value = error.value
+            if let c = column, let range = fields[c.slot], !range.isEmpty {
+                value = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingSpaces
+            }
+            reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
             return
         }
         counters.count(
