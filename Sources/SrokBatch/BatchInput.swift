@@ -207,12 +207,14 @@ final class BatchInput {
         return n == 4 && head == (0x50, 0x4B, 0x03, 0x04)
     }
 
-    /// The encoding of a text from its first chunk: a BOM, else UTF-8 when the 64 KiB from the
-    /// first non-ASCII byte are valid UTF-8 (or there is none), else Windows-1251.
+    /// The encoding of a text from its first chunk: a BOM, else UTF-8 when the 4 KiB from the
+    /// first non-ASCII byte are valid UTF-8 (or there is none), else Windows-1251. (Cyrillic in
+    /// Windows-1251 is never valid UTF-8 for long: a letter is a byte ≥ 0xC0, which UTF-8 must
+    /// follow with a byte below 0xC0, and the next letter is not one.)
     static func detect(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> InputEncoding {
         for e in [InputEncoding.utf8, .utf16le, .utf16be] where bytes.starts(with: e.byteOrderMark) { return e }
         guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return .utf8 }
-        let end = min(bytes.count, first + (64 << 10))
+        let end = min(bytes.count, first + (4 << 10))
         let window = UnsafeBufferPointer(rebasing: bytes[first..<end])
         switch EncodingDetector.utf8Check(window, atEnd: atEnd && end == bytes.count) {
         case .valid, .tooShort: return .utf8

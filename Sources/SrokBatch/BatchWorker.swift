@@ -317,8 +317,13 @@ struct BatchWorker: ~Copyable {
             let column = InputColumn(rawValue: error.field)
             let name = column.map { fields.names[$0.slot] } ?? error.field
             var value = error.value
-            if let c = column, let range = fields[c.slot], !range.isEmpty {
-                value = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingSpaces
+            if let c = column, let range = fields[c.slot] {
+                // Trimmed of spaces and TABs as RowParser reads it.
+                var lo = range.lowerBound
+                var hi = range.upperBound
+                while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+                while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+                if lo < hi { value = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self) }
             }
             reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
             return

@@ -100,8 +100,34 @@ public enum InputColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// Header names accepted for the column (normalised: lower case, ё→е, single spaces).
-    public var aliases: [String] { headerNames.map(TextKey.normalize) }
+    /// Header names accepted for the column (normalised: lower case, ё→е, single spaces): the
+    /// ``headerNames`` as ``TextKey`` normalises them, written out as literals (the batch's header
+    /// and key lookups compare with them; a test checks the two lists agree).
+    public var aliases: [String] {
+        switch self {
+        case .id: ["id", "номер", "номер сообщения"]
+        case .registeredAt: ["registered_at", "дата поступления", "дата регистрации", "registered"]
+        case .tz: ["tz", "timezone", "часовой пояс"]
+        case .region: ["region", "регион", "субъект рф"]
+        case .profile: ["profile", "профиль", "регламент"]
+        case .termDays: ["term_days", "срок", "срок, дней", "срок рассмотрения"]
+        case .fastTrackDays: ["fast_track_days", "фаст-трек", "фаст трек", "fast_track"]
+        case .category: ["category", "категория"]
+        case .subcategory: ["subcategory", "подкатегория"]
+        case .regime: ["regime", "фз", "59-фз"]
+        case .stage: ["stage", "стадия", "этап"]
+        case .stageEnteredAt: ["stage_entered_at", "дата перехода на стадию", "дата поступления на этап"]
+        case .postponedUntil: ["postponed_until", "отложено до"]
+        case .extensionDays: ["extension_days", "продление, дней"]
+        case .closedAt: ["closed_at", "дата фактического завершения работ", "дата ответа"]
+        case .organisation:
+            ["organisation", "organization", "организация", "организация, в которую поступило сообщение"]
+        case .appealChosen: ["appeal_chosen", "заявитель выбрал подачу по 59-фз"]
+        case .outcome: ["outcome", "тип решения", "результат рассмотрения"]
+        case .rejectionReason: ["rejection_reason", "причина отклонения"]
+        case .posPlannedDate: ["pos_planned_date", "дата планируемого завершения работ"]
+        }
+    }
 
     /// Columns of the ПОС export (and their English names) that Srok recognises but does not
     /// compute with: read past without a warning (an XLSX report carries them as they are). The
@@ -226,7 +252,7 @@ struct InputSchema: Sendable {
         fieldCount = headers.count
         var lookup: [String: InputColumn] = [:]
         for c in InputColumn.allCases { for a in c.aliases { lookup[a] = c } }
-        let passThrough = Set(InputColumn.passThroughNames.map(TextKey.normalize))
+        var passThrough: Set<String>?  // made when a header matches no column read
         for (i, raw) in headers.enumerated() {
             var h = raw
             if i == 0, h.hasPrefix("\u{FEFF}") { h.removeFirst() }
@@ -239,9 +265,13 @@ struct InputSchema: Sendable {
             if key.isEmpty { continue }
             if let first = lookup[key].flatMap({ index[$0] }) {
                 unknown.append(UnknownInputColumn(name: h, position: i + 1, similar: [], duplicateOf: first + 1))
-            } else if !passThrough.contains(key) {
-                unknown.append(
-                    UnknownInputColumn(name: h, position: i + 1, similar: UnknownInputColumn.similar(to: h)))
+            } else {
+                let carried = passThrough ?? Set(InputColumn.passThroughNames.map(TextKey.normalize))
+                passThrough = carried
+                if !carried.contains(key) {
+                    unknown.append(
+                        UnknownInputColumn(name: h, position: i + 1, similar: UnknownInputColumn.similar(to: h)))
+                }
             }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {

@@ -274,6 +274,33 @@ struct BatchInputTests {
         #expect(english.unknown.isEmpty && english.index.count == InputColumn.allCases.count)
     }
 
+    @Test func theAliasesAreTheHeaderNamesNormalised() {
+        for c in InputColumn.allCases { #expect(c.aliases == c.headerNames.map(TextKey.normalize), "\(c)") }
+    }
+
+    @Test func theReadmeListsEveryHeaderName() throws {
+        // README.md's table (between the input-columns markers): a row per column naming every
+        // header it is read from, and the carried names.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = try #require(
+            readme.components(separatedBy: "<!-- input-columns:begin -->").last?.components(
+                separatedBy: "<!-- input-columns:end -->"
+            ).first)
+        let rows = table.split(separator: "\n").map(String.init)
+        for column in InputColumn.allCases {
+            let row = try #require(rows.first { $0.hasPrefix("  | `\(column.rawValue)` |") }, "\(column)")
+            for name in column.headerNames {
+                #expect(row.contains("`\(name)`") || row.contains("«\(name)»"), "\(column): \(name)")
+            }
+        }
+        let carried = try #require(rows.first { $0.contains("carried, not used") })
+        for name in InputColumn.passThroughNames {
+            #expect(carried.contains("`\(name)`") || carried.contains("«\(name)»"), "\(name)")
+        }
+    }
+
     @Test func theSheetCanBeChosenAndAMissingOneListsTheSheets() throws {
         let folder = try TemporaryFolder()
         var o = options(folder, "batch-openpyxl.xlsx")
