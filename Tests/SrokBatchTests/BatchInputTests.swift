@@ -337,6 +337,29 @@ struct BatchInputTests {
                 == true)
     }
 
+    @Test func theWorkbookSourceHoldsAReadsWorthAndARow() throws {
+        // Read 16 bytes at a time, the source holds at most that and one row (the longest row of
+        // the fixture is under 200 bytes; all of them together about 1 KB), never the sheet.
+        let source = try XLSXRecordSource(path: F.path("batch-openpyxl.xlsx"), sheet: .first)
+        var text: [UInt8] = []
+        var held = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16, alignment: 1)
+        defer { buffer.deallocate() }
+        while case let n = try source.read(into: buffer), n > 0 {
+            text.append(contentsOf: buffer[0..<n])
+            held = max(held, source.heldBytes)
+        }
+        #expect(text.count > 800)
+        #expect(held <= 16 + 200, "held \(held) of \(text.count) bytes")
+        // The records: the header, then the eight messages, TAB-separated.
+        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 9)
+        #expect(lines.first?.hasPrefix("Номер\tДата поступления\tКатегория\t") == true)
+        #expect(lines.dropFirst().first?.hasPrefix("2001\t01.03.2025 09:05\tДороги\t") == true)
+        // The sheet rows: the header is row 3, the messages rows 4–11.
+        #expect(source.sheetRow(line: 1) == 3 && source.sheetRow(line: 9) == 11)
+    }
+
     @Test func dateCellsAreWrittenAsRussianExcelShowsThem() {
         func text(_ serial: Double) -> String {
             var out: [UInt8] = []

@@ -60,6 +60,10 @@ final class XLSXRecordSource: ChunkSource {
     /// The sheet name.
     var sheetName: String { reader.sheet.name }
 
+    /// Bytes written and not yet handed out, with those handed out but still held (for tests:
+    /// at most a read's worth and a row).
+    var heldBytes: Int { pending.count }
+
     /// Inflated bytes of the sheet's XML read so far and in total (for progress).
     var progress: (read: Int, total: Int) {
         let p = reader.progress
@@ -67,13 +71,13 @@ final class XLSXRecordSource: ChunkSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(SrokError) -> Int {
-        while pending.count - pendingStart < buffer.count && !done {
-            if pendingStart > 0 && pendingStart == pending.count {
-                pending.removeAll(keepingCapacity: true)
-                pendingStart = 0
-            }
-            try appendNextRow()
+        if pending.count - pendingStart < buffer.count && !done && pendingStart > 0 {
+            // What was handed out goes: the bytes left (less than a row) move to the front, so
+            // that the buffer holds at most a read's worth and a row, however long the sheet.
+            pending.removeSubrange(0..<pendingStart)
+            pendingStart = 0
         }
+        while pending.count - pendingStart < buffer.count && !done { try appendNextRow() }
         let n = min(buffer.count, pending.count - pendingStart)
         guard n > 0 else { return 0 }
         pending.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + pendingStart, byteCount: n) }
