@@ -31,10 +31,14 @@ public struct BatchRunOptions: Sendable {
     /// Whether a header the batch does not recognise is a fatal error (`--strict-columns`)
     /// rather than a warning in the report (``BatchRunReport/unknownColumns``).
     public var strictColumns = false
-    /// The language of the messages the run writes itself (unknown columns).
-    public var language = Language.ru
-    /// `csv` or `jsonl`; nil: the input's.
+    /// `csv`, `jsonl` or `xlsx` (an Excel report, ``XLSXReportLayout``); nil: `xlsx` when the
+    /// output's name ends in `.xlsx`, else the input's.
     public var outputFormat: String?
+    /// The language of an Excel report's headers, texts and sheet names, and of the messages
+    /// the run writes itself (unknown columns).
+    public var language: Language = .ru
+    /// Which writer writes an Excel report (the default, or libxlsxwriter for comparison).
+    package var xlsxWriter = XLSXWriterKind.stream
     /// CSV input delimiter; nil: detected from the header (`,`, `;` or TAB). With an input that
     /// has none (XLSX, JSON Lines) it is the CSV output's.
     public var delimiter: UInt8?
@@ -116,11 +120,12 @@ public enum BatchRunner {
         format.maxRecordBytes = options.maxRecordBytes
         format.formulaEscape = options.formulaEscape
         switch options.outputFormat {
-        case nil: break
+        case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
+        case "xlsx": format.output = .xlsx
         case "csv":
             if case .csv = format.output {} else { format.output = .csv(delimiter: options.delimiter ?? 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv, jsonl or xlsx")
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -129,13 +134,23 @@ public enum BatchRunner {
             if case .jsonl = format.output { json = true } else { json = false }
             format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
         }
+        // An Excel report: the input's columns, then Srok's (its workers encode typed cells).
+        let layout =
+            format.output == .xlsx
+            ? XLSXReportLayout(inputHeader: headers, columns: format.columns, language: options.language) : nil
+        if let layout {
+            format.columns = layout.columns
+            format.reportTexts = layout.texts
+        }
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
         let files = try OutputSet(
-            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer,
+            report: layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
         defer { files.release() }
+        let report = files.output as? XLSXReportSink
         // CSV output and the rejects in the input's encoding and delimiter unless told otherwise.
         let textEncoding =
             options.outputEncoding
@@ -194,6 +209,9 @@ public enum BatchRunner {
             var inflight: [BlockJob] = []
             var spareBlocks: [InputBlock] = []
             var spareTasks: [SegmentTask] = []
+            let escape = format.formulaEscape
+            /// An input text for the rejects file (a CSV: ``FormulaGuard``).
+            func guarded(_ text: String) -> String { escape ? FormulaGuard.escape(text) : text }
             func drain() throws(SrokError) {
                 let job = inflight.removeFirst()
                 job.group.wait()
@@ -202,21 +220,28 @@ public enum BatchRunner {
                     try output.write(task.output)
                     var rej: [UInt8] = []
                     func add(_ x: RejectedRow, line: Int) {
-                        let fields = [String(line), x.id ?? "", x.column, x.value, x.reason]
+                        let fields = [String(line), guarded(x.id ?? ""), guarded(x.column), guarded(x.value), x.reason]
                         rej.append(contentsOf: CSVText.record(fields, delimiter: rejectsDelimiter).utf8)
                         rej.append(0x0A)
                     }
+                    // Rejects numbered by the input's lines (a workbook's sheet rows), in order.
+                    var rejects: [RejectedRow] = []
                     if let workbook = input.workbook {
                         // Rows the workbook could not decode, in their place among the rows.
                         for x in workbook.takeFailures(before: input.inputLine(line + r.lines)) {
                             stats.read += 1
                             stats.rejected += 1
-                            add(x, line: x.line)
+                            rejects.append(x)
                         }
                         workbook.forget(before: line)
                     }
-                    for x in r.rejects { add(x, line: input.inputLine(line + x.line - 1)) }
+                    for var x in r.rejects {
+                        x.line = input.inputLine(line + x.line - 1)
+                        rejects.append(x)
+                    }
+                    for x in rejects { add(x, line: x.line) }
                     if !rej.isEmpty { try rejectsFile.write(rej) }
+                    if let report, !rejects.isEmpty { try report.appendRejects(rejects, firstLine: 1) }
                     stats.merge(r.stats)
                     line += r.lines
                     task.finish()
@@ -250,7 +275,9 @@ public enum BatchRunner {
                     rej.append(contentsOf: (CSVText.record(fields, delimiter: rejectsDelimiter) + "\n").utf8)
                 }
                 try rejectsFile.write(rej)
+                try report?.appendRejects(failures, firstLine: 1)
             }
+            try report?.finish(stats: stats, input: options.input, evaluator: evaluator)
             try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

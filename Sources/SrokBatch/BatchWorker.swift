@@ -29,6 +29,8 @@ struct BatchFormat: Sendable {
         case csv(delimiter: UInt8)
         /// JSON Lines.
         case jsonl
+        /// Encoded rows of an Excel report (``XLSXRowEncoding``), written by ``XLSXReportSink``.
+        case xlsx
     }
     /// Input.
     var input: Input
@@ -40,6 +42,8 @@ struct BatchFormat: Sendable {
     var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
+    /// The words of an Excel report's cells (output ``Output/xlsx``).
+    var reportTexts = XLSXReportTexts(.ru)
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
     /// The delimiter when the output is CSV with the default columns, with or without the audit's
@@ -258,20 +262,13 @@ struct BatchWorker: ~Copyable {
             OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
     }
 
-    /// Records a rejected row; the texts that came from the input are guarded for the rejects
-    /// file, a CSV (``FormulaGuard``).
+    /// Records a rejected row, its texts as the input had them (the rejects file guards them,
+    /// ``FormulaGuard``; the Excel report's sheet of rejected rows shows them as they are).
     private mutating func reject(
         _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
     ) {
         r.stats.rejected += 1
-        if format.formulaEscape {
-            r.rejects.append(
-                RejectedRow(
-                    line: line, id: id.map(FormulaGuard.escape), column: FormulaGuard.escape(column),
-                    value: FormulaGuard.escape(value), reason: reason))
-        } else {
-            r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
-        }
+        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
     }
 
     /// Reused for every row (its arrays keep their storage).
@@ -285,10 +282,10 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason)
             return
         }
-        let status: MessageStatus
-        let engine: ResolvedEngine
+        // Everything for a computed row stays inside the `do`: the status is then built where it is
+        // used (assigning it to a variable declared outside copied it once more per row).
         do {
-            engine = try resolveEngine(p)
+            let engine = try resolveEngine(p)
             let term = try resolveTerm(p, engine)
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
             // the limit of «Отложено», the reason of «Отклонено»).
@@ -306,11 +303,32 @@ struct BatchWorker: ~Copyable {
             history.headInformedAt = nil
             history.outcome = p.outcome
             history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
-            status = try evaluator.resolver.status(
+            let status = try evaluator.resolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
                 regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
                 engine: engine,
                 prepared: &history)
+            counters.count(
+                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+            if let d = defaultCSV {
+                RowWriter.writeDefaultCSV(
+                    status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
+                    days: days, into: &out)
+            } else if format.output == .xlsx {
+                // The input's fields as they were (CSV), then Srok's columns.
+                let csv = format.input != .jsonl
+                out.withWriter { o in
+                    XLSXRowEncoder.row(XLSXReportRow.highlight(status), into: &o)
+                    if csv {
+                        for k in 0..<tokenizer.count {
+                            XLSXRowEncoder.text(UnsafeBufferPointer(rebasing: bytes[tokenizer.range(k)]), into: &o)
+                        }
+                    }
+                    XLSXReportRow.write(status, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
+                }
+            } else {
+                RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+            }
         } catch {
             // The column as the input named it («Тип решения» for `outcome`), and its value as the
             // input wrote it (not the resolver's reading of it: `2031-06-01` for `01.06.2031 10:00`).
@@ -326,16 +344,6 @@ struct BatchWorker: ~Copyable {
                 if lo < hi { value = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self) }
             }
             reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
-            return
-        }
-        counters.count(
-            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
-        if let d = defaultCSV {
-            RowWriter.writeDefaultCSV(
-                status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                days: days, into: &out)
-        } else {
-            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
         }
     }
 

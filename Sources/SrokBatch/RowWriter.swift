@@ -235,18 +235,17 @@ enum RowWriter {
         _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
         days: DayTexts, into o: inout ByteWriter
     ) {
-        let s = st.schedule
         ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
         ByteFormat.date(st.dueDate, days: days, after: d, into: &o)
         @inline(__always) func instant(_ i: Instant) {
             ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)
         }
         instant(st.due)
-        instant(s.stageDue.moderation)
-        instant(s.stageDue.coordination)
-        instant(s.stageDue.execution)
-        instant(s.stageDue.approval)
-        instant(s.stageDue.finalApproval)
+        instant(st.schedule.stageDue.moderation)
+        instant(st.schedule.stageDue.coordination)
+        instant(st.schedule.stageDue.execution)
+        instant(st.schedule.stageDue.approval)
+        instant(st.schedule.stageDue.finalApproval)
         o.append(d)
         if let stage = st.currentStage { o.append(stage.code) }
         if let stage = st.currentStage, let due = st.stages[stage].dwellDue { instant(due) } else { o.append(d) }
@@ -255,14 +254,14 @@ enum RowWriter {
         ByteFormat.int(st.remainingMinutes, after: d, into: &o)
         ByteFormat.int(st.overdueMinutes, after: d, into: &o)
         o.append(d)
-        if let roll = s.roll {
+        if let roll = st.schedule.roll {
             o.append(roll.label)
             ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
             ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }
         // original_due, due_reason
         if let r = st.dueReason {
-            instant(s.due)
+            instant(st.schedule.due)
             o.append(d)
             o.append(r.rawValue)
         } else {

@@ -1,14 +1,6 @@
 import ArgumentParser
 import Srok
 
-/// `--output-format` of `srok batch`.
-enum BatchFileFormat: String, CaseIterable, ExpressibleByArgument {
-    /// Comma- or semicolon-separated values with a header row.
-    case csv
-    /// JSON Lines: one JSON object per line.
-    case jsonl
-}
-
 /// `--input-format` of `srok batch`.
 enum BatchInputFormat: String, CaseIterable, ExpressibleByArgument {
     /// Comma-, semicolon- or TAB-separated values with a header row.
@@ -62,6 +54,17 @@ enum OutputEncodingArgument: String, CaseIterable, ExpressibleByArgument {
 
     /// The library's value.
     var encoding: OutputEncoding { OutputEncoding(rawValue: rawValue)! }
+}
+
+/// `--output-format` of `srok batch`.
+enum BatchOutputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// Comma- or semicolon-separated values with a header row.
+    case csv
+    /// JSON Lines: one JSON object per line.
+    case jsonl
+    /// An Excel workbook, the report: the input's columns and Srok's, a summary sheet and the
+    /// rejected rows (chosen by default for an output named `*.xlsx`).
+    case xlsx
 }
 
 /// `--delimiter` and `--output-delimiter` of `srok batch` (and `--delimiter` of `srok calendar

@@ -26,14 +26,22 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The input file (.xlsx, .csv, .jsonl), or - for standard input (CSV or JSON Lines).")
+    @Argument(
+        help: "The input file (.xlsx, .csv, .jsonl), or - for standard input (CSV or JSON Lines).",
+        completion: .file())
     var input: String = "-"
-    @Option(name: .shortAndLong, help: "The output file (written atomically), or - for standard output.") var output:
-        String = "-"
     @Option(
-        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).")
+        name: .shortAndLong,
+        help:
+            "The output file (written atomically), or - for standard output; a name ending in .xlsx writes an Excel report.",
+        completion: .file())
+    var output: String = "-"
+    @Option(
+        name: .long, help: "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output).",
+        completion: .file())
     var rejects: String?
-    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.") var summaryJSON: String?
+    @Option(name: .customLong("summary-json"), help: "Write the summary as JSON to this file.", completion: .jsonFile)
+    var summaryJSON: String?
     @Option(
         name: .customLong("input-format"),
         help: "The input's format (default: xlsx by content or extension, jsonl by .jsonl/.ndjson, else csv)."
@@ -54,8 +62,15 @@ struct BatchCommand: ParsableCommand {
         name: .customLong("strict-columns"),
         help: "Make a header the batch does not recognise an error (exit 2, nothing written) instead of a warning.")
     var strictColumns = false
-    @Option(name: .customLong("output-format"), help: "The output's format (default: the input's).") var outputFormat:
-        BatchFileFormat?
+    @Option(
+        name: .customLong("output-format"),
+        help:
+            "The output's format: csv, jsonl, or xlsx, an Excel report in --lang (default: xlsx for an output named *.xlsx, else the input's)."
+    ) var outputFormat: BatchOutputFormat?
+    @Option(
+        name: .customLong("xlsx-writer"),
+        help: ArgumentHelp("The Excel report's writer: stream or libxlsxwriter (benchmarks).", visibility: .hidden))
+    var xlsxWriter: String?
     @Option(
         name: .long,
         help:
@@ -87,15 +102,17 @@ struct BatchCommand: ParsableCommand {
             "When another srok run is writing the same output file, fail at once (exit 2) instead of waiting for it to finish."
     ) var noWait = false
     @Option(name: .customLong("as-of"), help: "Evaluate statuses as of this instant (default: now).") var asOf: String?
-    @Option(name: .long, help: "Default profile for rows without one.") var profile: String = "federal"
-    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).") var tz: String?
+    @Option(name: .long, help: "Default profile for rows without one.", completion: .profiles) var profile: String =
+        "federal"
+    @Option(name: .long, help: "Default IANA zone for rows without one (default: the profile's).", completion: .zones)
+    var tz: String?
     @Option(name: .long, help: "How the term is counted (default: each profile's).") var count: CountConvention?
     @Option(name: .long, help: "How a non-working last day moves (default: each profile's).") var roll: RollConvention?
     @Option(name: .long, help: "How stage budgets are measured (default: each profile's).") var basis: StageBasis?
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.")
     var rollStages = false
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
-        []
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.", completion: .profileFile)
+    var profileFiles: [String] = []
     @Flag(
         name: .customLong("strict-categories"),
         help:
@@ -144,9 +161,10 @@ struct BatchCommand: ParsableCommand {
                 "--encoding \(encoding.rawValue) applies to CSV input only (.xlsx is read as the workbook says, JSON Lines is UTF-8)"
             )
         }
-        if let outputEncoding, outputFormat == .jsonl {
+        if let outputEncoding, outputFormat == .jsonl || outputFormat == .xlsx {
             throw ValidationError(
-                "--output-encoding \(outputEncoding.rawValue) applies to CSV output only (JSON Lines is UTF-8)")
+                "--output-encoding \(outputEncoding.rawValue) applies to CSV output only (JSON Lines is UTF-8, a workbook has none)"
+            )
         }
     }
 
@@ -178,8 +196,14 @@ struct BatchCommand: ParsableCommand {
         if let encoding { options.encoding = encoding.encoding }
         options.outputEncoding = outputEncoding?.encoding
         options.strictColumns = strictColumns
-        options.language = common.lang
         options.outputFormat = outputFormat?.rawValue
+        options.language = common.lang
+        if let xlsxWriter {
+            guard let kind = XLSXWriterKind(rawValue: xlsxWriter) else {
+                throw ValidationError.invalidValue("--xlsx-writer", xlsxWriter, expected: "stream or libxlsxwriter")
+            }
+            options.xlsxWriter = kind
+        }
         options.delimiter = delimiter?.byte
         options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }

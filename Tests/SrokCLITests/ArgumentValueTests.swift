@@ -82,8 +82,8 @@ struct ArgumentValueTests {
             arguments: ["calendar", "2025", "--format", "csv", "--delimiter", "|"], option: "--delimiter <delimiter>",
             accepted: ["comma", "semicolon", "tab"]),
         BadValue(
-            arguments: ["batch", "--output-format", "xlsx"], option: "--output-format <output-format>",
-            accepted: ["csv", "jsonl"]),
+            arguments: ["batch", "--output-format", "xls"], option: "--output-format <output-format>",
+            accepted: ["csv", "jsonl", "xlsx"]),
         BadValue(
             arguments: ["batch", "--delimiter", "|"], option: "--delimiter <delimiter>",
             accepted: ["comma", "semicolon", "tab"]),

@@ -272,7 +272,8 @@ public final class MessageResolver: Sendable {
         history.registered = at
         history.regime = regime
         history.term = term
-        history.entries.removeAll(keepingCapacity: true)
+        // One entry at most: removeLast keeps the storage without removeAll's replaceSubrange.
+        while !history.entries.isEmpty { history.entries.removeLast() }
         do {
             let plan = try r.engine.schedule(registered: at, term: term)
             if let s = stage {

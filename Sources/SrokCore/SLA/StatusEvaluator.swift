@@ -105,20 +105,20 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        var stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
-            let budget = schedule.budgetMinutes[s]
-            var st = StageStatus(
-                budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok,
-                dwellDue: nil)
-            if s == current, let entry = currentEntry {
-                st.currentVisitMinutes = used[s] - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
-                let left = budget - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
-                st.dwellDue = try after(entry, minutes: max(0, left))
-            }
-            st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
-            if closed && st.state != .overdue { st.state = .closed }
-            st.budgetState = st.state
-            return st
+        // Every stage by its share budget; the open visit's planned end afterwards (the only part
+        // that can throw), so the per-stage closure is plain and inlined.
+        var stages = PerStage<StageStatus> { s in
+            let u = used[s]
+            var state = SLAEngine.state(used: u, budget: schedule.budgetMinutes[s], warningPercent: warning)
+            if closed && state != .overdue { state = .closed }
+            return StageStatus(
+                budgetMinutes: schedule.budgetMinutes[s], usedMinutes: u, currentVisitMinutes: 0, visits: visits[s],
+                state: state, dwellDue: nil)
+        }
+        if let s = current, let entry = currentEntry {
+            let before = conventions.stageAccounting == .perVisit ? 0 : usedBefore[s]
+            stages[s].currentVisitMinutes = used[s] - before
+            stages[s].dwellDue = try after(entry, minutes: max(0, schedule.budgetMinutes[s] - before))
         }
 
         // An act's own term for a stage's action decides that stage's lateness.
@@ -213,7 +213,7 @@ extension SLAEngine {
     }
 
     /// `ok`, `approaching` (≥ warning % of the budget used) or `overdue` (over the budget).
-    @inlinable static func state(used: Int, budget: Int, warningPercent: Int) -> SLAState {
+    @inlinable @inline(__always) static func state(used: Int, budget: Int, warningPercent: Int) -> SLAState {
         if used > budget { return .overdue }
         if budget > 0, used * 100 >= budget * warningPercent { return .approaching }
         if budget == 0, used > 0 { return .overdue }

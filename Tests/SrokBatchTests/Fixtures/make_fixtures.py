@@ -6,6 +6,7 @@ xlsxwriter` and LibreOffice: `apt-get install libreoffice-calc-nogui`) from this
 
     python3 make_fixtures.py          # every fixture
     python3 make_fixtures.py batch    # only the batch-* fixtures
+    python3 make_fixtures.py examples # README's examples/pos-export.xlsx, -1251.csv, -unicode.txt
 
 What each file is and how it is made:
 - openpyxl.xlsx      openpyxl 3.1: a merged title cell A1:F1 and a subtitle row above the header
@@ -365,9 +366,32 @@ def batch_fixtures():
     write_zip("batch-inline.xlsx", batch_inline_fixture())
 
 
+def example_files():
+    """README's examples of the export as operators have it, made from examples/pos-export.csv
+    (UTF-8, `;`): the workbook LibreOffice makes of it read as Russian (dates become date cells),
+    Excel's «CSV (разделители — запятые)» (Windows-1251, `;`, CRLF) and «Текст Юникод» (UTF-16LE
+    with a BOM, TAB, CRLF)."""
+    examples = os.path.join(HERE, "..", "..", "..", "examples")
+    csv = os.path.join(examples, "pos-export.csv")
+    with open(csv, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    with open(os.path.join(examples, "pos-export-1251.csv"), "wb") as f:
+        f.write("".join(line + "\r\n" for line in lines).encode("cp1251"))
+    with open(os.path.join(examples, "pos-export-unicode.txt"), "wb") as f:
+        f.write(codecs.BOM_UTF16_LE + "".join(line.replace(";", "\t") + "\r\n" for line in lines).encode("utf-16-le"))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=CSV:59,34,76,1,,1049", "--convert-to", "xlsx", "--outdir", tmp, csv],
+                       check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, "pos-export.xlsx"), os.path.join(examples, "pos-export.xlsx"))
+
+
 def main():
     if sys.argv[1:] == ["batch"]:   # `python3 make_fixtures.py batch`: the batch fixtures only
         batch_fixtures()
+        return
+    if sys.argv[1:] == ["examples"]:   # `python3 make_fixtures.py examples`: README's example files
+        example_files()
         return
     openpyxl_fixture()
     openpyxl_1904_fixture()
