@@ -199,7 +199,10 @@ struct BatchWorker: ~Copyable {
                             bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"
                             break
                         }
-                        reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
+                        reject(
+                            &r, startLine, nil, bad, "",
+                            "invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
+                        )
                         continue
                     }
                     // Every known column is set on every row (a row with another number of fields
@@ -305,7 +308,7 @@ struct BatchWorker: ~Copyable {
         }
         let engine: Unmanaged<ResolvedEngine>
         do { engine = try resolveEngine(p) } catch {
-            rejectUnresolved(&r, line, p, error)
+            rejectUnresolved(&r, line, p, bytes: bytes, error)
             return
         }
         // The engine is kept alive by `keptEngines` (or `uncached`), the resolver by `evaluator`:
@@ -374,16 +377,29 @@ struct BatchWorker: ~Copyable {
                 RowWriter.write(status.pointee, engine, p, format: format, days: days, into: &out)
             }
         } catch {
-            rejectUnresolved(&r, line, p, error)
+            rejectUnresolved(&r, line, p, bytes: bytes, error)
         }
     }
 
-    /// A row the resolver refused: the column as the input named it («Тип решения» for `outcome`).
+    /// A row the resolver refused: the column as the input named it («Тип решения» for
+    /// `outcome`), and its value as the input wrote it (not the resolver's reading of it:
+    /// `2031-06-01` for `01.06.2031 10:00`).
     private mutating func rejectUnresolved(
-        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, _ error: MessageFieldError
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, bytes: UnsafeBufferPointer<UInt8>,
+        _ error: MessageFieldError
     ) {
-        let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-        reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
+        let column = InputColumn(rawValue: error.field)
+        let name = column.map { fields.names[$0.slot] } ?? error.field
+        var value = error.value
+        if let c = column, let range = fields[c.slot] {
+            // Trimmed of spaces and TABs as RowParser reads it.
+            var lo = range.lowerBound
+            var hi = range.upperBound
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+            if lo < hi { value = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self) }
+        }
+        reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row. The cache holds
