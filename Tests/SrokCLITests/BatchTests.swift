@@ -161,7 +161,8 @@ struct BatchRowTests {
         data.append(Data("\",\"".utf8))
         data.append(contentsOf: [0x94])
         data.append(Data("b\"\n".utf8))
-        let run = try BatchRun(data, ["--columns", "id"])
+        // Read as UTF-8 (detected, the file is not valid UTF-8 and would be Windows-1251 text).
+        let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8"])
         defer { run.clean() }
         #expect(run.outputLines == ["id"])
         #expect(run.rejects.contains("2,,category,,invalid UTF-8"))
