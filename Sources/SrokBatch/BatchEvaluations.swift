@@ -22,15 +22,37 @@ extension BatchEvaluator {
     }
 
     /// Evaluates one chunk on the calling thread (a task of ``BatchEvaluations``).
-    func evaluateChunk(_ messages: [BatchMessage]) -> [Result<BatchResult, BatchRowError>] {
-        let n = messages.count
-        guard n > 0 else { return [] }
-        return messages.withUnsafeBufferPointer { input in
-            [Result<BatchResult, BatchRowError>](unsafeUninitializedCapacity: n) { out, count in
-                run(input, into: out.baseAddress!, jobs: 1)
-                count = n
-            }
-        }
+    func evaluateChunk(_ messages: [BatchMessage]) -> ResultBlock {
+        let block = ResultBlock(count: messages.count)
+        messages.withUnsafeBufferPointer { run($0, into: block.base, jobs: 1) }
+        return block
+    }
+}
+
+/// One chunk's results, handed out by moving each out of its slot (no copy, no reference count
+/// changed per result). Owned by one iterator at a time.
+final class ResultBlock: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result<BatchResult, BatchRowError>>
+    let count: Int
+    /// The next result to hand out; those before it have been moved out.
+    private var next = 0
+
+    /// Room for `count` results, to be initialised by the evaluation.
+    init(count: Int) {
+        base = .allocate(capacity: max(1, count))
+        self.count = count
+    }
+
+    /// The next result, moved out; nil after the last.
+    func take() -> Result<BatchResult, BatchRowError>? {
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return (base + next).move()
+    }
+
+    deinit {
+        (base + next).deinitialize(count: count - next)
+        base.deallocate()
     }
 }
 
@@ -58,10 +80,9 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         let jobs: Int
         let chunkSize: Int
         /// The chunks being evaluated, oldest first.
-        var pending: [Task<[Element], Never>] = []
-        /// The oldest finished chunk's results, and the next one to hand out.
-        var ready: [Element] = []
-        var index = 0
+        var pending: [Task<ResultBlock, Never>] = []
+        /// The oldest finished chunk, being handed out.
+        var ready: ResultBlock?
         var sourceDone = false
 
         init(evaluator: BatchEvaluator, source: Messages.AsyncIterator, jobs: Int, chunkSize: Int) {
@@ -78,10 +99,8 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         /// - Throws: what the messages' sequence throws, after the results of the messages read
         ///   before it.
         public mutating func next() async throws -> Element? {
-            if index < ready.count {
-                defer { index += 1 }
-                return ready[index]
-            }
+            if let r = ready?.take() { return r }
+            ready = nil
             while !sourceDone && pending.count <= jobs {
                 var chunk: [BatchMessage] = []
                 chunk.reserveCapacity(chunkSize)
@@ -102,9 +121,9 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
                 return nil
             }
             // Chunks are never empty.
-            ready = await pending.removeFirst().value
-            index = 1
-            return ready.first
+            let block = await pending.removeFirst().value
+            ready = block
+            return block.take()
         }
 
         private mutating func schedule(_ chunk: [BatchMessage]) {
