@@ -3,9 +3,10 @@ import SrokCore
 extension BatchEvaluator {
     /// Evaluates the messages of any `AsyncSequence` (a file being read, a database cursor, a
     /// network stream) as they come: results in input order, one per message, computed on up to
-    /// `jobs` threads a chunk of `chunkSize` messages at a time while the caller reads the results
-    /// before. At most `jobs + 1` chunks are read ahead, so memory stays bounded however long the
-    /// sequence.
+    /// `jobs` tasks a chunk of `chunkSize` messages at a time while the caller reads the messages
+    /// and the results. By default `jobs` leaves one core to the caller's loop (reading a message
+    /// and handing out a result cost about as much as evaluating it), so all cores work. At most
+    /// `jobs + 1` chunks are read ahead, so memory stays bounded however long the sequence.
     ///
     /// ```swift
     /// for try await result in evaluator.evaluate(messages) {   // messages: some AsyncSequence<BatchMessage, …>
@@ -16,7 +17,7 @@ extension BatchEvaluator {
     /// }
     /// ```
     public func evaluate<Messages: AsyncSequence>(
-        _ messages: Messages, jobs: Int = BatchEvaluator.defaultJobs, chunkSize: Int = 4096
+        _ messages: Messages, jobs: Int = max(1, BatchEvaluator.defaultJobs - 1), chunkSize: Int = 4096
     ) -> BatchEvaluations<Messages> where Messages.Element == BatchMessage {
         BatchEvaluations(evaluator: self, messages: messages, jobs: max(1, jobs), chunkSize: max(1, chunkSize))
     }
@@ -98,14 +99,21 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         /// The next message's result, nil after the last.
         /// - Throws: what the messages' sequence throws, after the results of the messages read
         ///   before it.
-        public mutating func next() async throws -> Element? {
+        public mutating func next() async throws -> Element? { try await next(isolation: nil) }
+
+        /// The next message's result, read and handed out on the caller's actor (`for try await`
+        /// calls this: no hop off and back on the caller's actor per result); the chunks are
+        /// evaluated on tasks of their own.
+        /// - Throws: what the messages' sequence throws, after the results of the messages read
+        ///   before it.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> Element? {
             if let r = ready?.take() { return r }
             ready = nil
             while !sourceDone && pending.count <= jobs {
                 var chunk: [BatchMessage] = []
                 chunk.reserveCapacity(chunkSize)
                 do {
-                    while chunk.count < chunkSize, let m = try await source.next() { chunk.append(m) }
+                    while chunk.count < chunkSize, let m = try await source.next(isolation: actor) { chunk.append(m) }
                     if chunk.count < chunkSize { sourceDone = true }
                 } catch {
                     sourceDone = true
@@ -129,7 +137,8 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         private mutating func schedule(_ chunk: [BatchMessage]) {
             guard !chunk.isEmpty else { return }
             let evaluator = self.evaluator
-            pending.append(Task { evaluator.evaluateChunk(chunk) })
+            // Detached: not on the caller's actor, whose executor would run the chunks one by one.
+            pending.append(Task.detached { evaluator.evaluateChunk(chunk) })
         }
     }
 }
