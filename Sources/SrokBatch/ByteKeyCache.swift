@@ -152,3 +152,6 @@ struct ByteKeyCache<Value> {
         return true
     }
 }
+
+/// A cache of sendable values is sendable (the bulk API keeps idle threads' caches between calls).
+extension ByteKeyCache: Sendable where Value: Sendable {}

@@ -3,7 +3,7 @@
 /// working days, counting working days or minutes between dates, and rolling a date.
 ///
 /// An immutable value, safe to share across threads. Build it with
-/// ``WorkingCalendar/compile(_:overlay:overlayName:options:)`` or from a ``CalendarCatalog``.
+/// ``WorkingCalendar/compile(_:overlay:overlayName:overlayTitle:options:refusedYears:)`` or from a ``CalendarCatalog``.
 public struct WorkingCalendar: Sendable {
     @usableFromInline let tables: CalendarTables
 

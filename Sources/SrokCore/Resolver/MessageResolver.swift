@@ -23,7 +23,9 @@ public final class MessageResolver: Sendable {
     /// the profile), the term (explicit days, the 59-ФЗ migration term, a fast-track, a level, the
     /// catalogue by category, or the general term), the regime, and the history with every
     /// timestamp read in the message's zone.
-    /// - Parameter now: the as-of instant when neither the request nor the defaults give one.
+    /// - Parameters:
+    ///   - request: the message.
+    ///   - now: the as-of instant when neither the request nor the defaults give one.
     /// - Throws: ``MessageFieldError`` naming the request key at fault and what is accepted.
     public func resolve(_ request: MessageRequest, now: Instant) throws(MessageFieldError) -> ResolvedMessage {
         guard let registeredAt = request.registeredAt else {
