@@ -93,9 +93,7 @@ public struct BatchRowError: Error, Sendable, Hashable {
 
 /// The result for one message.
 public struct BatchResult: Sendable, Hashable {
-    /// The schedule.
-    public var schedule: MessageSchedule
-    /// The status as of the batch's as-of instant.
+    /// The status as of the batch's as-of instant (its ``MessageStatus/schedule`` is the schedule).
     public var status: MessageStatus
     /// The profile used.
     public var profile: String
@@ -105,4 +103,16 @@ public struct BatchResult: Sendable, Hashable {
     public var zone: ZoneRules
     /// What was doubtful but computed (a fast-track mark without a catalogue entry …).
     public var warnings: MessageWarnings = []
+
+    /// The schedule (the status's: one copy per result).
+    public var schedule: MessageSchedule { status.schedule }
+
+    /// The result of `status` evaluated with `engine`.
+    init(status: MessageStatus, engine: ResolvedEngine, warnings: MessageWarnings = []) {
+        self.status = status
+        profile = engine.profile.id
+        calendar = engine.engine.calendar.id
+        zone = engine.engine.zone
+        self.warnings = warnings
+    }
 }

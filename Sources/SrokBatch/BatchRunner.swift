@@ -18,13 +18,32 @@ public struct BatchRunOptions: Sendable {
     public var rejects: String?
     /// Machine-readable summary path.
     public var summaryJSON: String?
-    /// `csv` or `jsonl`; nil: by the input's extension (`.jsonl`, `.ndjson`), else CSV.
+    /// `csv`, `jsonl` or `xlsx`; nil: an XLSX workbook when the file starts as a ZIP archive
+    /// does or is named `.xlsx`, JSON Lines by the extension (`.jsonl`, `.ndjson`), else CSV.
     public var inputFormat: String?
-    /// `csv` or `jsonl`; nil: the input's.
+    /// The worksheet of an XLSX input: a name, or a 1-based position (`--sheet`); nil: the first.
+    public var sheet: String?
+    /// The text encoding of a CSV input (`--encoding`); `auto`: detected (see ``InputEncoding``).
+    public var encoding = InputEncoding.auto
+    /// The encoding of a CSV output and of the rejects file; nil: the CSV input's (UTF-8 for
+    /// other inputs). JSON Lines output is always UTF-8.
+    public var outputEncoding: OutputEncoding?
+    /// Whether a header the batch does not recognise is a fatal error (`--strict-columns`)
+    /// rather than a warning in the report (``BatchRunReport/unknownColumns``).
+    public var strictColumns = false
+    /// `csv`, `jsonl` or `xlsx` (an Excel report, ``XLSXReportLayout``); nil: `xlsx` when the
+    /// output's name ends in `.xlsx`, else the input's.
     public var outputFormat: String?
-    /// CSV input delimiter; nil: detected from the header (`,` or `;`).
+    /// The language of everything the run writes in words (default Russian; the CLI's `--lang`):
+    /// the reject reasons, the `*_text` columns, the summary's text, the messages it reports
+    /// itself (unknown columns) and an Excel report's headers, texts and sheet names.
+    public var language: Language = .ru
+    /// Which writer writes an Excel report (the default, or libxlsxwriter for comparison).
+    package var xlsxWriter = XLSXWriterKind.stream
+    /// CSV input delimiter; nil: detected from the header (`,`, `;` or TAB). With an input that
+    /// has none (XLSX, JSON Lines) it is the CSV output's.
     public var delimiter: UInt8?
-    /// CSV output delimiter; nil: the input's.
+    /// CSV output delimiter (also the rejects file's); nil: the input's (`,` for XLSX and JSON Lines).
     public var outputDelimiter: UInt8?
     /// Output columns.
     public var columns: [OutputColumn] = OutputColumn.defaults
@@ -49,10 +68,6 @@ public struct BatchRunOptions: Sendable {
     /// default), or fails at once (`--no-wait`). Runs lock each output file they replace
     /// (`flock` on `.<name>.srok-lock` beside it), so that two runs never mix their files.
     public var waitForLock = true
-    /// The language of the reject reasons, the `*_text` columns and the summary's text (default
-    /// Russian; the CLI's `--lang`).
-    public var language = Language.ru
-
     /// Options with the defaults.
     public init() {}
 }
@@ -65,6 +80,8 @@ public struct BatchRunReport: Sendable {
     public var seconds: Double
     /// Where rejects went.
     public var rejectsPath: String?
+    /// Header names the run did not recognise (read past), in header order.
+    public var unknownColumns: [UnknownInputColumn] = []
 }
 
 /// Runs a batch: streams the input in chunks, evaluates rows on all cores, writes the output in
@@ -82,59 +99,35 @@ public enum BatchRunner {
         let clock = ContinuousClock()
         let started = clock.now
         try options.validate()
-        let fd: Int32
-        do { fd = options.input == "-" ? 0 : try Syscall.open(options.input, O_RDONLY | O_CLOEXEC) } catch {
-            throw .io(options.input, ru: "не удаётся открыть вход", en: "cannot open the input", error)
-        }
-        defer { if fd > 0 { try? Syscall.close(fd) } }
-        let totalBytes = Syscall.regularFileSize(fd) ?? 0
-
-        let lower = options.input.lowercased()
-        let inputIsJSONL: Bool
-        switch options.inputFormat {
-        case nil: inputIsJSONL = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-        case "csv": inputIsJSONL = false
-        case "jsonl": inputIsJSONL = true
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: .oneOf(["csv", "jsonl"]))
-        }
-
-        var reader = ChunkReader(
-            fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL, maxRecordBytes: options.maxRecordBytes)
-        let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
-        try reader.first(firstBlock, header: !inputIsJSONL)
-        var headerEnd = 0
-        // A UTF-8 BOM.
-        let head = firstBlock.bytes
-        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { headerEnd = 3 }
-
-        // Header (CSV).
+        let input = try BatchInput(options)
+        try input.checkColumns(options)
+        var reader = input.reader
+        let firstBlock = input.firstBlock
+        let schema = input.schema
+        let headers = input.headers
+        let lineBase = input.headerLines
         var format: BatchFormat
-        var schema: InputSchema?
-        var headers: [String] = []
-        var lineBase = 0
-        if inputIsJSONL {
-            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
-        } else {
-            let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
-            let header = try readHeader(head, from: headerEnd, delimiter: d, wholeInput: reader.eof)
-            headers = header.names
-            schema = try InputSchema(headers: headers)
-            headerEnd = header.next
-            lineBase = header.lines
+        switch input.delimiter {
+        case let d? where input.kind == .csv:
             format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
-            reader.delimiter = d
+        case let d?:
+            // A workbook's records; CSV output with the delimiter asked for, else a comma.
+            let od = options.delimiter ?? 0x2C
+            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: od), columns: options.columns)
+        case nil:
+            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
         }
         format.maxRecordBytes = options.maxRecordBytes
         format.formulaEscape = options.formulaEscape
         format.language = options.language
-        reader.skipHeader(headerEnd)
         switch options.outputFormat {
-        case nil: break
+        case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
+        case "xlsx": format.output = .xlsx
         case "csv":
-            if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
+            if case .csv = format.output {} else { format.output = .csv(delimiter: options.delimiter ?? 0x2C) }
         case "jsonl": format.output = .jsonl
         case let other?:
-            throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl"]))
+            throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl", "xlsx"]))
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -143,15 +136,45 @@ public enum BatchRunner {
             if case .jsonl = format.output { json = true } else { json = false }
             format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
         }
+        // An Excel report: the input's columns, then Srok's (its workers encode typed cells).
+        let layout =
+            format.output == .xlsx
+            ? XLSXReportLayout(inputHeader: headers, columns: format.columns, language: options.language) : nil
+        if let layout {
+            format.columns = layout.columns
+            format.reportTexts = layout.texts
+        }
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
         let files = try OutputSet(
-            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer,
+            report: layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
         defer { files.release() }
-        let output = files.output
-        let rejectsFile = files.rejects
+        let report = files.output as? XLSXReportSink
+        // CSV output and the rejects in the input's encoding and delimiter unless told otherwise.
+        let textEncoding =
+            options.outputEncoding
+            ?? (input.kind == .csv ? OutputEncoding(input: input.encoding, bom: input.bom) : .utf8)
+        var rejectsDelimiter = Character(",")
+        if input.kind == .csv, let d = input.delimiter { rejectsDelimiter = Character(Unicode.Scalar(d)) }
+        if case .csv(let od) = format.output, options.outputDelimiter != nil || input.kind != .csv {
+            rejectsDelimiter = Character(Unicode.Scalar(od))
+        }
+        let output: any OutputSink
+        let rejectsFile: any OutputSink
+        do {
+            if case .csv = format.output {
+                output = try EncodingSink.wrap(files.output, encoding: textEncoding)
+            } else {
+                output = files.output
+            }
+            rejectsFile = try EncodingSink.wrap(files.rejects, encoding: textEncoding)
+        } catch {
+            files.abandon()
+            throw error
+        }
         let summaryFile = files.summary
         let rejectsPath = files.targets.rejects.path
         do {
@@ -165,7 +188,10 @@ public enum BatchRunner {
                 h.append(0x0A)
                 try output.write(h)
             }
-            try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
+            try rejectsFile.write(
+                Array(
+                    (CSVText.record(["line", "id", "column", "value", "reason"], delimiter: rejectsDelimiter) + "\n")
+                        .utf8))
 
             let jobs = max(1, options.jobs)
             // Segments of at most about 512 KB (one per worker, more for large chunks): their
@@ -185,6 +211,9 @@ public enum BatchRunner {
             var inflight: [BlockJob] = []
             var spareBlocks: [InputBlock] = []
             var spareTasks: [SegmentTask] = []
+            let escape = format.formulaEscape
+            /// An input text for the rejects file (a CSV: ``FormulaGuard``).
+            func guarded(_ text: String) -> String { escape ? FormulaGuard.escape(text) : text }
             func drain() throws(SrokError) {
                 let job = inflight.removeFirst()
                 job.group.wait()
@@ -192,19 +221,37 @@ public enum BatchRunner {
                     let r = task.result
                     try output.write(task.output)
                     var rej: [UInt8] = []
-                    for x in r.rejects {
-                        let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
-                        rej.append(contentsOf: CSVText.record(fields).utf8)
+                    func add(_ x: RejectedRow, line: Int) {
+                        let fields = [String(line), guarded(x.id ?? ""), guarded(x.column), guarded(x.value), x.reason]
+                        rej.append(contentsOf: CSVText.record(fields, delimiter: rejectsDelimiter).utf8)
                         rej.append(0x0A)
                     }
+                    // Rejects numbered by the input's lines (a workbook's sheet rows), in order.
+                    var rejects: [RejectedRow] = []
+                    if let workbook = input.workbook {
+                        // Rows the workbook could not decode, in their place among the rows.
+                        for x in workbook.takeFailures(before: input.inputLine(line + r.lines)) {
+                            stats.read += 1
+                            stats.rejected += 1
+                            rejects.append(x)
+                        }
+                        workbook.forget(before: line)
+                    }
+                    for var x in r.rejects {
+                        x.line = input.inputLine(line + x.line - 1)
+                        rejects.append(x)
+                    }
+                    for x in rejects { add(x, line: x.line) }
                     if !rej.isEmpty { try rejectsFile.write(rej) }
+                    if let report, !rejects.isEmpty { try report.appendRejects(rejects, firstLine: 1) }
                     stats.merge(r.stats)
                     line += r.lines
                     task.finish()
                     spareTasks.append(task)
                 }
                 spareBlocks.append(job.block)
-                observer?.progress(rows: stats.read, bytes: reader.consumedBytes, totalBytes: totalBytes)
+                let progress = input.progress(consumed: reader.consumedBytes)
+                observer?.progress(rows: stats.read, bytes: progress.bytes, totalBytes: progress.total)
             }
             var next = try reader.next(firstBlock, started: true)
             while let block = next {
@@ -221,20 +268,34 @@ public enum BatchRunner {
                 next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
+            if let failures = input.workbook?.takeFailures(before: Int.max), !failures.isEmpty {
+                var rej: [UInt8] = []
+                for x in failures {
+                    stats.read += 1
+                    stats.rejected += 1
+                    let fields = [String(x.line), "", x.column, x.value, x.reason]
+                    rej.append(contentsOf: (CSVText.record(fields, delimiter: rejectsDelimiter) + "\n").utf8)
+                }
+                try rejectsFile.write(rej)
+                try report?.appendRejects(failures, firstLine: 1)
+            }
+            try report?.finish(stats: stats, input: options.input, evaluator: evaluator)
             try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
-                try summaryFile.write(
-                    Array(
-                        (stats.json(
-                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath,
-                            lang: options.language
-                        ).text + "\n").utf8))
+                var summary = stats.json(
+                    seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath,
+                    lang: options.language)
+                if let unknown = schema?.unknown, !unknown.isEmpty {
+                    summary.add("unknown_columns", unknown.map(\.json))
+                }
+                try summaryFile.write(Array((summary.text + "\n").utf8))
             }
             // Everything written and synced, then renamed: the rejects, the summary, the output last.
             try files.commit(observer: observer)
-            return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
+            return BatchRunReport(
+                stats: stats, seconds: seconds, rejectsPath: rejectsPath, unknownColumns: schema?.unknown ?? [])
         } catch {
             files.abandon()
             throw error

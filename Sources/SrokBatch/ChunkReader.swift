@@ -13,11 +13,21 @@ struct SkippedRecord: Sendable, Equatable {
     var preview: String
 }
 
+/// Where a ``ChunkReader`` takes its bytes from when it does not read its file descriptor
+/// directly: text converted to UTF-8 (``TranscodingReader``), or a workbook's rows written as
+/// records (``XLSXRecordSource``).
+protocol ChunkSource: AnyObject {
+    /// Copies up to `buffer.count` bytes into `buffer`: the count, or 0 at the end (`read(2)`'s contract).
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SrokError) -> Int
+}
+
+extension TranscodingReader: ChunkSource {}
+
 /// One chunk of input in its own storage: whole records `start..<end`, planned into segments by
 /// `cuts`. Blocks stay alive (read-only) while workers process them and are recycled afterwards,
 /// so the next chunk can be read while the previous ones are evaluated.
 final class InputBlock: @unchecked Sendable {
-    private var storage: UnsafeMutableBufferPointer<UInt8>
+    fileprivate var storage: UnsafeMutableBufferPointer<UInt8>
     /// Filled bytes.
     fileprivate(set) var count = 0
     /// `[start, cut…, end]`: the segments' bounds.
@@ -71,12 +81,26 @@ final class InputBlock: @unchecked Sendable {
     }
 }
 
+extension InputBlock {
+    /// Appends what one read of up to `want` bytes from `source` gives; the number of bytes (0
+    /// at the end of input).
+    fileprivate func append(from source: any ChunkSource, upTo want: Int) throws(SrokError) -> Int {
+        reserve(want)
+        let n = try source.read(
+            into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
+        count += n
+        return n
+    }
+}
+
 /// Reads the input chunk by chunk into ``InputBlock``s and plans each (see ``ChunkPlan``). The
 /// bytes after a block's last whole record are carried into the next block. A record is never
 /// cut: a block grows until its first record ends, up to `maxRecordBytes`; a longer record is
 /// followed to its end and dropped (``InputBlock/skipped``), so memory stays bounded.
 struct ChunkReader {
     let fd: Int32
+    /// Where the bytes come from instead of `fd` (nil: `read(2)` on `fd` straight into the block).
+    let source: (any ChunkSource)?
     let chunk: Int
     let csv: Bool
     /// The longest record kept (see ``BatchRunOptions/maxRecordBytes``).
@@ -93,14 +117,22 @@ struct ChunkReader {
     /// Where the next block's records start (after a BOM and the header in the first block).
     private var skip = 0
 
-    init(fd: Int32, chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
+    init(
+        fd: Int32, source: (any ChunkSource)? = nil, chunk: Int, csv: Bool,
+        maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes
+    ) {
         self.fd = fd
+        self.source = source
         self.chunk = chunk
         self.csv = csv
         self.maxRecordBytes = maxRecordBytes
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
+        if let source {
+            if try block.append(from: source, upTo: want) == 0 { eof = true }
+            return
+        }
         do {
             if try block.append(readingFrom: fd, upTo: want) == 0 { eof = true }
         } catch {
@@ -228,19 +260,23 @@ struct ChunkReader {
 }
 
 extension InputBlock {
-    /// `,` or `;`: whichever occurs more often outside quotes in the first line from `start`.
+    /// `,`, `;` or TAB: whichever occurs most often outside quotes in the first line from
+    /// `start` (a tie goes to the comma, then the semicolon). Excel's "Текст Юникод" is
+    /// TAB-separated; its "CSV" is `;`-separated in Russian.
     func detectDelimiter(from start: Int) -> UInt8 {
         var comma = 0
         var semicolon = 0
+        var tab = 0
         var inQuotes = false
         for c in bytes[start...] {
             if c == 0x22 {
                 inQuotes.toggle()
             } else if !inQuotes {
                 if c == LineEnds.lf || c == LineEnds.cr { break }
-                if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 }
+                if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 } else if c == 0x09 { tab += 1 }
             }
         }
+        if tab > comma && tab > semicolon { return 0x09 }
         return semicolon > comma ? 0x3B : 0x2C
     }
 }

@@ -31,7 +31,8 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An IANA time-zone identifier ICU does not know.
     case unknownTimeZone(String)
     /// A calendar, region or profile identifier that is not loaded (`kind` in the nominative),
-    /// the known ones and, optionally, what else is accepted.
+    /// the known ones and, optionally, what else is accepted. With no known ones but a hint, the
+    /// hint alone follows the name (the suggestions for what was probably meant).
     case unknown(kind: LocalizedText, name: String, known: [String], hint: LocalizedText = LocalizedText(verbatim: ""))
     /// An ICU call that failed (ICU's UErrorCode value).
     case icu(operation: String, code: Int32)
@@ -70,6 +71,10 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
                 : "unknown time zone '\(zone)'; expected an IANA zone such as Europe/Moscow or Asia/Yekaterinburg"
         case .unknown(let kind, let name, let known, let hint):
             let list = known.joined(separator: ", ")
+            if known.isEmpty, !hint.isEmpty {
+                // Suggestions instead of a list: «…; возможно, имелся в виду RU-TA (…)».
+                return ru ? "неизвестный \(kind.ru) «\(name)»; \(hint.ru)" : "unknown \(kind.en) '\(name)'; \(hint.en)"
+            }
             let tail = hint.isEmpty ? "" : " " + hint(lang)
             return ru
                 ? "неизвестный \(kind.ru) «\(name)»; известны: \(list.isEmpty ? "нет ни одного" : list)\(tail)"
@@ -105,15 +110,52 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
         case "term": return "срок"
         case "warningPercent": return "порог предупреждения"
         case "minutes": return "минуты"
-        default:
-            if field.hasPrefix("share of ") { return "доля этапа " + field.dropFirst(9) }
-            if field.hasPrefix("control ") { return "контроль " + field.dropFirst(8) }
-            // `<file>, byte N` (a converter's error): only that word is translated.
-            if let comma = field.lastIndex(of: ","), field[comma...].hasPrefix(", byte ") {
-                return field[..<comma] + ", байт " + field[field.index(comma, offsetBy: 7)...]
-            }
-            return field
+        case "request": return "запрос"
+        case "Excel report header": return "заголовок отчёта Excel"
+        case "Excel sheet name": return "название листа Excel"
+        default: return russianPlace(field) ?? field
         }
+    }
+
+    /// The Russian of a generic name with a part that varies (`share of execution`, `control
+    /// executor-take`, `request: term_days`, the Excel report's rows and cells, a workbook's or a
+    /// converter's place `<file>, sheet 'S', cell B7` / `<file>, byte N`), or nil for a code. Read
+    /// byte by byte: a batch renders it for every rejected row.
+    private static func russianPlace(_ field: String) -> String? {
+        let u = field.utf8
+        func drop(_ n: Int) -> Substring { field.dropFirst(n) }
+        if u.starts(with: "share of ".utf8) { return "доля этапа " + drop(9) }
+        if u.starts(with: "control ".utf8) { return "контроль " + drop(8) }
+        // A request read without a source's name (`request: term_days`): the word translated.
+        if u.starts(with: "request: ".utf8) { return "запрос: " + drop(9) }
+        // The Excel report's cells: `Excel report row 5[, column 3]`, `Excel report sheet 'X' rows`.
+        if u.starts(with: "Excel report row ".utf8) {
+            let rest = drop(17)
+            if let c = rest.firstRange(of: ", column ") {
+                return "строка \(rest[..<c.lowerBound]), столбец \(rest[c.upperBound...]) отчёта Excel"
+            }
+            return "строка \(rest) отчёта Excel"
+        }
+        if u.starts(with: "Excel report sheet '".utf8), field.hasSuffix("' rows") {
+            return "строки листа «" + field.dropFirst(20).dropLast(6) + "» отчёта Excel"
+        }
+        // Only a place has a comma: `<file>, sheet 'S', cell B7`, `…, row 7`, `<file>, byte N`.
+        guard u.contains(UInt8(ascii: ",")) else { return nil }
+        if let s = field.firstRange(of: ", sheet '"), let q = field[s.upperBound...].lastIndex(of: "'") {
+            let rest = String(field[field.index(after: q)...])
+            return field[..<s.lowerBound] + ", лист «" + field[s.upperBound..<q] + "»" + (russianPlace(rest) ?? rest)
+        }
+        if let c = field.firstRange(of: ", cell ") {
+            return field[..<c.lowerBound] + ", ячейка " + field[c.upperBound...]
+        }
+        if let r = field.firstRange(of: ", row "), field[r.upperBound...].allSatisfy(\.isNumber) {
+            return field[..<r.lowerBound] + ", строка " + field[r.upperBound...]
+        }
+        // `<file>, byte N` (a converter's error): only that word is translated.
+        if let comma = field.lastIndex(of: ","), field[comma...].hasPrefix(", byte ") {
+            return field[..<comma] + ", байт " + field[field.index(comma, offsetBy: 7)...]
+        }
+        return nil
     }
 }
 

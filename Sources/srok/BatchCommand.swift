@@ -7,8 +7,8 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: tr(
-            "Пересчёт сроков и статусов выгрузки сообщений (CSV или JSON Lines).",
-            "Recomputes due times and statuses of a CSV or JSON Lines export."),
+            "Пересчёт сроков и статусов выгрузки сообщений (XLSX, CSV или JSON Lines).",
+            "Recomputes due times and statuses of an XLSX, CSV or JSON Lines export."),
         // One paragraph each: ArgumentParser wraps it to the terminal.
         discussion: tr(
             """
@@ -18,11 +18,16 @@ struct BatchCommand: ParsableCommand {
             stage (Стадия), stage_entered_at, postponed_until (несколько: ДАТА1;ДАТА2), extension_days, closed_at, organisation,
             outcome (Тип решения), rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ:
             обращение, если он или ФЗ говорит 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: добавляет
-            сверку planned_check). Остальные столбцы не читаются. Строка с этапом без stage_entered_at считается
-            поступившей на этап тогда, когда он начинается по плану (плановый срок предыдущего этапа). Даты и время:
-            2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05, 01.03.2025 09:05:00, 29.03.2024;
-            двузначный год (01.03.25) не принимается. Строка «Фаст-трек: Да» без записи в каталоге категорий или с
-            категорией не из профиля считается с общим сроком и помечается в столбце warnings
+            сверку planned_check). Остальные столбцы выгрузки (Номер ЕПГУ, Источник, Статус, Просрочено …) переносятся,
+            но не используются; о любом другом заголовке сообщается один раз (с --strict-columns это ошибка). Файл .xlsx
+            (по содержимому или имени) читается напрямую: первый лист (--sheet), заголовок ищется и под строками
+            названия, ячейки с датами читаются в часовом поясе строки. Кодировка входа CSV (UTF-8, UTF-16 с BOM или
+            Windows-1251) определяется сама (--encoding); вывод CSV и файл отклонённых строк сохраняют кодировку и
+            разделитель входа (--output-encoding, --output-delimiter); вывод в файл *.xlsx — отчёт Excel. Строка с
+            этапом без stage_entered_at считается поступившей на этап тогда, когда он начинается по плану (плановый срок
+            предыдущего этапа). Даты и время: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05,
+            01.03.2025 09:05:00, 29.03.2024; двузначный год (01.03.25) не принимается. Строка «Фаст-трек: Да» без записи
+            в каталоге категорий или с категорией не из профиля считается с общим сроком и помечается в столбце warnings
             (fast-track-without-category, category-not-in-profile); с --strict-categories такая строка отклоняется.
             Сообщение, зарегистрированное позже --as-of, получает статус not-yet-registered («ещё не поступило»).
             Столбцы с текстом на языке --lang (не входят в набор по умолчанию, выбираются в --columns): status_text,
@@ -37,7 +42,11 @@ struct BatchCommand: ParsableCommand {
             postponed_until (several: d1;d2), extension_days, closed_at, organisation, outcome (Тип решения),
             rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: appeal when it or
             ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit).
-            Other columns are ignored. A row with a stage but no stage_entered_at
+            The export's other columns (the platform's own: Номер ЕПГУ, Источник …) are carried, not used; any other
+            header is reported once (--strict-columns: an error). An .xlsx input (by content or name) is read directly:
+            the first sheet (--sheet), the header found below title rows, date cells read in the row's zone. CSV input
+            in UTF-8, UTF-16 (BOM) or Windows-1251 is detected (--encoding), and CSV output and rejects keep its
+            encoding and delimiter (--output-encoding, --output-delimiter). A row with a stage but no stage_entered_at
             is taken to have entered it when the plan says it starts (the previous stage's planned due time).
             Dates and times: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05,
             01.03.2025 09:05:00, 29.03.2024; a two-digit year (01.03.25) is refused. A row marked fast-track («Да»)
@@ -53,44 +62,87 @@ struct BatchCommand: ParsableCommand {
         ).replacingOccurrences(of: "\n", with: " ")
     )
 
-    @Argument(help: help("Входной файл или - для стандартного ввода.", "The input file, or - for standard input."))
+    @Argument(
+        help: help(
+            "Входной файл (.xlsx, .csv, .jsonl) или - для стандартного ввода (CSV или JSON Lines).",
+            "The input file (.xlsx, .csv, .jsonl), or - for standard input (CSV or JSON Lines)."),
+        completion: .file())
     var input: String = "-"
     @Option(
         name: .shortAndLong,
         help: help(
-            "Выходной файл (записывается атомарно) или - для стандартного вывода.",
-            "The output file (written atomically), or - for standard output."))
+            "Выходной файл (записывается атомарно) или - для стандартного вывода; имя на .xlsx — отчёт Excel.",
+            "The output file (written atomically), or - for standard output; a name ending in .xlsx writes an Excel report."
+        ),
+        completion: .file())
     var output: String = "-"
     @Option(
         name: .long,
         help: help(
             "Файл отклонённых строк (по умолчанию <вывод>.rejects.csv или srok-rejects.csv при выводе в стандартный вывод).",
-            "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output)."))
+            "The rejects file (default: <output>.rejects.csv, or srok-rejects.csv for standard output)."),
+        completion: .file())
     var rejects: String?
     @Option(
         name: .customLong("summary-json"),
-        help: help("Записать сводку в этот файл в формате JSON.", "Write the summary as JSON to this file."))
+        help: help("Записать сводку в этот файл в формате JSON.", "Write the summary as JSON to this file."),
+        completion: .jsonFile)
     var summaryJSON: String?
     @Option(
         name: .customLong("input-format"),
         help: help(
-            "Формат входа (по умолчанию — по расширению: .jsonl/.ndjson, иначе csv).",
-            "The input's format (default: by extension, .jsonl/.ndjson, else csv)."))
-    var inputFormat: BatchFileFormat?
-    @Option(
-        name: .customLong("output-format"),
-        help: help("Формат вывода (по умолчанию — как у входа).", "The output's format (default: the input's)."))
-    var outputFormat: BatchFileFormat?
+            "Формат входа (по умолчанию xlsx — по содержимому или расширению, jsonl — по .jsonl/.ndjson, иначе csv).",
+            "The input's format (default: xlsx by content or extension, jsonl by .jsonl/.ndjson, else csv)."))
+    var inputFormat: BatchInputFormat?
     @Option(
         name: .long,
         help: help(
-            "Разделитель CSV, можно писать , ; или \\t (по умолчанию — определяется по заголовку).",
-            "The CSV delimiter, also written , ; or \\t (default: detected from the header)."))
+            "Лист входа .xlsx: его название или номер с 1 (по умолчанию первый).",
+            "The worksheet of an .xlsx input: its name, or its position from 1 (default: the first)."))
+    var sheet: String?
+    @Option(
+        name: .long,
+        help: help(
+            "Кодировка входа CSV (по умолчанию auto — по BOM, иначе UTF-8, если текст в ней допустим, иначе Windows-1251). Также utf8, utf-16, cp1251, 1251.",
+            "The text encoding of a CSV input (default: auto — a BOM, else UTF-8 when valid, else Windows-1251). Also utf8, utf-16, cp1251, 1251."
+        ))
+    var encoding: InputEncodingArgument?
+    @Option(
+        name: .customLong("output-encoding"),
+        help: help(
+            "Кодировка вывода CSV и файла отклонённых строк (по умолчанию — как у входа CSV, иначе UTF-8).",
+            "The encoding of CSV output and of the rejects file (default: the CSV input's; UTF-8 otherwise)."))
+    var outputEncoding: OutputEncodingArgument?
+    @Flag(
+        name: .customLong("strict-columns"),
+        help: help(
+            "Нераспознанный заголовок — ошибка (код 2, ничего не записывается), а не предупреждение.",
+            "Make a header the batch does not recognise an error (exit 2, nothing written) instead of a warning."))
+    var strictColumns = false
+    @Option(
+        name: .customLong("output-format"),
+        help: help(
+            "Формат вывода: csv, jsonl или xlsx — отчёт Excel на языке --lang (по умолчанию xlsx для вывода *.xlsx, иначе как у входа).",
+            "The output's format: csv, jsonl, or xlsx, an Excel report in --lang (default: xlsx for an output named *.xlsx, else the input's)."
+        ))
+    var outputFormat: BatchOutputFormat?
+    @Option(
+        name: .customLong("xlsx-writer"),
+        help: ArgumentHelp("The Excel report's writer: stream or libxlsxwriter (benchmarks).", visibility: .hidden))
+    var xlsxWriter: String?
+    @Option(
+        name: .long,
+        help: help(
+            "Разделитель CSV, можно писать , ; или \\t (по умолчанию — определяется по заголовку; при входе .xlsx или JSON Lines — разделитель вывода CSV).",
+            "The CSV delimiter, also written , ; or \\t (default: detected from the header; with .xlsx or JSON Lines input, the CSV output's)."
+        ))
     var delimiter: CSVDelimiter?
     @Option(
         name: .customLong("output-delimiter"),
         help: help(
-            "Разделитель CSV вывода (по умолчанию — как у входа).", "The output CSV delimiter (default: the input's)."))
+            "Разделитель вывода CSV и файла отклонённых строк (по умолчанию — как у входа; запятая при входе .xlsx и JSON Lines).",
+            "The output CSV delimiter, also the rejects file's (default: the input's; a comma for .xlsx and JSON Lines)."
+        ))
     var outputDelimiter: CSVDelimiter?
     @Option(
         name: .long,
@@ -131,13 +183,15 @@ struct BatchCommand: ParsableCommand {
     var asOf: String?
     @Option(
         name: .long,
-        help: help("Профиль по умолчанию для строк без профиля.", "Default profile for rows without one."))
+        help: help("Профиль по умолчанию для строк без профиля.", "Default profile for rows without one."),
+        completion: .profiles)
     var profile: String = "federal"
     @Option(
         name: .long,
         help: help(
             "Часовой пояс IANA по умолчанию для строк без него (по умолчанию — профиля).",
-            "Default IANA zone for rows without one (default: the profile's)."))
+            "Default IANA zone for rows without one (default: the profile's)."),
+        completion: .zones)
     var tz: String?
     @Option(
         name: .long,
@@ -165,7 +219,8 @@ struct BatchCommand: ParsableCommand {
     var rollStages = false
     @Option(
         name: .customLong("profile-file"),
-        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."))
+        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."),
+        completion: .profileFile)
     var profileFiles: [String] = []
     @Flag(
         name: .customLong("strict-categories"),
@@ -219,6 +274,26 @@ struct BatchCommand: ParsableCommand {
         if let maxRecordBytes, !Self.maxRecordBytesRange.contains(maxRecordBytes) {
             throw ValidationError.invalidValue("--max-record-bytes", maxRecordBytes, expected: Self.byteRange)
         }
+        if let sheet, inputFormat == .csv || inputFormat == .jsonl || input == "-" {
+            throw ValidationError(
+                tr(
+                    "--sheet «\(sheet)» относится только ко входу .xlsx",
+                    "--sheet '\(sheet)' applies to an .xlsx input only"))
+        }
+        if let encoding, inputFormat == .xlsx || inputFormat == .jsonl {
+            throw ValidationError(
+                tr(
+                    "--encoding \(encoding.rawValue) относится только ко входу CSV (.xlsx читается так, как указано в книге, JSON Lines — всегда UTF-8)",
+                    "--encoding \(encoding.rawValue) applies to CSV input only (.xlsx is read as the workbook says, JSON Lines is UTF-8)"
+                ))
+        }
+        if let outputEncoding, outputFormat == .jsonl || outputFormat == .xlsx {
+            throw ValidationError(
+                tr(
+                    "--output-encoding \(outputEncoding.rawValue) относится только к выводу CSV (JSON Lines — всегда UTF-8, у книги Excel кодировки нет)",
+                    "--output-encoding \(outputEncoding.rawValue) applies to CSV output only (JSON Lines is UTF-8, a workbook has none)"
+                ))
+        }
     }
 
     func run() throws {
@@ -245,7 +320,19 @@ struct BatchCommand: ParsableCommand {
         options.rejects = rejects
         options.summaryJSON = summaryJSON
         options.inputFormat = inputFormat?.rawValue
+        options.sheet = sheet
+        if let encoding { options.encoding = encoding.encoding }
+        options.outputEncoding = outputEncoding?.encoding
+        options.strictColumns = strictColumns
         options.outputFormat = outputFormat?.rawValue
+        options.language = common.lang
+        if let xlsxWriter {
+            guard let kind = XLSXWriterKind(rawValue: xlsxWriter) else {
+                throw ValidationError.invalidValue(
+                    "--xlsx-writer", xlsxWriter, expected: .oneOf(XLSXWriterKind.allCases.map(\.rawValue)))
+            }
+            options.xlsxWriter = kind
+        }
         options.delimiter = delimiter?.byte
         options.outputDelimiter = outputDelimiter?.byte
         if let columns { options.columns = try OutputColumn.parse(columns) }
@@ -255,7 +342,6 @@ struct BatchCommand: ParsableCommand {
         if let chunkBytes { options.chunkBytes = chunkBytes }
         if let maxRecordBytes { options.maxRecordBytes = maxRecordBytes }
         options.formulaEscape = !noFormulaEscape
-        options.language = common.lang
         // A reader that goes away (`srok batch … -o - | head`) must end the run with an error and
         // its temporary files removed, not kill the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
@@ -267,6 +353,8 @@ struct BatchCommand: ParsableCommand {
         terminal.finish()
         StandardStreams.error(
             report.stats.text(seconds: report.seconds, rejectsPath: report.rejectsPath, lang: common.lang) + "\n")
+        // Headers read past, once, in the summary.
+        for column in report.unknownColumns { StandardStreams.error("  " + column.message(common.lang) + "\n") }
         if report.stats.rejected > 0 { throw CommandExitCode(code: 1) }
     }
 }

@@ -13,7 +13,22 @@ struct CalendarCommand: ParsableCommand {
     @Argument(help: help("Год.", "The year.")) var year: Int
     @Option(name: .long, help: help("Таблица года или запись на каждый день.", "The year view, or one record per day."))
     var format: CalendarFormat = .text
+    @Option(
+        name: .long,
+        help: help(
+            "Разделитель для --format csv, можно записать , ; или \\t (по умолчанию запятая).",
+            "The delimiter of --format csv, also written , ; or \\t (default: a comma)."))
+    var delimiter: CSVDelimiter?
     @OptionGroup var common: CalendarOptionsGroup
+
+    func validate() throws {
+        if let delimiter, format != .csv {
+            throw ValidationError(
+                tr(
+                    "--delimiter \(delimiter.rawValue) относится только к --format csv",
+                    "--delimiter \(delimiter.rawValue) applies to --format csv only"))
+        }
+    }
 
     func run() throws {
         let lang = common.lang
@@ -30,8 +45,9 @@ struct CalendarCommand: ParsableCommand {
         switch format {
         case .text: print(try YearView(calendar: calendar, year: year, days: days, lang: lang).render())
         case .csv:
-            print(CSVText.record(DayRecord.csvHeader))
-            for day in days { print(CSVText.record(DayRecord(day, lang: lang).csvFields)) }
+            let d = (delimiter ?? .comma).character
+            print(CSVText.record(DayRecord.csvHeader, delimiter: d))
+            for day in days { print(CSVText.record(DayRecord(day, lang: lang).csvFields, delimiter: d)) }
         case .json:
             var o = JSONObject()
             o.add("calendar", calendar.id)

@@ -11,7 +11,8 @@ struct CalendarOptionsGroup: ParsableArguments {
         name: .customLong("calendar-file"),
         help: help(
             "Файл календаря (Data/FORMAT.md), дополняющий или заменяющий встроенные данные; можно повторять.",
-            "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable."))
+            "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable."),
+        completion: .calendarFile)
     var calendarFiles: [String] = []
 
     @Option(
@@ -35,7 +36,8 @@ struct CalendarOptionsGroup: ParsableArguments {
         help: help(
             "Регион: код ISO 3166-2 или русское название (RU-TA, Татарстан); по умолчанию федеральный календарь (или регион профиля).",
             "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region)."
-        )
+        ),
+        completion: .regions
     )
     var region: String?
 
@@ -68,7 +70,8 @@ struct CalendarOptionsGroup: ParsableArguments {
         name: .customLong("region-file"),
         help: help(
             "Файл региона (Data/FORMAT.md) для загрузки; можно повторять.",
-            "A region file (Data/FORMAT.md) to load; repeatable."))
+            "A region file (Data/FORMAT.md) to load; repeatable."),
+        completion: .calendarFile)
     var regionFiles: [String] = []
 
     /// How `--presidential-days` counts the 2020–2021 presidential non-working days.
@@ -87,8 +90,11 @@ struct CalendarOptionsGroup: ParsableArguments {
         }
     }
 
+    /// The years `--provisional` accepts.
+    static let provisionalYears = 1999...2200
+
     mutating func validate() throws {
-        if let p = provisional, !(1999...2200).contains(p) {
+        if let p = provisional, !Self.provisionalYears.contains(p) {
             throw ValidationError.invalidValue("--provisional", p, expected: .year(from: 1999, to: 2200))
         }
     }

@@ -17,7 +17,8 @@ struct MessageOptionsGroup: ParsableArguments {
         name: .long,
         help: help(
             "Часовой пояс организации, IANA (по умолчанию — профиля, иначе Europe/Moscow).",
-            "The organisation's IANA zone (default: the profile's, else Europe/Moscow)."))
+            "The organisation's IANA zone (default: the profile's, else Europe/Moscow)."),
+        completion: .zones)
     var tz: String?
 
     @Option(
@@ -34,13 +35,15 @@ struct MessageOptionsGroup: ParsableArguments {
         name: .long,
         help: help(
             "Именованный уровень фаст-трека профиля (например, 1 или 2 в krasnodar-krai).",
-            "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai)."))
+            "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai)."),
+        completion: .levels)
     var level: String?
     @Option(
         name: .long,
         help: help(
             "Профиль регламента (см. «srok profiles»); по умолчанию federal.",
-            "A regulation profile (see `srok profiles`); default federal."))
+            "A regulation profile (see `srok profiles`); default federal."),
+        completion: .profiles)
     var profile: String?
     @Option(
         name: .long,
@@ -98,7 +101,8 @@ struct MessageOptionsGroup: ParsableArguments {
         name: .customLong("profile-file"),
         help: help(
             "Файл профиля (Data/FORMAT.md) для загрузки; можно повторять.",
-            "A profile file (Data/FORMAT.md) to load; repeatable."))
+            "A profile file (Data/FORMAT.md) to load; repeatable."),
+        completion: .profileFile)
     var profileFiles: [String] = []
     @Flag(
         name: .customLong("lenient-fast-track"),
@@ -182,13 +186,12 @@ struct MessageOptionsGroup: ParsableArguments {
 }
 
 extension ResolvedMessage {
+    /// The source of a term given with `--days`, as `srok due` and `srok status` name it.
+    static let cliTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
+
     /// Where the term came from, as `srok due` explains it (a profile's clause as the act writes it).
     func termSourceText(_ lang: Language) -> String {
-        switch termSource {
-        case .explicit: return lang == .ru ? "задано параметром --days" : "given with --days"
-        case .migrationLaw: return lang == .ru ? "59-ФЗ ст. 12 ч. 1.1" : "Federal Law 59-FZ art. 12 part 1.1"
-        case .profile(let citation): return citation
-        }
+        termSourceText(lang, explicit: Self.cliTermSource)
     }
 }
 

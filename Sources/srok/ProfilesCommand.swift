@@ -13,17 +13,20 @@ struct ProfilesCommand: ParsableCommand {
             "With --explain PROFILE: every rule of the act, its clause and what Srok does with it, including the act's silences and the defaults chosen (Russian by default; --lang en for English)."
         )
     )
-    @Argument(help: help("Показать один профиль полностью.", "Show one profile in full.")) var id: String?
+    @Argument(help: help("Показать один профиль полностью.", "Show one profile in full."), completion: .profiles)
+    var id: String?
     @Option(
         name: .long,
         help: help(
             "Объяснить профиль: каждое правило акта, пункт и что делает движок.",
-            "Explain a profile: each rule of its act, the clause, and what the engine does."))
+            "Explain a profile: each rule of its act, the clause, and what the engine does."),
+        completion: .profiles)
     var explain: String?
     @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
     @Option(
         name: .customLong("profile-file"),
-        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."))
+        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."),
+        completion: .profileFile)
     var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -33,22 +36,7 @@ struct ProfilesCommand: ParsableCommand {
             let p = try context.profile(explain)
             let rows = p.explanation(common.lang)
             switch format {
-            case .json:
-                var o = JSONObject()
-                o.add("id", p.id)
-                o.add("title", p.title(common.lang))
-                o.add("document", p.document)
-                o.add(
-                    "rules",
-                    rows.map { r in
-                        var e = JSONObject()
-                        e.add("rule", r.rule)
-                        e.add("clause", r.clause)
-                        e.add("engine", r.engine)
-                        e.add("default", r.isDefault)
-                        return e
-                    })
-                print(o.text)
+            case .json: print(try OrderedJSONEncoder().text(ProfileExplanation(p, lang: common.lang)))
             case .text: print(Self.table(p, rows, lang: common.lang))
             }
             return
@@ -56,7 +44,7 @@ struct ProfilesCommand: ParsableCommand {
         let list = try id.map { [try context.profile($0)] } ?? context.profiles.values.sorted { $0.id < $1.id }
         switch format {
         case .json:
-            print("[" + list.map { json($0).text }.joined(separator: ",") + "]")
+            print(try OrderedJSONEncoder().text(list.map(ProfileSummary.init)))
         case .text:
             for p in list { print(Self.text(p, full: id != nil, lang: common.lang)) }
         }
@@ -147,59 +135,5 @@ struct ProfilesCommand: ParsableCommand {
             out.append("| " + cell(r.rule) + mark + " | " + cell(r.clause) + " | " + cell(r.engine) + " |")
         }
         return out.joined(separator: "\n")
-    }
-
-    func json(_ p: RegulationProfile) -> JSONObject {
-        var o = JSONObject()
-        o.add("id", p.id)
-        o.add("title", p.title)
-        o.add("title_en", p.englishTitle)
-        o.add("document", p.document)
-        o.add("region", p.region.value)
-        o.add("zone", p.zone.value)
-        o.add("regime", p.regime.value.rawValue)
-        o.add("term_days", p.term.value)
-        o.add("term_source", p.term.citation)
-        o.add("fast_track_min", p.fastTrackTerms.value.shortest)
-        o.add("fast_track_max", p.fastTrackTerms.value.longest)
-        o.add("fast_track_terms", p.fastTrackTerms.value.description)
-        o.add("fast_track_source", p.fastTrackTerms.citation)
-        o.add("count", p.conventions.count.rawValue)
-        o.add("roll", p.conventions.roll.rawValue)
-        o.add("basis", p.conventions.basis.rawValue)
-        o.add("budgets", p.conventions.budgets.rawValue)
-        o.add("postponements", p.postponements.value.description)
-        o.add("postponements_source", p.postponements.citation)
-        o.add("rejection_reason_required", p.rejection.required)
-        o.add(
-            "fast_tracks",
-            p.fastTracks.map { f in
-                var e = JSONObject()
-                e.add("category", f.category)
-                e.add("subcategory", f.subcategory)
-                e.add("days", f.days)
-                e.add("source", f.citation)
-                return e
-            })
-        o.add(
-            "levels",
-            p.fastTrackLevels.sorted(by: { $0.key < $1.key }).map { k, v in
-                var e = JSONObject()
-                e.add("level", k)
-                e.add("days", v.value)
-                e.add("source", v.citation)
-                return e
-            })
-        o.add(
-            "controls",
-            p.controls.map { c in
-                var e = JSONObject()
-                e.add("control", c.kind.rawValue)
-                e.add("amount", c.amount)
-                e.add("count", c.count.rawValue)
-                e.add("source", c.citation)
-                return e
-            })
-        return o
     }
 }

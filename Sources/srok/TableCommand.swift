@@ -17,7 +17,9 @@ struct TableCommand: ParsableCommand {
             "clock24 — доли от N × 24 ч; workday8 — доли от N × 8 рабочих часов.",
             "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours."))
     var basis: StageBasis = .clock24
-    @Option(name: .long, help: help("Профиль, чьи доли этапов взять.", "A profile whose stage shares to use."))
+    @Option(
+        name: .long, help: help("Профиль, чьи доли этапов взять.", "A profile whose stage shares to use."),
+        completion: .profiles)
     var profile: String = "federal"
     @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
@@ -130,11 +132,13 @@ struct RegulationCheckCommand: ParsableCommand {
             "Сверка опубликованной таблицы этапов с моделью; код выхода 1, если ячейка не совпадает ни с одной основой.",
             "Compares a published stage table with the model; exit 1 when a cell matches no basis.")
     )
-    @Argument(help: help("Профиль (например, brasovsky).", "The profile (e.g. brasovsky).")) var profile: String
+    @Argument(help: help("Профиль (например, brasovsky).", "The profile (e.g. brasovsky)."), completion: .profiles)
+    var profile: String
     @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
     @Option(
         name: .customLong("profile-file"),
-        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."))
+        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."),
+        completion: .profileFile)
     var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 

@@ -13,7 +13,7 @@ do {
         exit(2)
     }
 } catch let error as SrokError {
-    StandardStreams.error("srok: \(error.message(CLILanguage.current))\n")
+    ProvisionalExample.report(error)
     exit(2)
 } catch let exit as CommandExitCode {
     Foundation.exit(exit.code)

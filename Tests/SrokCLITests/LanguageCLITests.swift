@@ -307,7 +307,7 @@ enum LanguageAudit {
         заявитель выбрал подачу по 59-фз; тип решения; результат рассмотрения; причина отклонения;
         дата планируемого завершения работ; решено; не решено; отложено; отклонено; модерация; координация;
         исполнение; согласование; утверждение; сообщение; обращение; обычное сообщение; да; нет; татарстан; рф;
-        приложение
+        приложение; номер епгу; источник
         """)
 
     static func normalise(_ s: String) -> String {
@@ -363,6 +363,8 @@ enum LanguageAudit {
         "data-version", "statute", "holiday", "carry-over", "shortening-norms", "year", "decree", "transfer",
         "shortened", "dayoff", "nonworking", "totals", "verified", "open", "all", "except-january", "srok", "help",
         "at", "add", "batch", "between", "check", "day", "profiles", "regulation", "table", "version", "controls",
+        // Input and output formats and encodings (--input-format, --encoding, --output-encoding).
+        "xlsx", "xlsm", "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "utf-8-bom", "windows-1251", "cp1251",
     ]
 
     /// The keys of the acts' rejection reasons (`rejection-reason KEY TEXT`): codes of the data.
@@ -390,7 +392,8 @@ enum LanguageAudit {
     /// Words that are names, not language: the program, data identifiers, formats, units.
     static let names: Set<String> = [
         "srok", "Srok", "ICU", "tzdata", "IANA", "ISO", "JSON", "CSV", "UTF-8", "UTC", "GiB", "MiB", "brasovsky",
-        "bryansk", "federal", "krasnodar-krai", "mamadysh", "staritsa", "Lines", "Excel", "FIFO",
+        "bryansk", "federal", "krasnodar-krai", "mamadysh", "staritsa", "Lines", "Excel", "FIFO", "LibreOffice",
+        "Office", "Open", "XML", "ZIP", "libxlsxwriter", "libxml2", "zlib", "minizip",
     ]
 
     /// The Latin words of `text` that are no code, date, option, key, file name or data

@@ -3,7 +3,7 @@
 /// working days, counting working days or minutes between dates, and rolling a date.
 ///
 /// An immutable value, safe to share across threads. Build it with
-/// ``WorkingCalendar/compile(_:overlay:overlayName:options:)`` or from a ``CalendarCatalog``.
+/// ``WorkingCalendar/compile(_:overlay:overlayName:overlayTitle:options:refusedYears:)`` or from a ``CalendarCatalog``.
 public struct WorkingCalendar: Sendable {
     @usableFromInline let tables: CalendarTables
 
@@ -44,16 +44,20 @@ public struct WorkingCalendar: Sendable {
         )
     }
 
+    /// The error for a date outside the tables. A date after them, in a year the statutory rules
+    /// can still compute (``YearSpan/supportedYears``), is told the option that computes its year:
+    /// `--provisional 2029` (``CalendarOptions/provisionalThroughYear``), also when a shorter
+    /// provisional range was asked.
     func outOfCoverage(_ date: CivilDate) -> SrokError {
-        let hint =
-            tables.provisionalFrom == nil
-            ? LocalizedText(
+        var hint = LocalizedText(verbatim: "")
+        if date > tables.end, YearSpan.supportedYears.contains(date.year) {
+            hint = LocalizedText(
                 ru:
-                    "годы после данных можно рассчитать только по правилам закона, с пометкой «предварительно», с параметром --provisional",
+                    "годы после данных постановлений можно рассчитать только по правилам закона, с пометкой «предварительно»: --provisional \(date.year)",
                 en:
-                    "years after the data can be computed from the statutory rules alone, marked provisional, with --provisional (CalendarOptions.provisionalThroughYear)"
+                    "years after the decree data can be computed from the statutory rules alone, marked provisional: --provisional \(date.year) (CalendarOptions.provisionalThroughYear = \(date.year))"
             )
-            : LocalizedText(verbatim: "")
+        }
         return .outOfCoverage(date: date, calendar: tables.id, covered: coverage, hint: hint)
     }
 

@@ -4,6 +4,10 @@ public enum Language: String, Sendable, CaseIterable {
     case ru
     /// English.
     case en
+
+    /// The `userInfo` key of a `Codable` value's language (an encoder's: the language of the texts
+    /// it writes; a ``Language`` value, Russian when absent).
+    public static let userInfoKey = CodingUserInfoKey(rawValue: "srok.language")!
 }
 
 extension DayInfo {

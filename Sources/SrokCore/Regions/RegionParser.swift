@@ -87,6 +87,9 @@ extension RegionDefinition {
         switch line.keyword {
         case "name": r.name = line.rest
         case "alias": r.aliases.append(line.rest)
+        case "capital":
+            guard !line.rest.isEmpty else { throw line.fail(ru: "у «capital» нужно название города", en: "'capital' needs a city name") }
+            r.capitals.append(RegionCapital(name: line.rest, citation: try line.requiredCitation()))
         case "base":
             r.base = try line.field(0, LocalizedText(ru: "идентификатор базового календаря", en: "a base calendar id"))
         case "weekend-policy":
@@ -166,9 +169,9 @@ extension RegionDefinition {
         default:
             throw line.fail(
                 ru:
-                    "неизвестная директива «\(line.keyword)»; ожидается name, alias, base, weekend-policy, holiday, year, act, dayoff, swap или transfer",
+                    "неизвестная директива «\(line.keyword)»; ожидается name, alias, capital, base, weekend-policy, holiday, year, act, dayoff, swap или transfer",
                 en:
-                    "unknown directive '\(line.keyword)'; expected name, alias, base, weekend-policy, holiday, year, act, dayoff, swap or transfer"
+                    "unknown directive '\(line.keyword)'; expected name, alias, capital, base, weekend-policy, holiday, year, act, dayoff, swap or transfer"
             )
         }
     }

@@ -43,6 +43,12 @@ public struct ZoneRules: Sendable, Hashable {
         self.offsets = offsets
     }
 
+    /// The last change: from `seconds` (since the epoch) on, ``offset(at:)`` is `offset` (`Int64.min`
+    /// when the zone never changed). A writer formatting many instants checks this before the table.
+    @inlinable package var lastChange: (seconds: Int64, offset: Int) {
+        (transitions.last ?? .min, Int(offsets[offsets.count - 1]))
+    }
+
     /// The UTC offset (seconds) in force at `instant`.
     @inlinable public func offset(at instant: Instant) -> Int {
         let t = instant.secondsSinceEpoch
