@@ -57,10 +57,12 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedData"]
         ),
+        // The system's reasons for failed calls (errno) in both languages, for SrokBatch and SrokC.
+        .target(name: "SrokSystem", dependencies: ["SrokCore"], swiftSettings: strict),
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
+            dependencies: ["SrokCore", "SrokSystem", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -71,12 +73,13 @@ let package = Package(
         ),
         // The C interface: the header (and a layout check) in C, the functions in Swift (`@_cdecl`).
         .target(name: "CSrok"),
-        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore"], swiftSettings: strict),
+        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore", "SrokSystem"], swiftSettings: strict),
         // Layer 3: the CLI (argument parsing, signals, progress, exit codes, text rendering).
         .executableTarget(
             name: "srok",
             dependencies: [
                 "Srok",
+                "SrokSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,6 +103,7 @@ let package = Package(
             name: "SrokBatchTests",
             dependencies: [
                 "SrokBatch",
+                "SrokSystem",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Workbooks and CSV files made by other tools (read through #filePath), and the Python

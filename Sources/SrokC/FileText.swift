@@ -1,4 +1,5 @@
 import SrokCore
+import SrokSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -17,7 +18,9 @@ enum FileText {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .io(
                     path: path,
-                    message: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
+                    message: LocalizedText(
+                        ru: "файл (\(kindName(kind))) не в кодировке UTF-8; файлы данных — текст UTF-8 (Data/FORMAT.md)",
+                        en: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)"))
             }
             out.append((path, text))
         }
@@ -26,7 +29,11 @@ enum FileText {
 
     private static func bytes(of path: String, kind: String) throws(SrokError) -> [UInt8] {
         func failure() -> SrokError {
-            .io(path: path, message: "cannot read the \(kind) file: " + String(cString: strerror(errno)))
+            .io(
+                path: path,
+                message: LocalizedText(
+                    ru: "не удаётся прочитать файл (\(kindName(kind))): ", en: "cannot read the \(kind) file: ")
+                    + SystemErrorText.text(errno))
         }
         guard let file = fopen(path, "rb") else { throw failure() }
         defer { fclose(file) }
@@ -39,6 +46,16 @@ enum FileText {
                 if ferror(file) != 0 { throw failure() }
                 return out
             }
+        }
+    }
+
+    /// The kind of a data file in Russian (as `srok`'s messages name it).
+    private static func kindName(_ kind: String) -> String {
+        switch kind {
+        case "calendar": "календарь"
+        case "profile": "профиль"
+        case "region": "регион"
+        default: kind
         }
     }
 }

@@ -1,5 +1,6 @@
 import SrokBatch
 import SrokCore
+import SrokSystem
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

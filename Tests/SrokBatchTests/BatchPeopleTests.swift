@@ -3,6 +3,7 @@ import Testing
 
 @testable import SrokBatch
 @testable import SrokCore
+import SrokSystem
 
 #if canImport(Glibc)
     import Glibc
