@@ -197,8 +197,10 @@ final class AtomicFile: OutputSink {
                 // Whatever is there now is not this run's: it is neither renamed nor removed.
                 stage = .abandoned
                 throw .io(
-                    path: target,
-                    message:
+                    target,
+                    ru:
+                        "временный файл \(temporary) заменён или удалён, пока писался вывод; вывод не поставлен на место",
+                    en:
                         "the temporary file \(temporary) was replaced or removed while the output was written; the output was not put in place"
                 )
             }

@@ -156,6 +156,6 @@ import Testing
         }
         #expect(field == "--encoding")
         #expect(value == "koi8-r")
-        #expect(expected.en == InputEncoding.accepted)
+        #expect(expected == InputEncoding.accepted)
     }
 }
