@@ -302,12 +302,23 @@ struct BatchWorker: ~Copyable {
     }
 
     /// Records a rejected row for the resolver's error, its message rendered in the run's language
-    /// only (a row with a bad value costs one message, not two).
+    /// only (a row with a bad value costs one message, not two), and once for a run of rows with
+    /// the same error (the last one's rendering is kept).
     private mutating func reject(
         _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ error: SrokError
     ) {
-        reject(&r, line, id, column, value, reason: error.message(format.language))
+        let reason: String
+        if let last = lastRefusal, last.error == error {
+            reason = last.reason
+        } else {
+            reason = error.message(format.language)
+            lastRefusal = (error, reason)
+        }
+        reject(&r, line, id, column, value, reason: reason)
     }
+
+    /// The last resolver's error rejected and its message.
+    private var lastRefusal: (error: SrokError, reason: String)?
 
     /// Records a rejected row, its texts as the input had them (the rejects file guards them,
     /// ``FormulaGuard``; the Excel report's sheet of rejected rows shows them as they are).
@@ -468,6 +479,9 @@ struct BatchWorker: ~Copyable {
     private var uncached: ResolvedEngine?
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
+    /// Fast-track days outside the engine's fast range, by profile index and days (1–366): the
+    /// term, or the resolver's refusal.
+    private var fastTrackTerms: [Int: Result<Term, MessageFieldError>] = [:]
 
     /// This worker's copies of the resolver's engines (``ResolvedEngine/privateCopy()``), by the
     /// shared engine (kept alive here); at most 256, then the shared engines are used as they are.
@@ -506,11 +520,23 @@ struct BatchWorker: ~Copyable {
         if let d = p.termDays { return .days(d) }
         if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
         if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
-        if p.fastTrackDays != nil || p.category == nil {
-            return try evaluator.resolver.term(
-                days: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil,
-                regime: e.regime, profile: e.profile
-            ).0
+        if let d = p.fastTrackDays {
+            // Days the fast range does not take: the act's list decides, once per profile and days
+            // (a refused term is the same error on every row that gives it).
+            let key = e.profileIndex &<< 10 | d
+            if let known = fastTrackTerms[key] { return try known.get() }
+            let result: Result<Term, MessageFieldError>
+            do {
+                result = .success(
+                    try evaluator.resolver.term(
+                        days: nil, fastTrackDays: d, category: nil, subcategory: nil, regime: e.regime,
+                        profile: e.profile
+                    ).0)
+            } catch {
+                result = .failure(error)
+            }
+            if fastTrackTerms.count < 4096 { fastTrackTerms[key] = result }
+            return try result.get()
         }
         if let t = terms.get(p.profile, p.category, p.subcategory) { return t }
         let t = try evaluator.resolver.term(

@@ -9,57 +9,57 @@ struct BatchCommand: ParsableCommand {
         abstract: tr(
             "Пересчёт сроков и статусов выгрузки сообщений (XLSX, CSV или JSON Lines).",
             "Recomputes due times and statuses of an XLSX, CSV or JSON Lines export."),
-        // One paragraph each: ArgumentParser wraps it to the terminal.
+        // One paragraph each (a line ending in `\` continues it): ArgumentParser wraps it to the terminal.
         discussion: tr(
             """
-            Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер),
-            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек: число дней или
-            Да — тогда срок по категории из каталога профиля), category (Категория), subcategory (Подкатегория), regime (ФЗ),
-            stage (Стадия), stage_entered_at, postponed_until (несколько: ДАТА1;ДАТА2), extension_days, closed_at, organisation,
-            outcome (Тип решения), rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ:
-            обращение, если он или ФЗ говорит 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: добавляет
-            сверку planned_check). Остальные столбцы выгрузки (Номер ЕПГУ, Источник, Статус, Просрочено …) переносятся,
-            но не используются; о любом другом заголовке сообщается один раз (с --strict-columns это ошибка). Файл .xlsx
-            (по содержимому или имени) читается напрямую: первый лист (--sheet), заголовок ищется и под строками
-            названия, ячейки с датами читаются в часовом поясе строки. Кодировка входа CSV (UTF-8, UTF-16 с BOM или
-            Windows-1251) определяется сама (--encoding); вывод CSV и файл отклонённых строк сохраняют кодировку и
-            разделитель входа (--output-encoding, --output-delimiter); вывод в файл *.xlsx — отчёт Excel. Строка с
-            этапом без stage_entered_at считается поступившей на этап тогда, когда он начинается по плану (плановый срок
-            предыдущего этапа). Даты и время: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05,
-            01.03.2025 09:05:00, 29.03.2024; двузначный год (01.03.25) не принимается. Строка «Фаст-трек: Да» без записи
-            в каталоге категорий или с категорией не из профиля считается с общим сроком и помечается в столбце warnings
-            (fast-track-without-category, category-not-in-profile); с --strict-categories такая строка отклоняется.
-            Сообщение, зарегистрированное позже --as-of, получает статус not-yet-registered («ещё не поступило»).
-            Столбцы с текстом на языке --lang (не входят в набор по умолчанию, выбираются в --columns): status_text,
-            stage_text, stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text,
-            planned_check_text, warnings_text. Коды выхода: 0 — все строки приняты; 1 — часть строк отклонена (вывод
+            Столбцы входа — по имени заголовка (без учёта регистра) или по русским названиям выгрузки ПОС: id (Номер), \
+            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек: число дней или \
+            Да — тогда срок по категории из каталога профиля), category (Категория), subcategory (Подкатегория), regime (ФЗ), \
+            stage (Стадия), stage_entered_at, postponed_until (несколько: ДАТА1;ДАТА2), extension_days, closed_at, organisation, \
+            outcome (Тип решения), rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: \
+            обращение, если он или ФЗ говорит 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: добавляет \
+            сверку planned_check). Остальные столбцы выгрузки (Номер ЕПГУ, Источник, Статус, Просрочено …) переносятся, \
+            но не используются; о любом другом заголовке сообщается один раз (с --strict-columns это ошибка). Файл .xlsx \
+            (по содержимому или имени) читается напрямую: первый лист (--sheet), заголовок ищется и под строками \
+            названия, ячейки с датами читаются в часовом поясе строки. Кодировка входа CSV (UTF-8, UTF-16 с BOM или \
+            Windows-1251) определяется сама (--encoding); вывод CSV и файл отклонённых строк сохраняют кодировку и \
+            разделитель входа (--output-encoding, --output-delimiter); вывод в файл *.xlsx — отчёт Excel. Строка с \
+            этапом без stage_entered_at считается поступившей на этап тогда, когда он начинается по плану (плановый срок \
+            предыдущего этапа). Даты и время: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05, \
+            01.03.2025 09:05:00, 29.03.2024; двузначный год (01.03.25) не принимается. Строка «Фаст-трек: Да» без записи \
+            в каталоге категорий или с категорией не из профиля считается с общим сроком и помечается в столбце warnings \
+            (fast-track-without-category, category-not-in-profile); с --strict-categories такая строка отклоняется. \
+            Сообщение, зарегистрированное позже --as-of, получает статус not-yet-registered («ещё не поступило»). \
+            Столбцы с текстом на языке --lang (не входят в набор по умолчанию, выбираются в --columns): status_text, \
+            stage_text, stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text, \
+            planned_check_text, warnings_text. Коды выхода: 0 — все строки приняты; 1 — часть строк отклонена (вывод \
             полон для остальных, каждая отклонённая строка — в файле отклонённых); 2 — неустранимая ошибка.
             """,
             """
-            Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер),
-            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек),
-            category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at,
-            postponed_until (several: d1;d2), extension_days, closed_at, organisation, outcome (Тип решения),
-            rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: appeal when it or
-            ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit).
-            The export's other columns (the platform's own: Номер ЕПГУ, Источник …) are carried, not used; any other
-            header is reported once (--strict-columns: an error). An .xlsx input (by content or name) is read directly:
-            the first sheet (--sheet), the header found below title rows, date cells read in the row's zone. CSV input
-            in UTF-8, UTF-16 (BOM) or Windows-1251 is detected (--encoding), and CSV output and rejects keep its
-            encoding and delimiter (--output-encoding, --output-delimiter). A row with a stage but no stage_entered_at
-            is taken to have entered it when the plan says it starts (the previous stage's planned due time).
-            Dates and times: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05,
-            01.03.2025 09:05:00, 29.03.2024; a two-digit year (01.03.25) is refused. A row marked fast-track («Да»)
-            with no category catalogue entry, or a category not in its profile, gets the general term and is flagged
-            in the warnings column (fast-track-without-category, category-not-in-profile); --strict-categories
-            rejects it instead. A message registered after --as-of gets the status not-yet-registered. Columns in
-            words, in --lang (not in the default set; choose them with --columns): status_text, stage_text,
-            stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text,
-            planned_check_text, warnings_text.
-            Exit codes: 0 all rows good; 1 some rows
+            Input columns by header name (case-insensitive) or the ПОС export's Russian names: id (Номер), \
+            registered_at (Дата поступления), tz, region, profile, term_days, fast_track_days (Фаст-трек), \
+            category (Категория), subcategory (Подкатегория), regime (ФЗ), stage (Стадия), stage_entered_at, \
+            postponed_until (several: d1;d2), extension_days, closed_at, organisation, outcome (Тип решения), \
+            rejection_reason (Причина отклонения), appeal_chosen (Заявитель выбрал подачу по 59-ФЗ: appeal when it or \
+            ФЗ says 59-ФЗ), pos_planned_date (Дата планируемого завершения работ: adds the planned_check audit). \
+            The export's other columns (the platform's own: Номер ЕПГУ, Источник …) are carried, not used; any other \
+            header is reported once (--strict-columns: an error). An .xlsx input (by content or name) is read directly: \
+            the first sheet (--sheet), the header found below title rows, date cells read in the row's zone. CSV input \
+            in UTF-8, UTF-16 (BOM) or Windows-1251 is detected (--encoding), and CSV output and rejects keep its \
+            encoding and delimiter (--output-encoding, --output-delimiter). A row with a stage but no stage_entered_at \
+            is taken to have entered it when the plan says it starts (the previous stage's planned due time). \
+            Dates and times: 2024-03-29T10:15+03:00, 2024-03-29 10:15, 29.03.2024 10:15, 1.3.2025 9:05, \
+            01.03.2025 09:05:00, 29.03.2024; a two-digit year (01.03.25) is refused. A row marked fast-track («Да») \
+            with no category catalogue entry, or a category not in its profile, gets the general term and is flagged \
+            in the warnings column (fast-track-without-category, category-not-in-profile); --strict-categories \
+            rejects it instead. A message registered after --as-of gets the status not-yet-registered. Columns in \
+            words, in --lang (not in the default set; choose them with --columns): status_text, stage_text, \
+            stage_status_text, rolled_text, due_reason_text, next_control_text, overdue_controls_text, \
+            planned_check_text, warnings_text. \
+            Exit codes: 0 all rows good; 1 some rows \
             rejected (the output is complete for the good ones; each bad row is in the rejects file); 2 fatal.
             """
-        ).replacingOccurrences(of: "\n", with: " ")
+        )
     )
 
     @Argument(

@@ -163,15 +163,17 @@ public struct RegulationProfile: Sendable, Hashable {
         if let days = fastTrackDays {
             let accepted = acceptedFastTrackTerms(lenient: lenientFastTrack)
             guard accepted.contains(days) else {
+                // The shared parts made once (a batch builds this for every row it rejects).
+                let list = accepted.description
+                let clause = " (" + fastTrackTerms.citation + ")"
+                let longest = String(fastTrackTerms.value.longest)
                 throw .invalidValue(
                     field: "fast_track_days", value: String(days),
                     expected: LocalizedText(
-                        ru: "срок фаст-трека профиля \(id): \(accepted) дн. (\(fastTrackTerms.citation))"
-                            + (lenientFastTrack
-                                ? "" : "; с --lenient-fast-track допустимо 1–\(fastTrackTerms.value.longest)"),
-                        en: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
-                            + (lenientFastTrack
-                                ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)")))
+                        ru: "срок фаст-трека профиля " + id + ": " + list + " дн." + clause
+                            + (lenientFastTrack ? "" : "; с --lenient-fast-track допустимо 1–" + longest),
+                        en: "a fast-track term of profile " + id + ": " + list + " days" + clause
+                            + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–" + longest)))
             }
             return (.days(days), fastTrackTerms.citation)
         }
