@@ -1,4 +1,5 @@
 import SrokCore
+import SrokFiles
 import Synchronization
 
 /// What an `srok_context *` points to: the loaded data, the one message resolver, and a cache of
@@ -37,9 +38,9 @@ final class CContext: Sendable {
                 expected: LocalizedText(ru: "0 (нет) или ", en: "0 (none) or ") + .year(from: 1999, to: 2200))
         }
         let context = try SrokContext(
-            calendarFiles: try FileText.read(calendarFiles, kind: "calendar"),
-            profileFiles: try FileText.read(profileFiles, kind: "profile"),
-            regionFiles: try FileText.read(regionFiles, kind: "region"),
+            calendarFiles: try DataFiles.read(calendarFiles, kind: "calendar"),
+            profileFiles: try DataFiles.read(profileFiles, kind: "profile"),
+            regionFiles: try DataFiles.read(regionFiles, kind: "region"),
             options: CalendarOptions(provisionalThroughYear: provisionalThroughYear))
         return CContext(context, language: language)
     }

@@ -1,6 +1,6 @@
 import SrokBatch
 import SrokCore
-import SrokSystem
+import SrokFiles
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SrokBatch
 @testable import SrokCore
-import SrokSystem
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,6 @@
 internal import CXLSXWriter
 import SrokCore
-import SrokSystem
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,4 @@
 import SrokCore
-import SrokSystem
 
 extension SyscallError {
     /// The system's reason in both languages (``SystemErrorText``).
