@@ -49,7 +49,9 @@ extension BatchMessage: Codable {
         if let n = try? value("id", Int.self, aNumber) {
             id = String(n)
         } else {
-            id = try value("id", String.self, LocalizedText(ru: "строка или целое число", en: "a string or a whole number"))
+            id =
+                try value(
+                    "id", String.self, LocalizedText(ru: "строка или целое число", en: "a string or a whole number"))
                 ?? ""
         }
         guard let registered = try timestamp("registered_at") else {
@@ -103,7 +105,9 @@ extension BatchMessage: Codable {
         try put("region", region)
         try put("profile", profile)
         try put("term_days", termDays)
-        if let fastTrackDays { try put("fast_track_days", fastTrackDays) } else if fastTrack {
+        if let fastTrackDays {
+            try put("fast_track_days", fastTrackDays)
+        } else if fastTrack {
             try put("fast_track_days", true)
         }
         try put("category", category)

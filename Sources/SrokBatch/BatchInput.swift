@@ -184,7 +184,8 @@ final class BatchInput {
                 field: field, value: value,
                 expected: expected
                     + LocalizedText(
-                        ru: "; заголовок не в UTF-8: укажите кодировку файла в --encoding (\(InputEncoding.accepted.ru))",
+                        ru:
+                            "; заголовок не в UTF-8: укажите кодировку файла в --encoding (\(InputEncoding.accepted.ru))",
                         en: "; the header is not UTF-8: give the file's --encoding (\(InputEncoding.accepted.en))"))
         }
         reader.delimiter = d

@@ -92,14 +92,16 @@ extension CContext {
                             ru:
                                 "местные секунды от 1970-01-01T00:00 в пределах от \(lower) до \(upper) (с 0001-01-02 по 9999-12-30)",
                             en:
-                                "local seconds since 1970-01-01T00:00 from \(lower) to \(upper) (0001-01-02 to 9999-12-30)"))
+                                "local seconds since 1970-01-01T00:00 from \(lower) to \(upper) (0001-01-02 to 9999-12-30)"
+                        ))
                 )
             }
             return zone.instant(LocalDateTime(instant: Instant(secondsSinceEpoch: value), offsetSeconds: 0))
         default:
             throw CFailure.argument(
                 "registered_at_kind", String(kind),
-                LocalizedText(ru: "SROK_TIME_UTC (0) или SROK_TIME_LOCAL (1)", en: "SROK_TIME_UTC (0) or SROK_TIME_LOCAL (1)"))
+                LocalizedText(
+                    ru: "SROK_TIME_UTC (0) или SROK_TIME_LOCAL (1)", en: "SROK_TIME_UTC (0) or SROK_TIME_LOCAL (1)"))
         }
     }
 

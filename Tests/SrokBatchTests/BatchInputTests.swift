@@ -335,7 +335,9 @@ struct BatchInputTests {
         #expect(
             missing?.description.contains("«Итоги»; известны: 1 «Данные», 2 «Второй», 3 «1» (название или номер 1–3)")
                 == true, "\(String(describing: missing))")
-        #expect(missing?.message(.en).contains("'Итоги'; known: 1 «Данные», 2 «Второй», 3 «1» (a name or a position 1–3)") == true)
+        #expect(
+            missing?.message(.en).contains("'Итоги'; known: 1 «Данные», 2 «Второй», 3 «1» (a name or a position 1–3)")
+                == true)
         other.sheet = "Второй"
         let noHeader = F.error { try BatchRunner.run(other, evaluator: Self.evaluator) }
         #expect(noHeader?.message(.en).contains("sheet 'Второй'") == true)

@@ -1,9 +1,9 @@
 import Foundation
+import SrokFiles
 import Testing
 
 @testable import SrokBatch
 @testable import SrokCore
-import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -33,7 +33,8 @@ struct BulkWarningsTests {
         #expect(ru["warnings"] as? String == "fast-track-without-category")
         #expect(
             ru["warnings_text"] as? String
-                == "отмечен фаст-трек, но категория не указана или у профиля нет каталога категорий: применён общий срок")
+                == "отмечен фаст-трек, но категория не указана или у профиля нет каталога категорий: применён общий срок"
+        )
         let en = try object(r, .en)
         #expect(
             en["warnings_text"] as? String

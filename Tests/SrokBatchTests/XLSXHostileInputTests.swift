@@ -84,7 +84,9 @@ import Testing
         #expect(message.en.hasPrefix("sheet 'malformed', row 1: "))
         #expect(message.en.contains("part 'xl/worksheets/sheet8.xml': malformed XML at line 2"))
         // In Russian the C layer's words too, libxml2's own reason left out: «ошибка в XML в строке 2, столбце N».
-        #expect(message.ru.hasPrefix("лист «malformed», строка 1: часть «xl/worksheets/sheet8.xml»: ошибка в XML в строке 2, столбце "))
+        #expect(
+            message.ru.hasPrefix(
+                "лист «malformed», строка 1: часть «xl/worksheets/sheet8.xml»: ошибка в XML в строке 2, столбце "))
         #expect(message.ru.contains("книга повреждена (ожидается книга Office Open XML (.xlsx)"))
         #expect(message.en.contains("expected an Office Open XML workbook (.xlsx)"))
         // Every later call throws the same.
@@ -99,7 +101,8 @@ import Testing
         }
         #expect(path.hasSuffix("hostile.xlsx"))
         #expect(message.en.hasPrefix("sheet 'missing-part': the workbook has no part 'xl/worksheets/sheet9.xml'"))
-        #expect(message.ru.hasPrefix("лист «missing-part»: в книге нет части «xl/worksheets/sheet9.xml»; ожидается книга"))
+        #expect(
+            message.ru.hasPrefix("лист «missing-part»: в книге нет части «xl/worksheets/sheet9.xml»; ожидается книга"))
     }
 
     @Test func aSheetThatDoesNotExist() throws {

@@ -23,18 +23,21 @@ struct AnswerLanguageTests {
 
     @Test func aFastTrackMarkWithoutACategoryIsFlaggedInTheAnswer() throws {
         // Brasovsky lists fast-track categories; a mark without one gets the general term, flagged.
-        let request = Array(#"{"registered_at": "2024-04-15T10:00+03:00", "profile": "brasovsky", "fast_track": true}"#.utf8)
+        let request = Array(
+            #"{"registered_at": "2024-04-15T10:00+03:00", "profile": "brasovsky", "fast_track": true}"#.utf8)
         let ru = try object(try call(.ru).due(request, now: Self.now))
         #expect(ru["warnings"] as? [String] == ["fast-track-without-category"])
         #expect(
             ru["warnings_text"] as? String
-                == "отмечен фаст-трек, но категория не указана или у профиля нет каталога категорий: применён общий срок")
+                == "отмечен фаст-трек, но категория не указана или у профиля нет каталога категорий: применён общий срок"
+        )
         let en = try object(try call(.en).due(request, now: Self.now))
         #expect(en["warnings"] as? [String] == ["fast-track-without-category"])
         #expect((en["warnings_text"] as? String)?.hasPrefix("marked fast-track, but no category is given") == true)
         // Without the mark: no warning, an empty list and a null text.
         let plain = try object(
-            try call(.ru).due(Array(#"{"registered_at": "2024-04-15T10:00+03:00", "profile": "brasovsky"}"#.utf8), now: Self.now))
+            try call(.ru).due(
+                Array(#"{"registered_at": "2024-04-15T10:00+03:00", "profile": "brasovsky"}"#.utf8), now: Self.now))
         #expect(plain["warnings"] as? [String] == [] && plain["warnings_text"] is NSNull)
     }
 
@@ -47,7 +50,8 @@ struct AnswerLanguageTests {
         #expect(en["status"] as? String == "not-yet-registered")
         #expect(en["status_text"] as? String == "not yet registered")
         // The answer reads back, the texts with it.
-        let answer = try JSONDecoder().decode(StatusAnswer.self, from: Data(try call(.en).status(request, now: Self.now)))
+        let answer = try JSONDecoder().decode(
+            StatusAnswer.self, from: Data(try call(.en).status(request, now: Self.now)))
         #expect(answer.status == .notYetRegistered && answer.statusText == "not yet registered")
     }
 
@@ -57,7 +61,9 @@ struct AnswerLanguageTests {
         let request = Array(#"{"registered_at": "2024-03-29T10:15+03:00", "term_days": 30}"#.utf8)
         let ru = try object(try call(.ru).due(request, now: Self.now))
         let en = try object(try call(.en).due(request, now: Self.now))
-        #expect(ru["rolled"] as? String == "preceding:2024-04-28>2024-04-27" && en["rolled"] as? String == ru["rolled"] as? String)
+        #expect(
+            ru["rolled"] as? String == "preceding:2024-04-28>2024-04-27"
+                && en["rolled"] as? String == ru["rolled"] as? String)
         #expect(ru["rolled_text"] as? String == "28.04.2024 → 27.04.2024, перенос на предшествующий рабочий день")
         #expect(en["rolled_text"] as? String == "2024-04-28 → 2024-04-27, moved to the preceding working day")
         #expect(ru["term_source"] as? String == "задано ключом term_days")
@@ -67,7 +73,10 @@ struct AnswerLanguageTests {
     @Test func errorsInTheCallsLanguage() throws {
         let request = Array(#"{"registered_at": "2024-03-29T10:15+03:00", "term": 30}"#.utf8)
         for (lang, expected) in [
-            (Language.ru, "недопустимое значение запрос: term: «term»; ожидается известный ключ (возможно, term_days?)"),
+            (
+                Language.ru,
+                "недопустимое значение запрос: term: «term»; ожидается известный ключ (возможно, term_days?)"
+            ),
             (.en, "invalid request: term: 'term'; expected a known key (did you mean term_days?)"),
         ] {
             do {

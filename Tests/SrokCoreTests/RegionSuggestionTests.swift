@@ -41,7 +41,9 @@ struct RegionSuggestionTests {
         #expect(regions.suggestions(for: "  КАЗАНЬ ").map(\.code) == ["RU-TA"])
         // Suggested, not listed as known: «perhaps you meant», the centre named in each language
         // (the names are the data's, in Russian).
-        #expect(message("Казань") == "unknown region 'Казань'; perhaps you meant RU-TA (Республика Татарстан, capital Казань)")
+        #expect(
+            message("Казань")
+                == "unknown region 'Казань'; perhaps you meant RU-TA (Республика Татарстан, capital Казань)")
         #expect(
             Fixtures.errorText(.ru) { _ = try regions.resolve("Казань") }
                 == "неизвестный регион «Казань»; возможно, имелся в виду RU-TA (Республика Татарстан, центр — Казань)")

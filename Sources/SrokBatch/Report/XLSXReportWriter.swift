@@ -255,7 +255,9 @@ package final class XLSXReportWriter: XLSXReportBackend {
     /// Writes a bold header in row 1 and freezes it.
     private func writeHeader(_ names: [String], to sheet: UnsafeMutablePointer<lxw_worksheet>) throws(SrokError) {
         for (column, name) in names.enumerated() {
-            try check(writeText(Array(name.utf8), sheet, 0, UInt16(column), palette.header), LocalizedText(ru: "запись заголовка", en: "writing the header"))
+            try check(
+                writeText(Array(name.utf8), sheet, 0, UInt16(column), palette.header),
+                LocalizedText(ru: "запись заголовка", en: "writing the header"))
         }
         worksheet_freeze_panes(sheet, 1, 0)
     }
@@ -265,10 +267,13 @@ package final class XLSXReportWriter: XLSXReportBackend {
         throws(SrokError)
     {
         let last = UInt16(widths.widths.count - 1)
-        try check(worksheet_autofilter(sheet, 0, 0, UInt32(rows), last), LocalizedText(ru: "установка автофильтра", en: "setting the autofilter"))
+        try check(
+            worksheet_autofilter(sheet, 0, 0, UInt32(rows), last),
+            LocalizedText(ru: "установка автофильтра", en: "setting the autofilter"))
         for column in 0...last {
             try check(
-                worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil), LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths")
+                worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil),
+                LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths")
             )
         }
     }
@@ -289,9 +294,11 @@ package final class XLSXReportWriter: XLSXReportBackend {
         for table in summary.tables {
             if row > 0 { try next() }
             try check(
-                writeText(Array(table.section.utf8), sheet, UInt32(row), 0, palette.header), LocalizedText(ru: "запись сводки", en: "writing the summary"))
+                writeText(Array(table.section.utf8), sheet, UInt32(row), 0, palette.header),
+                LocalizedText(ru: "запись сводки", en: "writing the summary"))
             try check(
-                writeText(Array(labels.countHeader.utf8), sheet, UInt32(row), 1, palette.header), LocalizedText(ru: "запись сводки", en: "writing the summary"))
+                writeText(Array(labels.countHeader.utf8), sheet, UInt32(row), 1, palette.header),
+                LocalizedText(ru: "запись сводки", en: "writing the summary"))
             keyWidth = max(keyWidth, XLSXColumnWidths.length(of: table.section))
             try next()
             for (key, count) in table.counts {
@@ -306,7 +313,9 @@ package final class XLSXReportWriter: XLSXReportBackend {
             try check(
                 worksheet_set_column(sheet, 0, 0, Double(min(keyWidth + 2, options.maxColumnWidth)), nil),
                 LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths"))
-            try check(worksheet_set_column(sheet, 1, 1, Double(max(countWidth, 12)), nil), LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths"))
+            try check(
+                worksheet_set_column(sheet, 1, 1, Double(max(countWidth, 12)), nil),
+                LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths"))
         }
     }
 
@@ -317,7 +326,10 @@ package final class XLSXReportWriter: XLSXReportBackend {
         _ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16
     ) throws(SrokError) {
         switch cell {
-        case .text(let s): try check(writeText(Array(s.utf8), sheet, row, column, nil), LocalizedText(ru: "запись строки \(row + 1)", en: "writing row \(row + 1)"))
+        case .text(let s):
+            try check(
+                writeText(Array(s.utf8), sheet, row, column, nil),
+                LocalizedText(ru: "запись строки \(row + 1)", en: "writing row \(row + 1)"))
         case .integer(let n): try write(.integer(n), to: sheet, row: row, column: column, fill: .none)
         default: try write(XLSXEncodedCell.empty, to: sheet, row: row, column: column, fill: .none)
         }
@@ -366,7 +378,8 @@ package final class XLSXReportWriter: XLSXReportBackend {
         try check(
             result,
             LocalizedText(
-                ru: "запись строки \(row + 1), столбца \(column + 1)", en: "writing row \(row + 1), column \(column + 1)"))
+                ru: "запись строки \(row + 1), столбца \(column + 1)",
+                en: "writing row \(row + 1), column \(column + 1)"))
     }
 
     /// Writes a string cell of UTF-8 bytes (made safe for Excel by `XLSXText`); an empty text

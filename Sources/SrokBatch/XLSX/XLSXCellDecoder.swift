@@ -125,7 +125,8 @@ struct XLSXCellDecoder {
             throw location.at(cell: ref.description).invalid(
                 "t=\"\(t)\"",
                 expected: LocalizedText(
-                    ru: "тип ячейки n, s, str, inlineStr, b, e или d", en: "a cell type n, s, str, inlineStr, b, e or d"))
+                    ru: "тип ячейки n, s, str, inlineStr, b, e или d", en: "a cell type n, s, str, inlineStr, b, e or d"
+                ))
         }
     }
 

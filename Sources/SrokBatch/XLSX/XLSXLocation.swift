@@ -21,7 +21,7 @@ package struct XLSXLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file, sheet 'S', cell C` (the English form; ``SrokError/fieldName(_:_:)`` translates it).
-    package var description: String { file + place(.en).map { ", " + $0 } .orEmpty }
+    package var description: String { file + place(.en).map { ", " + $0 }.orEmpty }
 
     /// The sheet and the cell or row in `lang` (`sheet 'S', cell B7`; `лист «S», ячейка B7`), nil
     /// when neither is known.

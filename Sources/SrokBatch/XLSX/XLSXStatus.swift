@@ -35,7 +35,9 @@ enum XLSXStatus {
                     message: LocalizedText(
                         ru:
                             "зашифрованная (с паролем) книга или старый двоичный файл .xls, а не .xlsx; ожидается ",
-                        en: "an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx; expected ")
+                        en:
+                            "an encrypted (password-protected) workbook or an old binary .xls file, not .xlsx; expected "
+                    )
                         + acceptedWorkbook
                         + LocalizedText(
                             ru: ": откройте её в Excel и сохраните как .xlsx без пароля",
@@ -47,7 +49,8 @@ enum XLSXStatus {
                     + LocalizedText(ru: "; ожидается ", en: "; expected ") + acceptedWorkbook)
         case SROK_XLSX_ERR_NO_ENTRY.rawValue:
             return location.unreadable(
-                LocalizedText(ru: "в книге нет части «\(part)»; ожидается ", en: "the workbook has no part '\(part)'; expected ")
+                LocalizedText(
+                    ru: "в книге нет части «\(part)»; ожидается ", en: "the workbook has no part '\(part)'; expected ")
                     + acceptedWorkbook)
         case SROK_XLSX_ERR_ENCRYPTED.rawValue:
             return location.unreadable(

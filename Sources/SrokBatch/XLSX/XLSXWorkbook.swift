@@ -99,14 +99,18 @@ package struct XLSXWorkbook: Sendable {
         guard sheet.isWorksheet else {
             throw location.unreadable(
                 LocalizedText(
-                    ru: "это лист диаграммы, без ячеек; ожидается лист с данными (листы: \(names.joined(separator: ", ")))",
-                    en: "is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))"))
+                    ru:
+                        "это лист диаграммы, без ячеек; ожидается лист с данными (листы: \(names.joined(separator: ", ")))",
+                    en:
+                        "is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))"
+                ))
         }
         guard sheet.part != nil else {
             throw location.unreadable(
                 LocalizedText(
                     ru: "в книге нет связи с этим листом; ожидается ",
-                    en: "the sheet's relationship is missing from the workbook; expected ") + XLSXStatus.acceptedWorkbook)
+                    en: "the sheet's relationship is missing from the workbook; expected ")
+                    + XLSXStatus.acceptedWorkbook)
         }
         return sheet
     }

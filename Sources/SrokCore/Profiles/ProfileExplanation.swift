@@ -233,7 +233,7 @@ extension RegulationProfile {
         let limitText: String
         switch postponements.value {
         case .unlimited: limitText = ru ? "без ограничения числа" : "any number of times"
-        case .atMost(let n):
+        case .atMost:
             limitText =
                 ru
                 ? "\(postponements.value.text.ru); следующее — ошибка со ссылкой на пункт"

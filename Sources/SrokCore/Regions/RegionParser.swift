@@ -88,7 +88,9 @@ extension RegionDefinition {
         case "name": r.name = line.rest
         case "alias": r.aliases.append(line.rest)
         case "capital":
-            guard !line.rest.isEmpty else { throw line.fail(ru: "у «capital» нужно название города", en: "'capital' needs a city name") }
+            guard !line.rest.isEmpty else {
+                throw line.fail(ru: "у «capital» нужно название города", en: "'capital' needs a city name")
+            }
             r.capitals.append(RegionCapital(name: line.rest, citation: try line.requiredCitation()))
         case "base":
             r.base = try line.field(0, LocalizedText(ru: "идентификатор базового календаря", en: "a base calendar id"))

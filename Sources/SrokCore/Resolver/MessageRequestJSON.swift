@@ -210,7 +210,8 @@ enum RequestReader {
                     : LocalizedText(ru: " (возможно, \(near)?)", en: " (did you mean \(near)?)")
                 throw fail(
                     key.stringValue, key.stringValue,
-                    LocalizedText(ru: "известный ключ", en: "a known key") + hint + ": " + known.joined(separator: ", "))
+                    LocalizedText(ru: "известный ключ", en: "a known key") + hint + ": " + known.joined(separator: ", ")
+                )
             }
         }
 
@@ -367,14 +368,16 @@ enum RequestReader {
             let path = decoder.codingPath.fieldPath
             throw MessageFieldError(
                 field: path, value: "…",
-                error: .invalidValue(field: path.isEmpty ? source : source + ": " + path, value: "…", expected: entryShape))
+                error: .invalidValue(
+                    field: path.isEmpty ? source : source + ": " + path, value: "…", expected: entryShape))
         }
         let e = Object(decoder, container: c)
         try e.checkKeys(MessageRequest.Entry.keys)
         guard
             let stage = try e.parsed(
                 "stage",
-                expected: LocalizedText(ru: "этап: ", en: "a stage: ") + Stage.allCases.map(\.code).joined(separator: ", "),
+                expected: LocalizedText(ru: "этап: ", en: "a stage: ")
+                    + Stage.allCases.map(\.code).joined(separator: ", "),
                 { (s, f) throws(SrokError) in try Stage(parsing: s, field: f) }),
             let at = try e.timestamp("at")
         else {
