@@ -158,27 +158,3 @@ public enum SrokError: Error, Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 }
-
-/// Transitional constructors that take one text for both languages: code written before the
-/// messages were given in both compiles, and the compiler points at each such place.
-extension SrokError {
-    /// ``io(path:message:)`` with one text for both languages.
-    @available(*, deprecated, message: "give the message in both languages: .io(path:message: LocalizedText(ru:en:))")
-    public static func io(path: String, message: String) -> SrokError {
-        .io(path: path, message: LocalizedText(verbatim: message))
-    }
-
-    /// ``invalidValue(field:value:expected:)`` with one text for both languages.
-    @available(
-        *, deprecated, message: "give the expected value in both languages: expected: LocalizedText(ru:en:)"
-    )
-    public static func invalidValue(field: String, value: String, expected: String) -> SrokError {
-        .invalidValue(field: field, value: value, expected: LocalizedText(verbatim: expected))
-    }
-
-    /// ``unknown(kind:name:known:hint:)`` with one text for both languages.
-    @available(*, deprecated, message: "give the kind in both languages: kind: LocalizedText(ru:en:)")
-    public static func unknown(kind: String, name: String, known: [String]) -> SrokError {
-        .unknown(kind: LocalizedText(verbatim: kind), name: name, known: known)
-    }
-}

@@ -1,6 +1,6 @@
 /// The answer to «when is this message due?»: the total and stage due times of one message, as
 /// `srok due --format json` writes them and as the service's `POST /v1/due` and the C ABI's JSON
-/// call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/dueAnswer(explicitTermSource:)``).
+/// call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/dueAnswer(explicitTermSource:language:)``).
 ///
 /// `Codable` with the keys of ``Key`` (snake_case, the CLI's and the batch's column names), in
 /// that order with ``OrderedJSONEncoder``; every instant is ISO 8601 with the organisation's

@@ -139,7 +139,7 @@ public struct RegionCatalog: Sendable {
 
     /// The code for a code or a name (`RU-TA`, `ru-ta`, `Татарстан`, `Республика Татарстан`,
     /// `Tatarstan`); `RU` is the federal calendar.
-    /// - Throws: ``SrokError/unknown(kind:name:known:)`` listing the ``suggestions(for:limit:)``
+    /// - Throws: ``SrokError/unknown(kind:name:known:hint:)`` with the ``suggestions(for:limit:)``
     ///   (`Казань` → `RU-TA (Республика Татарстан, центр — Казань)`), or the codes with days of
     ///   their own when nothing is close.
     public func resolve(_ text: String) throws(SrokError) -> String {

@@ -13,7 +13,7 @@ public enum SLAState: String, Sendable, CaseIterable {
     case notYetRegistered = "not-yet-registered"
 
     /// The state in words: «в срок», «срок подходит», «просрочено», «закрыто», «ещё не поступило»
-    /// (the machine-readable value is ``rawValue``).
+    /// (the machine-readable value is `rawValue`).
     public func text(_ lang: Language) -> String {
         switch (self, lang) {
         case (.ok, .ru): "в срок"
