@@ -128,7 +128,11 @@ package final class TranscodingReader {
                 return
             }
         }
-        let bytes = UnsafeBufferPointer(rebasing: raw[from..<held])
+        // UTF-16 goes to ICU in whole code units and never ending on a lead surrogate; the rest
+        // waits for the next chunk. (Split between two calls, an unpaired lead surrogate is
+        // reported one byte late: ICU's UTF-16 converter keeps a byte of the unit after it.)
+        let end = eof ? held : Self.convertibleEnd(raw, from: from, to: held, detected!)
+        let bytes = UnsafeBufferPointer(rebasing: raw[from..<end])
         if detected == .utf8 {
             pending.append(contentsOf: bytes)
         } else {
@@ -144,8 +148,24 @@ package final class TranscodingReader {
             }
         }
         consumed += bytes.count
-        held = 0
+        let tail = held - end
+        if tail > 0 && end > 0 { raw.baseAddress!.update(from: raw.baseAddress! + end, count: tail) }
+        held = tail
         if eof { done = true }
+    }
+
+    /// Where `raw[from..<to]` may be cut before the next chunk: for UTF-16, after the last whole
+    /// code unit and before a lead surrogate that ends it (its trail may come next); else `to`.
+    private static func convertibleEnd(
+        _ raw: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int, _ encoding: InputEncoding
+    ) -> Int {
+        guard encoding == .utf16le || encoding == .utf16be else { return to }
+        var end = from + (to - from) / 2 * 2
+        if end - from >= 2 {
+            let high = encoding == .utf16le ? raw[end - 1] : raw[end - 2]
+            if high & 0xFC == 0xD8 { end -= 2 }  // D800–DBFF
+        }
+        return end
     }
 
     /// Moves `raw[from..<held]` to the front and counts what went before as consumed.
