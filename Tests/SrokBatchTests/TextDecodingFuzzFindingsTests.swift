@@ -62,6 +62,22 @@ struct TextDecodingFuzzFindingsTests {
         }
     }
 
+    @Test func twoLeadSurrogatesEndingTheText() throws {
+        // Fuzz/regressions/decoding/two-lead-surrogates-at-chunk-end: UTF-16LE U+D830 U+D865, two
+        // lead surrogates, read in one chunk that does not yet know it is the end. The first is
+        // unpaired (a lead surrogate follows it): the error is at byte 0, not 1 (holding the
+        // second back for its trail left the first alone at the end of a call).
+        for chunk in [16, 17, 64] {
+            let e = try error([0x30, 0xD8, 0x65, 0xD8], .utf16le, chunk: chunk)
+            guard case .invalidValue(let field, let value, _)? = e else {
+                Issue.record("expected invalidValue, got \(String(describing: e))")
+                continue
+            }
+            #expect(field == "in.txt, byte 0", "chunk \(chunk)")
+            #expect(value == "0x30 0xD8")
+        }
+    }
+
     @Test func aSurrogatePairAcrossChunksIsStillOneCharacter() throws {
         // "a", U+1F600 (D83D DE00) with its lead surrogate ending the first 16-byte chunk: read whole.
         let units: [UInt16] = [0xFEFF] + Array("abcdef".utf16) + [0xD83D, 0xDE00, 0x0A]

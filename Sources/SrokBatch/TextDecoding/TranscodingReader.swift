@@ -128,9 +128,10 @@ package final class TranscodingReader {
                 return
             }
         }
-        // UTF-16 goes to ICU in whole code units and never ending on a lead surrogate; the rest
-        // waits for the next chunk. (Split between two calls, an unpaired lead surrogate is
-        // reported one byte late: ICU's UTF-16 converter keeps a byte of the unit after it.)
+        // UTF-16 goes to ICU in whole code units, and never ending on a lead surrogate whose
+        // trail may follow; the rest waits for the next chunk. (Split between two calls, an
+        // unpaired lead surrogate is reported one byte late: ICU's UTF-16 converter keeps a byte
+        // of the unit after it.)
         let end = eof ? held : Self.convertibleEnd(raw, from: from, to: held, detected!)
         let bytes = UnsafeBufferPointer(rebasing: raw[from..<end])
         if detected == .utf8 {
@@ -155,17 +156,18 @@ package final class TranscodingReader {
     }
 
     /// Where `raw[from..<to]` may be cut before the next chunk: for UTF-16, after the last whole
-    /// code unit and before a lead surrogate that ends it (its trail may come next); else `to`.
+    /// code unit, and before a lead surrogate that ends it (its trail may come next) unless the
+    /// unit before it is a lead surrogate too (unpaired, so ICU stops there, within the call).
     private static func convertibleEnd(
         _ raw: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int, _ encoding: InputEncoding
     ) -> Int {
         guard encoding == .utf16le || encoding == .utf16be else { return to }
-        var end = from + (to - from) / 2 * 2
-        if end - from >= 2 {
-            let high = encoding == .utf16le ? raw[end - 1] : raw[end - 2]
-            if high & 0xFC == 0xD8 { end -= 2 }  // D800–DBFF
+        let end = from + (to - from) / 2 * 2
+        // The high byte of the unit that ends at `e`; a lead surrogate is D800–DBFF.
+        func isLead(endingAt e: Int) -> Bool {
+            e - from >= 2 && (encoding == .utf16le ? raw[e - 1] : raw[e - 2]) & 0xFC == 0xD8
         }
-        return end
+        return isLead(endingAt: end) && !isLead(endingAt: end - 2) ? end - 2 : end
     }
 
     /// Moves `raw[from..<held]` to the front and counts what went before as consumed.
