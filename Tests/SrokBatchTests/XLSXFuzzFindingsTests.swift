@@ -1,0 +1,151 @@
+import Foundation
+import SrokCore
+import Testing
+
+@testable import SrokBatch
+
+/// What the XLSX fuzz harness (Fuzz/XLSXFuzz.swift) found.
+@Suite("XLSX reader: fuzz findings")
+struct XLSXFuzzFindingsTests {
+    typealias F = InputFixtures
+
+    /// The read system calls (read, pread…) this thread has made (Linux: /proc/thread-self/io).
+    private static func readCalls() -> Int? {
+        guard let io = try? String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8) else { return nil }
+        let line = io.split(separator: "\n").first { $0.hasPrefix("syscr:") }
+        return line.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+    }
+
+    @Test func anExtraFieldPastTheEndCostsNoSystemCallPerRecord() throws {
+        // Fuzz/regressions/xlsx/timeout-extra-field-past-the-end (a fuzz timeout, 13 KB): a
+        // central-directory entry whose extra field is said to run 64 KiB past the end of the
+        // file. minizip reads an extra field 4 bytes at a time, one record after another, and
+        // goes on after a failed read (as an empty record); through stdio every record cost a
+        // seek and read system calls: about 390 000 of them, half a second, for that file,
+        // which is opened five times before the missing workbook part is known. Through the C
+        // layer's pread window a read past the end is no call at all.
+        // The archive: one central-directory entry "x" (46 + 1 bytes, extra field 65 535 bytes
+        // declared) at offset 0, then the end record.
+        var zip: [UInt8] = []
+        func u16(_ v: Int) { zip += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int) { for k in 0..<4 { zip.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        u32(0x0201_4B50)
+        for v in [20, 20, 0, 0, 0, 0x21] { u16(v) }  // made by, needed, flags, stored, time, date
+        for _ in 0..<3 { u32(0) }  // CRC-32, sizes
+        for v in [1, 65_535, 0, 0, 0] { u16(v) }  // name, extra, comment lengths, disk, attributes
+        u32(0)
+        u32(0)  // local header offset
+        zip.append(0x78)  // "x"
+        u32(0x0605_4B50)
+        for v in [0, 0, 1, 1] { u16(v) }
+        u32(47)  // central directory size
+        u32(0)  // and offset
+        u16(0)
+        let folder = try TemporaryFolder()
+        let path = folder.file("extra.xlsx")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(zip)))
+        let before = Self.readCalls()
+        let e = F.error { try XLSXReader(path: path) }
+        let after = Self.readCalls()
+        guard case .io(let file, _)? = e else {
+            Issue.record("expected io, got \(String(describing: e))")
+            return
+        }
+        #expect(file == path)
+        // A few reads an opening (the end record, the directory), five openings.
+        if let before, let after { #expect(after - before < 200, "\(after - before) read calls") }
+    }
+
+    @Test func aSheetLargerThanTheReadWindow() throws {
+        // 20 000 rows (about 2 MB of stored XML, some 30 fills of the C layer's 64 KiB window;
+        // the parts found through the central directory at the end): row k holds the number k
+        // in A and the text "t<k>" inline in B.
+        var sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        for k in 1...20_000 {
+            sheet +=
+                #"<row r="\#(k)"><c r="A\#(k)"><v>\#(k)</v></c><c r="B\#(k)" t="inlineStr"><is><t>t\#(k)</t></is></c></row>"#
+        }
+        sheet += "</sheetData></worksheet>"
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts: [(String, String)] = [
+            (
+                "_rels/.rels",
+                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+                    + #"<Relationship Id="rId1" Type="\#(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+            ("xl/worksheets/sheet1.xml", sheet),
+            (
+                "xl/workbook.xml",
+                #"<workbook xmlns="\#(main)" xmlns:r="\#(rel)"><sheets><sheet name="Большой" sheetId="1" r:id="rId1"/>"#
+                    + "</sheets></workbook>"
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+                    + #"<Relationship Id="rId1" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ]
+        let folder = try TemporaryFolder()
+        let path = folder.file("large.xlsx")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(Self.storedArchive(parts))))
+        let reader = try XLSXReader(path: path)
+        #expect(reader.sheet.name == "Большой")
+        var k = 0
+        while let row = try reader.nextRow() {
+            k += 1
+            #expect(
+                row
+                    == XLSXRow(
+                        number: k,
+                        cells: [.init(column: 1, value: .number(Double(k))), .init(column: 2, value: .text("t\(k)"))]))
+        }
+        #expect(k == 20_000)
+        #expect(reader.progress.total > 1 << 20)
+    }
+
+    /// A ZIP (APPNOTE 4.3) of stored entries: local headers and data, then the central directory.
+    private static func storedArchive(_ parts: [(String, String)]) -> [UInt8] {
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        func u16(_ v: Int, _ a: inout [UInt8]) { a += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int, _ a: inout [UInt8]) { for k in 0..<4 { a.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        for (name, text) in parts {
+            let n = Array(name.utf8)
+            let data = Array(text.utf8)
+            let crc = crc32(data)
+            let offset = out.count
+            u32(0x0403_4B50, &out)
+            for v in [20, 0x800, 0, 0, 0x21] { u16(v, &out) }
+            for v in [crc, data.count, data.count] { u32(v, &out) }
+            u16(n.count, &out)
+            u16(0, &out)
+            out += n + data
+            u32(0x0201_4B50, &central)
+            for v in [20, 20, 0x800, 0, 0, 0x21] { u16(v, &central) }
+            for v in [crc, data.count, data.count] { u32(v, &central) }
+            for v in [n.count, 0, 0, 0, 0] { u16(v, &central) }
+            u32(0, &central)
+            u32(offset, &central)
+            central += n
+        }
+        let start = out.count
+        out += central
+        u32(0x0605_4B50, &out)
+        for v in [0, 0, parts.count, parts.count] { u16(v, &out) }
+        u32(central.count, &out)
+        u32(start, &out)
+        u16(0, &out)
+        return out
+    }
+
+    /// CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), bit by bit.
+    private static func crc32(_ data: [UInt8]) -> Int {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in data {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = c & 1 != 0 ? c >> 1 ^ 0xEDB8_8320 : c >> 1 }
+        }
+        return Int(c ^ 0xFFFF_FFFF)
+    }
+}
