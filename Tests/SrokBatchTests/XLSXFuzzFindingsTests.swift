@@ -56,52 +56,94 @@ struct XLSXFuzzFindingsTests {
         if let before, let after { #expect(after - before < 200, "\(after - before) read calls") }
     }
 
-    @Test func aSheetLargerThanTheReadWindow() throws {
-        // 20 000 rows (about 2 MB of stored XML, some 30 fills of the C layer's 64 KiB window;
-        // the parts found through the central directory at the end): row k holds the number k
-        // in A and the text "t<k>" inline in B.
-        var sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
-        for k in 1...20_000 {
-            sheet +=
-                #"<row r="\#(k)"><c r="A\#(k)"><v>\#(k)</v></c><c r="B\#(k)" t="inlineStr"><is><t>t\#(k)</t></is></c></row>"#
-        }
-        sheet += "</sheetData></worksheet>"
+    /// Writes a workbook of one sheet, «Лист1», whose XML is `sheet` (stored, uncompressed) to
+    /// `folder`, its package relationship pointing at `target` (the workbook part); its path.
+    private static func workbook(
+        _ folder: TemporaryFolder, sheet: String, target: String = "xl/workbook.xml"
+    ) -> String {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
         let parts: [(String, String)] = [
             (
                 "_rels/.rels",
-                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-                    + #"<Relationship Id="rId1" Type="\#(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+                #"<Relationships xmlns="\#(pkg)"><Relationship Id="rId1" Type="\#(rel)/officeDocument" "#
+                    + #"Target="\#(target)"/></Relationships>"#
             ),
-            ("xl/worksheets/sheet1.xml", sheet),
+            ("xl/worksheets/sheet1.xml", #"<worksheet xmlns="\#(main)"><sheetData>\#(sheet)</sheetData></worksheet>"#),
             (
                 "xl/workbook.xml",
-                #"<workbook xmlns="\#(main)" xmlns:r="\#(rel)"><sheets><sheet name="Большой" sheetId="1" r:id="rId1"/>"#
+                #"<workbook xmlns="\#(main)" xmlns:r="\#(rel)"><sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/>"#
                     + "</sheets></workbook>"
             ),
             (
                 "xl/_rels/workbook.xml.rels",
-                #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-                    + #"<Relationship Id="rId1" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+                #"<Relationships xmlns="\#(pkg)"><Relationship Id="rId1" Type="\#(rel)/worksheet" "#
+                    + #"Target="worksheets/sheet1.xml"/></Relationships>"#
             ),
         ]
+        let path = folder.file("book.xlsx")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(storedArchive(parts))))
+        return path
+    }
+
+    @Test func aSheetLargerThanTheReadWindow() throws {
+        // 20 000 rows (about 2 MB of stored XML, some 30 fills of the C layer's 64 KiB window;
+        // the parts found through the central directory at the end): row k holds the number k
+        // in A and the text "t<k>" inline in B.
+        var rows = ""
+        for k in 1...20_000 {
+            rows +=
+                #"<row r="\#(k)"><c r="A\#(k)"><v>\#(k)</v></c><c r="B\#(k)" t="inlineStr"><is><t>t\#(k)</t></is></c></row>"#
+        }
         let folder = try TemporaryFolder()
-        let path = folder.file("large.xlsx")
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(Self.storedArchive(parts))))
-        let reader = try XLSXReader(path: path)
-        #expect(reader.sheet.name == "Большой")
+        let reader = try XLSXReader(path: Self.workbook(folder, sheet: rows))
+        #expect(reader.sheet.name == "Лист1")
         var k = 0
         while let row = try reader.nextRow() {
             k += 1
-            #expect(
-                row
-                    == XLSXRow(
-                        number: k,
-                        cells: [.init(column: 1, value: .number(Double(k))), .init(column: 2, value: .text("t\(k)"))]))
+            let cells = [
+                XLSXRowCell(column: 1, value: .number(Double(k))), XLSXRowCell(column: 2, value: .text("t\(k)")),
+            ]
+            #expect(row == XLSXRow(number: k, cells: cells))
         }
         #expect(k == 20_000)
         #expect(reader.progress.total > 1 << 20)
+    }
+
+    @Test func anISODateCellOfJustT() throws {
+        // Fuzz/regressions/xlsx/iso-date-cell-T: `<c t="d"><v>T</v></c>`. "T" split at its "T"
+        // leaves nothing, and the ISO date reader took the first piece: a crash. It is a bad
+        // value of that row, and the next row reads on.
+        #expect(XLSXCellDecoder.isoDate("T") == nil)
+        let folder = try TemporaryFolder()
+        let reader = try XLSXReader(
+            path: Self.workbook(
+                folder, sheet: #"<row r="1"><c r="A1" t="d"><v>T</v></c></row><row r="2"><c r="A2"><v>5</v></c></row>"#)
+        )
+        guard case .invalidValue(let field, let value, _)? = F.error({ try reader.nextRow() }) else {
+            Issue.record("expected invalidValue")
+            return
+        }
+        #expect(field.hasSuffix("sheet 'Лист1', cell A1"))
+        #expect(value == "T")
+        #expect(try reader.nextRow() == XLSXRow(number: 2, cells: [XLSXRowCell(column: 1, value: .number(5))]))
+        #expect(try reader.nextRow() == nil)
+    }
+
+    @Test(arguments: ["/", "..", "", "xl/.."])
+    func aPackageRelationshipToNoPart(_ target: String) throws {
+        // Fuzz/regressions/xlsx/root-relationship-target-slash: the package's relationship to
+        // the workbook has Target="/", which resolves to no part name at all; the name of the
+        // workbook's relationships part was taken from it by force: a crash. Now no part of
+        // that name is found: an error naming the file.
+        let folder = try TemporaryFolder()
+        let path = Self.workbook(folder, sheet: #"<row r="1"><c r="A1"><v>1</v></c></row>"#, target: target)
+        guard case .io(let file, _)? = F.error({ try XLSXReader(path: path) }) else {
+            Issue.record("expected io for Target=\"\(target)\"")
+            return
+        }
+        #expect(file == path)
     }
 
     /// A ZIP (APPNOTE 4.3) of stored entries: local headers and data, then the central directory.
