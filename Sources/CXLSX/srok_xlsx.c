@@ -297,6 +297,15 @@ static void on_xml_error(void *user, xmlErrorPtr err) {
     snprintf(c->message, sizeof c->message, "malformed XML at line %d, column %d: %s", err->line, err->int2, text);
 }
 
+/// libxml2 reports some errors (a failed character conversion, an I/O error) with no parser
+/// context, through its generic handler, which prints them to stderr (`encoding error : input
+/// conversion failed…` before srok's own message); the parse fails all the same and the caller
+/// reports it.
+static void srok_xml_silent(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
 static int32_t pusher_open(pusher_t *p, const char *path, const char *name, common_t *c) {
     pthread_once(&srok_xml_once, srok_xml_init);
     memset(&p->sax, 0, sizeof p->sax);
@@ -311,17 +320,27 @@ static int32_t pusher_open(pusher_t *p, const char *path, const char *name, comm
 static int32_t pusher_step(pusher_t *p, common_t *c) {
     int32_t n = entry_read(&p->entry, p->buf, SROK_CHUNK, c);
     if (n < 0) return n;
+    // libxml2's messages with no parser context are not printed (see srok_xml_silent); the
+    // thread's handler is put back afterwards.
+    xmlGenericErrorFunc generic = xmlGenericError;
+    void *generic_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, srok_xml_silent);
     int rc;
     if (!p->ctxt) {
         // The first bytes let libxml2 detect the encoding.
         int head = n < 4 ? n : 4;
         p->ctxt = xmlCreatePushParserCtxt(&p->sax, c, (const char *)p->buf, head, NULL);
-        if (!p->ctxt) { fail(c, SROK_XLSX_ERR_MEMORY, "out of memory"); return c->status; }
+        if (!p->ctxt) {
+            xmlSetGenericErrorFunc(generic_context, generic);
+            fail(c, SROK_XLSX_ERR_MEMORY, "out of memory");
+            return c->status;
+        }
         xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING);
         rc = xmlParseChunk(p->ctxt, (const char *)p->buf + head, n - head, n == 0);
     } else {
         rc = xmlParseChunk(p->ctxt, (const char *)p->buf, n, n == 0);
     }
+    xmlSetGenericErrorFunc(generic_context, generic);
     if (n == 0) p->eof = 1;
     if (c->status < 0) return c->status;
     if (rc != 0 || !p->ctxt->wellFormed) {
