@@ -351,7 +351,12 @@ static int32_t pusher_step(pusher_t *p, common_t *c) {
 }
 
 static void pusher_close(pusher_t *p) {
-    if (p->ctxt) xmlFreeParserCtxt(p->ctxt);
+    if (p->ctxt) {
+        // An entity declared in a DOCTYPE makes libxml2 build a document to hold it even in SAX
+        // mode ("for expat compatibility"), which the context does not free.
+        if (p->ctxt->myDoc) xmlFreeDoc(p->ctxt->myDoc);
+        xmlFreeParserCtxt(p->ctxt);
+    }
     p->ctxt = NULL;
     free(p->buf);
     p->buf = NULL;
