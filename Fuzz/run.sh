@@ -5,7 +5,7 @@
 #
 #   SECONDS   fuzzing time per harness (default 600)
 #   HARNESS   the harnesses to run (default all): a file's name without "Fuzz.swift", lower
-#             case: csv, timestamp, jsonlines, request, calendar, region, profile
+#             case: csv, timestamp, jsonlines, request, calendar, region, profile, xlsx, decoding
 #   --merge   afterwards, add the new corpus inputs that bring new coverage to Fuzz/corpus/<name>
 #             (libFuzzer -merge=1). Without it, nothing in the repository is written.
 #   --jobs N  harnesses fuzzed at the same time (default 1)

@@ -129,7 +129,12 @@ package final class TranscodingReader {
                 return
             }
         }
-        let bytes = UnsafeBufferPointer(rebasing: raw[from..<held])
+        // UTF-16 goes to ICU in whole code units, and never ending on a lead surrogate whose
+        // trail may follow; the rest waits for the next chunk. (Split between two calls, an
+        // unpaired lead surrogate is reported one byte late: ICU's UTF-16 converter keeps a byte
+        // of the unit after it.)
+        let end = eof ? held : Self.convertibleEnd(raw, from: from, to: held, detected!)
+        let bytes = UnsafeBufferPointer(rebasing: raw[from..<end])
         if detected == .utf8 {
             pending.append(contentsOf: bytes)
         } else {
@@ -147,8 +152,25 @@ package final class TranscodingReader {
             }
         }
         consumed += bytes.count
-        held = 0
+        let tail = held - end
+        if tail > 0 && end > 0 { raw.baseAddress!.update(from: raw.baseAddress! + end, count: tail) }
+        held = tail
         if eof { done = true }
+    }
+
+    /// Where `raw[from..<to]` may be cut before the next chunk: for UTF-16, after the last whole
+    /// code unit, and before a lead surrogate that ends it (its trail may come next) unless the
+    /// unit before it is a lead surrogate too (unpaired, so ICU stops there, within the call).
+    private static func convertibleEnd(
+        _ raw: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int, _ encoding: InputEncoding
+    ) -> Int {
+        guard encoding == .utf16le || encoding == .utf16be else { return to }
+        let end = from + (to - from) / 2 * 2
+        // The high byte of the unit that ends at `e`; a lead surrogate is D800–DBFF.
+        func isLead(endingAt e: Int) -> Bool {
+            e - from >= 2 && (encoding == .utf16le ? raw[e - 1] : raw[e - 2]) & 0xFC == 0xD8
+        }
+        return isLead(endingAt: end) && !isLead(endingAt: end - 2) ? end - 2 : end
     }
 
     /// Moves `raw[from..<held]` to the front and counts what went before as consumed.

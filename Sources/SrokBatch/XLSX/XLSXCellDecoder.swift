@@ -207,7 +207,9 @@ struct XLSXCellDecoder {
     /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (a strict-OOXML `t="d"` cell).
     static func isoDate(_ t: String) -> XLSXDateTime? {
         let parts = t.split(separator: "T", maxSplits: 1)
-        let d = parts[0].split(separator: "-")
+        // "T" alone splits into nothing.
+        guard let datePart = parts.first else { return nil }
+        let d = datePart.split(separator: "-")
         guard d.count == 3, d[0].count == 4, let y = Int(d[0]), let m = Int(d[1]), let day = Int(d[2]),
             let date = CivilDate(year: y, month: m, day: day)
         else { return nil }

@@ -32,7 +32,9 @@ package struct XLSXWorkbook: Sendable {
             }
         }
         let dir = Self.directory(of: workbookPart)
-        let relsPart = dir + "_rels/" + workbookPart.split(separator: "/").last.map(String.init)! + ".rels"
+        // A target of "/" or ".." names no part: "" (then not found in the archive).
+        let name = workbookPart.split(separator: "/").last.map(String.init) ?? ""
+        let relsPart = dir + "_rels/" + name + ".rels"
         var targets: [String: (type: String, part: String)] = [:]
         var strings: String?
         var styles: String?
