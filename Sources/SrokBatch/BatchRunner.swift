@@ -87,57 +87,12 @@ public enum BatchRunner {
         let totalBytes = Syscall.regularFileSize(fd) ?? 0
 
         let lower = options.input.lowercased()
-        let inputIsJSONL: Bool
-        switch options.inputFormat {
-        case nil: inputIsJSONL = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-        case "csv": inputIsJSONL = false
-        case "jsonl": inputIsJSONL = true
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
-        }
-
-        var reader = ChunkReader(
-            fd: fd, chunk: options.chunkBytes, csv: !inputIsJSONL, maxRecordBytes: options.maxRecordBytes)
-        let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
-        try reader.first(firstBlock, header: !inputIsJSONL)
-        var headerEnd = 0
-        // A UTF-8 BOM.
-        let head = firstBlock.bytes
-        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { headerEnd = 3 }
-
-        // Header (CSV).
-        var format: BatchFormat
-        var schema: InputSchema?
-        var headers: [String] = []
-        var lineBase = 0
-        if inputIsJSONL {
-            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
-        } else {
-            let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
-            let header = try readHeader(head, from: headerEnd, delimiter: d, wholeInput: reader.eof)
-            headers = header.names
-            schema = try InputSchema(headers: headers)
-            headerEnd = header.next
-            lineBase = header.lines
-            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
-            reader.delimiter = d
-        }
-        format.maxRecordBytes = options.maxRecordBytes
-        format.formulaEscape = options.formulaEscape
-        reader.skipHeader(headerEnd)
-        switch options.outputFormat {
-        case nil: break
-        case "csv":
-            if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
-        case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
-        }
-        if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
-        if options.columns == OutputColumn.defaults {
-            // No --columns: the controls array in JSON Lines, the audit when the export has the platform's planned date.
-            let json: Bool
-            if case .jsonl = format.output { json = true } else { json = false }
-            format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
-        }
+        let byName = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+        var stream = try BatchStream(
+            reader: ChunkReader(
+                fd: fd, chunk: options.chunkBytes, csv: !(try BatchStream.inputIsJSONL(options, byName: byName)),
+                maxRecordBytes: options.maxRecordBytes),
+            options: options, byName: byName)
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
@@ -150,72 +105,13 @@ public enum BatchRunner {
         let summaryFile = files.summary
         let rejectsPath = files.targets.rejects.path
         do {
-            // Output header.
-            if case .csv(let od) = format.output {
-                var h: [UInt8] = []
-                for (k, c) in format.columns.enumerated() {
-                    if k > 0 { h.append(od) }
-                    h.append(contentsOf: c.rawValue.utf8)
-                }
-                h.append(0x0A)
-                try output.write(h)
-            }
-            try rejectsFile.write(Array("line,id,column,value,reason\n".utf8))
-
-            let jobs = max(1, options.jobs)
-            // Segments of at most about 512 KB (one per worker, more for large chunks): their
-            // output, about twice as long, is still in cache when it is written out.
-            reader.parts = max(jobs, options.chunkBytes / (512 << 10))
-            let pool = WorkerPool(count: jobs) { [format, schema, headers] in
-                BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
-            }
-            defer { pool.shutdown() }
-            var stats = BatchStats()
-            var line = 1 + lineBase  // the next record's line number
-            // Blocks in flight: while the workers evaluate them, this thread reads and plans the
-            // next block and writes the finished ones, in input order. Up to six (five while the
-            // next is read) leave the workers something to do while this thread waits for a core
-            // or for a write.
-            let depth = 6
-            var inflight: [BlockJob] = []
-            var spareBlocks: [InputBlock] = []
-            var spareTasks: [SegmentTask] = []
-            func drain() throws(SrokError) {
-                let job = inflight.removeFirst()
-                job.group.wait()
-                for task in job.tasks {
-                    let r = task.result
-                    try output.write(task.output)
-                    var rej: [UInt8] = []
-                    for x in r.rejects {
-                        let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
-                        rej.append(contentsOf: CSVText.record(fields).utf8)
-                        rej.append(0x0A)
-                    }
-                    if !rej.isEmpty { try rejectsFile.write(rej) }
-                    stats.merge(r.stats)
-                    line += r.lines
-                    task.finish()
-                    spareTasks.append(task)
-                }
-                spareBlocks.append(job.block)
-                observer?.progress(rows: stats.read, bytes: reader.consumedBytes, totalBytes: totalBytes)
-            }
-            var next = try reader.next(firstBlock, started: true)
-            while let block = next {
-                let group = DispatchGroup()
-                var tasks: [SegmentTask] = []
-                for k in 0..<block.segments {
-                    let task = spareTasks.popLast() ?? SegmentTask()
-                    task.prepare(block, k, group)
-                    tasks.append(task)
-                    pool.submit(task)
-                }
-                inflight.append(BlockJob(block: block, tasks: tasks, group: group))
-                while inflight.count >= depth { try drain() }
-                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
-            }
-            while !inflight.isEmpty { try drain() }
+            let stats = try stream.run(
+                evaluator: evaluator, jobs: options.jobs,
+                output: { (bytes) throws(SrokError) in try output.write(bytes) },
+                rejects: { (bytes) throws(SrokError) in try rejectsFile.write(bytes) },
+                progress: { rows, consumed in
+                    observer?.progress(rows: rows, bytes: consumed, totalBytes: totalBytes)
+                })
             try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -59,6 +59,14 @@ final class InputBlock: @unchecked Sendable {
         count += p.count
     }
 
+    /// Appends up to `want` bytes of `source` from `offset`; the number of bytes (0 at its end).
+    fileprivate func append(from source: [UInt8], offset: Int, upTo want: Int) -> Int {
+        let n = min(want, source.count - offset)
+        guard n > 0 else { return 0 }
+        source.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + n)])) }
+        return n
+    }
+
     /// Appends what one `read(2)` of up to `want` bytes from `fd` gives; the number of bytes
     /// (0 at the end of input).
     fileprivate func append(readingFrom fd: Int32, upTo want: Int) throws(SyscallError) -> Int {
@@ -76,7 +84,12 @@ final class InputBlock: @unchecked Sendable {
 /// cut: a block grows until its first record ends, up to `maxRecordBytes`; a longer record is
 /// followed to its end and dropped (``InputBlock/skipped``), so memory stays bounded.
 struct ChunkReader {
+    /// The file read (-1 when the input is ``memory``).
     let fd: Int32
+    /// The whole input in memory (a request body), read instead of `fd`.
+    private let memory: [UInt8]?
+    /// How much of ``memory`` has been read.
+    private var memoryOffset = 0
     let chunk: Int
     let csv: Bool
     /// The longest record kept (see ``BatchRunOptions/maxRecordBytes``).
@@ -95,12 +108,28 @@ struct ChunkReader {
 
     init(fd: Int32, chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
         self.fd = fd
+        self.memory = nil
+        self.chunk = chunk
+        self.csv = csv
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// A reader of `bytes` held in memory (a request body) rather than a file.
+    init(bytes: [UInt8], chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
+        self.fd = -1
+        self.memory = bytes
         self.chunk = chunk
         self.csv = csv
         self.maxRecordBytes = maxRecordBytes
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
+        if let memory {
+            let n = block.append(from: memory, offset: memoryOffset, upTo: want)
+            memoryOffset += n
+            if n == 0 { eof = true }
+            return
+        }
         do {
             if try block.append(readingFrom: fd, upTo: want) == 0 { eof = true }
         } catch {
