@@ -1,0 +1,72 @@
+import HTTPTypes
+import Hummingbird
+import Srok
+
+/// `GET /v1/day/{date}` and `GET /v1/calendar/{year}`: the CLI's `srok day --format json` and
+/// `srok calendar --format json|csv|ics` records (``DayRecord``, ``CalendarYearOutput``).
+enum CalendarRoutes {
+    /// The kind of `date` (`YYYY-MM-DD` or `DD.MM.YYYY`) in `?region=` (default the federal
+    /// calendar), as `srok day DATE --format json` writes it.
+    static func day(_ request: Request, _ context: some RequestContext, _ data: ServiceData) throws -> Response {
+        let query = try QueryParameters(request, accepted: ["region"])
+        let text = context.parameters.get("date") ?? ""
+        let date = try CivilDate(parsing: text, field: "date")
+        let calendar = try Self.calendar(data, query["region"])
+        let info: DayInfo
+        do { info = try calendar.info(for: date) } catch { throw Problem(error, field: "date", value: text) }
+        return Responses.json(DayRecord(info).json.text)
+    }
+
+    /// Every day of `year` in `?region=`, as `?format=json` (default), `csv` or `ics`.
+    static func year(_ request: Request, _ context: some RequestContext, _ data: ServiceData) throws -> Response {
+        let query = try QueryParameters(request, accepted: ["region", "format"])
+        let format = try query.choice("format", ["json", "csv", "ics"], default: "json")
+        let text = context.parameters.get("year") ?? ""
+        guard let year = Int(text), text.utf8.count <= 4, year >= 1 else {
+            throw Problem(
+                .unprocessableContent, kind: "invalid-value", field: "year", value: text,
+                expected: "a year of four digits, e.g. 2025")
+        }
+        let calendar = try Self.calendar(data, query["region"])
+        let out: CalendarYearOutput
+        do { out = try CalendarYearOutput(calendar: calendar, year: year) } catch {
+            throw Problem(error, field: "year", value: text)
+        }
+        switch format {
+        case "csv": return Responses.text(out.csv, type: "text/csv; charset=utf-8; header=present")
+        case "ics":
+            let lang = Language(acceptLanguage: request.headers[.acceptLanguage])
+            return Responses.text(out.ics(lang: lang) + "\r\n", type: "text/calendar; charset=utf-8")
+        default: return Responses.json(try out.json().text)
+        }
+    }
+
+    /// The calendar of a region code or name (default the federal one).
+    static func calendar(_ data: ServiceData, _ region: String?) throws -> WorkingCalendar {
+        do { return try data.context.calendar(region: region ?? "RU") } catch {
+            throw Problem(error, field: "region", value: region)
+        }
+    }
+}
+
+/// Building answers.
+enum Responses {
+    /// A JSON answer.
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A JSON answer from UTF-8 bytes.
+    static func json(bytes: [UInt8]) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A text answer of `type`.
+    static func text(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
