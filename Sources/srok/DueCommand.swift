@@ -20,7 +20,12 @@ struct DueCommand: ParsableCommand {
         do { effective = try r.effectiveDue(schedule) } catch { throw MessageOptionsGroup.flagError(error) }
         let zone = r.engine.zone
         switch format {
-        case .json: print(ScheduleOutput.json(schedule, r, effective: effective).text)
+        case .json:
+            print(
+                try OrderedJSONEncoder().text(
+                    DueAnswer(
+                        r, schedule: schedule, effective: effective, explicitTermSource: ResolvedMessage.cliTermSource)
+                ))
         case .csv:
             let (names, values) = ScheduleOutput.record(schedule, r, effective: effective)
             print(CSVText.record(names))
@@ -40,28 +45,6 @@ enum ScheduleOutput {
             [r.profile.id, r.regime.rawValue, r.engine.calendar.id, r.engine.zone.identifier]
             + OutputField.scheduleValues(s, zone: r.engine.zone, effective: effective)
         return (names, values)
-    }
-
-    /// The fields that are null in JSON when empty.
-    static let nullable: Set<String> = ["rolled", "original_due_date", "original_due", "due_reason"]
-
-    static func json(_ s: MessageSchedule, _ r: ResolvedMessage, effective: EffectiveDue?) -> JSONObject {
-        let (names, values) = record(s, r, effective: effective)
-        var o = JSONObject()
-        for (n, v) in zip(names, values) {
-            if n.hasSuffix("_minutes"), let i = Int(v) {
-                o.add(n, i)
-            } else if n == "provisional" {
-                o.add(n, v == "1")
-            } else if nullable.contains(n) && v.isEmpty {
-                o.add(n, nil as String?)
-            } else {
-                o.add(n, v)
-            }
-        }
-        o.add("term_source", r.termSourceText)
-        o.add("calendar_data_version", r.engine.calendar.dataVersion)
-        return o
     }
 
     static func text(

@@ -113,10 +113,13 @@ struct MessageOptionsGroup: ParsableArguments {
 }
 
 extension ResolvedMessage {
+    /// The source of a term given with `--days`, as `srok due` and `srok status` name it.
+    static let cliTermSource = "--days (задано в командной строке)"
+
     /// Where the term came from, as `srok due` explains it.
     var termSourceText: String {
         switch termSource {
-        case .explicit: return "--days (задано в командной строке)"
+        case .explicit: return Self.cliTermSource
         case .migrationLaw: return "59-ФЗ ст. 12 ч. 1.1"
         case .profile(let citation): return citation
         }

@@ -25,22 +25,7 @@ struct ProfilesCommand: ParsableCommand {
             let p = try context.profile(explain)
             let rows = p.explanation(common.lang)
             switch format {
-            case .json:
-                var o = JSONObject()
-                o.add("id", p.id)
-                o.add("title", p.title)
-                o.add("document", p.document)
-                o.add(
-                    "rules",
-                    rows.map { r in
-                        var e = JSONObject()
-                        e.add("rule", r.rule)
-                        e.add("clause", r.clause)
-                        e.add("engine", r.engine)
-                        e.add("default", r.isDefault)
-                        return e
-                    })
-                print(o.text)
+            case .json: print(try OrderedJSONEncoder().text(ProfileExplanation(p, lang: common.lang)))
             case .text: print(Self.table(p, rows, lang: common.lang))
             }
             return
@@ -48,7 +33,7 @@ struct ProfilesCommand: ParsableCommand {
         let list = try id.map { [try context.profile($0)] } ?? context.profiles.values.sorted { $0.id < $1.id }
         switch format {
         case .json:
-            print("[" + list.map { json($0).text }.joined(separator: ",") + "]")
+            print(try OrderedJSONEncoder().text(list.map(ProfileSummary.init)))
         case .text:
             for p in list {
                 print("\(p.id) — \(p.title) [\(p.region.value), \(p.zone.value)]")
@@ -110,58 +95,5 @@ struct ProfilesCommand: ParsableCommand {
             out.append("| " + cell(r.rule) + mark + " | " + cell(r.clause) + " | " + cell(r.engine) + " |")
         }
         return out.joined(separator: "\n")
-    }
-
-    func json(_ p: RegulationProfile) -> JSONObject {
-        var o = JSONObject()
-        o.add("id", p.id)
-        o.add("title", p.title)
-        o.add("document", p.document)
-        o.add("region", p.region.value)
-        o.add("zone", p.zone.value)
-        o.add("regime", p.regime.value.rawValue)
-        o.add("term_days", p.term.value)
-        o.add("term_source", p.term.citation)
-        o.add("fast_track_min", p.fastTrackTerms.value.shortest)
-        o.add("fast_track_max", p.fastTrackTerms.value.longest)
-        o.add("fast_track_terms", p.fastTrackTerms.value.description)
-        o.add("fast_track_source", p.fastTrackTerms.citation)
-        o.add("count", p.conventions.count.rawValue)
-        o.add("roll", p.conventions.roll.rawValue)
-        o.add("basis", p.conventions.basis.rawValue)
-        o.add("budgets", p.conventions.budgets.rawValue)
-        o.add("postponements", p.postponements.value.description)
-        o.add("postponements_source", p.postponements.citation)
-        o.add("rejection_reason_required", p.rejection.required)
-        o.add(
-            "fast_tracks",
-            p.fastTracks.map { f in
-                var e = JSONObject()
-                e.add("category", f.category)
-                e.add("subcategory", f.subcategory)
-                e.add("days", f.days)
-                e.add("source", f.citation)
-                return e
-            })
-        o.add(
-            "levels",
-            p.fastTrackLevels.sorted(by: { $0.key < $1.key }).map { k, v in
-                var e = JSONObject()
-                e.add("level", k)
-                e.add("days", v.value)
-                e.add("source", v.citation)
-                return e
-            })
-        o.add(
-            "controls",
-            p.controls.map { c in
-                var e = JSONObject()
-                e.add("control", c.kind.rawValue)
-                e.add("amount", c.amount)
-                e.add("count", c.count.rawValue)
-                e.add("source", c.citation)
-                return e
-            })
-        return o
     }
 }

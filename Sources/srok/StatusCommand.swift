@@ -63,7 +63,10 @@ struct StatusCommand: ParsableCommand {
         let status: MessageStatus
         do { status = try r.status() } catch { throw MessageOptionsGroup.flagError(error) }
         switch format {
-        case .json: print(json(status, r).text)
+        case .json:
+            print(
+                try OrderedJSONEncoder().text(
+                    StatusAnswer(r, status: status, explicitTermSource: ResolvedMessage.cliTermSource)))
         case .text: print(try text(status, r, lang: lang))
         }
     }
@@ -97,52 +100,6 @@ struct StatusCommand: ParsableCommand {
         r.closedAt = try timestamp(closedAt, "--closed-at")
         r.asOf = try timestamp(asOf, "--as-of")
         return r
-    }
-
-    func json(_ st: MessageStatus, _ r: ResolvedMessage) -> JSONObject {
-        var o = ScheduleOutput.json(st.schedule, r, effective: st.effectiveDue)
-        let zone = r.engine.zone
-        for (n, v) in zip(OutputField.statusNames, OutputField.statusValues(st, zone: zone)) {
-            if n.hasSuffix("_minutes") || n.hasSuffix("_count"), let i = Int(v) {
-                o.add(n, i)
-            } else {
-                o.add(n, v.isEmpty ? nil : v)
-            }
-        }
-        o.add(
-            "stages",
-            Stage.allCases.map { s in
-                let x = st.stages[s]
-                var e = JSONObject()
-                e.add("stage", s.code)
-                e.add("budget_minutes", x.budgetMinutes)
-                e.add("used_minutes", x.usedMinutes)
-                e.add("current_visit_minutes", x.currentVisitMinutes)
-                e.add("remaining_minutes", x.remainingMinutes)
-                e.add("overdue_minutes", x.overdueMinutes)
-                e.add("visits", x.visits)
-                e.add("status", x.state.rawValue)
-                e.add("dwell_due", x.dwellDue.map(zone.iso8601))
-                e.add("rule", x.rule.code)
-                e.add("budget_status", x.budgetState.rawValue)
-                e.add("governing_deadline", x.governingDeadline.map(zone.iso8601))
-                e.add("late_by", x.lateBy?.code)
-                return e
-            })
-        o.add(
-            "controls",
-            st.controls.map { c in
-                var e = JSONObject()
-                let point = r.profile.controls.first { $0.kind == c.kind }
-                e.add("control", c.kind.rawValue)
-                e.add("deadline", zone.iso8601(c.deadline))
-                e.add("met_at", c.metAt.map(zone.iso8601))
-                e.add("status", c.state.rawValue)
-                e.add("count", point?.count.rawValue)
-                e.add("source", point?.citation)
-                return e
-            })
-        return o
     }
 
     func text(_ st: MessageStatus, _ r: ResolvedMessage, lang: Language) throws -> String {

@@ -1,7 +1,8 @@
 /// A message that could not be resolved or evaluated: which field of the request (its key, the
 /// same name as the batch's input column and the JSON key), the value as given, and the error.
 public struct MessageFieldError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The request key (`registered_at`, `term_days`, `profile` …), or `row` when no one field is at fault.
+    /// The request key (`registered_at`, `term_days`, `profile` …; `entries[0].stage` inside a list),
+    /// `row` when no one field is at fault, or `body` when a JSON request is not a JSON object.
     public var field: String
     /// The offending value as given.
     public var value: String

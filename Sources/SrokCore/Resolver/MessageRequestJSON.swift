@@ -14,37 +14,120 @@ extension MessageRequest {
     /// ```
     ///
     /// `null` is the same as a missing key; `postponed_until` takes a date or a list of dates.
-    /// Every value is checked for its type: `"term_days": true` is an error, not one day.
+    /// Every value is checked for its type: `"term_days": true` is an error, not one day. This is
+    /// the same reading as ``init(from:)`` (the `Decodable` conformance) and
+    /// ``init(decodingJSON:source:)``: one parser.
     /// - Parameter source: names the input in errors (a file path, `request body`).
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` naming `source`, the key and
     ///   what is accepted — for an unknown key too, listing the known ones.
     public init(json: [UInt8], source: String) throws(SrokError) {
         do {
+            try self.init(decodingJSON: json, source: source)
+        } catch {
+            throw error.error
+        }
+    }
+
+    /// Reads a request from JSON as ``init(json:source:)`` does, with the error naming the request
+    /// key at fault as ``MessageFieldError/field`` (`term_days`, `entries[0].stage`, an unknown
+    /// key itself; `body` when the text is not a JSON object) and its ``MessageFieldError/error``
+    /// naming `source` too.
+    /// - Throws: ``MessageFieldError``.
+    public init(decodingJSON json: [UInt8], source: String = "request") throws(MessageFieldError) {
+        do {
             let decoder = JSONDecoder()
-            decoder.userInfo[RequestJSON.sourceKey] = source
-            self = try decoder.decode(RequestJSON.self, from: Data(json)).request
-        } catch let error as SrokError {
+            decoder.userInfo[RequestReader.sourceKey] = source
+            self = try decoder.decode(MessageRequest.self, from: Data(json))
+        } catch let error as MessageFieldError {
             throw error
         } catch {
-            throw .invalidValue(
-                field: source, value: RequestJSON.excerpt(json),
-                expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", "))
+            throw MessageFieldError(
+                field: "body", value: RequestReader.excerpt(json),
+                error: .invalidValue(
+                    field: source, value: RequestReader.excerpt(json),
+                    expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", ")))
         }
     }
 }
 
-/// The JSON reading of ``MessageRequest``: strict keys, typed values, errors naming the key.
-struct RequestJSON: Decodable {
-    static let sourceKey = CodingUserInfoKey(rawValue: "srok.source")!
-    var request = MessageRequest()
-
-    /// Any key, so unknown ones can be named.
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+extension MessageRequest: Codable {
+    /// Reads a request from a keyed container with ``Key``'s names: the strict reading of
+    /// ``init(json:source:)`` (unknown keys, wrong types and unparsable values are errors), from
+    /// any decoder. The source named in errors is the decoder's `userInfo` value for
+    /// ``sourceUserInfoKey``, else `request`.
+    /// - Throws: ``MessageFieldError`` naming the key at fault; `DecodingError` when the value
+    ///   is not an object.
+    public init(from decoder: any Decoder) throws {
+        self = try RequestReader.read(decoder)
     }
+
+    /// The `userInfo` key of the source name (a file path, `request body`) that errors cite.
+    public static let sourceUserInfoKey = RequestReader.sourceKey
+
+    /// Writes the fields that are set, with ``Key``'s names in ``Key``'s order (no `null`s; an
+    /// instant in UTC, a local time without offset, `postponed_until` as a list). Reading the
+    /// text back gives an equal request.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKey.self)
+        func put<T: Encodable>(_ key: Key, _ value: T?) throws {
+            if let value { try c.encode(value, forKey: JSONKey(key.rawValue)) }
+        }
+        try put(.registeredAt, registeredAt)
+        try put(.tz, tz)
+        try put(.region, region)
+        try put(.profile, profile)
+        try put(.termDays, termDays)
+        try put(.fastTrackDays, fastTrackDays)
+        try put(.level, level)
+        try put(.category, category)
+        try put(.subcategory, subcategory)
+        try put(.regime, regime)
+        try put(.migration, migration ? true : nil)
+        try put(.count, conventions.count)
+        try put(.roll, conventions.roll)
+        try put(.basis, conventions.basis)
+        try put(.schedule, conventions.schedule)
+        try put(.rollStages, conventions.rollStageDueTimes)
+        try put(.entries, entries.isEmpty ? nil : entries)
+        try put(.stage, stage)
+        try put(.stageEnteredAt, stageEnteredAt)
+        try put(.takenIntoWork, takenIntoWork)
+        try put(.postponedUntil, postponedUntil.isEmpty ? nil : postponedUntil)
+        try put(.extensionDays, extensionDays)
+        try put(.redirectedAt, redirectedAt)
+        try put(.receivedAt, receivedAt)
+        try put(.closedAt, closedAt)
+        try put(.applicantContactedAt, applicantContactedAt)
+        try put(.headInformedAt, headInformedAt)
+        try put(.outcome, outcome)
+        try put(.rejectionReason, rejectionReason)
+        try put(.asOf, asOf)
+    }
+}
+
+extension MessageRequest.Entry: Codable {
+    /// The keys of an entry.
+    static let keys = ["stage", "at", "redirect_approval"]
+
+    /// Reads `{"stage": "execution", "at": "2024-04-01T09:00+03:00", "redirect_approval": false}`
+    /// strictly, as ``MessageRequest/init(from:)`` reads the whole request.
+    /// - Throws: ``MessageFieldError`` naming the entry (`entries[0]`) or its key.
+    public init(from decoder: any Decoder) throws {
+        self = try RequestReader.entry(decoder)
+    }
+
+    /// Writes `stage` (its code), `at` and `redirect_approval`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(stage, forKey: JSONKey("stage"))
+        try c.encode(at, forKey: JSONKey("at"))
+        try c.encode(redirectApproval, forKey: JSONKey("redirect_approval"))
+    }
+}
+
+/// The one JSON reading of ``MessageRequest``: strict keys, typed values, errors naming the key.
+enum RequestReader {
+    static let sourceKey = CodingUserInfoKey(rawValue: "srok.source")!
 
     /// The first characters of a text that is not JSON, for the error message.
     static func excerpt(_ bytes: [UInt8]) -> String {
@@ -52,76 +135,111 @@ struct RequestJSON: Decodable {
         return bytes.count > 60 ? text + "…" : text
     }
 
+    static let entryShape =
+        "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
+
     /// One object's values, read key by key with errors naming the key.
     struct Object {
-        let container: KeyedDecodingContainer<AnyKey>
+        let container: KeyedDecodingContainer<JSONKey>
+        /// The input's name, for the error's message (`history.json`).
         let source: String
+        /// Where the object is in the request (`entries[0]`; empty at the top).
+        let path: String
 
-        func field(_ key: String) -> String { "\(source): \(key)" }
+        init(_ decoder: any Decoder, container: KeyedDecodingContainer<JSONKey>) {
+            self.container = container
+            source = decoder.userInfo[RequestReader.sourceKey] as? String ?? "request"
+            path = decoder.codingPath.fieldPath
+        }
+
+        /// The key's path in the request: `term_days`, `entries[0].stage`.
+        func keyPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+        /// The key as the error's message names it: `history.json: entries[0]: stage`.
+        func field(_ key: String) -> String { source + ": " + (path.isEmpty ? key : path + ": " + key) }
+
+        /// The object itself as the error's message names it.
+        var field: String { path.isEmpty ? source : source + ": " + path }
+
+        /// An error of `key`.
+        func fail(_ key: String, _ value: String, _ expected: String) -> MessageFieldError {
+            MessageFieldError(
+                field: keyPath(key), value: value,
+                error: .invalidValue(field: field(key), value: value, expected: expected))
+        }
+
+        /// A parser's error about `key`'s `value`.
+        func fail(_ key: String, _ value: String, _ error: SrokError) -> MessageFieldError {
+            MessageFieldError(field: keyPath(key), value: value, error: error)
+        }
 
         /// Fails on a key not in `known`.
-        func checkKeys(_ known: [String]) throws(SrokError) {
+        func checkKeys(_ known: [String]) throws(MessageFieldError) {
             for key in container.allKeys where !known.contains(key.stringValue) {
-                throw .invalidValue(
-                    field: field(key.stringValue), value: key.stringValue,
-                    expected: "a known key: " + known.joined(separator: ", "))
+                throw fail(key.stringValue, key.stringValue, "a known key: " + known.joined(separator: ", "))
             }
         }
 
-        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: String) throws(SrokError) -> T? {
-            let k = AnyKey(stringValue: key)
+        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: String) throws(MessageFieldError) -> T? {
+            let k = JSONKey(key)
             guard container.contains(k) else { return nil }
             do {
                 if try container.decodeNil(forKey: k) { return nil }
                 return try container.decode(T.self, forKey: k)
             } catch {
-                throw .invalidValue(field: field(key), value: describe(k), expected: expected)
+                throw fail(key, describe(k), expected)
             }
         }
 
         /// The value at `key` as JSON-ish text, for an error message.
-        func describe(_ k: AnyKey) -> String {
+        func describe(_ k: JSONKey) -> String {
             if let b = try? container.decode(Bool.self, forKey: k) { return String(b) }
             if let n = try? container.decode(Int.self, forKey: k) { return String(n) }
             if let n = try? container.decode(Double.self, forKey: k) { return String(n) }
             if let s = try? container.decode(String.self, forKey: k) { return s }
-            if (try? container.decode([JSONAny].self, forKey: k)) != nil { return "a list" }
+            if (try? container.decode([AnyValue].self, forKey: k)) != nil { return "a list" }
             return "an object"
         }
 
         /// The string at `key` read by `parse`, which is given the string and the field's name.
-        func parsed<T>(
-            _ key: MessageRequest.Key, _ parse: (String, String) throws(SrokError) -> T
-        ) throws(SrokError) -> T? {
-            guard let text = try string(key) else { return nil }
-            return try parse(text, field(key.rawValue))
+        func parsed<T>(_ key: String, expected: String = "a string", _ parse: (String, String) throws(SrokError) -> T)
+            throws(MessageFieldError) -> T?
+        {
+            guard let text = try value(key, String.self, expected: expected) else { return nil }
+            do { return try parse(text, field(key)) } catch { throw fail(key, text, error) }
         }
-        func string(_ key: MessageRequest.Key) throws(SrokError) -> String? {
+        func parsed<T>(_ key: MessageRequest.Key, _ parse: (String, String) throws(SrokError) -> T)
+            throws(MessageFieldError) -> T?
+        {
+            try parsed(key.rawValue, parse)
+        }
+        func string(_ key: MessageRequest.Key) throws(MessageFieldError) -> String? {
             try value(key.rawValue, String.self, expected: "a string")
         }
-        func int(_ key: MessageRequest.Key) throws(SrokError) -> Int? {
+        func int(_ key: MessageRequest.Key) throws(MessageFieldError) -> Int? {
             try value(key.rawValue, Int.self, expected: "a whole number")
         }
-        func bool(_ key: MessageRequest.Key) throws(SrokError) -> Bool? {
+        func bool(_ key: MessageRequest.Key) throws(MessageFieldError) -> Bool? {
             try value(key.rawValue, Bool.self, expected: "true or false")
         }
-        func timestamp(_ key: String) throws(SrokError) -> Timestamp? {
-            guard let s = try value(key, String.self, expected: "a string: " + Timestamp.acceptedForms) else {
-                return nil
+        func timestamp(_ key: String) throws(MessageFieldError) -> Timestamp? {
+            try parsed(key, expected: "a string: " + Timestamp.acceptedForms) { (s, f) throws(SrokError) in
+                try Timestamp(parsing: s, field: f)
             }
-            return try Timestamp(parsing: s, field: field(key))
         }
-        func timestamp(_ key: MessageRequest.Key) throws(SrokError) -> Timestamp? { try timestamp(key.rawValue) }
+        func timestamp(_ key: MessageRequest.Key) throws(MessageFieldError) -> Timestamp? {
+            try timestamp(key.rawValue)
+        }
     }
 
     /// Decodes anything (to tell a list from an object in messages).
-    struct JSONAny: Decodable {
+    struct AnyValue: Decodable {
         init(from decoder: any Decoder) throws {}
     }
 
-    init(from decoder: any Decoder) throws {
-        let source = decoder.userInfo[Self.sourceKey] as? String ?? "request"
-        let o = Object(container: try decoder.container(keyedBy: AnyKey.self), source: source)
+    /// The request in `decoder`.
+    static func read(_ decoder: any Decoder) throws -> MessageRequest {
+        let o = Object(decoder, container: try decoder.container(keyedBy: JSONKey.self))
         try o.checkKeys(MessageRequest.Key.allCases.map(\.rawValue))
         typealias K = MessageRequest.Key
         var r = MessageRequest(registeredAt: try o.timestamp(.registeredAt))
@@ -165,13 +283,13 @@ struct RequestJSON: Decodable {
             ).map(String.init)
         }
         r.asOf = try o.timestamp(.asOf)
-        r.postponedUntil = try Self.dates(o, K.postponedUntil.rawValue)
-        r.entries = try Self.entries(decoder, o, K.entries.rawValue)
-        request = r
+        r.postponedUntil = try dates(o, K.postponedUntil.rawValue)
+        r.entries = try entries(o, K.entries.rawValue)
+        return r
     }
 
     /// `postponed_until`: a date or a list of dates.
-    static func dates(_ o: Object, _ key: String) throws(SrokError) -> [CivilDate] {
+    static func dates(_ o: Object, _ key: String) throws(MessageFieldError) -> [CivilDate] {
         let expected = "a date (2024-05-15, 15.05.2024) or a list of dates"
         let texts: [String]
         if let one = try? o.value(key, String.self, expected: expected) {
@@ -180,39 +298,48 @@ struct RequestJSON: Decodable {
             texts = try o.value(key, [String].self, expected: expected) ?? []
         }
         var out: [CivilDate] = []
-        for t in texts { out.append(try CivilDate(parsing: t, field: o.field(key))) }
+        for t in texts {
+            do { out.append(try CivilDate(parsing: t, field: o.field(key))) } catch { throw o.fail(key, t, error) }
+        }
         return out
     }
 
-    /// `entries`: a list of `{"stage": …, "at": …, "redirect_approval": true|false}`.
-    static func entries(_ decoder: any Decoder, _ o: Object, _ key: String) throws -> [MessageRequest.Entry] {
-        let k = AnyKey(stringValue: key)
+    /// `entries`: a list of `{"stage": …, "at": …, "redirect_approval": true|false}`, each read by
+    /// ``MessageRequest/Entry/init(from:)``.
+    static func entries(_ o: Object, _ key: String) throws -> [MessageRequest.Entry] {
+        let k = JSONKey(key)
         guard o.container.contains(k), !(try o.container.decodeNil(forKey: k)) else { return [] }
-        let shape =
-            "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
         guard var list = try? o.container.nestedUnkeyedContainer(forKey: k) else {
-            throw SrokError.invalidValue(field: o.field(key), value: o.describe(k), expected: shape)
+            throw o.fail(key, o.describe(k), entryShape)
         }
         var out: [MessageRequest.Entry] = []
-        while !list.isAtEnd {
-            let i = list.currentIndex
-            guard let c = try? list.nestedContainer(keyedBy: AnyKey.self) else {
-                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "not an object", expected: shape)
-            }
-            let e = Object(container: c, source: o.field("\(key)[\(i)]"))
-            try e.checkKeys(["stage", "at", "redirect_approval"])
-            guard
-                let stage = try e.value(
-                    "stage", String.self, expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", ")),
-                let at = try e.timestamp("at")
-            else {
-                throw SrokError.invalidValue(field: o.field("\(key)[\(i)]"), value: "", expected: shape)
-            }
-            out.append(
-                MessageRequest.Entry(
-                    stage: try Stage(parsing: stage, field: e.field("stage")), at: at,
-                    redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false))
-        }
+        while !list.isAtEnd { out.append(try list.decode(MessageRequest.Entry.self)) }
         return out
+    }
+
+    /// One entry in `decoder`.
+    static func entry(_ decoder: any Decoder) throws -> MessageRequest.Entry {
+        guard let c = try? decoder.container(keyedBy: JSONKey.self) else {
+            let source = decoder.userInfo[sourceKey] as? String ?? "request"
+            let path = decoder.codingPath.fieldPath
+            throw MessageFieldError(
+                field: path, value: "not an object",
+                error: .invalidValue(
+                    field: path.isEmpty ? source : source + ": " + path, value: "not an object", expected: entryShape))
+        }
+        let e = Object(decoder, container: c)
+        try e.checkKeys(MessageRequest.Entry.keys)
+        guard
+            let stage = try e.parsed(
+                "stage", expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", "),
+                { (s, f) throws(SrokError) in try Stage(parsing: s, field: f) }),
+            let at = try e.timestamp("at")
+        else {
+            throw MessageFieldError(
+                field: e.path, value: "", error: .invalidValue(field: e.field, value: "", expected: entryShape))
+        }
+        return MessageRequest.Entry(
+            stage: stage, at: at,
+            redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false)
     }
 }

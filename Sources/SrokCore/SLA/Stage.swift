@@ -1,5 +1,5 @@
 /// A stage (этап) of processing a message on the Feedback Platform, in order.
-public enum Stage: Int, Sendable, CaseIterable, Comparable, Codable {
+public enum Stage: Int, Sendable, CaseIterable, Comparable {
     /// Модерация (federal operator).
     case moderation = 0
     /// Координация.

@@ -1,0 +1,77 @@
+/// The JSON-in, JSON-out calls every surface that is not Swift makes (the C ABI's
+/// `srok_due_json`/`srok_status_json`, the service's `POST /v1/due` and `POST /v1/status`): a
+/// ``MessageRequest`` as JSON in (read by the one strict reader,
+/// ``MessageRequest/init(decodingJSON:source:)``), the ``DueAnswer`` or ``StatusAnswer`` as
+/// compact JSON out (``OrderedJSONEncoder``: the keys and values of `srok due`/`srok status
+/// --format json`). Errors are ``MessageFieldError``s naming the request key at fault;
+/// ``MessageFieldError/json`` is their JSON. Thread-safe: share one per set of defaults.
+///
+/// SrokCore reads no clock: `now` (the as-of instant when the request names none) is the
+/// caller's; `import Srok` adds overloads that take the current time.
+public struct MessageJSONCall: Sendable {
+    /// The resolver every request goes through.
+    public let resolver: MessageResolver
+    /// ``DueAnswer/termSource`` of an explicit term (`term_days`).
+    public var explicitTermSource = DueAnswer.requestTermSource
+    /// The name of the input in error messages.
+    public var source = "request"
+
+    /// Calls over `resolver` (its context and defaults).
+    public init(resolver: MessageResolver) { self.resolver = resolver }
+
+    /// Calls over `context` with `defaults`.
+    public init(context: SrokContext, defaults: MessageDefaults = MessageDefaults()) {
+        self.init(resolver: MessageResolver(context: context, defaults: defaults))
+    }
+
+    /// The request in `json`, resolved.
+    /// - Throws: ``MessageFieldError`` naming the key at fault.
+    public func resolve(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> ResolvedMessage {
+        try resolver.resolve(try MessageRequest(decodingJSON: json, source: source), now: now)
+    }
+
+    /// The ``DueAnswer`` of the request in `json`.
+    /// - Throws: ``MessageFieldError`` naming the key at fault.
+    public func dueAnswer(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> DueAnswer {
+        try resolve(json, now: now).dueAnswer(explicitTermSource: explicitTermSource)
+    }
+
+    /// The ``StatusAnswer`` of the request in `json`.
+    /// - Throws: ``MessageFieldError`` naming the key at fault.
+    public func statusAnswer(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> StatusAnswer {
+        try resolve(json, now: now).statusAnswer(explicitTermSource: explicitTermSource)
+    }
+
+    /// The ``DueAnswer`` of the request in `json`, as compact JSON (UTF-8).
+    /// - Throws: ``MessageFieldError`` naming the key at fault.
+    public func due(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> [UInt8] {
+        Self.encode(try dueAnswer(json, now: now))
+    }
+
+    /// The ``StatusAnswer`` of the request in `json`, as compact JSON (UTF-8).
+    /// - Throws: ``MessageFieldError`` naming the key at fault.
+    public func status(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> [UInt8] {
+        Self.encode(try statusAnswer(json, now: now))
+    }
+
+    /// An answer's JSON. Srok's answers encode strings, whole numbers, booleans and `null` only,
+    /// which cannot fail.
+    static func encode<T: Encodable>(_ answer: T) -> [UInt8] {
+        // swift-format-ignore: NeverUseForceTry
+        try! OrderedJSONEncoder().encode(answer)
+    }
+}
+
+extension MessageFieldError: Encodable {
+    /// Writes `{"field": …, "value": …, "message": …}`: the request key at fault, the value as
+    /// given, and what was wrong and what is accepted (``description``).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(field, forKey: JSONKey("field"))
+        try c.encode(value, forKey: JSONKey("value"))
+        try c.encode(description, forKey: JSONKey("message"))
+    }
+
+    /// The error as compact JSON (UTF-8), ``encode(to:)``'s keys in that order.
+    public var json: [UInt8] { MessageJSONCall.encode(self) }
+}
