@@ -147,7 +147,10 @@ let package = Package(
         // subprocess for signals) and compares its answers with `srok`'s JSON.
         .testTarget(
             name: "SrokServerTests",
-            dependencies: ["SrokServer", "srok-server", "srok", "Srok"],
+            dependencies: [
+                "SrokServer", "srok-server", "srok", "Srok",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -69,6 +69,13 @@ public struct Problem: Error, Sendable, Equatable {
 
     /// The problem of a request field's error (the resolver's, the JSON reader's).
     public init(_ error: MessageFieldError) {
+        if error.field == "body" {
+            // Not JSON, or not an object: the request as a whole is malformed.
+            self.init(error.error, field: "body", value: error.value)
+            status = .badRequest
+            kind = "malformed-json"
+            return
+        }
         switch error.error {
         case .invalidValue, .unknownTimeZone, .unknown, .outOfCoverage:
             self.init(error.error, field: error.field, value: error.value)

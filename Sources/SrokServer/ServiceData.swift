@@ -8,6 +8,8 @@ public final class ServiceData: Sendable {
     public let context: SrokContext
     /// The resolver of `POST /v1/due` and `POST /v1/status`, with ``defaults``.
     public let resolver: MessageResolver
+    /// The JSON calls of `POST /v1/due` and `POST /v1/status` over ``resolver``.
+    public let calls: MessageJSONCall
     /// What a request that leaves a field empty gets.
     public let defaults: MessageDefaults
     /// The federal calendar's data version (`calendar_data_version` of the answers).
@@ -34,6 +36,7 @@ public final class ServiceData: Sendable {
         self.context = context
         self.defaults = defaults
         self.resolver = MessageResolver(context: context, defaults: defaults)
+        self.calls = MessageJSONCall(resolver: resolver)
         self.dataVersion = try context.calendar().dataVersion ?? "unknown"
         self.generation = generation
         self.loadedAt = now

@@ -55,7 +55,7 @@ struct ServerCommand: AsyncParsableCommand {
         // A client that goes away must not end the process by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
-            try await SrokService.run(configuration, logger: logger) { address in
+            try await SrokService.run(configuration, logger: logger) { address, _ in
                 // The line a supervisor or a test waits for (the port matters with --port 0).
                 FileHandle.standardOutput.write(Data("srok-server listening on http://\(address)\n".utf8))
             }
