@@ -51,18 +51,18 @@ enum CalendarRoutes {
 
 /// Building answers.
 enum Responses {
-    /// A JSON answer.
+    /// A JSON answer: the text and a line end, as the CLI prints it.
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
-    /// A JSON answer from UTF-8 bytes.
+    /// A JSON answer from UTF-8 bytes, and a line end.
     static func json(bytes: [UInt8]) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes + [0x0A])))
     }
 
     /// A text answer of `type`.

@@ -66,7 +66,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = problem.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"
         headers[.contentLanguage] = lang.rawValue
-        let body = problem.json(lang, instance: request.uri.path)
+        let body = problem.json(lang, instance: request.uri.path) + "\n"
         return Response(
             status: problem.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }

@@ -15,7 +15,7 @@ import Testing
         let query = region.map { "?region=" + $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! } ?? ""
         let a = try await HTTP.get("/v1/day/" + date + query)
         #expect(a.status == 200, "\(a.text)")
-        #expect(a.text == cli.stdout.trimmingCharacters(in: .newlines))
+        #expect(a.text == cli.stdout)
     }
 
     /// Saturday 27.04.2024 was worked (Пост. Правительства РФ от 10.08.2023 № 1314 moved its day
@@ -40,7 +40,7 @@ import Testing
             // The CLI prints the records; the service sends them (an iCalendar file ends in CRLF).
             case "csv": #expect(a.text == cli.stdout)
             case "ics": #expect(a.text == cli.stdout.dropLast() + "\r\n")
-            default: #expect(a.text == cli.stdout.trimmingCharacters(in: .newlines))
+            default: #expect(a.text == cli.stdout)
             }
         }
     }
@@ -69,7 +69,7 @@ import Testing
         #expect(cli.status == 0)
         let a = try await HTTP.get("/v1/profiles")
         #expect(a.status == 200)
-        #expect(a.text == cli.stdout.trimmingCharacters(in: .newlines))
+        #expect(a.text == cli.stdout)
         let list = (try JSONSerialization.jsonObject(with: a.body)) as? [[String: Any]] ?? []
         #expect(list.contains { $0["id"] as? String == "federal" })
     }

@@ -48,7 +48,7 @@ import Testing
         let s = try await HTTP.post(path, json: json)
         #expect(s.status == 200, "\(path) \(json): \(s.text)")
         #expect(s.header("Content-Type") == "application/json")
-        return (c.stdout.trimmingCharacters(in: .newlines), s.text)
+        return (c.stdout, s.text)
     }
 
     /// The text with an explicit term's `term_source` value taken out.
