@@ -1,34 +1,21 @@
 import Foundation
-import Logging
 import Srok
-import SrokServer
 import Testing
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// The service started once in this test process on a random loopback port (SIGHUP and SIGTERM
-/// are left alone: the subprocess tests send those to a `srok-server` of their own).
+/// The service started once for this test process, as `srok-server` on a random loopback port (a
+/// process of its own: the tests' blocking subprocess calls cannot starve it), with small body
+/// limits (4096 bytes; 1 MiB for batches). It stops when the test process ends: a shell between
+/// them waits for its standard input, a pipe only this process holds, to close.
 enum SharedServer {
     /// The base URL (`http://127.0.0.1:PORT`) of the running service.
-    static func url() async throws -> String { try await started.value }
+    static func url() async throws -> String { try started.get().url }
 
-    private static let started = Task<String, any Error> {
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.bodyLimit = 4096
-        configuration.batchBodyLimit = 1 << 20
-        var logger = Logger(label: "srok-server-tests")
-        logger.logLevel = .warning
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-        Task {
-            try await SrokService.run(configuration, logger: logger, shutdownSignals: [], reloadOnSIGHUP: false) {
-                address, _ in continuation.yield(address)
-            }
-        }
-        for await address in stream { return "http://" + address }
-        throw CancellationError()
+    private static let started = Result {
+        try ServerProcess(["--body-limit", "4096", "--batch-body-limit", "1048576"], tiedToTestProcess: true)
     }
 }
 
@@ -147,16 +134,32 @@ final class ServerProcess: @unchecked Sendable {
     let url: String
     private let errorLog: URL
 
-    init(_ arguments: [String] = [], environment: [String: String]? = nil) throws {
-        process.executableURL = Programs.buildFolder.appendingPathComponent("srok-server")
-        process.arguments = ["--port", "0"] + arguments
+    /// Keeps the test process's end of the shell's standard input open.
+    private let lifeline = Pipe()
+
+    /// Starts `srok-server --port 0 arguments…`; `tiedToTestProcess`: through a shell that sends it
+    /// SIGTERM when this process ends (signals sent by ``send(_:)`` then reach the shell, not it).
+    init(_ arguments: [String] = [], environment: [String: String]? = nil, tiedToTestProcess: Bool = false) throws {
+        let server = Programs.buildFolder.appendingPathComponent("srok-server").path
+        if tiedToTestProcess {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                [
+                    "bash", "-c", #""$@" & pid=$!; cat >/dev/null; kill -TERM $pid; wait $pid"#, "srok-server-tied",
+                    server,
+                ]
+                + ["--port", "0"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: server)
+            process.arguments = ["--port", "0"] + arguments
+        }
         if let environment { process.environment = environment }
         errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("srok-server-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let out = Pipe()
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: errorLog)
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = tiedToTestProcess ? lifeline : FileHandle.nullDevice
         try process.run()
         // The first line says where it listens.
         var line = Data()
