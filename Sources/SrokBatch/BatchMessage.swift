@@ -66,7 +66,7 @@ public struct BatchMessage: Sendable, Hashable {
 public typealias BatchDefaults = MessageDefaults
 
 /// A row that could not be evaluated: which column, its value, and why.
-public struct BatchRowError: Error, Sendable, Hashable {
+public struct BatchRowError: Error, Sendable, Hashable, Codable {
     /// The column (input header name).
     public var column: String
     /// The offending value.
@@ -89,9 +89,7 @@ public struct BatchRowError: Error, Sendable, Hashable {
 
 /// The result for one message.
 public struct BatchResult: Sendable, Hashable {
-    /// The schedule.
-    public var schedule: MessageSchedule
-    /// The status as of the batch's as-of instant.
+    /// The status as of the batch's as-of instant (its ``MessageStatus/schedule`` is the schedule).
     public var status: MessageStatus
     /// The profile used.
     public var profile: String
@@ -99,4 +97,15 @@ public struct BatchResult: Sendable, Hashable {
     public var calendar: String
     /// The zone used.
     public var zone: ZoneRules
+
+    /// The schedule (the status's: one copy per result).
+    public var schedule: MessageSchedule { status.schedule }
+
+    /// The result of `status` evaluated with `engine`.
+    init(status: MessageStatus, engine: ResolvedEngine) {
+        self.status = status
+        profile = engine.profile.id
+        calendar = engine.engine.calendar.id
+        zone = engine.engine.zone
+    }
 }

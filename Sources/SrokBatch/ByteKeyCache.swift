@@ -114,3 +114,6 @@ struct ByteKeyCache<Value> {
         values[i] = value
     }
 }
+
+/// A cache of sendable values is sendable (the bulk API keeps idle threads' caches between calls).
+extension ByteKeyCache: Sendable where Value: Sendable {}

@@ -82,4 +82,53 @@ struct ReadmeExampleTests {
         #expect(!fromReadme.isEmpty)
         #expect(fromReadme == lines(me, "readme-resolver"))
     }
+
+    // swift-format-ignore
+    @Test func theSwiftSectionRunsAndIsTheSameTextAsTheReadme() throws {
+        // readme-swift:begin
+        let call = MessageJSONCall(context: try SrokContext())
+        let request = Array("""
+            {"registered_at": "2024-03-29T10:15+03:00", "profile": "brasovsky",
+             "category": "Мусор", "subcategory": "Уборка мусора во дворах",
+             "entries": [{"stage": "execution", "at": "2024-03-30T09:00+03:00"}], "as_of": "2024-04-20T12:00+03:00"}
+            """.utf8)
+        let answer = try call.statusAnswer(request, now: .now())
+        print(answer.schedule.due, answer.status, answer.stage!)   // 2024-04-08T23:59:59+03:00 overdue execution
+        let json = try call.status(request, now: .now())            // [UInt8]: {"profile":"brasovsky","regime":"message",…}
+
+        // Many messages on every core, results in input order: registered 25.03 … 31.03.2024, 30 days each.
+        let evaluator = BatchEvaluator(context: try SrokContext(), defaults: BatchDefaults(asOf: .now()))
+        let messages = try (25...31).map { day in
+            BatchMessage(id: "\(day)", registeredAt: try Timestamp(parsing: "\(day).03.2024 10:00"), termDays: 30)
+        }
+        for case .success(let r) in evaluator.evaluate(messages) { print(r.status.dueDate, terminator: " ") }
+        // 2024-04-24 2024-04-25 2024-04-26 2024-04-27 2024-04-27 2024-04-27 2024-04-27
+        // readme-swift:end
+
+        // Брасовский район (seed 000, приложение № 2): «Уборка мусора во дворах» is 10 days; from
+        // Friday 29.03.2024 the 10th day is Monday 08.04.2024, due at its end; late on 20.04.
+        #expect(answer.schedule.due.description == "2024-04-08T23:59:59+03:00")
+        #expect(answer.status == .overdue && answer.stage == .execution)
+        #expect(String(decoding: json, as: UTF8.self).hasPrefix(#"{"profile":"brasovsky","regime":"message","#))
+        #expect(try JSONDecoder().decode(StatusAnswer.self, from: Data(json)) == answer)
+        // 30 days (ГК РФ ст. 191: from the next day): 25.03 → Wednesday 24.04, 26.03 → 25.04,
+        // 27.03 → 26.04, 28.03 → Saturday 27.04, worked (Пост. Правительства РФ от 10.08.2023
+        // № 1314); 29.03 → Sunday 28.04, 30.03 → Monday 29.04 and 31.03 → Tuesday 30.04 are days
+        // off (the decree moved 27.04's and 2.11's days off there), all rolled back to 27.04.
+        let dues = evaluator.evaluate(messages).map { (try? $0.get())?.status.dueDate.iso }
+        #expect(dues == ["2024-04-24", "2024-04-25", "2024-04-26", "2024-04-27", "2024-04-27", "2024-04-27", "2024-04-27"])
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let me = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        func lines(_ s: String, _ marker: String) -> [String] {
+            let all = s.components(separatedBy: "\n")
+            guard let a = all.firstIndex(where: { $0.contains(marker + ":begin") }),
+                  let b = all.firstIndex(where: { $0.contains(marker + ":end") }) else { return [] }
+            return all[(a + 1)..<b].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("```") && $0 != "import Srok" }
+        }
+        let fromReadme = lines(readme, "readme-swift")
+        #expect(fromReadme.count > 10)
+        #expect(fromReadme == lines(me, "readme-swift"))
+    }
 }

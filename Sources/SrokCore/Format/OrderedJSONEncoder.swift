@@ -124,17 +124,23 @@ final class JSONNode {
     }
 }
 
-/// A coding key of any name or index.
-struct JSONKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(_ s: String) { stringValue = s }
-    init(index: Int) {
+/// A coding key of any name or index (Srok's `Codable` conformances write their keys with it).
+package struct JSONKey: CodingKey, Sendable {
+    /// The key's name.
+    package var stringValue: String
+    /// The index, for a list element.
+    package var intValue: Int?
+    /// The key `s`.
+    package init(_ s: String) { stringValue = s }
+    /// The key of list element `index`.
+    package init(index: Int) {
         stringValue = String(index)
         intValue = index
     }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { self.init(index: intValue) }
+    /// The key `stringValue`.
+    package init?(stringValue: String) { self.stringValue = stringValue }
+    /// The key of list element `intValue`.
+    package init?(intValue: Int) { self.init(index: intValue) }
 }
 
 /// The `Encoder` handed to `encode(to:)`: every container writes into `node`.

@@ -29,4 +29,19 @@ package final class ResolvedEngine: Sendable {
         fastTrackTerms = profile.acceptedFastTrackTerms(lenient: lenientFastTrack)
         generalTerm = .days(profile.term.value)
     }
+
+    private init(copying o: ResolvedEngine) {
+        engine = SLAEngine(calendar: o.engine.calendar, zone: o.engine.zone.copy(), conventions: o.engine.conventions)
+        profile = o.profile
+        profileIndex = o.profileIndex
+        rules = o.profile.rules
+        regime = o.regime
+        fastTrackTerms = o.fastTrackTerms
+        generalTerm = o.generalTerm
+    }
+
+    /// A copy for one thread of the bulk API: the same profile, calendar and conventions, its own
+    /// object and zone tables, so that the reference counts a thread changes per message (the
+    /// engine's, the zone's a result keeps) are not shared with other threads' cores.
+    package func threadCopy() -> ResolvedEngine { ResolvedEngine(copying: self) }
 }

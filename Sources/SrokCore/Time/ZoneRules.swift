@@ -43,6 +43,16 @@ public struct ZoneRules: Sendable, Hashable {
         self.offsets = offsets
     }
 
+    /// The same rules in storage of their own (new arrays and identifier), for a thread that keeps
+    /// its own copy (``ResolvedEngine/threadCopy()``).
+    package func copy() -> ZoneRules { ZoneRules(copying: self) }
+
+    private init(copying o: ZoneRules) {
+        identifier = String(decoding: Array(o.identifier.utf8), as: UTF8.self)
+        transitions = o.transitions.map { $0 }
+        offsets = o.offsets.map { $0 }
+    }
+
     /// The UTC offset (seconds) in force at `instant`.
     @inlinable public func offset(at instant: Instant) -> Int {
         let t = instant.secondsSinceEpoch
