@@ -194,10 +194,12 @@ final class BatchChannel: Sendable {
         }
     }
 
-    /// Sends `bytes`, waiting while eight chunks are unread.
+    /// Sends `bytes`, waiting while eight chunks are unread (at most five minutes).
     /// - Throws: when the client has gone away.
     func send(_ bytes: [UInt8]) throws(SrokError) {
-        credits.wait()
+        // A client that reads nothing for five minutes is taken as gone (the producer's thread and
+        // workers are not held forever by an answer nobody writes out).
+        if credits.wait(timeout: .now() + .seconds(300)) == .timedOut { cancelled.set() }
         if cancelled.isSet {
             credits.signal()
             throw .io(path: "response", message: "the client closed the connection")
