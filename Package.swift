@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "srok", targets: ["srok"]),
         // The HTTP/JSON service (issue 14): a separate product, so that `srok` links no HTTP stack.
         .executable(name: "srok-server", targets: ["srok-server"]),
+        // The C interface, libSrokC.so (header Sources/CSrok/include/srok.h; README "C").
+        .library(name: "SrokC", type: .dynamic, targets: ["SrokC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `swift package generate-documentation --target SrokCore` (the DocC catalog, CI).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System ICU (libicu-dev). Only the C shim below includes its headers.
@@ -38,6 +42,8 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "pkg-config"])]
         ),
+        // System zlib (zlib1g-dev): deflate and CRC-32 for the Excel report's ZIP (SrokBatch/Report).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux's sync_file_range, which Glibc's module map does not export (batch output writeback), and
         // flock, which Swift cannot call by name (output locks).
         .target(name: "CFileSync"),
@@ -60,7 +66,7 @@ let package = Package(
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim"],
+            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -69,6 +75,9 @@ let package = Package(
             dependencies: ["SrokCore", "SrokBatch"],
             swiftSettings: strict
         ),
+        // The C interface: the header (and a layout check) in C, the functions in Swift (`@_cdecl`).
+        .target(name: "CSrok"),
+        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore"], swiftSettings: strict),
         // Layer 3: the CLI (argument parsing, signals, progress, exit codes, text rendering).
         .executableTarget(
             name: "srok",
@@ -130,13 +139,17 @@ let package = Package(
         ),
         // Benchmark only (Benchmarks/xlsx/read.sh): ways of reading a worksheet, measured against
         // each other and against pandas. Not part of any product.
-        .target(name: "CXLSXReadBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXReadBench"),
+        .target(
+            name: "CXLSXReadBench", dependencies: ["CLibXML2", "CMinizip"], path: "Benchmarks/xlsx/CXLSXReadBench"),
         .executableTarget(
             name: "srok-xlsx-read-bench",
             dependencies: ["SrokBatch", "CXLSX", "CXLSXReadBench"],
             path: "Benchmarks/xlsx/ReadBenchmark",
             swiftSettings: strict
         ),
+        // Compiles C programs against srok.h and runs them with the built libSrokC.so (no Swift
+        // dependency: `swift test` builds every product first).
+        .testTarget(name: "SrokCABITests", swiftSettings: strict),
         // Runs the built `srok` as a subprocess; depends on it so `swift test` builds it first.
         .testTarget(
             name: "SrokCLITests",

@@ -27,5 +27,16 @@ let package = Package(
             path: "Benchmarks/SLABenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 13: the bulk API on one and two threads, its AsyncSequence variant, and the CLI's
+        // pipeline on the same messages (Benchmarks/bulk/README.md).
+        .executableTarget(
+            name: "BulkBenchmarks",
+            dependencies: [
+                .product(name: "Srok", package: "srok"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/BulkBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

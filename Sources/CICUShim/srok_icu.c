@@ -176,30 +176,44 @@ int32_t srok_plural_rules_select(srok_plural_rules *rules, double n, char *buf, 
 #define SROK_PIVOT 1024
 
 struct srok_converter {
-    UConverter *from;
-    UConverter *utf8;
+    UConverter *from;  /* the source charset */
+    UConverter *to;    /* the target charset */
     UChar pivot[SROK_PIVOT];
     UChar *pivot_source, *pivot_target;
     int started;
 };
 
-srok_converter *srok_converter_open(const char *charset, int32_t *error) {
+static srok_converter *srok_converter_make(const char *from, const char *to, int stop, int32_t *error) {
     UErrorCode st = U_ZERO_ERROR;
     srok_converter *c = calloc(1, sizeof *c);
     if (!c) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    c->from = ucnv_open(charset, &st);
-    if (U_SUCCESS(st)) c->utf8 = ucnv_open("UTF-8", &st);
-    if (U_SUCCESS(st)) ucnv_setToUCallBack(c->from, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    c->from = ucnv_open(from, &st);
+    if (U_SUCCESS(st)) c->to = ucnv_open(to, &st);
+    if (stop) {
+        if (U_SUCCESS(st)) ucnv_setToUCallBack(c->from, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    } else {
+        static const UChar question[] = {0x3F};
+        if (U_SUCCESS(st)) ucnv_setSubstString(c->to, question, 1, &st);
+        if (U_SUCCESS(st)) ucnv_setFromUCallBack(c->to, UCNV_FROM_U_CALLBACK_SUBSTITUTE, NULL, NULL, NULL, &st);
+    }
     if (U_FAILURE(st)) { srok_converter_close(c); *error = st; return NULL; }
     c->pivot_source = c->pivot_target = c->pivot;
     *error = 0;
     return c;
 }
 
+srok_converter *srok_converter_open(const char *charset, int32_t *error) {
+    return srok_converter_make(charset, "UTF-8", 1, error);
+}
+
+srok_converter *srok_converter_open_to(const char *charset, int32_t *error) {
+    return srok_converter_make("UTF-8", charset, 0, error);
+}
+
 void srok_converter_close(srok_converter *c) {
     if (!c) return;
     if (c->from) ucnv_close(c->from);
-    if (c->utf8) ucnv_close(c->utf8);
+    if (c->to) ucnv_close(c->to);
     free(c);
 }
 
@@ -208,7 +222,7 @@ int32_t srok_converter_convert(srok_converter *c, const uint8_t **input, const u
     UErrorCode st = U_ZERO_ERROR;
     char *target = (char *)*output;
     const char *source = (const char *)*input;
-    ucnv_convertEx(c->utf8, c->from, &target, (const char *)output_end, &source, (const char *)input_end,
+    ucnv_convertEx(c->to, c->from, &target, (const char *)output_end, &source, (const char *)input_end,
                    c->pivot, &c->pivot_source, &c->pivot_target, c->pivot + SROK_PIVOT, !c->started, flush != 0, &st);
     c->started = 1;
     *output = (uint8_t *)target;

@@ -35,6 +35,9 @@ final class AtomicFile: OutputSink {
     /// grows, and ``commit()`` syncs the folder after the rename.
     let durable: Bool
     private var fd: Int32
+    /// The device and inode of the file created, to check before the rename that its name still
+    /// names it (not a file or link put there since).
+    private var identity: (device: UInt64, inode: UInt64)?
     private var buffer: [UInt8] = []
     /// Bytes written to the file so far, and how many of them writeback was started for.
     private var written = 0
@@ -101,10 +104,24 @@ final class AtomicFile: OutputSink {
             }
         }
         buffer.reserveCapacity(1 << 20)
+        if let st = try? Syscall.fileStatus(fd: fd) {
+            identity = (UInt64(truncatingIfNeeded: st.st_dev), UInt64(truncatingIfNeeded: st.st_ino))
+        }
     }
 
     /// The temporary file (until it is renamed into place).
     var temporaryPath: String? { temporary }
+
+    /// A name that opens this very file through its descriptor (`/proc/self/fd/N`; `/dev/fd/N`
+    /// on Darwin) whatever its name in the folder has become, for a library that opens the file
+    /// it writes by name (libxlsxwriter). Valid until ``prepare()``.
+    var descriptorPath: String {
+        #if os(Linux)
+            "/proc/self/fd/\(fd)"
+        #else
+            "/dev/fd/\(fd)"
+        #endif
+    }
 
     /// Appends bytes (buffered; large blocks go straight to the file).
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) {
@@ -164,6 +181,20 @@ final class AtomicFile: OutputSink {
     func publish() throws(SrokError) {
         try prepare()
         guard stage == .prepared else { return }
+        if let identity {
+            let now = try? Syscall.linkStatus(temporary)
+            guard let now, (now.st_mode & S_IFMT) == S_IFREG, UInt64(truncatingIfNeeded: now.st_dev) == identity.device,
+                UInt64(truncatingIfNeeded: now.st_ino) == identity.inode
+            else {
+                // Whatever is there now is not this run's: it is neither renamed nor removed.
+                stage = .abandoned
+                throw .io(
+                    path: target,
+                    message:
+                        "the temporary file \(temporary) was replaced or removed while the output was written; the output was not put in place"
+                )
+            }
+        }
         do { try Syscall.rename(temporary, to: target) } catch {
             abandon()
             throw .io(path: target, message: "cannot rename the finished file into place: \(error)")

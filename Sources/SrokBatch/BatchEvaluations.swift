@@ -3,9 +3,10 @@ import SrokCore
 extension BatchEvaluator {
     /// Evaluates the messages of any `AsyncSequence` (a file being read, a database cursor, a
     /// network stream) as they come: results in input order, one per message, computed on up to
-    /// `jobs` threads a chunk of `chunkSize` messages at a time while the caller reads the results
-    /// before. At most `jobs + 1` chunks are read ahead, so memory stays bounded however long the
-    /// sequence.
+    /// `jobs` tasks a chunk of `chunkSize` messages at a time while the caller reads the messages
+    /// and the results. By default `jobs` leaves one core to the caller's loop (reading a message
+    /// and handing out a result cost about as much as evaluating it), so all cores work. At most
+    /// `jobs + 1` chunks are read ahead, so memory stays bounded however long the sequence.
     ///
     /// ```swift
     /// for try await result in evaluator.evaluate(messages) {   // messages: some AsyncSequence<BatchMessage, …>
@@ -16,21 +17,43 @@ extension BatchEvaluator {
     /// }
     /// ```
     public func evaluate<Messages: AsyncSequence>(
-        _ messages: Messages, jobs: Int = BatchEvaluator.defaultJobs, chunkSize: Int = 4096
+        _ messages: Messages, jobs: Int = max(1, BatchEvaluator.defaultJobs - 1), chunkSize: Int = 4096
     ) -> BatchEvaluations<Messages> where Messages.Element == BatchMessage {
         BatchEvaluations(evaluator: self, messages: messages, jobs: max(1, jobs), chunkSize: max(1, chunkSize))
     }
 
     /// Evaluates one chunk on the calling thread (a task of ``BatchEvaluations``).
-    func evaluateChunk(_ messages: [BatchMessage]) -> [Result<BatchResult, BatchRowError>] {
-        let n = messages.count
-        guard n > 0 else { return [] }
-        return messages.withUnsafeBufferPointer { input in
-            [Result<BatchResult, BatchRowError>](unsafeUninitializedCapacity: n) { out, count in
-                run(input, into: out.baseAddress!, jobs: 1)
-                count = n
-            }
-        }
+    func evaluateChunk(_ messages: [BatchMessage]) -> ResultBlock {
+        let block = ResultBlock(count: messages.count)
+        messages.withUnsafeBufferPointer { run($0, into: block.base, jobs: 1) }
+        return block
+    }
+}
+
+/// One chunk's results, handed out by moving each out of its slot (no copy, no reference count
+/// changed per result). Owned by one iterator at a time.
+final class ResultBlock: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result<BatchResult, BatchRowError>>
+    let count: Int
+    /// The next result to hand out; those before it have been moved out.
+    private var next = 0
+
+    /// Room for `count` results, to be initialised by the evaluation.
+    init(count: Int) {
+        base = .allocate(capacity: max(1, count))
+        self.count = count
+    }
+
+    /// The next result, moved out; nil after the last.
+    func take() -> Result<BatchResult, BatchRowError>? {
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return (base + next).move()
+    }
+
+    deinit {
+        (base + next).deinitialize(count: count - next)
+        base.deallocate()
     }
 }
 
@@ -58,10 +81,9 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         let jobs: Int
         let chunkSize: Int
         /// The chunks being evaluated, oldest first.
-        var pending: [Task<[Element], Never>] = []
-        /// The oldest finished chunk's results, and the next one to hand out.
-        var ready: [Element] = []
-        var index = 0
+        var pending: [Task<ResultBlock, Never>] = []
+        /// The oldest finished chunk, being handed out.
+        var ready: ResultBlock?
         var sourceDone = false
 
         init(evaluator: BatchEvaluator, source: Messages.AsyncIterator, jobs: Int, chunkSize: Int) {
@@ -77,16 +99,21 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
         /// The next message's result, nil after the last.
         /// - Throws: what the messages' sequence throws, after the results of the messages read
         ///   before it.
-        public mutating func next() async throws -> Element? {
-            if index < ready.count {
-                defer { index += 1 }
-                return ready[index]
-            }
+        public mutating func next() async throws -> Element? { try await next(isolation: nil) }
+
+        /// The next message's result, read and handed out on the caller's actor (`for try await`
+        /// calls this: no hop off and back on the caller's actor per result); the chunks are
+        /// evaluated on tasks of their own.
+        /// - Throws: what the messages' sequence throws, after the results of the messages read
+        ///   before it.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> Element? {
+            if let r = ready?.take() { return r }
+            ready = nil
             while !sourceDone && pending.count <= jobs {
                 var chunk: [BatchMessage] = []
                 chunk.reserveCapacity(chunkSize)
                 do {
-                    while chunk.count < chunkSize, let m = try await source.next() { chunk.append(m) }
+                    while chunk.count < chunkSize, let m = try await source.next(isolation: actor) { chunk.append(m) }
                     if chunk.count < chunkSize { sourceDone = true }
                 } catch {
                     sourceDone = true
@@ -102,15 +129,16 @@ public struct BatchEvaluations<Messages: AsyncSequence>: AsyncSequence where Mes
                 return nil
             }
             // Chunks are never empty.
-            ready = await pending.removeFirst().value
-            index = 1
-            return ready.first
+            let block = await pending.removeFirst().value
+            ready = block
+            return block.take()
         }
 
         private mutating func schedule(_ chunk: [BatchMessage]) {
             guard !chunk.isEmpty else { return }
             let evaluator = self.evaluator
-            pending.append(Task { evaluator.evaluateChunk(chunk) })
+            // Detached: not on the caller's actor, whose executor would run the chunks one by one.
+            pending.append(Task.detached { evaluator.evaluateChunk(chunk) })
         }
     }
 }

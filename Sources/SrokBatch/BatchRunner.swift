@@ -1,4 +1,3 @@
-import Dispatch
 import SrokCore
 
 #if canImport(Glibc)
@@ -18,13 +17,31 @@ public struct BatchRunOptions: Sendable {
     public var rejects: String?
     /// Machine-readable summary path.
     public var summaryJSON: String?
-    /// `csv` or `jsonl`; nil: by the input's extension (`.jsonl`, `.ndjson`), else CSV.
+    /// `csv`, `jsonl` or `xlsx`; nil: an XLSX workbook when the file starts as a ZIP archive
+    /// does or is named `.xlsx`, JSON Lines by the extension (`.jsonl`, `.ndjson`), else CSV.
     public var inputFormat: String?
-    /// `csv` or `jsonl`; nil: the input's.
+    /// The worksheet of an XLSX input: a name, or a 1-based position (`--sheet`); nil: the first.
+    public var sheet: String?
+    /// The text encoding of a CSV input (`--encoding`); `auto`: detected (see ``InputEncoding``).
+    public var encoding = InputEncoding.auto
+    /// The encoding of a CSV output and of the rejects file; nil: the CSV input's (UTF-8 for
+    /// other inputs). JSON Lines output is always UTF-8.
+    public var outputEncoding: OutputEncoding?
+    /// Whether a header the batch does not recognise is a fatal error (`--strict-columns`)
+    /// rather than a warning in the report (``BatchRunReport/unknownColumns``).
+    public var strictColumns = false
+    /// `csv`, `jsonl` or `xlsx` (an Excel report, ``XLSXReportLayout``); nil: `xlsx` when the
+    /// output's name ends in `.xlsx`, else the input's.
     public var outputFormat: String?
-    /// CSV input delimiter; nil: detected from the header (`,` or `;`).
+    /// The language of an Excel report's headers, texts and sheet names, and of the messages
+    /// the run writes itself (unknown columns).
+    public var language: Language = .ru
+    /// Which writer writes an Excel report (the default, or libxlsxwriter for comparison).
+    package var xlsxWriter = XLSXWriterKind.stream
+    /// CSV input delimiter; nil: detected from the header (`,`, `;` or TAB). With an input that
+    /// has none (XLSX, JSON Lines) it is the CSV output's.
     public var delimiter: UInt8?
-    /// CSV output delimiter; nil: the input's.
+    /// CSV output delimiter (also the rejects file's); nil: the input's (`,` for XLSX and JSON Lines).
     public var outputDelimiter: UInt8?
     /// Output columns.
     public var columns: [OutputColumn] = OutputColumn.defaults
@@ -62,6 +79,8 @@ public struct BatchRunReport: Sendable {
     public var seconds: Double
     /// Where rejects went.
     public var rejectsPath: String?
+    /// Header names the run did not recognise (read past), in header order.
+    public var unknownColumns: [UnknownInputColumn] = []
 }
 
 /// Runs a batch: streams the input in chunks, evaluates rows on all cores, writes the output in
@@ -79,52 +98,41 @@ public enum BatchRunner {
         let clock = ContinuousClock()
         let started = clock.now
         try options.validate()
-        let fd: Int32
-        do { fd = options.input == "-" ? 0 : try Syscall.open(options.input, O_RDONLY | O_CLOEXEC) } catch {
-            throw .io(path: options.input, message: "cannot open the input: \(error)")
-        }
-        defer { if fd > 0 { try? Syscall.close(fd) } }
-        let totalBytes = Syscall.regularFileSize(fd) ?? 0
-
-        let lower = options.input.lowercased()
-        let byName = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-        var stream = try BatchStream(
-            reader: ChunkReader(
-                fd: fd, chunk: options.chunkBytes, csv: !(try BatchStream.inputIsJSONL(options, byName: byName)),
-                maxRecordBytes: options.maxRecordBytes),
-            options: options, byName: byName)
+        let input = try BatchInput(options)
+        try input.checkColumns(options)
+        let stream = try BatchStream(input: input, options: options)
+        let schema = input.schema
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
         let files = try OutputSet(
-            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer)
+            OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer,
+            report: stream.layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
         defer { files.release() }
-        let output = files.output
-        let rejectsFile = files.rejects
+        let report = files.output as? XLSXReportSink
         let summaryFile = files.summary
         let rejectsPath = files.targets.rejects.path
         do {
             let stats = try stream.run(
-                evaluator: evaluator, jobs: options.jobs,
-                output: { (bytes) throws(SrokError) in try output.write(bytes) },
-                rejects: { (bytes) throws(SrokError) in try rejectsFile.write(bytes) },
-                progress: { rows, consumed in
-                    observer?.progress(rows: rows, bytes: consumed, totalBytes: totalBytes)
-                })
+                evaluator: evaluator, jobs: options.jobs, output: files.output, rejects: files.rejects, report: report,
+                observer: observer)
+            try report?.finish(stats: stats, input: options.input, evaluator: evaluator)
             try files.prepareRows()
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
-                try summaryFile.write(
-                    Array(
-                        (stats.json(
-                            seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath
-                        ).text + "\n").utf8))
+                var summary = stats.json(
+                    seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath)
+                if let unknown = schema?.unknown, !unknown.isEmpty {
+                    summary.add("unknown_columns", unknown.map(\.json))
+                }
+                try summaryFile.write(Array((summary.text + "\n").utf8))
             }
             // Everything written and synced, then renamed: the rejects, the summary, the output last.
             try files.commit(observer: observer)
-            return BatchRunReport(stats: stats, seconds: seconds, rejectsPath: rejectsPath)
+            return BatchRunReport(
+                stats: stats, seconds: seconds, rejectsPath: rejectsPath, unknownColumns: schema?.unknown ?? [])
         } catch {
             files.abandon()
             throw error

@@ -1,79 +1,50 @@
 import Dispatch
 import SrokCore
 
-/// A batch's input opened: its format known, its CSV header read, its records ready to be
-/// evaluated block by block and written in input order to whatever the caller gives. The one
-/// pipeline behind ``BatchRunner/run(_:evaluator:observer:)`` (files) and the service's
-/// `POST /v1/batch` (a request body in, a streamed response out): same columns, same rejects.
+/// A batch's input opened (``BatchInput``) with its output settled: the format and columns, an
+/// Excel report's layout, the text encoding of CSV output and rejects, the rejects' delimiter.
+/// ``run(evaluator:jobs:output:rejects:report:observer:)`` evaluates every record block by block
+/// and writes the results in input order to the sinks it is given. The one pipeline behind
+/// ``BatchRunner/run(_:evaluator:observer:)`` (files) and the service's `POST /v1/batch` (a request
+/// body in, a streamed response out): same columns, same rows, same rejects.
 package struct BatchStream {
-    private var reader: ChunkReader
-    private let firstBlock: InputBlock
-    private let format: BatchFormat
-    private let schema: InputSchema?
-    private let headers: [String]
-    /// Lines before the first record (the header's).
-    private let lineBase: Int
+    /// The input, its first block read and its header mapped.
+    let input: BatchInput
+    /// The records' format, the output's and its columns.
+    let format: BatchFormat
+    /// The Excel report's layout when the output is one.
+    let layout: XLSXReportLayout?
+    /// The encoding of CSV output and of the rejects.
+    let textEncoding: OutputEncoding
+    /// The rejects file's delimiter.
+    let rejectsDelimiter: Character
+    /// The input chunk size.
+    private let chunkBytes: Int
 
-    /// Whether the input is JSON Lines: `options.inputFormat`, else `byName` (a `.jsonl` or
-    /// `.ndjson` file name).
-    package static func inputIsJSONL(_ options: BatchRunOptions, byName: Bool) throws(SrokError) -> Bool {
-        switch options.inputFormat {
-        case nil: return byName
-        case "csv": return false
-        case "jsonl": return true
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
-        }
-    }
-
-    /// Opens the input `bytes` (a whole request body) with `options` (formats, delimiters,
-    /// columns, limits; the paths are not used).
-    package init(bytes: [UInt8], options: BatchRunOptions) throws(SrokError) {
-        try options.validate()
-        let jsonl = try Self.inputIsJSONL(options, byName: false)
-        try self.init(
-            reader: ChunkReader(
-                bytes: bytes, chunk: options.chunkBytes, csv: !jsonl, maxRecordBytes: options.maxRecordBytes),
-            options: options, byName: false)
-    }
-
-    /// Reads the first block and, for CSV, the header (errors before any output exists), and
-    /// settles the output format and columns.
-    init(reader: ChunkReader, options: BatchRunOptions, byName: Bool) throws(SrokError) {
-        var reader = reader
-        let inputIsJSONL = try Self.inputIsJSONL(options, byName: byName)
-        let firstBlock = InputBlock(capacity: options.chunkBytes * 2)
-        try reader.first(firstBlock, header: !inputIsJSONL)
-        var headerEnd = 0
-        // A UTF-8 BOM.
-        let head = firstBlock.bytes
-        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { headerEnd = 3 }
-
-        // Header (CSV).
+    /// Settles the output of `input` by `options` (`--output-format`, the output's name, the
+    /// delimiters, `--columns`, `--output-encoding`).
+    init(input: BatchInput, options: BatchRunOptions) throws(SrokError) {
+        let schema = input.schema
         var format: BatchFormat
-        var schema: InputSchema?
-        var headers: [String] = []
-        var lineBase = 0
-        if inputIsJSONL {
-            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
-        } else {
-            let d = options.delimiter ?? firstBlock.detectDelimiter(from: headerEnd)
-            let header = try BatchRunner.readHeader(head, from: headerEnd, delimiter: d, wholeInput: reader.eof)
-            headers = header.names
-            schema = try InputSchema(headers: headers)
-            headerEnd = header.next
-            lineBase = header.lines
+        switch input.delimiter {
+        case let d? where input.kind == .csv:
             format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
-            reader.delimiter = d
+        case let d?:
+            // A workbook's records; CSV output with the delimiter asked for, else a comma.
+            let od = options.delimiter ?? 0x2C
+            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: od), columns: options.columns)
+        case nil:
+            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
         }
         format.maxRecordBytes = options.maxRecordBytes
         format.formulaEscape = options.formulaEscape
-        reader.skipHeader(headerEnd)
         switch options.outputFormat {
-        case nil: break
+        case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
+        case "xlsx": format.output = .xlsx
         case "csv":
-            if case .csv = format.output {} else { format.output = .csv(delimiter: 0x2C) }
+            if case .csv = format.output {} else { format.output = .csv(delimiter: options.delimiter ?? 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv, jsonl or xlsx")
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -82,12 +53,41 @@ package struct BatchStream {
             if case .jsonl = format.output { json = true } else { json = false }
             format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
         }
-        self.reader = reader
-        self.firstBlock = firstBlock
+        // An Excel report: the input's columns, then Srok's (its workers encode typed cells).
+        let layout =
+            format.output == .xlsx
+            ? XLSXReportLayout(inputHeader: input.headers, columns: format.columns, language: options.language) : nil
+        if let layout {
+            format.columns = layout.columns
+            format.reportTexts = layout.texts
+        }
+        // CSV output and the rejects in the input's encoding and delimiter unless told otherwise.
+        textEncoding =
+            options.outputEncoding
+            ?? (input.kind == .csv ? OutputEncoding(input: input.encoding, bom: input.bom) : .utf8)
+        var rejectsDelimiter = Character(",")
+        if input.kind == .csv, let d = input.delimiter { rejectsDelimiter = Character(Unicode.Scalar(d)) }
+        if case .csv(let od) = format.output, options.outputDelimiter != nil || input.kind != .csv {
+            rejectsDelimiter = Character(Unicode.Scalar(od))
+        }
+        self.input = input
         self.format = format
-        self.schema = schema
-        self.headers = headers
-        self.lineBase = lineBase
+        self.layout = layout
+        self.rejectsDelimiter = rejectsDelimiter
+        chunkBytes = options.chunkBytes
+    }
+
+    /// Opens the input `bytes` (a whole request body: CSV in UTF-8, UTF-16 or Windows-1251, or JSON
+    /// Lines) with `options` (formats, delimiters, encodings, columns, limits; the paths are not
+    /// used). The output is CSV or JSON Lines (an Excel report needs a file).
+    package init(bytes: [UInt8], options: BatchRunOptions) throws(SrokError) {
+        try options.validate()
+        let input = try BatchInput(body: bytes, options: options)
+        try input.checkColumns(options)
+        try self.init(input: input, options: options)
+        if format.output == .xlsx {
+            throw .invalidValue(field: "--output-format", value: "xlsx", expected: "csv or jsonl")
+        }
     }
 
     /// Whether the output is JSON Lines (else CSV).
@@ -96,22 +96,28 @@ package struct BatchStream {
         return false
     }
 
-    /// The rejects' header line (`line,id,column,value,reason`), as in the rejects file.
-    package static let rejectsHeader = Array("line,id,column,value,reason\n".utf8)
-
-    /// Evaluates every record on `jobs` worker threads and hands the output (the CSV header
-    /// first), in input order, to `output`, and each block's rejects (CSV records after
-    /// ``rejectsHeader``, which is written first) to `rejects`; `progress` gets the rows read and
-    /// the input bytes consumed after each block. An error thrown by a callback ends the run.
-    package mutating func run(
-        evaluator: BatchEvaluator, jobs: Int,
-        output: (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void,
-        rejects: (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void,
-        progress: (_ rows: Int, _ consumedBytes: Int) -> Void = { _, _ in }
+    /// Evaluates every record on `jobs` worker threads and writes the output (the CSV header
+    /// first), in input order, to `output`, and each block's rejects (after their header line) to
+    /// `rejects`, both in ``textEncoding``; `report` gets the rejects too. `observer` is told the
+    /// progress after each block. An error thrown by a sink ends the run.
+    func run(
+        evaluator: BatchEvaluator, jobs: Int, output files: any OutputSink, rejects rejectsSink: any OutputSink,
+        report: XLSXReportSink?, observer: (any BatchRunObserver)?
     ) throws(SrokError) -> BatchStats {
-        func write(_ bytes: [UInt8], _ to: (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void) throws(SrokError) {
-            try bytes.withUnsafeBufferPointer { (p) throws(SrokError) in try to(p) }
+        let input = self.input
+        let format = self.format
+        let schema = input.schema
+        let headers = input.headers
+        let lineBase = input.headerLines
+        let rejectsDelimiter = self.rejectsDelimiter
+        var reader = input.reader
+        let output: any OutputSink
+        if case .csv = format.output {
+            output = try EncodingSink.wrap(files, encoding: textEncoding)
+        } else {
+            output = files
         }
+        let rejectsFile = try EncodingSink.wrap(rejectsSink, encoding: textEncoding)
         // Output header.
         if case .csv(let od) = format.output {
             var h: [UInt8] = []
@@ -120,14 +126,17 @@ package struct BatchStream {
                 h.append(contentsOf: c.rawValue.utf8)
             }
             h.append(0x0A)
-            try write(h, output)
+            try output.write(h)
         }
-        try write(Self.rejectsHeader, rejects)
+        try rejectsFile.write(
+            Array(
+                (CSVText.record(["line", "id", "column", "value", "reason"], delimiter: rejectsDelimiter) + "\n")
+                    .utf8))
 
         let jobs = max(1, jobs)
         // Segments of at most about 512 KB (one per worker, more for large chunks): their
         // output, about twice as long, is still in cache when it is written out.
-        reader.parts = max(jobs, reader.chunk / (512 << 10))
+        reader.parts = max(jobs, chunkBytes / (512 << 10))
         let pool = WorkerPool(count: jobs) { [format, schema, headers] in
             BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
         }
@@ -142,31 +151,50 @@ package struct BatchStream {
         var inflight: [BlockJob] = []
         var spareBlocks: [InputBlock] = []
         var spareTasks: [SegmentTask] = []
-        var reader = self.reader
-        defer { self.reader = reader }
+        let escape = format.formulaEscape
+        /// An input text for the rejects file (a CSV: ``FormulaGuard``).
+        func guarded(_ text: String) -> String { escape ? FormulaGuard.escape(text) : text }
         func drain() throws(SrokError) {
             let job = inflight.removeFirst()
             job.group.wait()
             for task in job.tasks {
                 let r = task.result
-                try task.output.withUnsafeBytes { (p) throws(SrokError) in try output(p) }
+                try output.write(task.output)
                 var rej: [UInt8] = []
-                for x in r.rejects {
-                    let fields = [String(line + x.line - 1), x.id ?? "", x.column, x.value, x.reason]
-                    rej.append(contentsOf: CSVText.record(fields).utf8)
+                func add(_ x: RejectedRow, line: Int) {
+                    let fields = [String(line), guarded(x.id ?? ""), guarded(x.column), guarded(x.value), x.reason]
+                    rej.append(contentsOf: CSVText.record(fields, delimiter: rejectsDelimiter).utf8)
                     rej.append(0x0A)
                 }
-                if !rej.isEmpty { try write(rej, rejects) }
+                // Rejects numbered by the input's lines (a workbook's sheet rows), in order.
+                var rejects: [RejectedRow] = []
+                if let workbook = input.workbook {
+                    // Rows the workbook could not decode, in their place among the rows.
+                    for x in workbook.takeFailures(before: input.inputLine(line + r.lines)) {
+                        stats.read += 1
+                        stats.rejected += 1
+                        rejects.append(x)
+                    }
+                    workbook.forget(before: line)
+                }
+                for var x in r.rejects {
+                    x.line = input.inputLine(line + x.line - 1)
+                    rejects.append(x)
+                }
+                for x in rejects { add(x, line: x.line) }
+                if !rej.isEmpty { try rejectsFile.write(rej) }
+                if let report, !rejects.isEmpty { try report.appendRejects(rejects, firstLine: 1) }
                 stats.merge(r.stats)
                 line += r.lines
                 task.finish()
                 spareTasks.append(task)
             }
             spareBlocks.append(job.block)
-            progress(stats.read, reader.consumedBytes)
+            let progress = input.progress(consumed: reader.consumedBytes)
+            observer?.progress(rows: stats.read, bytes: progress.bytes, totalBytes: progress.total)
         }
         do {
-            var next = try reader.next(firstBlock, started: true)
+            var next = try reader.next(input.firstBlock, started: true)
             while let block = next {
                 let group = DispatchGroup()
                 var tasks: [SegmentTask] = []
@@ -178,14 +206,53 @@ package struct BatchStream {
                 }
                 inflight.append(BlockJob(block: block, tasks: tasks, group: group))
                 while inflight.count >= depth { try drain() }
-                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: reader.chunk * 2))
+                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: chunkBytes * 2))
             }
             while !inflight.isEmpty { try drain() }
         } catch {
-            // Let the workers finish the blocks they hold before the pool and the blocks go.
+            // Let the workers finish the blocks they hold before the pool and the blocks go (a
+            // sink's error: the service's client went away).
             for job in inflight { job.group.wait() }
             throw error
         }
+        if let failures = input.workbook?.takeFailures(before: Int.max), !failures.isEmpty {
+            var rej: [UInt8] = []
+            for x in failures {
+                stats.read += 1
+                stats.rejected += 1
+                let fields = [String(x.line), "", x.column, x.value, x.reason]
+                rej.append(contentsOf: (CSVText.record(fields, delimiter: rejectsDelimiter) + "\n").utf8)
+            }
+            try rejectsFile.write(rej)
+            try report?.appendRejects(failures, firstLine: 1)
+        }
         return stats
     }
+
+    /// ``run(evaluator:jobs:output:rejects:report:observer:)`` with the output and the rejects
+    /// handed to callbacks (the service streams them into its response).
+    package func run(
+        evaluator: BatchEvaluator, jobs: Int,
+        output: @escaping (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void,
+        rejects: @escaping (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void
+    ) throws(SrokError) -> BatchStats {
+        try run(
+            evaluator: evaluator, jobs: jobs, output: CallbackSink(output), rejects: CallbackSink(rejects), report: nil,
+            observer: nil)
+    }
+}
+
+/// An ``OutputSink`` that hands every write to a callback and has no file.
+final class CallbackSink: OutputSink {
+    private let body: (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void
+
+    /// Writes go to `body`.
+    init(_ body: @escaping (UnsafeBufferPointer<UInt8>) throws(SrokError) -> Void) { self.body = body }
+
+    var temporaryPath: String? { nil }
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(SrokError) { try body(bytes) }
+    func prepare() throws(SrokError) {}
+    func publish() throws(SrokError) {}
+    func commit() throws(SrokError) {}
+    func abandon() {}
 }

@@ -29,6 +29,8 @@ struct BatchFormat: Sendable {
         case csv(delimiter: UInt8)
         /// JSON Lines.
         case jsonl
+        /// Encoded rows of an Excel report (``XLSXRowEncoding``), written by ``XLSXReportSink``.
+        case xlsx
     }
     /// Input.
     var input: Input
@@ -40,6 +42,8 @@ struct BatchFormat: Sendable {
     var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
+    /// The words of an Excel report's cells (output ``Output/xlsx``).
+    var reportTexts = XLSXReportTexts(.ru)
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
     var defaultCSVDelimiter: UInt8? { defaultCSV?.delimiter }
     /// The delimiter when the output is CSV with the default columns, with or without the audit's
@@ -74,13 +78,21 @@ struct BatchWorker: ~Copyable {
     var counters = RowCounters()
     /// Input field index → column slot in `fields`.
     let slotOfField: [Int?]
+    /// The input fields that hold a known column, with the column's slot in `fields`.
+    let knownFields: [(field: Int, slot: Int)]
+    /// `evaluator.resolver`, unretained (the evaluator owns it): borrowed per row without
+    /// reference counting.
+    let resolver: Unmanaged<MessageResolver>
     /// See ``BatchFormat/defaultCSV``.
     let defaultCSV: (delimiter: UInt8, audit: Bool)?
     /// The day texts for dates in the output (fetched once: no lazy-initialisation check per date).
     let days = DayTexts.shared
+    /// The evaluator's as-of instant, read once (the evaluator is shared by the workers).
+    let asOf: Instant
 
     init(evaluator: BatchEvaluator, format: BatchFormat, schema: InputSchema?, headers: [String]) {
         self.evaluator = evaluator
+        resolver = Unmanaged.passUnretained(evaluator.resolver)
         self.format = format
         self.schema = schema
         if case .csv(let d) = format.input {
@@ -96,7 +108,9 @@ struct BatchWorker: ~Copyable {
             }
         }
         slotOfField = slots
+        knownFields = slots.enumerated().compactMap { k, slot in slot.map { (k, $0) } }
         defaultCSV = format.defaultCSV
+        asOf = evaluator.asOf
     }
 
     /// Processes `b` (whole records) into `out` (emptied first); rejects are numbered relative to
@@ -185,11 +199,16 @@ struct BatchWorker: ~Copyable {
                             bad = slotOfField[k].map { fields.names[$0] } ?? "field \(k + 1)"
                             break
                         }
-                        reject(&r, startLine, nil, bad, "", "invalid UTF-8 (the input must be UTF-8)")
+                        reject(
+                            &r, startLine, nil, bad, "",
+                            "invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
+                        )
                         continue
                     }
-                    fields.clear()
-                    for k in 0..<tokenizer.count { if let s = slotOfField[k] { fields[s] = tokenizer.range(k) } }
+                    // Every known column is set on every row (a row with another number of fields
+                    // is rejected above): nothing of an earlier row is left, no clearing needed.
+                    let ends = tokenizer.ends.base
+                    for (k, slot) in knownFields { fields[slot] = Range(uncheckedBounds: (ends[k &- 1] &+ 1, ends[k])) }
                     evaluate(&r, startLine, bytes: record, into: &out)
                 case .unbalancedQuote(let next):
                     if end - recordStart > maxRecord {
@@ -255,24 +274,29 @@ struct BatchWorker: ~Copyable {
             OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
     }
 
-    /// Records a rejected row; the texts that came from the input are guarded for the rejects
-    /// file, a CSV (``FormulaGuard``).
+    /// Records a rejected row, its texts as the input had them (the rejects file guards them,
+    /// ``FormulaGuard``; the Excel report's sheet of rejected rows shows them as they are).
     private mutating func reject(
         _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
     ) {
         r.stats.rejected += 1
-        if format.formulaEscape {
-            r.rejects.append(
-                RejectedRow(
-                    line: line, id: id.map(FormulaGuard.escape), column: FormulaGuard.escape(column),
-                    value: FormulaGuard.escape(value), reason: reason))
-        } else {
-            r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
-        }
+        r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
     }
 
     /// Reused for every row (its arrays keep their storage).
     private var history = MessageHistory(registered: Instant(secondsSinceEpoch: 0))
+    /// The row's status, written in place for every row and read in place by the counters and
+    /// the writer (half a kilobyte: a stored property passed on was copied twice per row).
+    private let status: UnsafeMutablePointer<MessageStatus> = {
+        let p = UnsafeMutablePointer<MessageStatus>.allocate(capacity: 1)
+        p.initialize(to: .placeholder)
+        return p
+    }()
+
+    deinit {
+        status.deinitialize(count: 1)
+        status.deallocate()
+    }
 
     private mutating func evaluate(
         _ r: inout SegmentResult, _ line: Int, bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteSink
@@ -282,14 +306,35 @@ struct BatchWorker: ~Copyable {
             reject(&r, line, idText(bytes), error.column, error.value, error.reason)
             return
         }
-        let status: MessageStatus
-        let engine: ResolvedEngine
+        let engine: Unmanaged<ResolvedEngine>
+        do { engine = try resolveEngine(p) } catch {
+            rejectUnresolved(&r, line, p, bytes: bytes, error)
+            return
+        }
+        // The engine is kept alive by `keptEngines` (or `uncached`), the resolver by `evaluator`:
+        // both borrowed for the row, no reference counting.
+        engine._withUnsafeGuaranteedRef { e in
+            resolver._withUnsafeGuaranteedRef {
+                evaluate(&r, line, p, bytes: bytes, engine: e, resolver: $0, into: &out)
+            }
+        }
+    }
+
+    /// Evaluates and writes a parsed row with its engine.
+    private mutating func evaluate(
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, bytes: UnsafeBufferPointer<UInt8>,
+        engine: ResolvedEngine, resolver: MessageResolver, into out: inout ByteSink
+    ) {
+        // Everything for a computed row stays inside the `do`: the status is then built where it is
+        // used (assigning it to a variable declared outside copied it once more per row).
         do {
-            engine = try resolveEngine(p)
             let term = try resolveTerm(p, engine)
             // The row's facts; the resolver sets the rest and applies the profile's rules (controls,
-            // the limit of «Отложено», the reason of «Отклонено»).
-            history.postponements.removeAll(keepingCapacity: true)
+            // the limit of «Отложено», the reason of «Отклонено»). Fields that stay empty row after
+            // row are not assigned again (no release of the old value).
+            // Emptied only when not empty: on the shared empty array, removeAll(keepingCapacity:)
+            // goes through replaceSubrange and asks for a new buffer on every row.
+            if !history.postponements.isEmpty { history.postponements.removeAll(keepingCapacity: true) }
             RowParser.postponements(p.postponements, into: &history.postponements)
             history.extensionDays = p.extensionDays
             history.closedAt = p.closedAt.map { t in
@@ -302,40 +347,100 @@ struct BatchWorker: ~Copyable {
             history.applicantContactedAt = nil
             history.headInformedAt = nil
             history.outcome = p.outcome
-            history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
-            status = try evaluator.resolver.status(
+            if p.rejectionReason != nil || history.rejectionReason != nil {
+                history.rejectionReason = p.rejectionReason.map { String(decoding: $0, as: UTF8.self) }
+            }
+            try MessageResolver.status(
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
-                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: evaluator.asOf,
-                engine: engine,
-                prepared: &history)
+                regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: asOf,
+                engine: engine, prepared: &history, into: &status.pointee)
+            counters.count(
+                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+            if let d = defaultCSV {
+                RowWriter.writeDefaultCSV(
+                    status: status, engine, p, delimiter: d.delimiter, audit: d.audit,
+                    formulaGuard: format.formulaEscape, days: days, into: &out)
+            } else if format.output == .xlsx {
+                // The input's fields as they were (CSV), then Srok's columns.
+                let csv = format.input != .jsonl
+                out.withWriter { o in
+                    XLSXRowEncoder.row(XLSXReportRow.highlight(status.pointee), into: &o)
+                    if csv {
+                        for k in 0..<tokenizer.count {
+                            XLSXRowEncoder.text(UnsafeBufferPointer(rebasing: bytes[tokenizer.range(k)]), into: &o)
+                        }
+                    }
+                    XLSXReportRow.write(
+                        status.pointee, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
+                }
+            } else {
+                RowWriter.write(status.pointee, engine, p, format: format, days: days, into: &out)
+            }
         } catch {
-            // The column as the input named it («Тип решения» for `outcome`).
-            let column = InputColumn(rawValue: error.field).map { fields.names[$0.slot] } ?? error.field
-            reject(&r, line, String(decoding: p.id, as: UTF8.self), column, error.value, error.error.description)
-            return
-        }
-        counters.count(
-            status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
-        if let d = defaultCSV {
-            RowWriter.writeDefaultCSV(
-                status, engine, p, delimiter: d.delimiter, audit: d.audit, formulaGuard: format.formulaEscape,
-                days: days, into: &out)
-        } else {
-            RowWriter.write(status, engine, p, format: format, days: days, into: &out)
+            rejectUnresolved(&r, line, p, bytes: bytes, error)
         }
     }
 
-    /// Engines by the bytes of (profile, region, tz): no strings, no lock per row.
-    private var engines = ByteKeyCache<ResolvedEngine>()
+    /// A row the resolver refused: the column as the input named it («Тип решения» for
+    /// `outcome`), and its value as the input wrote it (not the resolver's reading of it:
+    /// `2031-06-01` for `01.06.2031 10:00`).
+    private mutating func rejectUnresolved(
+        _ r: inout SegmentResult, _ line: Int, _ p: ParsedRow, bytes: UnsafeBufferPointer<UInt8>,
+        _ error: MessageFieldError
+    ) {
+        let column = InputColumn(rawValue: error.field)
+        let name = column.map { fields.names[$0.slot] } ?? error.field
+        var value = error.value
+        if let c = column, let range = fields[c.slot] {
+            // Trimmed of spaces and TABs as RowParser reads it.
+            var lo = range.lowerBound
+            var hi = range.upperBound
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+            if lo < hi { value = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self) }
+        }
+        reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
+    }
+
+    /// Engines by the bytes of (profile, region, tz): no strings, no lock per row. The cache holds
+    /// them unretained: `keptEngines` owns the cached ones for the worker's life, `uncached` the
+    /// last one the full cache did not take, for its row.
+    private var engines = ByteKeyCache<Unmanaged<ResolvedEngine>>()
+    private var keptEngines: [ResolvedEngine] = []
+    private var uncached: ResolvedEngine?
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
 
-    private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError) -> ResolvedEngine {
+    /// This worker's copies of the resolver's engines (``ResolvedEngine/privateCopy()``), by the
+    /// shared engine (kept alive here); at most 256, then the shared engines are used as they are.
+    private var privateEngines: [ObjectIdentifier: (shared: ResolvedEngine, copy: ResolvedEngine)] = [:]
+
+    @inline(__always) private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError)
+        -> Unmanaged<ResolvedEngine>
+    {
         if let e = engines.get(p.profile, p.region, p.tz) { return e }
+        return try makeEngine(p)
+    }
+
+    /// The engine of a row whose (profile, region, tz) is not cached, from the resolver.
+    private mutating func makeEngine(_ p: ParsedRow) throws(MessageFieldError) -> Unmanaged<ResolvedEngine> {
         func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
-        let e = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
-        engines.set(p.profile, p.region, p.tz, e)
-        return e
+        let shared = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
+        let e: ResolvedEngine
+        if let c = privateEngines[ObjectIdentifier(shared)] {
+            e = c.copy
+        } else if privateEngines.count < 256 {
+            e = shared.privateCopy()
+            privateEngines[ObjectIdentifier(shared)] = (shared, e)
+        } else {
+            e = shared
+        }
+        if engines.set(p.profile, p.region, p.tz, Unmanaged.passUnretained(e)) {
+            keptEngines.append(e)
+        } else {
+            uncached = e
+        }
+        return Unmanaged.passUnretained(e)
     }
 
     private mutating func resolveTerm(_ p: ParsedRow, _ e: ResolvedEngine) throws(MessageFieldError) -> Term {

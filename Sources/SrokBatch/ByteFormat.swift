@@ -30,9 +30,9 @@ enum ByteFormat {
         _ d: CivilDate, days: DayTexts, after separator: UInt8? = nil, into o: inout ByteWriter
     ) {
         let lead = separator == nil ? 0 : 1
-        o.withUnsafeReservedBytes(lead + 10) { p in
-            if let separator { p[0] = separator }
-            date(d, at: p.baseAddress! + lead, days: days)
+        o.withUnsafeReservedPointer(lead + 10) { p in
+            if let separator { p.storeBytes(of: separator, as: UInt8.self) }
+            date(d, at: p + lead, days: days)
             return lead + 10
         }
     }
@@ -48,9 +48,9 @@ enum ByteFormat {
         _ i: Instant, offset: Int, days: DayTexts, after separator: UInt8? = nil, into o: inout ByteWriter
     ) {
         let lead = separator == nil ? 0 : 1
-        o.withUnsafeReservedBytes(lead + 25) { p in
-            if let separator { p[0] = separator }
-            instant(i, offset: offset, at: p.baseAddress! + lead, days: days)
+        o.withUnsafeReservedPointer(lead + 25) { p in
+            if let separator { p.storeBytes(of: separator, as: UInt8.self) }
+            instant(i, offset: offset, at: p + lead, days: days)
             return lead + 25
         }
     }
@@ -115,10 +115,9 @@ enum ByteFormat {
     /// given (one reservation for both).
     @inline(__always) static func int(_ v: Int, after separator: UInt8? = nil, into o: inout ByteWriter) {
         let lead = separator == nil ? 0 : 1
-        o.withUnsafeReservedBytes(lead + 20) { p in
-            if let separator { p[0] = separator }
-            let start = p.baseAddress!
-            return start.distance(to: int(v, at: start + lead))
+        o.withUnsafeReservedPointer(lead + 20) { p in
+            if let separator { p.storeBytes(of: separator, as: UInt8.self) }
+            return p.distance(to: int(v, at: p + lead))
         }
     }
 

@@ -97,6 +97,17 @@ struct ByteWriter: ~Copyable {
         append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
+    /// ``withUnsafeReservedBytes(_:_:)`` lending the start of the room as a raw pointer (the
+    /// formatters store whole words at offsets they compute; no buffer-pointer accessors per store).
+    @inline(__always) mutating func withUnsafeReservedPointer(
+        _ maxCount: Int, _ body: (UnsafeMutableRawPointer) -> Int
+    ) {
+        makeRoom(maxCount)
+        let n = body(UnsafeMutableRawPointer(base + count))
+        precondition(n >= 0 && n <= maxCount, "wrote more bytes than reserved")
+        count &+= n
+    }
+
     /// Lends `body` room for up to `maxCount` bytes after the contents; `body` writes from the
     /// start of the buffer and returns how many bytes it wrote, which become part of the contents.
     /// The buffer is valid only inside `body`.

@@ -74,44 +74,56 @@ struct RecordScanner {
         return quote
     }
 
-    /// The end (after its line end) of the record holding the quote at `q`, read byte by byte
-    /// from the quote as the tokenizer reads it; nil when it does not end inside the buffer. No
-    /// quote lies between `position` (a record start) and `q`, so the quote opens a field when
-    /// it follows a record start, a line end or a delimiter.
-    private func exactEnd(quote q: Int) -> Int? {
+    /// The end (after its line end) of the record holding the quote at `q`, read as the tokenizer
+    /// reads it; nil when it does not end inside the buffer. No quote lies between `position` (a
+    /// record start) and `q`, so the quote opens a field when it follows a record start, a line
+    /// end or a delimiter. From quote to quote with `memchr`: a quoted field runs to a quote not
+    /// followed by another (`""` is a quote in it); outside quoted fields, the record ends at the
+    /// first line end before the next quote. The next quote after the record is kept for
+    /// ``nextQuote()``.
+    private mutating func exactEnd(quote q: Int) -> Int? {
         let lf = LineEnds.lf
         let cr = LineEnds.cr
-        var inQuotes = false
-        var justClosed = false
         var fieldStart = q == position || base[q - 1] == lf || base[q - 1] == cr || base[q - 1] == delimiter
         var i = q
-        while i < count {
-            let c = base[i]
-            i += 1
-            if inQuotes {
-                if c == Self.quoteByte {
-                    inQuotes = false
-                    justClosed = true
+        // `i` holds a quote outside quoted text.
+        while true {
+            if fieldStart {
+                // A quoted field: to its closing quote.
+                var j = i + 1
+                while true {
+                    guard let close = find(Self.quoteByte, from: j, to: count) else { return nil }
+                    j = close + 1
+                    guard j < count, base[j] == Self.quoteByte else { break }
+                    j += 1
                 }
-                continue
-            }
-            if c == lf || c == cr { return LineEnds.end(after: i - 1, base, count: count) }
-            if c == Self.quoteByte {
-                if fieldStart || justClosed { inQuotes = true }
-                fieldStart = false
-                justClosed = false
-            } else {
-                if justClosed && c != delimiter {
-                    // Text after a closing quote: the tokenizer rejects the record and reads on
-                    // after the next line end, whatever quotes lie before it.
-                    guard let e = LineEnds.first(base, from: i, to: count) else { return nil }
+                // After the closing quote: the delimiter (a new field), the line end, or text
+                // (the tokenizer rejects the record and reads on after the next line end,
+                // whatever quotes lie before it).
+                guard j < count else { return nil }
+                let c = base[j]
+                if c == lf || c == cr { return LineEnds.end(after: j, base, count: count) }
+                if c != delimiter {
+                    guard let e = LineEnds.first(base, from: j, to: count) else { return nil }
                     return LineEnds.end(after: e, base, count: count)
                 }
-                justClosed = false
-                fieldStart = c == delimiter
+                i = j + 1
+            } else {
+                // A quote inside an unquoted field is text.
+                i += 1
             }
+            // Outside quoted text up to the next quote: its first line end ends the record.
+            let next = find(Self.quoteByte, from: i, to: count) ?? count
+            if let e = LineEnds.first(base, from: i, to: next) {
+                let end = LineEnds.end(after: e, base, count: count)
+                if let end, next >= end { quote = next }
+                return end
+            }
+            guard next < count else { return nil }
+            // A quote right after a closing quote's delimiter, or after any delimiter, opens a field.
+            fieldStart = base[next - 1] == delimiter
+            i = next
         }
-        return nil
     }
 
     /// The first record end at or after `target` (a position after a line end), or nil.

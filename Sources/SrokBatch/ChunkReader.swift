@@ -13,11 +13,21 @@ struct SkippedRecord: Sendable, Equatable {
     var preview: String
 }
 
+/// Where a ``ChunkReader`` takes its bytes from when it does not read its file descriptor
+/// directly: text converted to UTF-8 (``TranscodingReader``), or a workbook's rows written as
+/// records (``XLSXRecordSource``).
+protocol ChunkSource: AnyObject {
+    /// Copies up to `buffer.count` bytes into `buffer`: the count, or 0 at the end (`read(2)`'s contract).
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SrokError) -> Int
+}
+
+extension TranscodingReader: ChunkSource {}
+
 /// One chunk of input in its own storage: whole records `start..<end`, planned into segments by
 /// `cuts`. Blocks stay alive (read-only) while workers process them and are recycled afterwards,
 /// so the next chunk can be read while the previous ones are evaluated.
 final class InputBlock: @unchecked Sendable {
-    private var storage: UnsafeMutableBufferPointer<UInt8>
+    fileprivate var storage: UnsafeMutableBufferPointer<UInt8>
     /// Filled bytes.
     fileprivate(set) var count = 0
     /// `[start, cut…, end]`: the segments' bounds.
@@ -59,14 +69,6 @@ final class InputBlock: @unchecked Sendable {
         count += p.count
     }
 
-    /// Appends up to `want` bytes of `source` from `offset`; the number of bytes (0 at its end).
-    fileprivate func append(from source: [UInt8], offset: Int, upTo want: Int) -> Int {
-        let n = min(want, source.count - offset)
-        guard n > 0 else { return 0 }
-        source.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + n)])) }
-        return n
-    }
-
     /// Appends what one `read(2)` of up to `want` bytes from `fd` gives; the number of bytes
     /// (0 at the end of input).
     fileprivate func append(readingFrom fd: Int32, upTo want: Int) throws(SyscallError) -> Int {
@@ -79,17 +81,27 @@ final class InputBlock: @unchecked Sendable {
     }
 }
 
+extension InputBlock {
+    /// Appends what one read of up to `want` bytes from `source` gives; the number of bytes (0
+    /// at the end of input).
+    fileprivate func append(from source: any ChunkSource, upTo want: Int) throws(SrokError) -> Int {
+        reserve(want)
+        let n = try source.read(
+            into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: storage[count..<(count + want)])))
+        count += n
+        return n
+    }
+}
+
 /// Reads the input chunk by chunk into ``InputBlock``s and plans each (see ``ChunkPlan``). The
 /// bytes after a block's last whole record are carried into the next block. A record is never
 /// cut: a block grows until its first record ends, up to `maxRecordBytes`; a longer record is
 /// followed to its end and dropped (``InputBlock/skipped``), so memory stays bounded.
 struct ChunkReader {
-    /// The file read (-1 when the input is ``memory``).
+    /// The file read (-1 when the bytes come from ``source``).
     let fd: Int32
-    /// The whole input in memory (a request body), read instead of `fd`.
-    private let memory: [UInt8]?
-    /// How much of ``memory`` has been read.
-    private var memoryOffset = 0
+    /// Where the bytes come from instead of `fd` (nil: `read(2)` on `fd` straight into the block).
+    let source: (any ChunkSource)?
     let chunk: Int
     let csv: Bool
     /// The longest record kept (see ``BatchRunOptions/maxRecordBytes``).
@@ -106,28 +118,20 @@ struct ChunkReader {
     /// Where the next block's records start (after a BOM and the header in the first block).
     private var skip = 0
 
-    init(fd: Int32, chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
+    init(
+        fd: Int32, source: (any ChunkSource)? = nil, chunk: Int, csv: Bool,
+        maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes
+    ) {
         self.fd = fd
-        self.memory = nil
-        self.chunk = chunk
-        self.csv = csv
-        self.maxRecordBytes = maxRecordBytes
-    }
-
-    /// A reader of `bytes` held in memory (a request body) rather than a file.
-    init(bytes: [UInt8], chunk: Int, csv: Bool, maxRecordBytes: Int = BatchLimits.defaultMaxRecordBytes) {
-        self.fd = -1
-        self.memory = bytes
+        self.source = source
         self.chunk = chunk
         self.csv = csv
         self.maxRecordBytes = maxRecordBytes
     }
 
     private mutating func readMore(into block: InputBlock, upTo want: Int) throws(SrokError) {
-        if let memory {
-            let n = block.append(from: memory, offset: memoryOffset, upTo: want)
-            memoryOffset += n
-            if n == 0 { eof = true }
+        if let source {
+            if try block.append(from: source, upTo: want) == 0 { eof = true }
             return
         }
         do {
@@ -257,19 +261,23 @@ struct ChunkReader {
 }
 
 extension InputBlock {
-    /// `,` or `;`: whichever occurs more often outside quotes in the first line from `start`.
+    /// `,`, `;` or TAB: whichever occurs most often outside quotes in the first line from
+    /// `start` (a tie goes to the comma, then the semicolon). Excel's "Текст Юникод" is
+    /// TAB-separated; its "CSV" is `;`-separated in Russian.
     func detectDelimiter(from start: Int) -> UInt8 {
         var comma = 0
         var semicolon = 0
+        var tab = 0
         var inQuotes = false
         for c in bytes[start...] {
             if c == 0x22 {
                 inQuotes.toggle()
             } else if !inQuotes {
                 if c == LineEnds.lf || c == LineEnds.cr { break }
-                if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 }
+                if c == 0x2C { comma += 1 } else if c == 0x3B { semicolon += 1 } else if c == 0x09 { tab += 1 }
             }
         }
+        if tab > comma && tab > semicolon { return 0x09 }
         return semicolon > comma ? 0x3B : 0x2C
     }
 }

@@ -1,25 +1,26 @@
 import SrokCore
 
 /// The `YYYY-MM-DD` text of every day of 1900–2100 as two words (≈ 1.2 MB, built once per
-/// process): a row's dates cost one load each instead of a civil-date conversion.
-final class DayTexts: @unchecked Sendable {  // immutable after init
+/// process): a row's dates cost one load each instead of a civil-date conversion. A plain
+/// pointer to the table, copied into each worker: a row reads no shared object (a class's
+/// header sits on a cache line that other threads' nearby allocations may be writing).
+struct DayTexts: @unchecked Sendable {  // points to an immutable table that is never freed
     /// Days since the epoch of the first day (1900-01-01).
     static var first: Int { -25_567 }
     /// The number of days (to 2100-12-31).
     static var count: Int { 47_847 + 25_567 }
-    private let storage: UnsafeMutablePointer<(UInt64, UInt64)>
+    private let storage: UnsafePointer<(UInt64, UInt64)>
 
     private init() {
-        storage = .allocate(capacity: Self.count)
+        let table = UnsafeMutablePointer<(UInt64, UInt64)>.allocate(capacity: Self.count)
         for i in 0..<Self.count {
             let t = Self.format(CivilDate(daysSinceEpoch: Int32(Self.first + i)))
-            storage[i] = (t.0, UInt64(t.1))
+            table[i] = (t.0, UInt64(t.1))
         }
+        storage = UnsafePointer(table)
     }
 
-    deinit { storage.deallocate() }
-
-    /// The shared table.
+    /// The shared table (built on first use, kept for the life of the process).
     static let shared = DayTexts()
 
     /// The text of day `i` of the table.

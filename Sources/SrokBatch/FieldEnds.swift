@@ -1,19 +1,30 @@
 import SrokCore
 
 /// The end offsets of a record's fields: a growable buffer of integers appended without
-/// copy-on-write checks (the tokenizer's per-field hot path).
+/// copy-on-write checks (the tokenizer's per-field hot path). The slot before the first end holds
+/// -1, so that field `k` starts at `base[k - 1] + 1` for every `k`, the first included.
 struct FieldEnds: ~Copyable {
-    private var base: UnsafeMutablePointer<Int>
-    private var capacity: Int
-    /// The number of ends.
-    private(set) var count = 0
+    /// The storage: ``capacity`` slots, the first ``count`` of them ends; `base[-1]` is -1.
+    private(set) var base: UnsafeMutablePointer<Int>
+    /// The number of slots in ``base``.
+    private(set) var capacity: Int
+    /// The number of ends. A writer that stores ends into ``base`` itself (within
+    /// ``reserve(_:)``'s room) sets it afterwards.
+    var count = 0
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 8)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Room for `capacity` ends after the -1.
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Int> {
+        let storage = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
+        storage.initialize(to: -1)
+        return storage + 1
+    }
+
+    deinit { (base - 1).deallocate() }
 
     /// Appends an end.
     @inline(__always) mutating func append(_ v: Int) {
@@ -22,25 +33,15 @@ struct FieldEnds: ~Copyable {
         count += 1
     }
 
-    /// Appends `offset + k` for each byte lane `k` whose high bit is set in `hits` (the lanes of a
-    /// word that held the delimiter), with one capacity check per word.
-    @inline(__always) mutating func append(lanes hits: UInt64, offset: Int) {
-        if count + 8 > capacity { grow() }
-        var h = hits
-        var n = count
-        let p = base
-        while h != 0 {
-            p[n] = offset &+ h.trailingZeroBitCount >> 3
-            n &+= 1
-            h &= h &- 1
-        }
-        count = n
+    /// Makes room for at least `n` ends in all (``base`` may move).
+    mutating func reserve(_ n: Int) {
+        while capacity < n { grow() }
     }
 
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+        let bigger = Self.allocate(capacity * 2)
         bigger.update(from: base, count: count)
-        base.deallocate()
+        (base - 1).deallocate()
         base = bigger
         capacity *= 2
     }

@@ -30,10 +30,21 @@ final class OutputSet {
 
     /// Locks the targets, removes stale temporary files and creates the sinks (streams first);
     /// tells `observer` of a lock it waits for and of every temporary file as soon as it exists.
-    /// On failure nothing is left (no lock, no temporary file).
-    init(_ targets: OutputTargets, durable: Bool, waitForLock: Bool, observer: (any BatchRunObserver)?)
-        throws(SrokError)
-    {
+    /// With `report`, the output is an Excel report written into its temporary file
+    /// (``XLSXReportSink``), which must be a regular file. On failure nothing is left (no lock,
+    /// no temporary file).
+    init(
+        _ targets: OutputTargets, durable: Bool, waitForLock: Bool, observer: (any BatchRunObserver)?,
+        report: XLSXReportSetup? = nil
+    ) throws(SrokError) {
+        if report != nil, targets.output.kind != .file {
+            let what = targets.output.kind == .standardOutput ? "standard output" : "a device or a FIFO"
+            throw .io(
+                path: targets.output.path,
+                message:
+                    "an Excel workbook cannot be written to \(what): it is a ZIP archive, complete only at its end, that srok writes to a regular file and renames into place; name one, e.g. -o report.xlsx"
+            )
+        }
         self.targets = targets
         self.durable = durable
         let files = targets.inCommitOrder.filter { $0.kind == .file }
@@ -52,7 +63,7 @@ final class OutputSet {
             var sinks: [Int: any OutputSink] = [:]
             let all = [targets.output, targets.rejects] + (targets.summary.map { [$0] } ?? [])
             for k in all.indices.filter({ all[$0].kind != .file }) + all.indices.filter({ all[$0].kind == .file }) {
-                let sink = try Self.open(all[k], durable: durable)
+                let sink = try Self.open(all[k], durable: durable, report: k == 0 ? report : nil)
                 made.append(sink)
                 if let path = sink.temporaryPath { observer?.created(temporaryFile: path) }
                 sinks[k] = sink
@@ -68,14 +79,19 @@ final class OutputSet {
         self.locks = locks
     }
 
-    /// The sink for `target`: a new ``AtomicFile`` for a regular file, the stream opened in
-    /// place for a character device or FIFO, standard output for `-`.
-    private static func open(_ target: OutputTarget, durable: Bool) throws(SrokError) -> any OutputSink {
+    /// The sink for `target`: a new ``AtomicFile`` for a regular file (an Excel report written
+    /// into one with `report`), the stream opened in place for a character device or FIFO,
+    /// standard output for `-`.
+    private static func open(_ target: OutputTarget, durable: Bool, report: XLSXReportSetup?) throws(SrokError)
+        -> any OutputSink
+    {
         switch target.kind {
         case .standardOutput:
             return StandardOutputSink()
         case .file:
-            return try AtomicFile(target: target.path, durable: durable)
+            let file = try AtomicFile(target: target.path, durable: durable)
+            if let report { return try XLSXReportSink(file: file, setup: report) }
+            return file
         case .stream:
             // Never created (no O_CREAT) and checked once open: whatever replaced the device
             // since it was looked at is not written.

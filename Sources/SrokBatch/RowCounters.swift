@@ -25,24 +25,26 @@ struct RowCounters: ~Copyable {
 
     deinit { counts.deallocate() }
 
-    /// Counts one written row.
+    /// Counts one written row, its status read in place at `status` (not copied).
     @inline(__always) mutating func count(
-        _ status: MessageStatus, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?,
+        _ status: UnsafePointer<MessageStatus>, profileIndex: Int, organisation: UnsafeBufferPointer<UInt8>?,
         planned: CivilDate? = nil
     ) {
         written += 1
-        switch status.state {
+        switch status.pointee.state {
         case .ok: counts[0] += 1
         case .approaching: counts[1] += 1
         case .overdue: counts[2] += 1
         case .closed: counts[3] += 1
         }
-        counts[4 + (status.currentStage.map { $0.rawValue } ?? 5)] += 1
-        if !status.controls.isEmpty {
-            for c in status.controls where c.state == .overdue { counts[Self.controlBase + c.kind.ordinal] += 1 }
+        counts[4 + (status.pointee.currentStage.map { $0.rawValue } ?? 5)] += 1
+        if !status.pointee.controls.isEmpty {
+            for c in status.pointee.controls where c.state == .overdue {
+                counts[Self.controlBase + c.kind.ordinal] += 1
+            }
         }
         if let planned {
-            switch PlannedCheck(diffDays: planned.distance(to: status.dueDate)) {
+            switch PlannedCheck(diffDays: planned.distance(to: status.pointee.dueDate)) {
             case .agrees: counts[Self.plannedBase] += 1
             case .platformLater: counts[Self.plannedBase + 1] += 1
             case .platformEarlier: counts[Self.plannedBase + 2] += 1
@@ -51,11 +53,11 @@ struct RowCounters: ~Copyable {
         let slot = Self.profileBase + profileIndex
         if slot >= capacity { grow(slot + 1) }
         counts[slot] += 1
-        if status.schedule.isProvisional { provisional += 1 }
+        if status.pointee.schedule.isProvisional { provisional += 1 }
         if let organisation {
             let o = String(decoding: organisation, as: UTF8.self)
             byOrganisation[o, default: 0] += 1
-            if status.state == .overdue { overdueByOrganisation[o, default: 0] += 1 }
+            if status.pointee.state == .overdue { overdueByOrganisation[o, default: 0] += 1 }
         }
     }
 

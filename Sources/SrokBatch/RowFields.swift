@@ -4,26 +4,30 @@ import SrokCore
 /// buffer the reader owns, plus the header names for messages. Fixed storage, written per row
 /// without copy-on-write checks.
 struct RowFields: ~Copyable {
-    private let storage: UnsafeMutablePointer<Range<Int>?>
+    /// A range per slot; an empty one for an absent column (read back as nil).
+    private let storage: UnsafeMutablePointer<Range<Int>>
     private static var count: Int { InputColumn.allCases.count }
     /// The column names as the input wrote them (for reject messages).
     var names: [String] = InputColumn.allCases.map(\.rawValue)
 
     init() {
         storage = .allocate(capacity: Self.count)
-        storage.initialize(repeating: nil, count: Self.count)
+        storage.initialize(repeating: 0..<0, count: Self.count)
     }
 
     deinit { storage.deallocate() }
 
     /// The byte range of the column in `slot` (``InputColumn/slot``); nil when absent or empty.
     @inline(__always) subscript(slot: Int) -> Range<Int>? {
-        get { storage[slot] }
-        nonmutating set { storage[slot] = newValue }
+        get {
+            let r = storage[slot]
+            return r.isEmpty ? nil : r
+        }
+        nonmutating set { storage[slot] = newValue ?? 0..<0 }
     }
 
     /// Forgets every range.
-    func clear() { storage.update(repeating: nil, count: Self.count) }
+    func clear() { storage.update(repeating: 0..<0, count: Self.count) }
 }
 
 /// A row parsed from bytes without creating strings: the values, plus the raw bytes of the
@@ -68,16 +72,29 @@ enum RowParser {
         return true
     }
 
+    /// The stage codes, matched a word at a time.
+    private enum Keyword {
+        static let moderation = ASCIIKeyword("moderation")
+        static let coordination = ASCIIKeyword("coordination")
+        static let execution = ASCIIKeyword("execution")
+        static let approval = ASCIIKeyword("approval")
+        static let finalApproval = ASCIIKeyword("final-approval")
+        static let finalApprovalUnderscore = ASCIIKeyword("final_approval")
+    }
+
     static func parse(_ f: borrowing RowFields, bytes b: UnsafeBufferPointer<UInt8>) throws(BatchRowError) -> ParsedRow
     {
         @inline(__always) func bytes(_ c: InputColumn) -> UnsafeBufferPointer<UInt8>? {
-            guard let r = f[c.slot], !r.isEmpty else { return nil }
-            let s = UnsafeBufferPointer(rebasing: b[r])
-            var lo = 0
-            var hi = s.count
-            while lo < hi, s[lo] == 0x20 || s[lo] == 0x09 { lo += 1 }
-            while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x09 { hi -= 1 }
-            return lo == hi ? nil : UnsafeBufferPointer(rebasing: s[lo..<hi])
+            guard let r = f[c.slot], let base = b.baseAddress else { return nil }
+            var lo = r.lowerBound
+            var hi = r.upperBound
+            // Spaces and tabs around a value are not part of it; an end with a byte above 0x20
+            // (the usual case) has none to trim.
+            if base[lo] <= 0x20 { while lo < hi, base[lo] == 0x20 || base[lo] == 0x09 { lo &+= 1 } }
+            if lo < hi, base[hi &- 1] <= 0x20 {
+                while hi > lo, base[hi &- 1] == 0x20 || base[hi &- 1] == 0x09 { hi &-= 1 }
+            }
+            return lo == hi ? nil : UnsafeBufferPointer(start: base + lo, count: hi &- lo)
         }
         func name(_ c: InputColumn) -> String { f.names[c.slot] }
         func string(_ c: InputColumn) -> String? { bytes(c).map { String(decoding: $0, as: UTF8.self) } }
@@ -156,11 +173,12 @@ enum RowParser {
         if let s = bytes(.stage) {
             // ASCII codes by length first, then one comparison; every other spelling goes to the shared parser.
             switch s.count {
-            case 10 where equals(s, "moderation"): m.stage = .moderation
-            case 12 where equals(s, "coordination"): m.stage = .coordination
-            case 9 where equals(s, "execution"): m.stage = .execution
-            case 8 where equals(s, "approval"): m.stage = .approval
-            case 14 where equals(s, "final-approval") || equals(s, "final_approval"): m.stage = .finalApproval
+            case 10 where Keyword.moderation.matches(s): m.stage = .moderation
+            case 12 where Keyword.coordination.matches(s): m.stage = .coordination
+            case 9 where Keyword.execution.matches(s): m.stage = .execution
+            case 8 where Keyword.approval.matches(s): m.stage = .approval
+            case 14 where Keyword.finalApproval.matches(s) || Keyword.finalApprovalUnderscore.matches(s):
+                m.stage = .finalApproval
             default:
                 let text = String(decoding: s, as: UTF8.self)
                 if Stage.isClosedName(text) {

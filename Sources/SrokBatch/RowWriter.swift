@@ -50,9 +50,9 @@ enum RowWriter {
                     null(json, &o)
                 }
             case .dueReason:
-                if let r = st.dueReason { quoted(json, &o) { $0.append(r.rawValue) } } else { null(json, &o) }
+                if let r = st.dueReason { quoted(json, &o) { $0.append(code: r) } } else { null(json, &o) }
             case .nextControl:
-                if let n = st.controls.next { quoted(json, &o) { $0.append(n.kind.rawValue) } } else { null(json, &o) }
+                if let n = st.controls.next { quoted(json, &o) { $0.append(code: n.kind) } } else { null(json, &o) }
             case .nextControlDue:
                 if let n = st.controls.next { instant(n.deadline, zone, json, days, &o) } else { null(json, &o) }
             case .overdueControls:
@@ -82,7 +82,7 @@ enum RowWriter {
                 }
             case .plannedCheck:
                 if let d = p.posPlannedDate {
-                    quoted(json, &o) { $0.append(PlannedCheck(diffDays: d.distance(to: st.dueDate)).rawValue) }
+                    quoted(json, &o) { $0.append(code: PlannedCheck(diffDays: d.distance(to: st.dueDate))) }
                 } else {
                     null(json, &o)
                 }
@@ -92,7 +92,7 @@ enum RowWriter {
             case .approvalDue: instant(s.stageDue.approval, zone, json, days, &o)
             case .finalApprovalDue: instant(s.stageDue.finalApproval, zone, json, days, &o)
             case .stage:
-                if let stage = st.currentStage { quoted(json, &o) { $0.append(stage.code) } } else { null(json, &o) }
+                if let stage = st.currentStage { quoted(json, &o) { $0.append(code: stage) } } else { null(json, &o) }
             case .stageDue:
                 if let stage = st.currentStage, let d = st.stages[stage].dwellDue {
                     instant(d, zone, json, days, &o)
@@ -101,7 +101,7 @@ enum RowWriter {
                 }
             case .stageStatus:
                 if let stage = st.currentStage {
-                    quoted(json, &o) { $0.append(st.stages[stage].state.rawValue) }
+                    quoted(json, &o) { $0.append(code: st.stages[stage].state) }
                 } else {
                     null(json, &o)
                 }
@@ -111,13 +111,13 @@ enum RowWriter {
                 } else {
                     null(json, &o)
                 }
-            case .status: quoted(json, &o) { $0.append(st.state.rawValue) }
+            case .status: quoted(json, &o) { $0.append(code: st.state) }
             case .remainingMinutes: ByteFormat.int(st.remainingMinutes, into: &o)
             case .overdueMinutes: ByteFormat.int(st.overdueMinutes, into: &o)
             case .rolled:
                 if let roll = s.roll {
                     quoted(json, &o) { o in
-                        o.append(roll.label)
+                        o.append(label: roll)
                         o.append(0x3A)
                         ByteFormat.date(roll.from, days: days, into: &o)
                         o.append(0x3E)
@@ -174,7 +174,7 @@ enum RowWriter {
         for k in c where k.state == .overdue {
             if !first { o.append(0x3B) }
             first = false
-            o.append(k.kind.rawValue)
+            o.append(code: k.kind)
         }
         if quote { o.append(0x22) }
     }
@@ -187,9 +187,9 @@ enum RowWriter {
         for k in c {
             if !first { o.append(0x3B) }
             first = false
-            o.append(k.kind.rawValue)
+            o.append(code: k.kind)
             o.append(0x3A)
-            o.append(k.state.rawValue)
+            o.append(code: k.state)
         }
         if quote { o.append(0x22) }
     }
@@ -202,13 +202,13 @@ enum RowWriter {
             if !first { o.append(0x2C) }
             first = false
             o.append(ascii: "{\"control\":\"")
-            o.append(k.kind.rawValue)
+            o.append(code: k.kind)
             o.append(ascii: "\",\"deadline\":")
             instant(k.deadline, zone, true, days, &o)
             o.append(ascii: ",\"met_at\":")
             if let m = k.metAt { instant(m, zone, true, days, &o) } else { o.append(ascii: "null") }
             o.append(ascii: ",\"status\":\"")
-            o.append(k.state.rawValue)
+            o.append(code: k.state)
             o.append(ascii: "\"}")
         }
         o.append(0x5D)
@@ -225,6 +225,18 @@ enum RowWriter {
         _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
         days: DayTexts, into sink: inout ByteSink
     ) {
+        withUnsafePointer(to: st) {
+            writeDefaultCSV(
+                status: $0, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &sink)
+        }
+    }
+
+    /// ``writeDefaultCSV(_:_:_:delimiter:audit:formulaGuard:days:into:)`` of the status at `st`
+    /// (the worker's, written in place: half a kilobyte not copied per row).
+    static func writeDefaultCSV(
+        status st: UnsafePointer<MessageStatus>, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
+        audit: Bool, formulaGuard: Bool, days: DayTexts, into sink: inout ByteSink
+    ) {
         sink.withWriter { o in
             writeDefaultCSV(st, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &o)
         }
@@ -232,45 +244,53 @@ enum RowWriter {
 
     /// Writes the default columns (and the audit's when `audit`) as CSV (see above).
     private static func writeDefaultCSV(
-        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
-        days: DayTexts, into o: inout ByteWriter
+        _ st: UnsafePointer<MessageStatus>, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool,
+        formulaGuard: Bool, days: DayTexts, into o: inout ByteWriter
     ) {
-        let s = st.schedule
+        // Fields are read through the pointer (`st.pointee.…`), never the whole status.
         ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
-        ByteFormat.date(st.dueDate, days: days, after: d, into: &o)
+        ByteFormat.date(st.pointee.dueDate, days: days, after: d, into: &o)
+        // The zone's last change, read once: a row's instants are nearly always after it (the
+        // zone is not bound to a local: that copy retained its tables on every row).
+        let last = e.engine.zone.lastChange
         @inline(__always) func instant(_ i: Instant) {
-            ByteFormat.instant(i, offset: e.engine.zone.offset(at: i), days: days, after: d, into: &o)
+            let offset = i.secondsSinceEpoch >= last.seconds ? last.offset : e.engine.zone.offset(at: i)
+            ByteFormat.instant(i, offset: offset, days: days, after: d, into: &o)
         }
-        instant(st.due)
-        instant(s.stageDue.moderation)
-        instant(s.stageDue.coordination)
-        instant(s.stageDue.execution)
-        instant(s.stageDue.approval)
-        instant(s.stageDue.finalApproval)
+        instant(st.pointee.due)
+        instant(st.pointee.schedule.stageDue.moderation)
+        instant(st.pointee.schedule.stageDue.coordination)
+        instant(st.pointee.schedule.stageDue.execution)
+        instant(st.pointee.schedule.stageDue.approval)
+        instant(st.pointee.schedule.stageDue.finalApproval)
         o.append(d)
-        if let stage = st.currentStage { o.append(stage.code) }
-        if let stage = st.currentStage, let due = st.stages[stage].dwellDue { instant(due) } else { o.append(d) }
+        if let stage = st.pointee.currentStage { o.append(code: stage) }
+        if let stage = st.pointee.currentStage, let due = st.pointee.stages[stage].dwellDue {
+            instant(due)
+        } else {
+            o.append(d)
+        }
         o.append(d)
-        o.append(st.state.rawValue)
-        ByteFormat.int(st.remainingMinutes, after: d, into: &o)
-        ByteFormat.int(st.overdueMinutes, after: d, into: &o)
+        o.append(code: st.pointee.state)
+        ByteFormat.int(st.pointee.remainingMinutes, after: d, into: &o)
+        ByteFormat.int(st.pointee.overdueMinutes, after: d, into: &o)
         o.append(d)
-        if let roll = s.roll {
-            o.append(roll.label)
+        if let roll = st.pointee.schedule.roll {
+            o.append(label: roll)
             ByteFormat.date(roll.from, days: days, after: 0x3A, into: &o)
             ByteFormat.date(roll.to, days: days, after: 0x3E, into: &o)
         }
         // original_due, due_reason
-        if let r = st.dueReason {
-            instant(s.due)
+        if let r = st.pointee.dueReason {
+            instant(st.pointee.schedule.due)
             o.append(d)
-            o.append(r.rawValue)
+            o.append(code: r)
         } else {
             o.append(d)
             o.append(d)
         }
         // next_control, next_control_due, overdue_controls, controls_overdue_count
-        let c = st.controls
+        let c = st.pointee.controls
         if c.isEmpty {
             o.append(d)
             o.append(d)
@@ -280,7 +300,7 @@ enum RowWriter {
         } else {
             o.append(d)
             if let n = c.next {
-                o.append(n.kind.rawValue)
+                o.append(code: n.kind)
                 instant(n.deadline)
             } else {
                 o.append(d)
@@ -293,11 +313,11 @@ enum RowWriter {
         if audit {
             o.append(d)
             if let planned = p.posPlannedDate {
-                let diff = planned.distance(to: st.dueDate)
+                let diff = planned.distance(to: st.pointee.dueDate)
                 ByteFormat.date(planned, days: days, into: &o)
                 ByteFormat.int(diff, after: d, into: &o)
                 o.append(d)
-                o.append(PlannedCheck(diffDays: diff).rawValue)
+                o.append(code: PlannedCheck(diffDays: diff))
             } else {
                 o.append(d)
                 o.append(d)

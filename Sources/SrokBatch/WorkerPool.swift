@@ -81,8 +81,9 @@ final class WorkerPool: Sendable {
         }
     }
 
-    /// Starts a thread running `body`; nil if the system refuses.
-    private static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
+    /// Starts a thread running `body`; nil if the system refuses. (Also the Excel report's writer
+    /// thread, ``XLSXReportSink``.)
+    static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         final class Box {
             let body: @Sendable () -> Void
             init(_ b: @escaping @Sendable () -> Void) { body = b }

@@ -33,7 +33,7 @@ enum CalendarRoutes {
             throw Problem(error, field: "year", value: text)
         }
         switch format {
-        case "csv": return Responses.text(out.csv, type: "text/csv; charset=utf-8; header=present")
+        case "csv": return Responses.text(out.csv(), type: "text/csv; charset=utf-8; header=present")
         case "ics":
             let lang = Language(acceptLanguage: request.headers[.acceptLanguage])
             return Responses.text(out.ics(lang: lang) + "\r\n", type: "text/calendar; charset=utf-8")

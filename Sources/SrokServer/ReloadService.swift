@@ -17,7 +17,7 @@ struct ReloadService: Service {
     }
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in signals {
                 logger.info("SIGHUP: rereading the data files")
                 store.reload(logger: logger)

@@ -11,7 +11,15 @@ struct CalendarCommand: ParsableCommand {
 
     @Argument(help: "The year.") var year: Int
     @Option(name: .long, help: "The year view, or one record per day.") var format: CalendarFormat = .text
+    @Option(name: .long, help: "The delimiter of --format csv, also written , ; or \\t (default: a comma).")
+    var delimiter: CSVDelimiter?
     @OptionGroup var common: CalendarOptionsGroup
+
+    func validate() throws {
+        if let delimiter, format != .csv {
+            throw ValidationError("--delimiter \(delimiter.rawValue) applies to --format csv only")
+        }
+    }
 
     func run() throws {
         let lang = common.lang
@@ -19,7 +27,7 @@ struct CalendarCommand: ParsableCommand {
         let out = try CalendarYearOutput(calendar: calendar, year: year)
         switch format {
         case .text: print(try YearView(calendar: calendar, year: year, days: out.days, lang: lang).render())
-        case .csv: print(out.csv, terminator: "")
+        case .csv: print(out.csv(delimiter: (delimiter ?? .comma).character), terminator: "")
         case .json: print(try out.json().text)
         case .ics: print(out.ics(lang: lang))
         }

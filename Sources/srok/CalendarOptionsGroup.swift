@@ -9,7 +9,8 @@ struct CalendarOptionsGroup: ParsableArguments {
 
     @Option(
         name: .customLong("calendar-file"),
-        help: "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable.")
+        help: "A calendar file (Data/FORMAT.md) extending or overriding the embedded data; repeatable.",
+        completion: .calendarFile)
     var calendarFiles: [String] = []
 
     @Option(
@@ -27,7 +28,8 @@ struct CalendarOptionsGroup: ParsableArguments {
     @Option(
         name: .long,
         help:
-            "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region)."
+            "Region: an ISO 3166-2 code or a Russian name (RU-TA, Татарстан); default the federal calendar (or the profile's region).",
+        completion: .regions
     )
     var region: String?
 
@@ -48,7 +50,9 @@ struct CalendarOptionsGroup: ParsableArguments {
     @Option(name: .customLong("islamic-calendar"), help: "ICU Islamic calendar for forecasts of regional holidays.")
     var islamicCalendar: IslamicCalendar = .umalqura
 
-    @Option(name: .customLong("region-file"), help: "A region file (Data/FORMAT.md) to load; repeatable.")
+    @Option(
+        name: .customLong("region-file"), help: "A region file (Data/FORMAT.md) to load; repeatable.",
+        completion: .calendarFile)
     var regionFiles: [String] = []
 
     /// How `--presidential-days` counts the 2020–2021 presidential non-working days.
@@ -67,8 +71,11 @@ struct CalendarOptionsGroup: ParsableArguments {
         }
     }
 
+    /// The years `--provisional` accepts.
+    static let provisionalYears = 1999...2200
+
     mutating func validate() throws {
-        if let p = provisional, !(1999...2200).contains(p) {
+        if let p = provisional, !Self.provisionalYears.contains(p) {
             throw ValidationError.invalidValue("--provisional", p, expected: "a year from 1999 to 2200")
         }
     }

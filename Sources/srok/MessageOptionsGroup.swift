@@ -11,15 +11,21 @@ struct MessageOptionsGroup: ParsableArguments {
     )
     var registered: String?
 
-    @Option(name: .long, help: "The organisation's IANA zone (default: the profile's, else Europe/Moscow).")
+    @Option(
+        name: .long, help: "The organisation's IANA zone (default: the profile's, else Europe/Moscow).",
+        completion: .zones)
     var tz: String?
 
     @Option(name: .long, help: "A term in calendar days (messages: 1–30).") var days: Int?
     @Option(name: .customLong("fast-track"), help: "A fast-track term in days (1–30, or the profile's range).")
     var fastTrack: Int?
-    @Option(name: .long, help: "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai).") var level:
-        String?
-    @Option(name: .long, help: "A regulation profile (see `srok profiles`); default federal.") var profile: String?
+    @Option(
+        name: .long, help: "A named fast-track level of the profile (e.g. 1 or 2 in krasnodar-krai).",
+        completion: .levels)
+    var level: String?
+    @Option(
+        name: .long, help: "A regulation profile (see `srok profiles`); default federal.", completion: .profiles)
+    var profile: String?
     @Option(name: .long, help: "The message's category (fast-track catalogue lookup).") var category: String?
     @Option(name: .long, help: "The message's subcategory.") var subcategory: String?
     @Option(name: .long, help: "message (ПОС сообщение) or appeal (59-ФЗ обращение); default the profile's.")
@@ -37,7 +43,9 @@ struct MessageOptionsGroup: ParsableArguments {
     @Flag(name: .customLong("roll-stages"), help: "Roll planned stage due times off non-working days too.")
     var rollStages = false
     @Option(name: .long, help: "Working time for workday8, e.g. 09:00-13:00,14:00-18:00.") var schedule: String?
-    @Option(name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.")
+    @Option(
+        name: .customLong("profile-file"), help: "A profile file (Data/FORMAT.md) to load; repeatable.",
+        completion: .profileFile)
     var profileFiles: [String] = []
     @Flag(
         name: .customLong("lenient-fast-track"),

@@ -11,12 +11,14 @@ struct ProfilesCommand: ParsableCommand {
         discussion:
             "With --explain PROFILE: every rule of the act, its clause and what Srok does with it, including the act's silences and the defaults chosen (Russian; --lang en for English)."
     )
-    @Argument(help: "Show one profile in full.") var id: String?
-    @Option(name: .long, help: "Explain a profile: each rule of its act, the clause, and what the engine does.")
+    @Argument(help: "Show one profile in full.", completion: .profiles) var id: String?
+    @Option(
+        name: .long, help: "Explain a profile: each rule of its act, the clause, and what the engine does.",
+        completion: .profiles)
     var explain: String?
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
-        []
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.", completion: .profileFile)
+    var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {

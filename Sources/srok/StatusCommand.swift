@@ -50,7 +50,9 @@ struct StatusCommand: ParsableCommand {
         name: .customLong("rejection-reason"),
         help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
     @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
-    @Option(name: .long, help: "A JSON file with the history (fields as in the discussion above).") var history: String?
+    @Option(
+        name: .long, help: "A JSON file with the history (fields as in the discussion above).", completion: .jsonFile)
+    var history: String?
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 

@@ -10,7 +10,8 @@ struct TableCommand: ParsableCommand {
     @Option(name: .long, help: "Terms in days (1–366), comma-separated.") var days: String = "1,7,10,15,30"
     @Option(name: .long, help: "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours.") var basis:
         StageBasis = .clock24
-    @Option(name: .long, help: "A profile whose stage shares to use.") var profile: String = "federal"
+    @Option(name: .long, help: "A profile whose stage shares to use.", completion: .profiles) var profile: String =
+        "federal"
     @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -117,10 +118,10 @@ struct RegulationCheckCommand: ParsableCommand {
         abstract:
             "Сверка опубликованной таблицы этапов с моделью; код 1, если ячейка не совпадает ни с одним базисом. Exit 1 when a cell matches no basis."
     )
-    @Argument(help: "The profile (e.g. brasovsky).") var profile: String
+    @Argument(help: "The profile (e.g. brasovsky).", completion: .profiles) var profile: String
     @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.") var profileFiles: [String] =
-        []
+    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.", completion: .profileFile)
+    var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {

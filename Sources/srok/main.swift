@@ -11,7 +11,7 @@ do {
         exit(2)
     }
 } catch let error as SrokError {
-    StandardStreams.error("srok: \(error.description)\n")
+    ProvisionalExample.report(error)
     exit(2)
 } catch let exit as CommandExitCode {
     Foundation.exit(exit.code)

@@ -167,6 +167,14 @@ struct BulkAPIScaleTests {
         #expect(none == 0)
     }
 
+    /// From an actor (here the main actor) the loop runs on that actor and the chunks elsewhere.
+    @MainActor @Test func anAsyncSequenceReadFromAnActor() async throws {
+        let messages = Self.messages(3000, seed: 13)
+        var got: [Result<BatchResult, BatchRowError>] = []
+        for try await r in Self.evaluator.evaluate(Stream(messages: messages), chunkSize: 256) { got.append(r) }
+        #expect(got == Self.evaluator.evaluate(messages, jobs: 1))
+    }
+
     @Test func anAsyncSequencesErrorComesAfterTheResultsBeforeIt() async {
         let messages = Self.messages(1000, seed: 5)
         let expected = Self.evaluator.evaluate(Array(messages.prefix(777)), jobs: 1)

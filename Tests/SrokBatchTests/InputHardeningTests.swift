@@ -315,9 +315,11 @@ struct InputHardeningTests {
         }
         // A line break inside a quoted name is the writer's choice: such a header is read.
         #expect(try run("id,registered_at,\"a\nb\"\n" + row + "\n").rows == ["1"])
-        var utf16 = Data([0xFF, 0xFE])
-        utf16.append(("id,registered_at\r\n" + row + "\r\n").data(using: .utf16LittleEndian)!)
+        // UTF-16 without a BOM reads as UTF-8 with NULs: an error. With a BOM it is detected and
+        // converted (Excel's "Текст Юникод", issue 12).
+        let utf16 = ("id,registered_at,term_days\r\n" + row + "\r\n").data(using: .utf16LittleEndian)!
         #expect(throws: SrokError.self) { _ = try run(Array(utf16)) }
+        #expect(try run([0xFF, 0xFE] + Array(utf16)) { $0.outputEncoding = .utf8 }.rows == ["1"])
     }
 
     @Test func anUnknownHeaderIsEchoedShort() {

@@ -93,6 +93,16 @@ enum XLSXReadBack {
         return try JSONDecoder().decode(Workbook.self, from: r.stdout).sheets
     }
 
+    /// Runs a Python `script` with `arguments` (`sys.argv[1:]`); its standard output.
+    static func python(_ script: String, _ arguments: [String]) throws -> String {
+        let r = try run(["python3", "-c", script] + arguments)
+        guard r.status == 0 else {
+            throw ReadBackError(
+                message: "python3 exited with \(r.status): \(String(decoding: r.stderr, as: UTF8.self))")
+        }
+        return String(decoding: r.stdout, as: UTF8.self)
+    }
+
     struct ReadBackError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }

@@ -4,12 +4,13 @@ import Testing
 @testable import SrokBatch
 @testable import SrokCore
 
-/// How the Excel report reaches its path: a temporary file beside it, renamed only when complete.
+/// How the Excel report reaches its path: written into an ``AtomicFile`` (a temporary file beside
+/// it, as every batch output is), renamed only when complete.
 @Suite("Excel report: the file")
 struct XLSXReportFileTests {
-    /// The temporary files in `folder`: `.<name>.srok-xlsx-` and 16 hex digits.
+    /// The temporary files in `folder`: `.<name>.srok-tmp-<pid>-` and 16 hex digits.
     private func temporaries(_ folder: TemporaryFolder, _ name: String = "report.xlsx") throws -> [String] {
-        folder.names.filter { $0.hasPrefix(".\(name).srok-xlsx-") }
+        folder.names.filter { $0.hasPrefix(".\(name).srok-tmp-") }
     }
 
     private func mode(_ path: String) throws -> Int {
@@ -19,14 +20,19 @@ struct XLSXReportFileTests {
     private func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
     /// While rows are written the old report stays; the temporary file is private (0600) under an
-    /// unpredictable name; the commit puts a ZIP (an .xlsx is one: "PK\u{3}\u{4}") in place and
-    /// leaves no temporary file.
-    @Test func theReportReplacesTheOldOneOnlyOnCommit() throws {
+    /// unpredictable name; the commit puts a ZIP (an .xlsx is one: "PK\u{3}\u{4}") in place with
+    /// the old file's permissions and leaves no temporary file. Both writers.
+    @Test(arguments: [XLSXWriterKind.libxlsxwriter, .stream])
+    func theReportReplacesTheOldOneOnlyOnCommit(kind: XLSXWriterKind) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("report.xlsx")
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
-        let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: ["Номер"])
+        chmod(path, 0o640)
+        let writer: any XLSXReportBackend =
+            kind == .stream
+            ? try XLSXStreamWriter(path: path, sheetName: "Сроки", header: ["Номер"])
+            : try XLSXReportWriter(path: path, sheetName: "Сроки", header: ["Номер"])
         try writer.appendRow([.text("1")])
         #expect(contents(path) == Data("old".utf8))
         let temps = try temporaries(folder)
@@ -37,7 +43,7 @@ struct XLSXReportFileTests {
         try writer.commit(summary: XLSXSummary())
         #expect(contents(path)?.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
         #expect(try temporaries(folder).isEmpty)
-        #expect(try mode(path) == 0o600)
+        #expect(try mode(path) == 0o640)
         #expect(throws: SrokError.self) { try writer.appendRow([.text("2")]) }
         #expect(throws: SrokError.self) { try writer.commit(summary: XLSXSummary()) }
     }
@@ -102,7 +108,8 @@ struct XLSXReportFileTests {
     }
 
     /// If the temporary file is replaced while the report is written (here: unlinked and created
-    /// again under the same name), the commit refuses to rename what is there now.
+    /// again under the same name), the commit refuses to rename what is there now (``AtomicFile``
+    /// checks the device and inode; libxlsxwriter wrote into the file created, by its descriptor).
     @Test func aSwappedTemporaryFileIsNotPutInPlace() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

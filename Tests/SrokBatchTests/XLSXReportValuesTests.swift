@@ -7,16 +7,22 @@ import Testing
 /// Values at the edges of what an Excel cell holds, read back with openpyxl.
 @Suite("Excel report: edge values read back with openpyxl", .enabled(if: XLSXReadBack.enabled))
 struct XLSXReportValuesTests {
-    /// Writes one column of `cells` under the header «Значение» and reads the report sheet back.
-    private func roundTrip(_ cells: [XLSXCell]) throws -> XLSXReadBack.Sheet {
+    /// Writes one column of `cells` under the header «Значение» with the writer `W` and reads the
+    /// report sheet back.
+    static func roundTrip<W: XLSXReportBackend>(_ cells: [XLSXCell], _ type: W.Type) throws -> XLSXReadBack.Sheet {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.file("values.xlsx")
-        let writer = try XLSXReportWriter(
+        let writer = try W(
             path: path, sheetName: "Сроки", header: ["Значение"], options: XLSXReportOptions(durable: false))
         for cell in cells { try writer.appendRow([cell]) }
         try writer.commit(summary: XLSXSummary())
         return try XLSXReadBack.read(path)[0]
+    }
+
+    /// With libxlsxwriter (the reference; ``XLSXWritersAgreeTests`` compares the other writer).
+    private func roundTrip(_ cells: [XLSXCell]) throws -> XLSXReadBack.Sheet {
+        try Self.roundTrip(cells, XLSXReportWriter.self)
     }
 
     /// Dates around Excel's phantom 29 February 1900 read back as the days written (openpyxl

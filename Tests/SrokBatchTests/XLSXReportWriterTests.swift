@@ -15,8 +15,8 @@ struct XLSXReportWriterTests {
     /// Writes the workbook every test of this suite reads: four data rows (overdue with an overdue
     /// control cell, approaching, plain, and a plain row with an overdue control cell beyond the
     /// three rows measured for widths), two rejected rows appended between them, and a summary.
-    static func writeSample(to path: String) throws {
-        let writer = try XLSXReportWriter(
+    static func writeSample<W: XLSXReportBackend>(_ type: W.Type = XLSXReportWriter.self, to path: String) throws {
+        let writer = try W(
             path: path, sheetName: "Сроки", header: header,
             options: XLSXReportOptions(durable: false, widthSampleRows: 3))
         try writer.appendRow(

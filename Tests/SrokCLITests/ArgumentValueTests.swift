@@ -70,11 +70,20 @@ struct ArgumentValueTests {
             arguments: ["day", "2027-03-10", "--region", "RU-TA", "--islamic-calendar", "islamic-tbla"],
             option: "--islamic-calendar <islamic-calendar>", accepted: ["islamic-umalqura", "islamic-civil"]),
         BadValue(
-            arguments: ["batch", "--input-format", "xlsx"], option: "--input-format <input-format>",
-            accepted: ["csv", "jsonl"]),
+            arguments: ["batch", "--input-format", "xls"], option: "--input-format <input-format>",
+            accepted: ["csv", "jsonl", "xlsx"]),
         BadValue(
-            arguments: ["batch", "--output-format", "xlsx"], option: "--output-format <output-format>",
-            accepted: ["csv", "jsonl"]),
+            arguments: ["batch", "--encoding", "koi8-r"], option: "--encoding <encoding>",
+            accepted: ["auto", "utf-8", "utf-16le", "utf-16be", "windows-1251"]),
+        BadValue(
+            arguments: ["batch", "--output-encoding", "latin1"], option: "--output-encoding <output-encoding>",
+            accepted: ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251"]),
+        BadValue(
+            arguments: ["calendar", "2025", "--format", "csv", "--delimiter", "|"], option: "--delimiter <delimiter>",
+            accepted: ["comma", "semicolon", "tab"]),
+        BadValue(
+            arguments: ["batch", "--output-format", "xls"], option: "--output-format <output-format>",
+            accepted: ["csv", "jsonl", "xlsx"]),
         BadValue(
             arguments: ["batch", "--delimiter", "|"], option: "--delimiter <delimiter>",
             accepted: ["comma", "semicolon", "tab"]),

@@ -135,10 +135,10 @@ struct BatchRegulationCLITests {
         let run = try Run(text, asOf: "2025-04-01T12:00+03:00", ["--profile", "bryansk"])
         #expect(run.rows["R2"] != nil && run.rows["R3"] != nil)
         #expect(run.rows["R1"] == nil && run.rows["R4"] == nil)
-        let r1 = run.rejects.first { $0.contains(",R1,") }
+        let r1 = run.rejects.first { $0.contains(";R1;") }
         #expect(r1?.contains("Причина отклонения") == true, "the column as the export names it: \(run.rejects)")
         #expect(r1?.contains("6.3") == true, "names the clause: \(run.rejects)")
-        #expect(run.rejects.first { $0.contains(",R4,") }?.contains("Тип решения") == true, "\(run.rejects)")
+        #expect(run.rejects.first { $0.contains(";R4;") }?.contains("Тип решения") == true, "\(run.rejects)")
     }
 
     /// Several «Отложено» (`;`-separated, quoted in a `;` CSV): seed 003 п. 6.3 has no limit
@@ -164,7 +164,7 @@ struct BatchRegulationCLITests {
         #expect(run.field("P4", "due_date") == "2024-04-09")
         #expect(run.field("P4", "original_due") == "" && run.field("P4", "due_reason") == "")
         #expect(run.rows["P2"] == nil)
-        let p2 = run.rejects.first { $0.contains(",P2,") }
+        let p2 = run.rejects.first { $0.contains(";P2;") }
         #expect(p2?.contains("postponed_until") == true && p2?.contains("1") == true, "\(run.rejects)")
     }
 

@@ -101,7 +101,8 @@ struct BatchRowTests {
         defer { strict.clean() }
         #expect(strict.result.status == 1)
         #expect(strict.outputLines == ["id,due_date,term", "1,2024-04-08,10"])
-        #expect(strict.rejects.contains("3,2,category,Мусорр / Уборка мусора во дворах"))
+        // The value as the row wrote it (issue 12), not the category and subcategory joined.
+        #expect(strict.rejects.contains("3,2,category,Мусорр,"))
     }
 
     @Test func bomCRLFSemicolonsAndQuotes() throws {
@@ -142,10 +143,29 @@ struct BatchRowTests {
             "id,registered_at,term_days,category\n1,2024-03-30T10:15+03:00,30,ok\n2,2024-03-30T10:15+03:00,30,".utf8)
         data.append(contentsOf: [0xC3, 0x28, 0x0A])
         data.append(Data("3,2024-03-30T10:15+03:00,30,\n".utf8))
-        let run = try BatchRun(data, ["--columns", "id"])
+        // Read as UTF-8 (detected, the bytes would be Windows-1251 text «Г(»).
+        let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8"])
         defer { run.clean() }
         #expect(run.outputLines == ["id", "1", "3"])
         #expect(run.rejects.contains("3,,category,,invalid UTF-8"))
+        let detected = try BatchRun(data, ["--columns", "id"])
+        defer { detected.clean() }
+        #expect(detected.outputLines == ["id", "1", "2", "3"])
+    }
+
+    @Test func invalidUTF8SplitAcrossQuotedFieldsIsRejected() throws {
+        // «Д» is D0 94: a quoted field ending with D0 and the next one starting with 94 are each
+        // invalid UTF-8, as they would be unquoted (the bytes are not read as one character).
+        var data = Data("id,registered_at,term_days,category,subcategory\n2,2024-03-30T10:15+03:00,30,\"a".utf8)
+        data.append(contentsOf: [0xD0])
+        data.append(Data("\",\"".utf8))
+        data.append(contentsOf: [0x94])
+        data.append(Data("b\"\n".utf8))
+        // Read as UTF-8 (detected, the file is not valid UTF-8 and would be Windows-1251 text).
+        let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8"])
+        defer { run.clean() }
+        #expect(run.outputLines == ["id"])
+        #expect(run.rejects.contains("2,,category,,invalid UTF-8"))
     }
 
     @Test func missingRequiredHeaderIsFatal() throws {

@@ -136,7 +136,11 @@ struct BulkAPITests {
                 let cli = try #require(
                     rejected[row.id], "row \(row.id): the API rejects it on \(e.column), srok batch does not")
                 #expect(cli.column == e.column, "row \(row.id)")
-                #expect(cli.value == e.value, "row \(row.id)")
+                // srok batch gives the value as the row wrote it; the API, the value it was given
+                // or the resolver's reading of it (j10: the day out of the calendar's coverage).
+                let fields = row.csv.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let asWritten = Self.header.split(separator: ",").firstIndex { $0 == e.column }.map { fields[$0] }
+                #expect(cli.value == (asWritten ?? e.value), "row \(row.id)")
                 #expect(written[row.id] == nil, "row \(row.id)")
             }
         }

@@ -1,5 +1,6 @@
-// Writes a ПОС-style Excel report with XLSXReportWriter and prints how long each phase took.
-//   srok-xlsx-write-bench OUTPUT.xlsx [ROWS (100000)] [COLUMNS (25)]
+// Writes a ПОС-style Excel report with XLSXReportWriter (libxlsxwriter), or with XLSXStreamWriter
+// when WRITER is `stream`, and prints how long each phase took.
+//   srok-xlsx-write-bench OUTPUT.xlsx [ROWS (100000)] [COLUMNS (25)] [WRITER (libxlsxwriter)]
 //   srok-xlsx-write-bench --generate-only [ROWS] [COLUMNS]   (the cost of making the cells alone)
 // Columns cycle through text (ids, categories, addresses, executors, durations), whole numbers and
 // dates/times, like the report of `srok batch`; every 7th row is overdue (with an overdue control
@@ -53,6 +54,7 @@ guard arguments.count >= 2 else {
 let path = arguments[1]
 let rows = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
 let columns = arguments.count > 3 ? Int(arguments[3]) ?? 25 : 25
+let kind = arguments.count > 4 ? XLSXWriterKind(rawValue: arguments[4]) ?? .libxlsxwriter : .libxlsxwriter
 
 let categories = ["Дороги", "ЖКХ", "Благоустройство", "Транспорт", "Мусор", "Освещение", "Здравоохранение", "Образование"]
 let subcategories = ["Ямы на дорогах", "Не горит фонарь", "Уборка мусора во дворах", "Отопление", "Остановка общественного транспорта"]
@@ -89,7 +91,7 @@ if path == "--generate-only" {
     exit(0)
 }
 do {
-    let writer = try XLSXReportWriter(path: path, sheetName: "Сроки", header: header, options: XLSXReportOptions(durable: false))
+    let writer = try XLSXReportFile(kind, path: path, sheetName: "Сроки", header: header, options: XLSXReportOptions(durable: false))
     var row = [XLSXCell]()
     row.reserveCapacity(columns)
     var overdue = 0, approaching = 0

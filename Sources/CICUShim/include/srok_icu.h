@@ -73,7 +73,7 @@ void srok_plural_rules_close(srok_plural_rules *rules);
 /// Writes the plural keyword ("one", "few", "many", "other") for n as UTF-8; returns its length.
 int32_t srok_plural_rules_select(srok_plural_rules *rules, double n, char *buf, int32_t capacity);
 
-/// A streaming converter from a charset to UTF-8 (two ICU UConverters and a pivot buffer that
+/// A streaming converter from a charset to UTF-8, or from UTF-8 to a charset (two ICU UConverters and a pivot buffer that
 /// carries a character split between calls). Not thread-safe.
 typedef struct srok_converter srok_converter;
 
@@ -81,6 +81,9 @@ typedef struct srok_converter srok_converter;
 /// "UTF-16BE") to UTF-8 that stops at a byte sequence the charset does not define instead of
 /// substituting it. Returns NULL and sets *error (an ICU UErrorCode value) on failure.
 srok_converter *srok_converter_open(const char *charset, int32_t *error);
+/// Opens a converter from UTF-8 to `charset` for output: a character the charset lacks becomes
+/// `?` (and invalid UTF-8 too). Returns NULL and sets *error on failure.
+srok_converter *srok_converter_open_to(const char *charset, int32_t *error);
 void srok_converter_close(srok_converter *conv);
 /// Converts the bytes *input ..< input_end into *output ..< output_end, advancing both. A
 /// sequence cut off at the end of the input is kept for the next call unless `flush` is non-zero

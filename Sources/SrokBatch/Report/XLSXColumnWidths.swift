@@ -32,10 +32,24 @@ struct XLSXColumnWidths {
         }
     }
 
+    /// Measures one cell of the row being measured (call ``endRow()`` after its last cell).
+    @inline(__always) mutating func observe(column: Int, length: Int) {
+        guard remaining > 0, column < widths.count else { return }
+        if length + 2 > widths[column] { widths[column] = length + 2 }
+    }
+
+    /// Ends a row measured cell by cell.
+    @inline(__always) mutating func endRow() {
+        if remaining > 0 { remaining -= 1 }
+    }
+
     /// Measures one row of texts.
     mutating func observe(texts: [String]) {
         observe(texts.map { XLSXCell.text($0) })
     }
+
+    /// The widths to set, one per column.
+    var all: [Double] { (0..<widths.count).map(width) }
 
     /// The width to set for column `i`.
     func width(_ i: Int) -> Double { Double(min(widths[i], cap)) }
@@ -49,6 +63,33 @@ struct XLSXColumnWidths {
         case .date: return 10
         case .dateTime: return 16
         }
+    }
+
+    /// The length an encoded cell shows (as for ``XLSXCell``; a duration its text's).
+    static func length(of cell: XLSXEncodedCell, durations: XLSXDurationText) -> Int {
+        switch cell {
+        case .empty: return 0
+        case .text(let bytes): return length(of: bytes)
+        case .integer(let n): return String(n).utf8.count
+        case .date: return 10
+        case .dateTime: return 16
+        case .duration(let minutes, let style): return durations.withText(minutes, style) { length(of: $0) }
+        }
+    }
+
+    /// The longest line of UTF-8 `text`, in Unicode scalars (bytes that do not continue one).
+    static func length(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        var longest = 0
+        var current = 0
+        for b in text {
+            if b == 0x0A {
+                longest = max(longest, current)
+                current = 0
+            } else if b & 0xC0 != 0x80 {
+                current += 1
+            }
+        }
+        return max(longest, current)
     }
 
     /// The longest line of `text`, in Unicode scalars.

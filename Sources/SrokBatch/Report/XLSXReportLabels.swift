@@ -1,6 +1,10 @@
+import SrokCore
+
 /// The fixed words of an Excel report other than the caller's own header and summary text: the
 /// names of the second and third sheets and their column headers, in one language.
 package struct XLSXReportLabels: Hashable, Sendable {
+    /// The language of the labels, and of the durations written as text.
+    package var language: Language
     /// The summary sheet's name (at most 31 characters, none of `[]:*?/\`).
     package var summarySheet: String
     /// The rejected rows sheet's name (same rules).
@@ -18,9 +22,10 @@ package struct XLSXReportLabels: Hashable, Sendable {
 
     /// Creates labels.
     package init(
-        summarySheet: String, rejectsSheet: String, countHeader: String,
+        language: Language = .ru, summarySheet: String, rejectsSheet: String, countHeader: String,
         rejectLine: String, rejectColumn: String, rejectValue: String, rejectReason: String
     ) {
+        self.language = language
         self.summarySheet = summarySheet
         self.rejectsSheet = rejectsSheet
         self.countHeader = countHeader
@@ -32,11 +37,11 @@ package struct XLSXReportLabels: Hashable, Sendable {
 
     /// Russian (the default).
     package static let russian = XLSXReportLabels(
-        summarySheet: "Сводка", rejectsSheet: "Отклонённые строки", countHeader: "Количество",
+        language: .ru, summarySheet: "Сводка", rejectsSheet: "Отклонённые строки", countHeader: "Количество",
         rejectLine: "Строка", rejectColumn: "Столбец", rejectValue: "Исходное значение", rejectReason: "Причина")
 
     /// English (`--lang en`).
     package static let english = XLSXReportLabels(
-        summarySheet: "Summary", rejectsSheet: "Rejected rows", countHeader: "Count",
+        language: .en, summarySheet: "Summary", rejectsSheet: "Rejected rows", countHeader: "Count",
         rejectLine: "Line", rejectColumn: "Column", rejectValue: "Original value", rejectReason: "Reason")
 }

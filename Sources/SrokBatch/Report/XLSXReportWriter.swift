@@ -7,33 +7,33 @@ import SrokCore
     import Darwin
 #endif
 
-/// Writes an Excel report (.xlsx, libxlsxwriter) row by row, in bounded memory, atomically.
+/// Writes an Excel report (.xlsx) with libxlsxwriter, row by row, in bounded memory.
 ///
 /// The workbook has three sheets, in this order:
 /// 1. the report (`sheetName`): a bold header row, frozen and with an autofilter over all rows,
-///    then one row per `appendRow` — text, numbers and real Excel date cells, with the row's
+///    then one row per appended row — text, numbers and real Excel date cells, with the row's
 ///    highlight and the overdue control cells in red; column widths from the header and the first
 ///    rows' values;
-/// 2. the summary (`labels.summarySheet`): the free lines and count tables given to `commit`;
+/// 2. the summary (`labels.summarySheet`): the free lines and count tables given to `finish`;
 /// 3. the rejected rows (`labels.rejectsSheet`): line, column, original value and reason, one row
 ///    per `appendRejected`, frozen header and autofilter.
 ///
 /// Rows of sheets 1 and 3 may be appended in any interleaving (each sheet streams its own rows, in
-/// order); the summary is written by `commit`. libxlsxwriter's constant-memory mode keeps one row in
+/// order); the summary is written by `finish`. libxlsxwriter's constant-memory mode keeps one row in
 /// memory per sheet and streams the rest to a temporary file per sheet (see
 /// `XLSXReportOptions.temporaryDirectory`); strings are written inline, with no shared-string table.
 ///
-/// The report goes to a temporary file beside `path` (see `XLSXTemporaryFile`), renamed over
-/// `path` by `commit` only when the whole workbook was written; `abandon` (or dropping the writer
-/// without committing) removes it. Not thread-safe: one writer is driven by one thread.
-///
-/// To plug into `srok batch -o report.xlsx`: create the writer with the output columns' header
-/// (the input's columns, then Srok's), call `appendRow` for each result row in output order with
-/// its cells, highlight and overdue control columns, `appendRejected` for each refused row, and
-/// `commit(summary:)` at the end (or `abandon()` on failure or a signal).
-package final class XLSXReportWriter {
-    /// The report's path.
-    package let path: String
+/// libxlsxwriter writes the workbook when it is closed, opening the file by name: it is given the
+/// ``AtomicFile``'s own descriptor's name (`/proc/self/fd/N`), so it writes the very file the
+/// ``AtomicFile`` created (`O_EXCL`, `O_NOFOLLOW`, mode 0600) even if its name in the folder were
+/// swapped meanwhile; the ``AtomicFile`` then syncs it and renames it into place (``commit(summary:)``,
+/// or the batch's ``OutputSet``). `srok batch` uses ``XLSXStreamWriter``, which is faster; this
+/// writer is the reference it is compared with (see ``XLSXReportBackend``).
+package final class XLSXReportWriter: XLSXReportBackend {
+    /// The file the workbook is written into.
+    let file: AtomicFile
+    /// The report's final path.
+    package var path: String { file.target }
     /// The report sheet's header (one column per name).
     package let header: [String]
     /// The data rows appended to the report sheet so far.
@@ -42,11 +42,10 @@ package final class XLSXReportWriter {
     package private(set) var rejectedCount = 0
 
     /// Excel's rows per sheet, the header included.
-    package static let maxRowsPerSheet = 1_048_576
+    package static let maxRowsPerSheet = xlsxMaxRowsPerSheet
 
     private let labels: XLSXReportLabels
     private let options: XLSXReportOptions
-    private let file: XLSXTemporaryFile
     /// The workbook until it is closed (committed) or freed (abandoned).
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     /// libxlsxwriter keeps this pointer (the `tmpdir` option) until the workbook is closed.
@@ -55,6 +54,9 @@ package final class XLSXReportWriter {
     private let palette: XLSXFormatPalette
     private var widths: XLSXColumnWidths
     private var rejectWidths: XLSXColumnWidths
+    private let durations: XLSXDurationText
+    /// A text cell's bytes and a NUL, for libxlsxwriter.
+    private var scratch: [CChar] = []
 
     /// The three worksheets.
     private struct Sheets {
@@ -64,17 +66,18 @@ package final class XLSXReportWriter {
         var all: [UnsafeMutablePointer<lxw_worksheet>] { [report, summary, rejects] }
     }
 
-    /// Starts a report at `path` (created when `commit` succeeds): creates the temporary file, the
-    /// workbook and its three sheets, and writes the report's and the rejects' headers.
+    /// Starts a report in `file` (see ``XLSXReportBackend``): the workbook and its three sheets,
+    /// and the report's and the rejects' headers.
     /// - Parameters:
     ///   - sheetName: the report sheet's name, e.g. «Сроки» (at most 31 characters, none of `[]:*?/\`).
     ///   - header: the report sheet's column names (1 to 16 384).
-    /// - Throws: `SrokError.invalidValue` for a bad sheet name or header, `SrokError.io` when the
-    ///   temporary files cannot be created.
-    package init(
-        path: String, sheetName: String, header: [String], labels: XLSXReportLabels = .russian,
-        options: XLSXReportOptions = XLSXReportOptions()
+    /// - Throws: `SrokError.invalidValue` for a bad sheet name or header, `SrokError.io` when
+    ///   libxlsxwriter's temporary files cannot be created.
+    init(
+        file: AtomicFile, sheetName: String, header: [String], labels: XLSXReportLabels,
+        options: XLSXReportOptions
     ) throws(SrokError) {
+        let path = file.target
         guard !header.isEmpty, header.count <= 16_384 else {
             throw .invalidValue(
                 field: "Excel report header", value: "\(header.count) columns",
@@ -94,10 +97,9 @@ package final class XLSXReportWriter {
                 throw .io(path: dir, message: "cannot keep the Excel report's temporary files there: \(problem)")
             }
         }
-        let file = try XLSXTemporaryFile(beside: path)
         let tmpdir = options.temporaryDirectory.map { strdup($0)! }
         var settings = lxw_workbook_options(constant_memory: 1, tmpdir: tmpdir, use_zip64: 0)
-        guard let workbook = workbook_new_opt(file.path, &settings) else {
+        guard let workbook = workbook_new_opt(file.descriptorPath, &settings) else {
             free(tmpdir)
             throw .io(path: path, message: "cannot start the Excel workbook (out of memory)")
         }
@@ -122,7 +124,6 @@ package final class XLSXReportWriter {
             }
             added.append(sheet)
         }
-        self.path = path
         self.header = header
         self.labels = labels
         self.options = options
@@ -135,63 +136,58 @@ package final class XLSXReportWriter {
         self.widths = XLSXColumnWidths(header: header, sampleRows: options.widthSampleRows, cap: options.maxColumnWidth)
         self.rejectWidths = XLSXColumnWidths(
             header: rejectHeader, sampleRows: options.widthSampleRows, cap: options.maxColumnWidth)
+        self.durations = XLSXDurationText(language: labels.language)
         try writeHeader(header, to: sheets.report)
         try writeHeader(rejectHeader, to: sheets.rejects)
     }
 
     deinit { abandon() }
 
-    /// Appends a data row to the report sheet.
-    /// - Parameters:
-    ///   - cells: one cell per header column, in order; fewer leave the last columns empty.
-    ///   - highlight: the whole row's fill.
-    ///   - overdueColumns: the 0-based columns of overdue control cells, filled in a stronger red
-    ///     than the row.
-    /// - Throws: `SrokError.invalidValue` for more cells than columns, an impossible date or time,
-    ///   or a row beyond Excel's 1 048 576; nothing of the row is written then.
-    package func appendRow(_ cells: [XLSXCell], highlight: XLSXRowHighlight = .none, overdueColumns: [Int] = [])
-        throws(SrokError)
-    {
+    func appendEncodedRows(_ rows: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         guard workbook != nil else { throw finished }
-        guard cells.count <= header.count else {
-            throw .invalidValue(
-                field: "Excel report row \(rowCount + 1)", value: "\(cells.count) cells",
-                expected: "at most \(header.count), one per header column")
+        var decoder = XLSXRowDecoder(rows)
+        while let highlight = decoder.nextRow() {
+            guard rowCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "report") }
+            let row = UInt32(rowCount + 1)
+            let fill = XLSXFormatPalette.Fill(highlight)
+            let measuring = widths.measuring
+            var column = 0
+            while let (cell, overdue) = decoder.nextCell() {
+                guard column < header.count else { throw Self.tooManyCells(row: rowCount + 1, columns: header.count) }
+                try write(
+                    cell, to: sheets.report, row: row, column: UInt16(column), fill: overdue ? .overdueCell : fill)
+                if measuring {
+                    widths.observe(column: column, length: XLSXColumnWidths.length(of: cell, durations: durations))
+                }
+                column += 1
+            }
+            if fill != .none {
+                for c in column..<header.count {
+                    try write(XLSXEncodedCell.empty, to: sheets.report, row: row, column: UInt16(c), fill: fill)
+                }
+            }
+            if measuring { widths.endRow() }
+            rowCount += 1
         }
-        guard rowCount + 1 < XLSXReportWriter.maxRowsPerSheet else { throw tooManyRows(sheet: "report") }
-        for (column, cell) in cells.enumerated() {
-            try XLSXReportWriter.validate(cell, row: rowCount + 1, column: column)
-        }
-        let row = UInt32(rowCount + 1)
-        let fill = XLSXFormatPalette.Fill(highlight)
-        for column in 0..<header.count {
-            let cell = column < cells.count ? cells[column] : .empty
-            let cellFill = overdueColumns.isEmpty || !overdueColumns.contains(column) ? fill : .overdueCell
-            try write(cell, to: sheets.report, row: row, column: UInt16(column), fill: cellFill)
-        }
-        if widths.measuring { widths.observe(cells) }
-        rowCount += 1
     }
 
     /// Appends a row to the rejected rows sheet.
     /// - Throws: `SrokError.invalidValue` beyond Excel's 1 048 576 rows.
-    package func appendRejected(_ rejected: XLSXRejectedRow) throws(SrokError) {
+    func appendRejected(_ rejected: XLSXRejectedRow) throws(SrokError) {
         guard workbook != nil else { throw finished }
-        guard rejectedCount + 1 < XLSXReportWriter.maxRowsPerSheet else { throw tooManyRows(sheet: "rejected rows") }
+        guard rejectedCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "rejected rows") }
         let row = UInt32(rejectedCount + 1)
         let cells: [XLSXCell] = [
             .integer(rejected.line), .text(rejected.column), .text(rejected.value), .text(rejected.reason),
         ]
         for (column, cell) in cells.enumerated() {
-            try write(cell, to: sheets.rejects, row: row, column: UInt16(column), fill: .none)
+            try write(cell, to: sheets.rejects, row: row, column: UInt16(column))
         }
         if rejectWidths.measuring { rejectWidths.observe(cells) }
         rejectedCount += 1
     }
 
-    /// Writes the summary sheet, finishes the workbook and renames it over `path`. On failure the
-    /// temporary file is removed and `path` is left as it was.
-    package func commit(summary: XLSXSummary) throws(SrokError) {
+    func finish(summary: XLSXSummary) throws(SrokError) {
         guard let workbook else { throw finished }
         do throws(SrokError) {
             try writeSummary(summary)
@@ -208,23 +204,21 @@ package final class XLSXReportWriter {
                     path: path,
                     message: "cannot write the Excel workbook: \(String(cString: lxw_strerror(closed)))\(why)")
             }
-            try file.commit(durable: options.durable)
         } catch {
             abandon()
             throw error
         }
     }
 
-    /// Drops the report: frees the workbook and removes the temporary file (`path` is untouched).
-    /// Does nothing after a successful `commit`.
-    package func abandon() {
+    /// Frees the workbook and drops the file (``XLSXReportBackend/abandon()``).
+    func abandon() {
         if let workbook {
             XLSXReportWriter.release(workbook, sheets: sheets.all)
             self.workbook = nil
         }
         free(temporaryDirectory)
         temporaryDirectory = nil
-        file.discard()
+        file.abandon()
     }
 
     // MARK: - Sheets
@@ -247,7 +241,7 @@ package final class XLSXReportWriter {
     /// Writes a bold header in row 1 and freezes it.
     private func writeHeader(_ names: [String], to sheet: UnsafeMutablePointer<lxw_worksheet>) throws(SrokError) {
         for (column, name) in names.enumerated() {
-            try check(writeText(name, sheet, 0, UInt16(column), palette.header), "writing the header")
+            try check(writeText(Array(name.utf8), sheet, 0, UInt16(column), palette.header), "writing the header")
         }
         worksheet_freeze_panes(sheet, 1, 0)
     }
@@ -272,21 +266,23 @@ package final class XLSXReportWriter {
         var keyWidth = 0
         func next() throws(SrokError) {
             row += 1
-            guard row < XLSXReportWriter.maxRowsPerSheet else { throw tooManyRows(sheet: "summary") }
+            guard row < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "summary") }
         }
         for line in summary.lines {
-            try write(.text(line), to: sheet, row: UInt32(row), column: 0, fill: .none)
+            try write(.text(line), to: sheet, row: UInt32(row), column: 0)
             try next()
         }
         for table in summary.tables {
             if row > 0 { try next() }
-            try check(writeText(table.section, sheet, UInt32(row), 0, palette.header), "writing the summary")
-            try check(writeText(labels.countHeader, sheet, UInt32(row), 1, palette.header), "writing the summary")
+            try check(
+                writeText(Array(table.section.utf8), sheet, UInt32(row), 0, palette.header), "writing the summary")
+            try check(
+                writeText(Array(labels.countHeader.utf8), sheet, UInt32(row), 1, palette.header), "writing the summary")
             keyWidth = max(keyWidth, XLSXColumnWidths.length(of: table.section))
             try next()
             for (key, count) in table.counts {
-                try write(.text(key), to: sheet, row: UInt32(row), column: 0, fill: .none)
-                try write(.integer(count), to: sheet, row: UInt32(row), column: 1, fill: .none)
+                try write(.text(key), to: sheet, row: UInt32(row), column: 0)
+                try write(.integer(count), to: sheet, row: UInt32(row), column: 1)
                 keyWidth = max(keyWidth, XLSXColumnWidths.length(of: key))
                 try next()
             }
@@ -302,31 +298,21 @@ package final class XLSXReportWriter {
 
     // MARK: - Cells
 
-    /// Checks that a date or time cell names a real moment (the rest cannot be wrong).
-    private static func validate(_ cell: XLSXCell, row: Int, column: Int) throws(SrokError) {
+    /// Writes one cell of the summary or the rejects (no fill).
+    private func write(
+        _ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16
+    ) throws(SrokError) {
         switch cell {
-        case .empty, .text, .integer: return
-        case .date(let y, let m, let d):
-            guard CivilDate(year: y, month: m, day: d) != nil else { throw badDate(cell, row: row, column: column) }
-        case .dateTime(let y, let m, let d, let h, let mi, let s):
-            guard CivilDate(year: y, month: m, day: d) != nil, (0...23).contains(h), (0...59).contains(mi),
-                (0...59).contains(s)
-            else {
-                throw badDate(cell, row: row, column: column)
-            }
+        case .text(let s): try check(writeText(Array(s.utf8), sheet, row, column, nil), "writing row \(row + 1)")
+        case .integer(let n): try write(.integer(n), to: sheet, row: row, column: column, fill: .none)
+        default: try write(XLSXEncodedCell.empty, to: sheet, row: row, column: column, fill: .none)
         }
     }
 
-    private static func badDate(_ cell: XLSXCell, row: Int, column: Int) -> SrokError {
-        .invalidValue(
-            field: "Excel report row \(row), column \(column + 1)", value: "\(cell)",
-            expected: "a real date (year 1–9999, month 1–12, a day of that month) and a time 00:00:00–23:59:59")
-    }
-
-    /// Writes one (validated) cell with `fill`.
+    /// Writes one cell with `fill`.
     @inline(__always)
     private func write(
-        _ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16,
+        _ cell: XLSXEncodedCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16,
         fill: XLSXFormatPalette.Fill
     ) throws(SrokError) {
         let result: lxw_error
@@ -335,54 +321,72 @@ package final class XLSXReportWriter {
             if fill == .none { return }
             result = worksheet_write_blank(sheet, row, column, palette.format(.general, fill))
         case .text(let text):
-            if text.isEmpty {
-                if fill == .none { return }
-                result = worksheet_write_blank(sheet, row, column, palette.format(.general, fill))
-            } else {
-                result = writeText(text, sheet, row, column, palette.format(.general, fill))
-            }
+            result = writeText(text, sheet, row, column, palette.format(.general, fill))
         case .integer(let n):
             if n.magnitude <= 999_999_999_999_999 {
                 result = worksheet_write_number(sheet, row, column, Double(n), palette.format(.general, fill))
             } else {
-                result = writeText(String(n), sheet, row, column, palette.format(.general, fill))
+                result = writeText(Array(String(n).utf8), sheet, row, column, palette.format(.general, fill))
             }
-        case .date(let y, let m, let d):
-            let day = CivilDate(year: y, month: m, day: d)!
+        case .date(let day):
             if let serial = ExcelSerialDate.serial(date: day, secondOfDay: 0) {
                 result = worksheet_write_number(sheet, row, column, serial, palette.format(.date, fill))
             } else {
-                result = writeText(XLSXReportWriter.russian(day), sheet, row, column, palette.format(.general, fill))
+                result = writeText(
+                    Array(XLSXReportWriter.russian(day).utf8), sheet, row, column, palette.format(.general, fill))
             }
-        case .dateTime(let y, let m, let d, let h, let mi, let s):
-            let day = CivilDate(year: y, month: m, day: d)!
-            if let serial = ExcelSerialDate.serial(date: day, secondOfDay: h * 3600 + mi * 60 + s) {
+        case .dateTime(let day, let second):
+            if let serial = ExcelSerialDate.serial(date: day, secondOfDay: second) {
                 result = worksheet_write_number(sheet, row, column, serial, palette.format(.dateTime, fill))
             } else {
                 let text =
-                    XLSXReportWriter.russian(day) + " " + XLSXReportWriter.two(h) + ":" + XLSXReportWriter.two(mi)
-                result = writeText(text, sheet, row, column, palette.format(.general, fill))
+                    XLSXReportWriter.russian(day) + " " + XLSXReportWriter.two(second / 3600) + ":"
+                    + XLSXReportWriter.two(second / 60 % 60)
+                result = writeText(Array(text.utf8), sheet, row, column, palette.format(.general, fill))
+            }
+        case .duration(let minutes, let style):
+            result = durations.withText(minutes, style) {
+                writeText($0, sheet, row, column, palette.format(.general, fill))
             }
         }
         try check(result, "writing row \(row + 1), column \(column + 1)")
     }
 
-    /// Writes a string cell (made safe for Excel by `XLSXText`).
+    /// Writes a string cell of UTF-8 bytes (made safe for Excel by `XLSXText`); an empty text
+    /// writes a blank, or nothing without a fill.
     private func writeText(
-        _ text: String, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ column: UInt16,
+        _ text: UnsafeBufferPointer<UInt8>, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32,
+        _ column: UInt16, _ format: UnsafeMutablePointer<lxw_format>?
+    ) -> lxw_error {
+        if text.isEmpty { return format == nil ? LXW_NO_ERROR : worksheet_write_blank(sheet, row, column, format) }
+        if text.count > XLSXText.maxLength || text.contains(where: { $0 == 0x5F || $0 == 0xEF }),
+            let safe = XLSXText.cellSafe(String(decoding: text, as: UTF8.self))
+        {
+            return safe.withCString { worksheet_write_string(sheet, row, column, $0, format) }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        for b in text { scratch.append(CChar(bitPattern: b)) }
+        scratch.append(0)
+        return scratch.withUnsafeBufferPointer { worksheet_write_string(sheet, row, column, $0.baseAddress, format) }
+    }
+
+    /// Writes a string cell.
+    private func writeText(
+        _ text: [UInt8], _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ row: UInt32, _ column: UInt16,
         _ format: UnsafeMutablePointer<lxw_format>?
     ) -> lxw_error {
-        (XLSXText.cellSafe(text) ?? text).withCString { worksheet_write_string(sheet, row, column, $0, format) }
+        text.withUnsafeBufferPointer { writeText($0, sheet, row, column, format) }
     }
 
     /// `dd.mm.yyyy` as text, for a day before 1900 (no Excel serial).
-    private static func russian(_ day: CivilDate) -> String {
+    static func russian(_ day: CivilDate) -> String {
         let c = day.components
         return two(c.day) + "." + two(c.month) + "." + String(repeating: "0", count: max(0, 4 - String(c.year).count))
             + String(c.year)
     }
 
-    private static func two(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
+    /// Two digits.
+    static func two(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
 
     // MARK: - Errors
 
@@ -392,18 +396,5 @@ package final class XLSXReportWriter {
         guard result != LXW_NO_ERROR else { return }
         throw .io(
             path: path, message: "\(doing()) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
-    }
-
-    private var finished: SrokError {
-        .io(
-            path: path,
-            message: "the Excel report was already committed or abandoned; nothing more can be written to it")
-    }
-
-    private func tooManyRows(sheet: String) -> SrokError {
-        .invalidValue(
-            field: "rows of the Excel report's \(sheet) sheet",
-            value: "more than \(XLSXReportWriter.maxRowsPerSheet - 1)",
-            expected: "at most 1 048 575 rows after the header (Excel's limit per sheet); write CSV for larger inputs")
     }
 }

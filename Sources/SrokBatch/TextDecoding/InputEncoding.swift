@@ -1,7 +1,7 @@
 import SrokCore
 
 /// The character encoding of a text (CSV) input (`--encoding`).
-package enum InputEncoding: String, Sendable, Hashable, CaseIterable {
+public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
     /// Detected: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), else UTF-8 when the text is
     /// valid UTF-8, else Windows-1251 (Russian Excel's "CSV (разделители — запятые)").
     case auto
@@ -15,11 +15,11 @@ package enum InputEncoding: String, Sendable, Hashable, CaseIterable {
     case windows1251 = "windows-1251"
 
     /// What `--encoding` accepts, for messages.
-    package static let accepted = "auto, utf-8, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)"
+    public static let accepted = "auto, utf-8, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)"
 
     /// Parses an `--encoding` value, ignoring case (`utf-16` means little-endian, as Excel and
     /// Windows write it).
-    package init(argument: String) throws(SrokError) {
+    public init(argument: String) throws(SrokError) {
         switch argument.lowercased() {
         case "auto": self = .auto
         case "utf-8", "utf8": self = .utf8

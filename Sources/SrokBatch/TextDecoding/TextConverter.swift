@@ -1,24 +1,36 @@
 import CICUShim
 import SrokCore
 
-/// A streaming conversion to UTF-8 with one of ICU's converters (`ucnv`), which keeps a
-/// character split between two chunks (half a UTF-16 unit, a surrogate pair) for the next call.
-/// A byte sequence the encoding does not define stops the conversion with an error.
+/// A streaming conversion with one of ICU's converters (`ucnv`): to UTF-8 from an input's
+/// encoding, or from UTF-8 to an output's. It keeps a character split between two chunks (half a
+/// UTF-16 unit, a surrogate pair) for the next call. Reading, a byte sequence the encoding does not
+/// define stops the conversion with an error; writing, a character the encoding lacks becomes `?`.
 final class TextConverter {
     private let handle: OpaquePointer
-    let encoding: InputEncoding
+    /// ICU's name of the other encoding (`windows-1251`, `UTF-16LE`).
+    let charset: String
 
     /// Where ICU writes before the bytes are appended to the caller's output.
     private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64 << 10)
 
-    /// A converter from `encoding` (not UTF-8 or auto, which need none).
+    /// A converter from `encoding` to UTF-8 (not UTF-8 or auto, which need none).
     init(_ encoding: InputEncoding) throws(SrokError) {
-        self.encoding = encoding
         var error: Int32 = 0
         guard let name = encoding.icuName, let h = srok_converter_open(name, &error) else {
             throw .icu(operation: "ucnv_open(\(encoding.rawValue))", code: error)
         }
         handle = h
+        charset = name
+    }
+
+    /// A converter from UTF-8 to the charset ICU calls `name`.
+    init(toCharset name: String) throws(SrokError) {
+        var error: Int32 = 0
+        guard let h = srok_converter_open_to(name, &error) else {
+            throw .icu(operation: "ucnv_open(\(name))", code: error)
+        }
+        handle = h
+        charset = name
     }
 
     deinit {
@@ -26,7 +38,7 @@ final class TextConverter {
         scratch.deallocate()
     }
 
-    /// Converts `input`, appending UTF-8 to `output`; `flush` on the last call. On an invalid
+    /// Converts `input`, appending the converted bytes to `output`; `flush` on the last call. On an invalid
     /// sequence, throws what `invalid` makes of its offset within `input` (negative when it began
     /// in the previous call's input) and its bytes.
     func convert(

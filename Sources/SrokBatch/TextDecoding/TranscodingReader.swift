@@ -28,15 +28,23 @@ package final class TranscodingReader {
     private var held = 0
     private var pending: [UInt8] = []
     private var pendingStart = 0
-    /// Input bytes already converted (for an invalid byte's offset).
-    private var consumed = 0
+    /// Input bytes already converted (for an invalid byte's offset, and progress).
+    package private(set) var consumed = 0
+    /// Bytes read before the reader was made (the start of the input), handed out before `fd`'s.
+    private var prefix: [UInt8]
+    private var prefixStart = 0
     private var bomChecked = false
     private var eof = false
     private var done = false
 
-    /// Reads `fd` (not closed here), named `path` in messages, in chunks of `chunk` bytes.
-    package init(fd: Int32, path: String, encoding: InputEncoding = .auto, chunk: Int = 64 << 10) {
+    /// Reads `fd` (not closed here), named `path` in messages, in chunks of `chunk` bytes;
+    /// `prefix` holds the input's first bytes when they were already read from `fd` (to detect
+    /// the encoding), and is read first. With `fd` -1 the prefix is the whole input.
+    package init(
+        fd: Int32, path: String, encoding: InputEncoding = .auto, chunk: Int = 64 << 10, prefix: [UInt8] = []
+    ) {
         self.fd = fd
+        self.prefix = prefix
         self.path = path
         requested = encoding
         detected = encoding == .auto ? nil : encoding
@@ -72,12 +80,24 @@ package final class TranscodingReader {
         pending.removeAll(keepingCapacity: true)
         pendingStart = 0
         if !eof {
+            let room = UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held)
             let n: Int
-            do {
-                n = try Syscall.read(
-                    fd, into: UnsafeMutableRawBufferPointer(start: raw.baseAddress! + held, count: raw.count - held))
-            } catch {
-                throw .io(path: path, message: "read failed: \(error)")
+            if prefixStart < prefix.count {
+                n = min(room.count, prefix.count - prefixStart)
+                prefix.withUnsafeBytes {
+                    room.baseAddress!.copyMemory(from: $0.baseAddress! + prefixStart, byteCount: n)
+                }
+                prefixStart += n
+                if prefixStart == prefix.count {
+                    prefix = []
+                    prefixStart = 0
+                }
+            } else if fd < 0 {
+                n = 0  // no file: the prefix was the whole input
+            } else {
+                do { n = try Syscall.read(fd, into: room) } catch {
+                    throw .io(path: path, message: "read failed: \(error)")
+                }
             }
             if n == 0 { eof = true }
             held += n

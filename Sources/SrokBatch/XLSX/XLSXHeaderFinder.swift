@@ -15,7 +15,7 @@ package enum XLSXHeaderFinder {
     }
 
     /// Reads rows from `reader` until one holds at least `minimum` names of `known` and returns
-    /// it; the reader is then positioned on the row after it. Names compare ignoring case,
+    /// it; the reader is then positioned on the row after it. Names compare ignoring case, ё/е,
     /// surrounding spaces, and runs of white space (a line break inside a header cell counts as
     /// one space).
     /// - Throws: when no row among the first `within` rows qualifies, naming the file, the sheet
@@ -41,9 +41,10 @@ package enum XLSXHeaderFinder {
             expected: "a header row with at least \(minimum) known column names (such as \(sample))")
     }
 
-    /// Lowercased, trimmed, inner white space collapsed to one space.
+    /// Lowercased, ё as е, trimmed, inner white space collapsed to one space (as the batch
+    /// matches header names, ``TextKey``).
     static func normalized(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        TextKey.normalize(s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 }
 

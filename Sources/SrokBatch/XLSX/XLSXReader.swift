@@ -34,6 +34,10 @@ package final class XLSXReader {
     private var failure: SrokError?
     /// Rows handed out (or thrown for) so far.
     package private(set) var rowsRead = 0
+    /// The number of the row last handed out or thrown for (0 before the first).
+    package var lastRowNumber: Int { previous }
+    /// Whether reading has ended on a damaged archive or malformed XML (every call throws).
+    package var isBroken: Bool { failure != nil }
 
     /// Opens the workbook at `path` and the sheet `selector` picks (the first by default).
     package init(path: String, sheet selector: XLSXSheetSelector = .first) throws(SrokError) {

@@ -12,7 +12,9 @@ extension WorkingCalendar {
     ///   - definition: the base calendar.
     ///   - overlay: regional days laid over the base.
     ///   - overlayName: the resulting calendar's id when an overlay is given (e.g. `RU-TA`).
+    ///   - overlayTitle: the resulting calendar's display name when an overlay is given.
     ///   - options: see ``CalendarOptions``.
+    ///   - refusedYears: years the strict regional option refuses (no act for them in the data).
     /// - Throws: ``SrokError/data(location:message:)`` when the definition has no years.
     public static func compile(
         _ definition: CalendarDefinition, overlay: [OverlayDay] = [],

@@ -3,7 +3,7 @@
 /// working days, counting working days or minutes between dates, and rolling a date.
 ///
 /// An immutable value, safe to share across threads. Build it with
-/// ``WorkingCalendar/compile(_:overlay:overlayName:options:)`` or from a ``CalendarCatalog``.
+/// ``WorkingCalendar/compile(_:overlay:overlayName:overlayTitle:options:refusedYears:)`` or from a ``CalendarCatalog``.
 public struct WorkingCalendar: Sendable {
     @usableFromInline let tables: CalendarTables
 
@@ -39,11 +39,16 @@ public struct WorkingCalendar: Sendable {
         )
     }
 
+    /// The error for a date outside the tables. A date after them, in a year the statutory rules
+    /// can still compute (``YearSpan/supportedYears``), is told the option that computes its year:
+    /// `--provisional 2029` (``CalendarOptions/provisionalThroughYear``), also when a shorter
+    /// provisional range was asked.
     func outOfCoverage(_ date: CivilDate) -> SrokError {
-        let hint =
-            tables.provisionalFrom == nil
-            ? "years after the data can be computed from the statutory rules alone, marked provisional, with --provisional (CalendarOptions.provisionalThroughYear)"
-            : ""
+        var hint = ""
+        if date > tables.end, YearSpan.supportedYears.contains(date.year) {
+            hint =
+                "years after the decree data can be computed from the statutory rules alone, marked provisional: --provisional \(date.year) (CalendarOptions.provisionalThroughYear = \(date.year))"
+        }
         return .outOfCoverage(date: date, calendar: tables.id, covered: coverage, hint: hint)
     }
 

@@ -3,7 +3,7 @@
 /// Foundation's `JSONEncoder` on Linux orders keys by hash (or sorts them); Srok's answer types
 /// encode the same keys either way, and this encoder keeps them in their documented order.
 ///
-/// Strings are escaped as ``JSONObject`` does (`"`, `\`, control characters; `/` and non-ASCII
+/// Strings are escaped as the CLI's `JSONObject` does (`"`, `\`, control characters; `/` and non-ASCII
 /// text are written as they are); `nil` written with `encodeNil` or as an `Optional` is `null`.
 public struct OrderedJSONEncoder: Sendable {
     /// An encoder.

@@ -22,10 +22,10 @@ package struct CalendarYearOutput {
         self.days = days
     }
 
-    /// The header and one record per day, each line ending in LF.
-    package var csv: String {
-        var out = CSVText.record(DayRecord.csvHeader) + "\n"
-        for day in days { out += CSVText.record(DayRecord(day).csvFields) + "\n" }
+    /// The header and one record per day, fields separated by `delimiter`, each line ending in LF.
+    package func csv(delimiter: Character = ",") -> String {
+        var out = CSVText.record(DayRecord.csvHeader, delimiter: delimiter) + "\n"
+        for day in days { out += CSVText.record(DayRecord(day).csvFields, delimiter: delimiter) + "\n" }
         return out
     }
 

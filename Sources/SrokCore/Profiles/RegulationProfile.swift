@@ -136,8 +136,13 @@ public struct RegulationProfile: Sendable, Hashable {
 
     /// The term of a message: a fast-track by category/subcategory, a named level, explicit days,
     /// or the general term. Categories that are not fast-tracks get the general term.
-    /// - Parameter lenientFastTrack: accept a fast-track term the act does not list, from 1 day to
-    ///   the act's longest (``MessageDefaults/lenientFastTrack``).
+    /// - Parameters:
+    ///   - fastTrackDays: a fast-track term in days.
+    ///   - level: a named fast-track level.
+    ///   - category: the category, for the fast-track catalogue.
+    ///   - subcategory: the subcategory.
+    ///   - lenientFastTrack: accept a fast-track term the act does not list, from 1 day to the
+    ///     act's longest (``MessageDefaults/lenientFastTrack``).
     /// - Throws: a fast-track term the act does not allow (naming the allowed ones and the clause)
     ///   or an unknown level.
     public func term(

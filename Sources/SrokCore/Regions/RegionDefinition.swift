@@ -83,6 +83,14 @@ public struct RegionalDayOff: Sendable, Hashable {
 /// the day that becomes a day off.
 public typealias RegionalMove = DayTransfer
 
+/// A federal subject's administrative centre (its capital), with the act that names it.
+public struct RegionCapital: Sendable, Hashable {
+    /// The city (`Казань`).
+    public var name: String
+    /// The subject's constitution or charter.
+    public var citation: String
+}
+
 /// A weekend policy in force over a span of years, with its law.
 public struct WeekendPolicyRule: Sendable, Hashable, YearRule {
     /// The years it is in force.
@@ -116,6 +124,9 @@ public struct RegionDefinition: Sendable, Hashable {
     public var name: String = ""
     /// Other accepted names.
     public var aliases: [String] = []
+    /// The administrative centre(s) named by the subject's charter (`capital` lines): not accepted
+    /// as the region's name, but an unknown region that is one of them is answered with this region.
+    public var capitals: [RegionCapital] = []
     /// The base calendar id (`RU`).
     public var base: String = "RU"
     /// Weekend policies by period (a later line overrides an earlier one).

@@ -74,6 +74,9 @@ extension RegionDefinition {
         switch line.keyword {
         case "name": r.name = line.rest
         case "alias": r.aliases.append(line.rest)
+        case "capital":
+            guard !line.rest.isEmpty else { throw line.fail("'capital' needs a city name") }
+            r.capitals.append(RegionCapital(name: line.rest, citation: try line.requiredCitation()))
         case "base": r.base = try line.field(0, "a base calendar id")
         case "weekend-policy":
             let years = try line.yearSpan(0)
@@ -136,7 +139,7 @@ extension RegionDefinition {
             }
         default:
             throw line.fail(
-                "unknown directive '\(line.keyword)'; expected name, alias, base, weekend-policy, holiday, year, act, dayoff, swap or transfer"
+                "unknown directive '\(line.keyword)'; expected name, alias, capital, base, weekend-policy, holiday, year, act, dayoff, swap or transfer"
             )
         }
     }

@@ -126,6 +126,9 @@ public struct RegionCatalog: Sendable {
 
     /// The code for a code or a name (`RU-TA`, `ru-ta`, `Татарстан`, `Республика Татарстан`,
     /// `Tatarstan`); `RU` is the federal calendar.
+    /// - Throws: ``SrokError/unknown(kind:name:known:)`` listing the ``suggestions(for:limit:)``
+    ///   (`Казань` → `RU-TA (Республика Татарстан, центр — Казань)`), or the codes with days of
+    ///   their own when nothing is close.
     public func resolve(_ text: String) throws(SrokError) -> String {
         let key = TextKey.normalize(text)
         if key == "ru" || key == "рф" || key == "россия" || key.isEmpty { return "RU" }
@@ -134,10 +137,12 @@ public struct RegionCatalog: Sendable {
         where TextKey.normalize(r.name) == key || r.aliases.contains(where: { TextKey.normalize($0) == key }) {
             return r.code
         }
+        let close = suggestions(for: text)
         throw .unknown(
             kind: "region", name: text,
-            known: ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() + [
-                "(or any ISO 3166-2:RU code or Russian name)"
-            ])
+            known: close.isEmpty
+                ? ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() + [
+                    "or any other ISO 3166-2:RU code or subject's name"
+                ] : close.map(\.description))
     }
 }

@@ -17,7 +17,9 @@ extension MessageRequest {
     /// Every value is checked for its type: `"term_days": true` is an error, not one day. This is
     /// the same reading as ``init(from:)`` (the `Decodable` conformance) and
     /// ``init(decodingJSON:source:)``: one parser.
-    /// - Parameter source: names the input in errors (a file path, `request body`).
+    /// - Parameters:
+    ///   - json: the JSON text, UTF-8.
+    ///   - source: names the input in errors (a file path, `request body`).
     /// - Throws: ``SrokError/invalidValue(field:value:expected:)`` naming `source`, the key and
     ///   what is accepted — for an unknown key too, listing the known ones.
     public init(json: [UInt8], source: String) throws(SrokError) {

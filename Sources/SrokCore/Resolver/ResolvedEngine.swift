@@ -30,18 +30,27 @@ package final class ResolvedEngine: Sendable {
         generalTerm = .days(profile.term.value)
     }
 
-    private init(copying o: ResolvedEngine) {
-        engine = SLAEngine(calendar: o.engine.calendar, zone: o.engine.zone.copy(), conventions: o.engine.conventions)
-        profile = o.profile
-        profileIndex = o.profileIndex
-        rules = o.profile.rules
-        regime = o.regime
-        fastTrackTerms = o.fastTrackTerms
-        generalTerm = o.generalTerm
+    private init(copying e: ResolvedEngine) {
+        // New objects and arrays for what a row reads (the engine object, the control terms, the
+        // fast-track list), allocated by the calling thread; the tables inside the engine (zone,
+        // calendar) are shared, built before the workers start.
+        engine = SLAEngine(calendar: e.engine.calendar, zone: e.engine.zone, conventions: e.engine.conventions)
+        profile = e.profile
+        profileIndex = e.profileIndex
+        rules = e.profile.rules
+        regime = e.regime
+        if case .list(let l) = e.fastTrackTerms {
+            fastTrackTerms = .list(l.map { $0 })
+        } else {
+            fastTrackTerms = e.fastTrackTerms
+        }
+        generalTerm = e.generalTerm
     }
 
-    /// A copy for one thread of the bulk API: the same profile, calendar and conventions, its own
-    /// object and zone tables, so that the reference counts a thread changes per message (the
-    /// engine's, the zone's a result keeps) are not shared with other threads' cores.
-    package func threadCopy() -> ResolvedEngine { ResolvedEngine(copying: self) }
+    /// The same engine in new objects: a batch worker evaluates its rows with its own copy, so
+    /// that the reference count a row touches (a row retains its engine) is not also written by
+    /// another core, and what a row reads does not sit next to another worker's hot memory (the
+    /// shared engine was allocated by whichever worker asked first): a cache line written by one
+    /// core and read by the other moves between them on every row.
+    package func privateCopy() -> ResolvedEngine { ResolvedEngine(copying: self) }
 }

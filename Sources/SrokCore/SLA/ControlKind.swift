@@ -69,7 +69,7 @@ public enum ControlKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Its position in ``allCases`` (the slot of ``ControlChecks``).
+    /// Its position in `allCases` (the slot of ``ControlChecks``).
     @inlinable public var ordinal: Int {
         switch self {
         case .coordinatorDecision: 0

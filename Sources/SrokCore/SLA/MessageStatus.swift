@@ -121,3 +121,27 @@ public struct MessageStatus: Hashable, Sendable {
     /// The effective due time, date and reason together.
     public var effectiveDue: EffectiveDue { EffectiveDue(due: due, dueDate: dueDate, reason: dueReason) }
 }
+
+extension MessageStatus {
+    /// A status of `schedule` with nothing evaluated yet (due as planned, every stage unused): the
+    /// storage ``SLAEngine/status(of:asOf:rules:into:)`` writes over.
+    package init(schedule: MessageSchedule) {
+        let unused = StageStatus(
+            budgetMinutes: 0, usedMinutes: 0, currentVisitMinutes: 0, visits: 0, state: .ok, dwellDue: nil)
+        self.init(
+            schedule: schedule, due: schedule.due, dueDate: schedule.dueDate, dueReason: nil, asOf: schedule.registered,
+            state: .ok, currentStage: nil, remainingMinutes: 0, overdueMinutes: 0, stages: PerStage(repeating: unused),
+            controls: ControlChecks())
+    }
+
+    /// A placeholder (a one-day term registered at the epoch, nothing evaluated) for storage that
+    /// a status is written into.
+    package static var placeholder: MessageStatus {
+        let epoch = Instant(secondsSinceEpoch: 0)
+        return MessageStatus(
+            schedule: MessageSchedule(
+                registered: epoch, term: .days(1), dueDate: CivilDate(daysSinceEpoch: 0), due: epoch, roll: nil,
+                budgetMinutes: PerStage(repeating: 0), stageDue: PerStage(repeating: epoch), basis: .clock24,
+                budgetSource: .shares, isProvisional: false))
+    }
+}

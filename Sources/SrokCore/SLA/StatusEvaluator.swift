@@ -54,14 +54,27 @@ extension SLAEngine {
         of history: MessageHistory, schedule: MessageSchedule, asOf: Instant,
         rules: StatusRules
     ) throws(SrokError) -> MessageStatus {
+        var out = MessageStatus(schedule: schedule)
+        try status(of: history, asOf: asOf, rules: rules, into: &out)
+        return out
+    }
+
+    /// ``status(of:schedule:asOf:rules:)`` written in place: `out.schedule` must already hold the
+    /// schedule of `history`'s registration and term; every other field of `out` is set here
+    /// (a status is over half a kilobyte: the batch keeps one per worker instead of copying it
+    /// out of each call).
+    package func status(
+        of history: MessageHistory, asOf: Instant, rules: StatusRules, into out: inout MessageStatus
+    ) throws(SrokError) {
         let controls = rules.terms
         let hasControls = !controls.isEmpty
-        if hasControls { try checkLimits(controls) }
+        if hasControls && !rules.limitsChecked { try checkLimits(controls) }
+        let budgetMinutes = out.schedule.budgetMinutes
         // Most messages are neither postponed nor extended nor rejected: those checks are skipped.
         let effective =
             history.postponements.isEmpty && history.extensionDays == nil
-            ? EffectiveDue(due: schedule.due, dueDate: schedule.dueDate, reason: nil)
-            : try effectiveDue(of: history, schedule: schedule, postponements: rules.postponements)
+            ? EffectiveDue(due: out.schedule.due, dueDate: out.schedule.dueDate, reason: nil)
+            : try effectiveDue(of: history, schedule: out.schedule, postponements: rules.postponements)
         if history.outcome == .rejected {
             try rules.rejection.check(outcome: history.outcome, reason: history.rejectionReason)
         }
@@ -105,20 +118,25 @@ extension SLAEngine {
         }
         let closed = history.closedAt.map { $0 <= asOf } ?? false
         let warning = conventions.warningPercent
-        var stages = try PerStage<StageStatus> { (s) throws(SrokError) -> StageStatus in
-            let budget = schedule.budgetMinutes[s]
-            var st = StageStatus(
-                budgetMinutes: budget, usedMinutes: used[s], currentVisitMinutes: 0, visits: visits[s], state: .ok,
-                dwellDue: nil)
-            if s == current, let entry = currentEntry {
-                st.currentVisitMinutes = used[s] - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
-                let left = budget - (conventions.stageAccounting == .perVisit ? 0 : usedBefore[s])
-                st.dwellDue = try after(entry, minutes: max(0, left))
-            }
-            st.state = SLAEngine.state(used: used[s], budget: budget, warningPercent: warning)
-            if closed && st.state != .overdue { st.state = .closed }
-            st.budgetState = st.state
-            return st
+        // Every stage by its share budget; the open visit's planned end afterwards (the only part
+        // that can throw), so the per-stage closure is plain and inlined.
+        @inline(__always) func share(_ s: Stage) -> StageStatus {
+            let u = used[s]
+            var state = SLAEngine.state(used: u, budget: budgetMinutes[s], warningPercent: warning)
+            if closed && state != .overdue { state = .closed }
+            return StageStatus(
+                budgetMinutes: budgetMinutes[s], usedMinutes: u, currentVisitMinutes: 0, visits: visits[s],
+                state: state, dwellDue: nil)
+        }
+        out.stages.moderation = share(.moderation)
+        out.stages.coordination = share(.coordination)
+        out.stages.execution = share(.execution)
+        out.stages.approval = share(.approval)
+        out.stages.finalApproval = share(.finalApproval)
+        if let s = current, let entry = currentEntry {
+            let before = conventions.stageAccounting == .perVisit ? 0 : usedBefore[s]
+            out.stages[s].currentVisitMinutes = used[s] - before
+            out.stages[s].dwellDue = try after(entry, minutes: max(0, budgetMinutes[s] - before))
         }
 
         // An act's own term for a stage's action decides that stage's lateness.
@@ -126,7 +144,7 @@ extension SLAEngine {
             for c in controls {
                 guard let stage = c.kind.governedStage, visits[stage] > 0 else { continue }
                 try judge(
-                    &stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf,
+                    &out.stages[stage], stage: stage, by: .actTerm(c.kind), history: history, seen: seen, asOf: asOf,
                     end: end,
                     current: current == stage, closed: closed
                 ) { (start) throws(SrokError) in try controlDeadline(c, from: start) }
@@ -138,7 +156,8 @@ extension SLAEngine {
                 let stage = Stage(rawValue: raw)!
                 guard visits[stage] > 0 else { continue }
                 try judge(
-                    &stages[stage], stage: stage, by: .effectiveDue(reason), history: history, seen: seen, asOf: asOf,
+                    &out.stages[stage], stage: stage, by: .effectiveDue(reason), history: history, seen: seen,
+                    asOf: asOf,
                     end: end,
                     current: current == stage, closed: closed
                 ) { _ in due }
@@ -161,13 +180,17 @@ extension SLAEngine {
             state = elapsed * 100 >= span * Int64(warning) ? .approaching : .ok
         }
 
-        let checks =
+        out.controls =
             hasControls ? try evaluate(controls, history: history, seen: seen, asOf: asOf) : ControlChecks()
-        return MessageStatus(
-            schedule: schedule, due: due, dueDate: effective.dueDate, dueReason: effective.reason, asOf: asOf,
-            state: state, currentStage: closed ? nil : current,
-            remainingMinutes: Int(remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60)),
-            overdueMinutes: overdue, stages: stages, controls: checks)
+        out.due = due
+        out.dueDate = effective.dueDate
+        out.dueReason = effective.reason
+        out.asOf = asOf
+        out.state = state
+        out.currentStage = closed ? nil : current
+        out.remainingMinutes = Int(
+            remainingSeconds >= 0 ? remainingSeconds / 60 : -((-remainingSeconds + 59) / 60))
+        out.overdueMinutes = overdue
     }
 
     /// How many of `history`'s entries happened by `asOf` (they are in time order).
@@ -213,7 +236,7 @@ extension SLAEngine {
     }
 
     /// `ok`, `approaching` (≥ warning % of the budget used) or `overdue` (over the budget).
-    @inlinable static func state(used: Int, budget: Int, warningPercent: Int) -> SLAState {
+    @inlinable @inline(__always) static func state(used: Int, budget: Int, warningPercent: Int) -> SLAState {
         if used > budget { return .overdue }
         if budget > 0, used * 100 >= budget * warningPercent { return .approaching }
         if budget == 0, used > 0 { return .overdue }

@@ -135,10 +135,18 @@ public struct RejectionRule: Hashable, Sendable {
 /// (``RegulationProfile/rules``) and pass to every status.
 public struct StatusRules: Hashable, Sendable {
     /// Control points to check (at most one per kind is reported).
-    public var controls: [ControlPoint] { didSet { terms = controls.map(ControlTerm.init) } }
+    public var controls: [ControlPoint] {
+        didSet {
+            terms = controls.map(ControlTerm.init)
+            limitsChecked = Self.limitsValid(terms)
+        }
+    }
     /// The controls without their citations: what evaluation reads, copied per message without
     /// touching a reference count.
     private(set) var terms: [ControlTerm]
+    /// Whether every control's limit is within 1–366 days (checked when the controls are set, so
+    /// that a status checks them again only to report the one at fault).
+    private(set) var limitsChecked: Bool
     /// How many postponements are allowed, with the clause.
     public var postponements: Cited<PostponementLimit>
     /// Whether «Отклонено» needs a reason.
@@ -154,6 +162,12 @@ public struct StatusRules: Hashable, Sendable {
         self.postponements = postponements
         self.rejection = rejection
         terms = controls.map(ControlTerm.init)
+        limitsChecked = Self.limitsValid(terms)
+    }
+
+    /// Whether every limit is within 1–366 days (``SLAEngine/checkLimits(_:)`` names the one that is not).
+    private static func limitsValid(_ terms: [ControlTerm]) -> Bool {
+        terms.allSatisfy { (1...366).contains($0.amount) }
     }
 }
 

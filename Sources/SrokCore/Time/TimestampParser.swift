@@ -10,7 +10,7 @@ public enum Timestamp: Hashable, Sendable {
     public static let acceptedForms =
         "an ISO 8601 time with offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z) or a local time read in the zone (2024-03-29T10:15, 2024-03-29 10:15:30, 2024-03-29, 29.03.2024 10:15, 29.03.2024)"
 
-    /// The range accepted (see ``parse(_:)``), for error messages.
+    /// The range accepted (see `parse(_:)`), for error messages.
     public static let acceptedRange =
         "local times from 0001-01-02 to 9999-12-30, instants from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
 

@@ -43,14 +43,10 @@ public struct ZoneRules: Sendable, Hashable {
         self.offsets = offsets
     }
 
-    /// The same rules in storage of their own (new arrays and identifier), for a thread that keeps
-    /// its own copy (``ResolvedEngine/threadCopy()``).
-    package func copy() -> ZoneRules { ZoneRules(copying: self) }
-
-    private init(copying o: ZoneRules) {
-        identifier = String(decoding: Array(o.identifier.utf8), as: UTF8.self)
-        transitions = o.transitions.map { $0 }
-        offsets = o.offsets.map { $0 }
+    /// The last change: from `seconds` (since the epoch) on, ``offset(at:)`` is `offset` (`Int64.min`
+    /// when the zone never changed). A writer formatting many instants checks this before the table.
+    @inlinable package var lastChange: (seconds: Int64, offset: Int) {
+        (transitions.last ?? .min, Int(offsets[offsets.count - 1]))
     }
 
     /// The UTC offset (seconds) in force at `instant`.

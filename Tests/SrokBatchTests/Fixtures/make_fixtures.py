@@ -4,7 +4,9 @@
 Not run by CI: the files it writes are committed. Re-run by hand (needs `pip install openpyxl
 xlsxwriter` and LibreOffice: `apt-get install libreoffice-calc-nogui`) from this folder:
 
-    python3 make_fixtures.py
+    python3 make_fixtures.py          # every fixture
+    python3 make_fixtures.py batch    # only the batch-* fixtures
+    python3 make_fixtures.py examples # README's examples/pos-export.xlsx, -1251.csv, -unicode.txt
 
 What each file is and how it is made:
 - openpyxl.xlsx      openpyxl 3.1: a merged title cell A1:F1 and a subtitle row above the header
@@ -30,11 +32,28 @@ What each file is and how it is made:
 - crc.xlsx           inline.xlsx's parts stored uncompressed, one byte of the sheet flipped.
 - cp1251.csv         Russian Excel's "CSV (разделители — запятые)": Windows-1251, `;`, CRLF.
 - utf16.txt          Russian Excel's "Текст Юникод": UTF-16LE with a BOM, TAB, CRLF.
+
+The batch fixtures (BatchInputTests, BatchInputCLITests) hold the same eight ПОС messages
+(BATCH_ROWS) in every form an operator has them, so that `srok batch` must give identical
+Srok columns for all:
+- batch-utf8.csv       Excel's "CSV UTF-8": UTF-8 with a BOM, `;`, CRLF.
+- batch-1251.csv       Excel's "CSV (разделители — запятые)": Windows-1251, `;`, CRLF.
+- batch-utf16.txt      Excel's "Текст Юникод": UTF-16LE with a BOM, TAB, CRLF.
+- batch-openpyxl.xlsx  openpyxl: a title row and an empty row above the header, dates as date
+                       cells (DD.MM.YYYY) and date-times as date-time cells (DD.MM.YYYY HH:MM),
+                       ids as numbers, inline strings (openpyxl's way).
+- batch-libreoffice.xlsx LibreOffice Calc converting batch-utf8.csv read as Russian: shared
+                       strings, the dates recognised as date and date-time cells.
+- batch-inline.xlsx    written by hand: inline strings, dates as serials with a built-in (14) and
+                       a custom date style, a merged title row, no shared strings part, a line
+                       break in a carried cell (row 5) and an unstored empty row 7.
 """
+import codecs
 import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 
@@ -228,7 +247,152 @@ def csv_fixtures():
         f.write(b"\xff\xfe" + text.replace(";", "\t").encode("utf-16-le"))   # BOM FF FE, then UTF-16LE
 
 
+# The messages of the batch fixtures: Номер, Дата поступления, Категория, Стадия, Фаст-трек, ФЗ,
+# Организация, Статус (carried), Номер ЕПГУ (carried). Dates are datetime (a date-time cell),
+# date (a date cell) or str (text: a date that does not exist stays text in every form).
+BATCH_HEADER = ["Номер", "Дата поступления", "Категория", "Стадия", "Фаст-трек", "ФЗ",
+                "Организация, в которую поступило сообщение", "Статус", "Номер ЕПГУ"]
+BATCH_ROWS = [
+    [2001, dt.datetime(2025, 3, 1, 9, 5), "Дороги", "Исполнение", "Нет", "Обычное сообщение",
+     "Администрация г. Казани", "В работе", "7700000001"],
+    [2002, dt.date(2025, 1, 10), "Мусор", "Модерация", "", "", "Администрация, отдел «ЖКХ»", "Новое", ""],
+    [2003, dt.datetime(2024, 2, 28, 14, 30), "Дороги", "Согласование", "", "", "Администрация г. Казани",
+     "В работе", "7700000003"],
+    [2004, dt.date(2025, 10, 2), "Образование", "", "", "", "Управление образования", "Новое", ""],
+    [2005, dt.date(2024, 12, 5), "Ёлки и ели", "Утверждение", "", "", "Управление образования", "В работе", ""],
+    [2006, dt.datetime(2025, 3, 20, 10, 0), "Мусор", "Исполнение", 10, "", "Администрация г. Казани",
+     "В работе", ""],
+    [2007, dt.date(2025, 4, 15), "Обращение", "Исполнение", "", "59-ФЗ", "Управление образования", "В работе", ""],
+    [2008, "31.02.2025", "Дороги", "", "", "", "Администрация г. Казани", "Новое", ""],
+]
+
+
+def batch_text(value):
+    """A value as Russian Excel writes it in CSV: dates DD.MM.YYYY, date-times DD.MM.YYYY HH:MM."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def batch_csv(delimiter):
+    def field(v):
+        t = batch_text(v)
+        return '"' + t.replace('"', '""') + '"' if (delimiter in t or '"' in t) else t
+    lines = [delimiter.join(BATCH_HEADER)] + [delimiter.join(field(v) for v in row) for row in BATCH_ROWS]
+    return "".join(line + "\r\n" for line in lines)
+
+
+def batch_text_fixtures():
+    with open(os.path.join(HERE, "batch-utf8.csv"), "wb") as f:
+        f.write(b"\xef\xbb\xbf" + batch_csv(";").encode("utf-8"))
+    with open(os.path.join(HERE, "batch-1251.csv"), "wb") as f:
+        f.write(batch_csv(";").encode("cp1251"))
+    with open(os.path.join(HERE, "batch-utf16.txt"), "wb") as f:
+        f.write(codecs.BOM_UTF16_LE + batch_csv("\t").encode("utf-16-le"))
+
+
+def batch_openpyxl_fixture():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Сообщения"
+    ws["A1"] = "Выгрузка сообщений ПОС"
+    ws.append([])
+    ws.append(BATCH_HEADER)
+    for row in BATCH_ROWS:
+        ws.append([None if v == "" else v for v in row])
+    for row in ws.iter_rows(min_row=4):
+        cell = row[1]
+        if isinstance(cell.value, dt.datetime) and (cell.value.hour or cell.value.minute):
+            cell.number_format = "DD.MM.YYYY HH:MM"
+        elif isinstance(cell.value, (dt.date, dt.datetime)):
+            cell.number_format = "DD.MM.YYYY"
+    wb.save(os.path.join(HERE, "batch-openpyxl.xlsx"))
+
+
+def batch_libreoffice_fixture():
+    csv = os.path.join(HERE, "batch-utf8.csv")
+    with tempfile.TemporaryDirectory() as tmp:
+        # As libreoffice_fixture: `;`, UTF-8, Russian (1049), so dates become date cells.
+        subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=CSV:59,34,76,1,,1049", "--convert-to", "xlsx", "--outdir", tmp, csv],
+                       check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, "batch-utf8.xlsx"), os.path.join(HERE, "batch-libreoffice.xlsx"))
+
+
+def excel_serial(value):
+    """Days since 1899-12-30 (the 1900 system after 1900-03-01), the time as a fraction."""
+    base = dt.datetime(1899, 12, 30)
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    delta = value - base
+    return delta.days + delta.seconds / 86400
+
+
+def batch_inline_fixture():
+    def esc(t):
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def cell(ref, v):
+        if v == "" or v is None:
+            return ""
+        if isinstance(v, dt.datetime) and (v.hour or v.minute):
+            return f'<c r="{ref}" s="5"><v>{excel_serial(v)!r}</v></c>'   # built-in 22, m/d/yy h:mm
+        if isinstance(v, (dt.date, dt.datetime)):
+            return f'<c r="{ref}" s="{1 if v.year % 2 else 2}"><v>{int(excel_serial(v))}</v></c>'  # 14 or custom DD.MM.YYYY
+        if isinstance(v, int):
+            return f'<c r="{ref}"><v>{v}</v></c>'
+        text = esc(str(v)).replace("\r", "_x000D_")
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+    letters = "ABCDEFGHI"
+    rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Выгрузка ПОС (вручную)</t></is></c></row>']
+    rows.append('<row r="2">' + "".join(cell(f"{letters[k]}2", h) for k, h in enumerate(BATCH_HEADER)) + "</row>")
+    for k, row in enumerate(BATCH_ROWS):
+        i = 3 + k + (1 if k >= 4 else 0)   # row 7 is not stored (an empty row): the messages are rows 3–6, 8–11
+        row = list(row)
+        if row[0] == 2003:
+            row[7] = "В работе\r\nс 01.03"   # a line break in a carried cell (Excel writes _x000D_ for the CR)
+        rows.append(f'<row r="{i}">' + "".join(cell(f"{letters[c]}{i}", v) for c, v in enumerate(row)) + "</row>")
+    body = "<sheetData>" + "".join(rows) + '</sheetData><mergeCells count="1"><mergeCell ref="A1:I1"/></mergeCells>'
+    return workbook_parts([("Выгрузка", body)], styles=STYLES)
+
+
+def batch_fixtures():
+    batch_text_fixtures()
+    batch_openpyxl_fixture()
+    batch_libreoffice_fixture()
+    write_zip("batch-inline.xlsx", batch_inline_fixture())
+
+
+def example_files():
+    """README's examples of the export as operators have it, made from examples/pos-export.csv
+    (UTF-8, `;`): the workbook LibreOffice makes of it read as Russian (dates become date cells),
+    Excel's «CSV (разделители — запятые)» (Windows-1251, `;`, CRLF) and «Текст Юникод» (UTF-16LE
+    with a BOM, TAB, CRLF)."""
+    examples = os.path.join(HERE, "..", "..", "..", "examples")
+    csv = os.path.join(examples, "pos-export.csv")
+    with open(csv, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    with open(os.path.join(examples, "pos-export-1251.csv"), "wb") as f:
+        f.write("".join(line + "\r\n" for line in lines).encode("cp1251"))
+    with open(os.path.join(examples, "pos-export-unicode.txt"), "wb") as f:
+        f.write(codecs.BOM_UTF16_LE + "".join(line.replace(";", "\t") + "\r\n" for line in lines).encode("utf-16-le"))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=CSV:59,34,76,1,,1049", "--convert-to", "xlsx", "--outdir", tmp, csv],
+                       check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, "pos-export.xlsx"), os.path.join(examples, "pos-export.xlsx"))
+
+
 def main():
+    if sys.argv[1:] == ["batch"]:   # `python3 make_fixtures.py batch`: the batch fixtures only
+        batch_fixtures()
+        return
+    if sys.argv[1:] == ["examples"]:   # `python3 make_fixtures.py examples`: README's example files
+        example_files()
+        return
     openpyxl_fixture()
     openpyxl_1904_fixture()
     openpyxl_iso_fixture()
@@ -248,6 +412,7 @@ def main():
         f.seek(0)
         f.write(blob)
     csv_fixtures()
+    batch_fixtures()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,40 @@
+import SrokCore
+import Synchronization
+
+/// What an `srok_context *` points to: the loaded data, the one message resolver, and a cache of
+/// the fast path's resolved engines and category terms. Immutable after opening except for the
+/// caches, which are locked; shared by every thread that calls the C interface.
+final class CContext: Sendable {
+    /// The resolver every call goes through (its defaults are ``MessageDefaults``'s).
+    let resolver: MessageResolver
+    /// The JSON calls over ``resolver``.
+    let calls: MessageJSONCall
+    /// The fast path's plans, keyed by the request's text fields as raw bytes (see ``PlanKey``).
+    let plans = PlanCache()
+
+    /// A context over `context`.
+    init(_ context: SrokContext) {
+        resolver = MessageResolver(context: context)
+        calls = MessageJSONCall(resolver: resolver)
+    }
+
+    /// The context of the embedded data plus the files named (read from disk here), with years up
+    /// to `provisionalThroughYear` computed from the statutory rules alone.
+    /// - Throws: ``SrokError/io(path:message:)`` for a file that cannot be read or is not UTF-8,
+    ///   ``SrokError/data(location:message:)`` for a file that does not parse, an invalid year.
+    static func open(
+        calendarFiles: [String], profileFiles: [String], regionFiles: [String], provisionalThroughYear: Int?
+    ) throws(SrokError) -> CContext {
+        if let year = provisionalThroughYear, !(1999...2200).contains(year) {
+            throw .invalidValue(
+                field: "provisional_through_year", value: String(year), expected: "0 (none) or a year from 1999 to 2200"
+            )
+        }
+        let context = try SrokContext(
+            calendarFiles: try FileText.read(calendarFiles, kind: "calendar"),
+            profileFiles: try FileText.read(profileFiles, kind: "profile"),
+            regionFiles: try FileText.read(regionFiles, kind: "region"),
+            options: CalendarOptions(provisionalThroughYear: provisionalThroughYear))
+        return CContext(context)
+    }
+}
