@@ -121,7 +121,9 @@ struct BulkWorker: Sendable {
     }
 
     /// `body` given the UTF-8 bytes of `text` (nil for nil), without copying a native string.
-    @inline(__always) static func withUTF8<R>(_ text: String?, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    @inline(__always) @discardableResult static func withUTF8<R>(
+        _ text: String?, _ body: (UnsafeBufferPointer<UInt8>?) -> R
+    ) -> R {
         guard let text else { return body(nil) }
         if let r = text.utf8.withContiguousStorageIfAvailable({ body($0) }) { return r }
         var copy = text

@@ -19,7 +19,7 @@ struct ByteKeyCache<Value> {
     /// Up to 16 bytes the words hold every byte, so equal parts of one length are equal words:
     /// the first and the last eight bytes (8–16 bytes), or the first and the last four (4–7),
     /// two (2–3), or the byte itself.
-    private struct Part: Equatable {
+    fileprivate struct Part: Equatable, Sendable {
         var length: Int
         var head: UInt64
         var tail: UInt64
@@ -55,7 +55,7 @@ struct ByteKeyCache<Value> {
 
     /// A slot: its key's hash (0: empty), parts, value, and where its long parts' bytes start in
     /// `arena` (each long part's bytes, in order).
-    private struct Slot {
+    fileprivate struct Slot {
         var tag: UInt64 = 0
         var a = Part(nil)
         var b = Part(nil)
@@ -155,3 +155,5 @@ struct ByteKeyCache<Value> {
 
 /// A cache of sendable values is sendable (the bulk API keeps idle threads' caches between calls).
 extension ByteKeyCache: Sendable where Value: Sendable {}
+
+extension ByteKeyCache.Slot: Sendable where Value: Sendable {}

@@ -88,7 +88,7 @@ struct ByteWriter: ~Copyable {
         let utf8 = s.utf8
         let n = utf8.count
         makeRoom(n)
-        _ = UnsafeMutableRawBufferPointer(start: base + count, count: n).copyBytes(from: utf8)
+        UnsafeMutableRawBufferPointer(start: base + count, count: n).copyBytes(from: utf8)
         count &+= n
     }
 

@@ -25,7 +25,7 @@ struct ByteKeyCacheTests {
 
     func get(_ cache: ByteKeyCache<Int>, _ key: Key) -> Int? { withParts(key) { cache.get($0, $1, $2) } }
     func set(_ cache: inout ByteKeyCache<Int>, _ key: Key, _ value: Int) {
-        withParts(key) { cache.set($0, $1, $2, value) }
+        _ = withParts(key) { cache.set($0, $1, $2, value) }
     }
 
     /// Parts of 0–40 bytes over a two-letter alphabet (0 bytes: absent), so that the same parts

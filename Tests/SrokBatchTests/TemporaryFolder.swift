@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh folder under the system's temporary directory, removed when the value goes away.
 final class TemporaryFolder {
@@ -24,7 +25,7 @@ final class TemporaryFolder {
 
     /// Writes `text` to `name`.
     func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+        #expect(FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8)))
     }
 
     /// Removes the folder now (it is removed anyway when the value goes away).
