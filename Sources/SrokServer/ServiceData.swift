@@ -36,7 +36,10 @@ public final class ServiceData: Sendable {
         self.context = context
         self.defaults = defaults
         self.resolver = MessageResolver(context: context, defaults: defaults)
-        self.calls = MessageJSONCall(resolver: resolver)
+        // An explicit term is labelled as the CLI labels it: the answers are `srok due`'s bytes.
+        var calls = MessageJSONCall(resolver: resolver)
+        calls.explicitTermSource = DueAnswer.commandLineTermSource
+        self.calls = calls
         self.dataVersion = try context.calendar().dataVersion ?? "unknown"
         self.generation = generation
         self.loadedAt = now

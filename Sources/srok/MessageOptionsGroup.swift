@@ -122,7 +122,7 @@ struct MessageOptionsGroup: ParsableArguments {
 
 extension ResolvedMessage {
     /// The source of a term given with `--days`, as `srok due` and `srok status` name it.
-    static let cliTermSource = "--days (задано в командной строке)"
+    static let cliTermSource = DueAnswer.commandLineTermSource
 
     /// Where the term came from, as `srok due` explains it.
     var termSourceText: String {

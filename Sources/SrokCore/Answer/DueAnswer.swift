@@ -120,6 +120,10 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     /// (``MessageRequest/termDays``): `term_days (задано в запросе)`.
     public static let requestTermSource = "term_days (задано в запросе)"
 
+    /// The label of an explicit term in `srok due`/`srok status` (given with `--days`) and in the
+    /// service's answers, which are the CLI's byte for byte: `--days (задано в командной строке)`.
+    public static let commandLineTermSource = "--days (задано в командной строке)"
+
     /// The answer for `message` with `schedule` and the effective due time (nil: the schedule's
     /// own). `explicitTermSource` is ``termSource`` when the term was given explicitly (the CLI
     /// says `--days (задано в командной строке)`).
