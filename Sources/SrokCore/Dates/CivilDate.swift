@@ -139,7 +139,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
     /// ISO 8601 `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        guard y >= 0 && y <= 9999 else { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) }
+        return String(unsafeUninitializedCapacity: 10) { p in
+            Self.writeISO(year: y, month: m, day: d, into: p, at: 0)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (``iso``'s ten bytes) at `p[i]`; `year` is 0–9999.
+    static func writeISO(year y: Int, month m: Int, day d: Int, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + y / 1000)
+        p[i + 1] = UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10)
+        p[i + 2] = UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10)
+        p[i + 3] = UInt8(truncatingIfNeeded: 0x30 + y % 10)
+        p[i + 4] = 0x2D
+        writeTwo(m, into: p, at: i + 5)
+        p[i + 7] = 0x2D
+        writeTwo(d, into: p, at: i + 8)
+    }
+
+    /// Writes `v` (0–99) as two digits at `p[i]`.
+    static func writeTwo(_ v: Int, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+        p[i + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
     }
 
     /// Russian `DD.MM.YYYY`.
