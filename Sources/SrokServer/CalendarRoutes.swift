@@ -60,9 +60,12 @@ enum Responses {
 
     /// A JSON answer from UTF-8 bytes, and a line end.
     static func json(bytes: [UInt8]) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes + [0x0A])))
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(bytes.count + 1)
+        buffer.writeBytes(bytes)
+        buffer.writeInteger(UInt8(0x0A))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: buffer))
     }
 
     /// A text answer of `type`.

@@ -20,6 +20,8 @@ enum RequestBody {
     /// when the request has none.
     static func mediaType(_ request: Request) -> String? {
         guard let value = request.headers[.contentType] else { return nil }
+        // The usual answer, without splitting or lowercasing.
+        if value == "application/json" { return value }
         let type = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
         return type.isEmpty ? nil : type.lowercased()
     }

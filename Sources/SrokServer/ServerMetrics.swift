@@ -44,11 +44,10 @@ public final class ServerMetrics: Sendable {
         let bucket = Self.buckets.firstIndex { seconds <= $0 }
         state.withLock { s in
             s.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            var l = s.latency[route] ?? Latency()
-            if let bucket { l.counts[bucket] += 1 }
-            l.sum += seconds
-            l.count += 1
-            s.latency[route] = l
+            // In place: a copy of the histogram would copy its counts on every request.
+            if let bucket { s.latency[route, default: Latency()].counts[bucket] += 1 }
+            s.latency[route, default: Latency()].sum += seconds
+            s.latency[route, default: Latency()].count += 1
         }
     }
 

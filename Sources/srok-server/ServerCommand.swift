@@ -45,11 +45,7 @@ struct ServerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try settings(ProcessInfo.processInfo.environment)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
-        }
+        LoggingSystem.bootstrap { label in ServerLogHandler(label: label, logLevel: configuration.logLevel) }
         var logger = Logger(label: "srok-server")
         logger.logLevel = configuration.logLevel
         // A client that goes away must not end the process by SIGPIPE.
