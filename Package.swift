@@ -63,10 +63,13 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedData"]
         ),
+        // Reading and writing files at the system-call level (Syscall, DataFiles): what both the
+        // batch layer and the C interface need, without the batch layer's Excel libraries.
+        .target(name: "SrokFiles", dependencies: ["SrokCore", "CFileSync"], swiftSettings: strict),
         // Layer 2: readers, writers, the batch pipeline, atomic files and the worker pool.
         .target(
             name: "SrokBatch",
-            dependencies: ["SrokCore", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
+            dependencies: ["SrokCore", "SrokFiles", "CFileSync", "CXLSXWriter", "CXLSX", "CICUShim", "CZlib"],
             swiftSettings: strict
         ),
         // The umbrella module integrators import.
@@ -77,12 +80,13 @@ let package = Package(
         ),
         // The C interface: the header (and a layout check) in C, the functions in Swift (`@_cdecl`).
         .target(name: "CSrok"),
-        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore"], swiftSettings: strict),
+        .target(name: "SrokC", dependencies: ["CSrok", "SrokCore", "SrokFiles"], swiftSettings: strict),
         // Layer 3: the CLI (argument parsing, signals, progress, exit codes, text rendering).
         .executableTarget(
             name: "srok",
             dependencies: [
                 "Srok",
+                "SrokFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -130,6 +134,7 @@ let package = Package(
             name: "SrokBatchTests",
             dependencies: [
                 "SrokBatch",
+                "SrokFiles",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Workbooks and CSV files made by other tools (read through #filePath), and the Python

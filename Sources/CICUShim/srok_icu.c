@@ -9,19 +9,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(SROK_FIELD_ERA == UCAL_ERA, "field");
-_Static_assert(SROK_FIELD_YEAR == UCAL_YEAR, "field");
-_Static_assert(SROK_FIELD_MONTH == UCAL_MONTH, "field");
-_Static_assert(SROK_FIELD_DAY_OF_MONTH == UCAL_DAY_OF_MONTH, "field");
-_Static_assert(SROK_FIELD_DAY_OF_WEEK == UCAL_DAY_OF_WEEK, "field");
-_Static_assert(SROK_FIELD_HOUR_OF_DAY == UCAL_HOUR_OF_DAY, "field");
-_Static_assert(SROK_FIELD_MINUTE == UCAL_MINUTE, "field");
-_Static_assert(SROK_FIELD_SECOND == UCAL_SECOND, "field");
-_Static_assert(SROK_FIELD_MILLISECOND == UCAL_MILLISECOND, "field");
-_Static_assert(SROK_FIELD_ZONE_OFFSET == UCAL_ZONE_OFFSET, "field");
-_Static_assert(SROK_FIELD_DST_OFFSET == UCAL_DST_OFFSET, "field");
-_Static_assert(SROK_FIELD_EXTENDED_YEAR == UCAL_EXTENDED_YEAR, "field");
-_Static_assert(SROK_FIELD_IS_LEAP_MONTH == UCAL_IS_LEAP_MONTH, "field");
+// The shim's field numbers are ICU's (compared as numbers: the enums are different types).
+_Static_assert((int)SROK_FIELD_ERA == (int)UCAL_ERA, "field");
+_Static_assert((int)SROK_FIELD_YEAR == (int)UCAL_YEAR, "field");
+_Static_assert((int)SROK_FIELD_MONTH == (int)UCAL_MONTH, "field");
+_Static_assert((int)SROK_FIELD_DAY_OF_MONTH == (int)UCAL_DAY_OF_MONTH, "field");
+_Static_assert((int)SROK_FIELD_DAY_OF_WEEK == (int)UCAL_DAY_OF_WEEK, "field");
+_Static_assert((int)SROK_FIELD_HOUR_OF_DAY == (int)UCAL_HOUR_OF_DAY, "field");
+_Static_assert((int)SROK_FIELD_MINUTE == (int)UCAL_MINUTE, "field");
+_Static_assert((int)SROK_FIELD_SECOND == (int)UCAL_SECOND, "field");
+_Static_assert((int)SROK_FIELD_MILLISECOND == (int)UCAL_MILLISECOND, "field");
+_Static_assert((int)SROK_FIELD_ZONE_OFFSET == (int)UCAL_ZONE_OFFSET, "field");
+_Static_assert((int)SROK_FIELD_DST_OFFSET == (int)UCAL_DST_OFFSET, "field");
+_Static_assert((int)SROK_FIELD_EXTENDED_YEAR == (int)UCAL_EXTENDED_YEAR, "field");
+_Static_assert((int)SROK_FIELD_IS_LEAP_MONTH == (int)UCAL_IS_LEAP_MONTH, "field");
 
 #define SROK_MAX_ZONE 128
 

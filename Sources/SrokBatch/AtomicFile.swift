@@ -1,5 +1,6 @@
 import CFileSync
 import SrokCore
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -311,8 +311,8 @@ struct BatchWorker: ~Copyable {
             rejectUnresolved(&r, line, p, bytes: bytes, error)
             return
         }
-        // The engine is kept alive by `keptEngines` (or `uncached`), the resolver by `evaluator`:
-        // both borrowed for the row, no reference counting.
+        // The engine is kept alive by `ownedEngines`, the resolver by `evaluator`: both borrowed
+        // for the row, no reference counting.
         engine._withUnsafeGuaranteedRef { e in
             resolver._withUnsafeGuaranteedRef {
                 evaluate(&r, line, p, bytes: bytes, engine: e, resolver: $0, into: &out)
@@ -403,17 +403,17 @@ struct BatchWorker: ~Copyable {
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row. The cache holds
-    /// them unretained: `keptEngines` owns the cached ones for the worker's life, `uncached` the
-    /// last one the full cache did not take, for its row.
+    /// them unretained (a row borrows its engine without reference counting): `ownedEngines` owns them.
     private var engines = ByteKeyCache<Unmanaged<ResolvedEngine>>()
-    private var keptEngines: [ResolvedEngine] = []
-    private var uncached: ResolvedEngine?
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
 
-    /// This worker's copies of the resolver's engines (``ResolvedEngine/privateCopy()``), by the
-    /// shared engine (kept alive here); at most 256, then the shared engines are used as they are.
-    private var privateEngines: [ObjectIdentifier: (shared: ResolvedEngine, copy: ResolvedEngine)] = [:]
+    /// The owner of every engine the rows use, by the resolver's shared engine: the shared one (kept
+    /// alive, so that its identifier names no other engine) and the one the rows use, this worker's
+    /// copy (``ResolvedEngine/privateCopy()``) for the first 256, then the shared one itself. Never
+    /// emptied: an engine outlives every row that borrows it, cached in `engines` or not (a full
+    /// cache). As many entries as the resolver has engines (it caches each).
+    private var ownedEngines: [ObjectIdentifier: (shared: ResolvedEngine, used: ResolvedEngine)] = [:]
 
     @inline(__always) private mutating func resolveEngine(_ p: ParsedRow) throws(MessageFieldError)
         -> Unmanaged<ResolvedEngine>
@@ -427,19 +427,13 @@ struct BatchWorker: ~Copyable {
         func text(_ b: UnsafeBufferPointer<UInt8>?) -> String? { b.map { String(decoding: $0, as: UTF8.self) } }
         let shared = try evaluator.resolver.engine(profile: text(p.profile), region: text(p.region), tz: text(p.tz))
         let e: ResolvedEngine
-        if let c = privateEngines[ObjectIdentifier(shared)] {
-            e = c.copy
-        } else if privateEngines.count < 256 {
-            e = shared.privateCopy()
-            privateEngines[ObjectIdentifier(shared)] = (shared, e)
+        if let owned = ownedEngines[ObjectIdentifier(shared)] {
+            e = owned.used
         } else {
-            e = shared
+            e = ownedEngines.count < 256 ? shared.privateCopy() : shared
+            ownedEngines[ObjectIdentifier(shared)] = (shared, e)
         }
-        if engines.set(p.profile, p.region, p.tz, Unmanaged.passUnretained(e)) {
-            keptEngines.append(e)
-        } else {
-            uncached = e
-        }
+        engines.set(p.profile, p.region, p.tz, Unmanaged.passUnretained(e))
         return Unmanaged.passUnretained(e)
     }
 

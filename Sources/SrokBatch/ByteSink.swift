@@ -6,6 +6,8 @@ struct ByteSink: ~Copyable {
     /// The number of bytes held.
     fileprivate(set) var count = 0
     fileprivate var capacity: Int
+    /// The code texts the writers append (``CodeTexts``), fetched once.
+    private let codes = CodeTexts.shared
 
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
@@ -18,7 +20,7 @@ struct ByteSink: ~Copyable {
     /// length of the call, as local state the optimiser keeps in registers, so a row's many small
     /// appends cost a comparison each and no memory traffic for the buffer's bookkeeping.
     @inline(__always) mutating func withWriter<R>(_ body: (inout ByteWriter) -> R) -> R {
-        var writer = ByteWriter(base: base, count: count, capacity: capacity)
+        var writer = ByteWriter(base: base, count: count, capacity: capacity, codes: codes)
         let result = body(&writer)
         base = writer.base
         count = writer.count
@@ -58,6 +60,8 @@ struct ByteWriter: ~Copyable {
     fileprivate var base: UnsafeMutablePointer<UInt8>
     fileprivate var count: Int
     fileprivate var capacity: Int
+    /// The code texts (``append(code:)``).
+    let codes: CodeTexts
 
     /// Makes room for `n` more bytes.
     @inline(__always) private mutating func makeRoom(_ n: Int) {

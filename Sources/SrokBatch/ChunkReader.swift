@@ -1,4 +1,5 @@
 import SrokCore
+import SrokFiles
 
 /// A record longer than ``BatchRunOptions/maxRecordBytes`` that the reader skipped without
 /// keeping it: what its reject says.

@@ -1,4 +1,5 @@
 import SrokCore
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

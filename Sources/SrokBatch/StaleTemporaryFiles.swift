@@ -1,3 +1,5 @@
+import SrokFiles
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

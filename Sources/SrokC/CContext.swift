@@ -1,4 +1,5 @@
 import SrokCore
+import SrokFiles
 import Synchronization
 
 /// What an `srok_context *` points to: the loaded data, the one message resolver, and a cache of
@@ -31,9 +32,9 @@ final class CContext: Sendable {
             )
         }
         let context = try SrokContext(
-            calendarFiles: try FileText.read(calendarFiles, kind: "calendar"),
-            profileFiles: try FileText.read(profileFiles, kind: "profile"),
-            regionFiles: try FileText.read(regionFiles, kind: "region"),
+            calendarFiles: try DataFiles.read(calendarFiles, kind: "calendar"),
+            profileFiles: try DataFiles.read(profileFiles, kind: "profile"),
+            regionFiles: try DataFiles.read(regionFiles, kind: "region"),
             options: CalendarOptions(provisionalThroughYear: provisionalThroughYear))
         return CContext(context)
     }

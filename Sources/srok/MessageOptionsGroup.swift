@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Srok
+import SrokFiles
 
 /// How a message's term and conventions are given on the command line (`srok due`, `srok status`).
 struct MessageOptionsGroup: ParsableArguments {

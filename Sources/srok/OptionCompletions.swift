@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Srok
+import SrokFiles
 
 /// What the shell completion scripts (`srok --generate-completion-script bash|zsh|fish`) offer for
 /// options whose values are not a closed enum: profile ids, regions, fast-track levels and zones

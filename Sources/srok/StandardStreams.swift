@@ -1,4 +1,5 @@
 import SrokBatch
+import SrokFiles
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Srok
+import SrokFiles
 
 /// `srok status`: the status of a message from its stage history.
 struct StatusCommand: ParsableCommand {

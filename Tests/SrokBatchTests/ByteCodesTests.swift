@@ -3,9 +3,10 @@ import Testing
 @testable import SrokBatch
 @testable import SrokCore
 
-/// The writer's static code texts (``ByteWriter/append(code:)``) are the core's own texts: each
-/// case's bytes equal its `rawValue` (the column values documented for the output), so a new or
-/// renamed case cannot drift between the two.
+/// The writer's code texts (``ByteWriter/append(code:)``, from the table ``CodeTexts`` builds out of
+/// the core's own texts) are those texts: each case's bytes equal its `rawValue` (the column values
+/// documented for the output), so every case lands in its own slot and a new or renamed case
+/// cannot drift between the two.
 @Suite("Byte codes")
 struct ByteCodesTests {
     /// The bytes one append writes.

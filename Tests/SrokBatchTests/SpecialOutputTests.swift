@@ -1,4 +1,5 @@
 import Foundation
+import SrokFiles
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import SrokCore
+import SrokFiles
 
 /// Reads a text input (a CSV file, standard input) as UTF-8, whatever its encoding, in bounded
 /// memory: a chunk at a time through ICU's converters (``TextConverter``), with a character

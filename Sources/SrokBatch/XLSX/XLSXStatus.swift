@@ -1,5 +1,6 @@
 import CXLSX
 import SrokCore
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc

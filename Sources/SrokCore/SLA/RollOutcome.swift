@@ -13,7 +13,7 @@ public struct RollOutcome: Hashable, Sendable {
     /// The roll applied, as the `rolled` column names it: the convention's name, or
     /// `following(reversed)` when the configured roll was reversed. The one source of the roll's
     /// name: ``code``, the batch writer and the CLI use it.
-    public var label: String { reversed ? "following(reversed)" : convention.rawValue }
+    public var label: String { Self.label(convention, reversed: reversed) }
 
     /// Why the day moved, in `lang`, for explanations («Перенос (…): …»): the convention's name, or,
     /// when reversed, that the configured roll would have ended the term before registration.
@@ -27,4 +27,12 @@ public struct RollOutcome: Hashable, Sendable {
     /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when
     /// the configured roll was reversed.
     public var code: String { label + ":" + from.iso + ">" + to.iso }
+}
+
+extension RollOutcome {
+    /// ``label`` of a roll by `convention`, reversed or not (without a roll at hand: the batch
+    /// writer's table of codes).
+    package static func label(_ convention: RollConvention, reversed: Bool) -> String {
+        reversed ? "following(reversed)" : convention.rawValue
+    }
 }

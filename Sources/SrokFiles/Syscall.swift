@@ -7,7 +7,7 @@ import CFileSync
 #endif
 
 /// The `stat` structure (`lstat(2)`, `stat(2)`, `fstat(2)`).
-typealias FileStatus = stat
+package typealias FileStatus = stat
 
 /// A failed system call: its `errno`.
 package struct SyscallError: Error, CustomStringConvertible {
@@ -33,7 +33,7 @@ package enum Syscall {
     }
 
     /// `open(2)`; the new descriptor.
-    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(SyscallError) -> Int32 {
+    package static func open(_ path: String, _ flags: Int32, mode: mode_t = 0) throws(SyscallError) -> Int32 {
         try retryingOnEINTR {
             #if canImport(Glibc)
                 Glibc.open(path, flags, mode)
@@ -44,7 +44,7 @@ package enum Syscall {
     }
 
     /// `read(2)` into `buffer`: the number of bytes read, 0 at the end of input.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SyscallError) -> Int {
+    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SyscallError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try retryingOnEINTR {
             #if canImport(Glibc)
@@ -73,7 +73,7 @@ package enum Syscall {
     }
 
     /// `fsync(2)`.
-    static func fsync(_ fd: Int32) throws(SyscallError) {
+    package static func fsync(_ fd: Int32) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
                 Glibc.fsync(fd)
@@ -85,7 +85,7 @@ package enum Syscall {
 
     /// `close(2)`, not retried: the descriptor is released even when the call is interrupted,
     /// and a second close could close a descriptor another thread has just opened.
-    static func close(_ fd: Int32) throws(SyscallError) {
+    package static func close(_ fd: Int32) throws(SyscallError) {
         #if canImport(Glibc)
             let result = Glibc.close(fd)
         #else
@@ -95,7 +95,7 @@ package enum Syscall {
     }
 
     /// `rename(2)`.
-    static func rename(_ from: String, to: String) throws(SyscallError) {
+    package static func rename(_ from: String, to: String) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
                 Glibc.rename(from, to)
@@ -106,7 +106,7 @@ package enum Syscall {
     }
 
     /// `unlink(2)`, ignoring failure (for removing a temporary file that may be gone).
-    static func unlinkIfPresent(_ path: String) {
+    package static func unlinkIfPresent(_ path: String) {
         #if canImport(Glibc)
             _ = Glibc.unlink(path)
         #else
@@ -115,7 +115,7 @@ package enum Syscall {
     }
 
     /// `unlink(2)`.
-    static func unlink(_ path: String) throws(SyscallError) {
+    package static func unlink(_ path: String) throws(SyscallError) {
         #if canImport(Glibc)
             let result = Glibc.unlink(path)
         #else
@@ -125,7 +125,7 @@ package enum Syscall {
     }
 
     /// `lstat(2)`: the entry itself (a symbolic link is not followed).
-    static func linkStatus(_ path: String) throws(SyscallError) -> FileStatus {
+    package static func linkStatus(_ path: String) throws(SyscallError) -> FileStatus {
         var st = FileStatus()
         #if canImport(Glibc)
             let result = Glibc.lstat(path, &st)
@@ -137,7 +137,7 @@ package enum Syscall {
     }
 
     /// `stat(2)`: the file a path leads to (symbolic links followed).
-    static func fileStatus(_ path: String) throws(SyscallError) -> FileStatus {
+    package static func fileStatus(_ path: String) throws(SyscallError) -> FileStatus {
         var st = FileStatus()
         // `stat` is also the structure's name: fstatat relative to the working folder is the same call.
         let result = fstatat(AT_FDCWD, path, &st, 0)
@@ -146,7 +146,7 @@ package enum Syscall {
     }
 
     /// `fstat(2)`.
-    static func fileStatus(fd: Int32) throws(SyscallError) -> FileStatus {
+    package static func fileStatus(fd: Int32) throws(SyscallError) -> FileStatus {
         var st = FileStatus()
         #if canImport(Glibc)
             let result = Glibc.fstat(fd, &st)
@@ -158,7 +158,7 @@ package enum Syscall {
     }
 
     /// `fchmod(2)`.
-    static func setMode(_ fd: Int32, _ mode: mode_t) throws(SyscallError) {
+    package static func setMode(_ fd: Int32, _ mode: mode_t) throws(SyscallError) {
         _ = try retryingOnEINTR {
             #if canImport(Glibc)
                 Glibc.fchmod(fd, mode)
@@ -170,13 +170,13 @@ package enum Syscall {
 
     /// `flock(2)` with `operation` (`LOCK_EX`, `LOCK_EX | LOCK_NB`, …); a blocking request is
     /// retried when a signal interrupts it.
-    static func lock(_ fd: Int32, _ operation: Int32) throws(SyscallError) {
+    package static func lock(_ fd: Int32, _ operation: Int32) throws(SyscallError) {
         // `flock` is also a structure's name, which hides the function from Swift: a C shim calls it.
         _ = try retryingOnEINTR { srok_flock(fd, operation) }
     }
 
     /// `realpath(3)`: the absolute path without symbolic links, `.` or `..`.
-    static func resolvedPath(_ path: String) throws(SyscallError) -> String {
+    package static func resolvedPath(_ path: String) throws(SyscallError) -> String {
         #if canImport(Glibc)
             let resolved = Glibc.realpath(path, nil)
         #else
@@ -190,13 +190,13 @@ package enum Syscall {
     /// Whether process `pid` is certainly gone: `kill(pid, 0)` fails with `ESRCH`. A process of
     /// another user (`EPERM`), or any doubt, counts as alive; so do ids that are not one
     /// process's (0 and below name process groups).
-    static func processIsGone(_ pid: Int32) -> Bool {
+    package static func processIsGone(_ pid: Int32) -> Bool {
         guard pid > 0 else { return false }
         return kill(pid, 0) == -1 && errno == ESRCH
     }
 
     /// The names in folder `path` (without `.` and `..`).
-    static func names(inFolder path: String) throws(SyscallError) -> [String] {
+    package static func names(inFolder path: String) throws(SyscallError) -> [String] {
         guard let dir = opendir(path) else { throw SyscallError(code: errno) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -212,7 +212,7 @@ package enum Syscall {
     /// The process's file mode creation mask. Read from `/proc/self/status` where Linux offers
     /// it; elsewhere set and restored with `umask(2)`, which is safe only while no other thread
     /// creates files (a batch reads it before its worker threads start).
-    static func fileCreationMask() -> mode_t {
+    package static func fileCreationMask() -> mode_t {
         if let fd = try? open("/proc/self/status", O_RDONLY | O_CLOEXEC) {
             defer { try? close(fd) }
             var bytes = [UInt8](repeating: 0, count: 4096)
@@ -228,7 +228,7 @@ package enum Syscall {
     }
 
     /// The size of the regular file open as `fd`; nil for a pipe, a terminal or a device.
-    static func regularFileSize(_ fd: Int32) -> Int? {
+    package static func regularFileSize(_ fd: Int32) -> Int? {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(st.st_size)
