@@ -97,6 +97,7 @@ let package = Package(
             name: "SrokServer",
             dependencies: [
                 "Srok",
+                "SrokFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

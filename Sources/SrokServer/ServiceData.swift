@@ -1,4 +1,5 @@
 import Srok
+import SrokFiles
 
 /// The data one request is answered from: the context (embedded data plus the user's files), the
 /// defaults of a request that names no profile or zone, and which load it is. Immutable; a SIGHUP
