@@ -36,6 +36,9 @@ enum BatchRoute {
         if let columns = query["columns"] {
             do { options.columns = try OutputColumn.parse(columns) } catch { throw Problem(error, field: "columns") }
         }
+        // The body may be UTF-8, UTF-16 or Windows-1251 (read as srok batch reads a file); the
+        // answer's CSV parts are UTF-8, as their media type says.
+        options.outputEncoding = .utf8
         options.jobs = configuration.batchJobs
         let defaults = try defaults(query, data)
         let body = try await RequestBody.bytes(request, limit: configuration.batchBodyLimit)

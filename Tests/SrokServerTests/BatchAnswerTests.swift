@@ -57,6 +57,30 @@ import Testing
         #expect(summary?["rows_rejected"] as? Int == 2)
     }
 
+    @Test func aWindows1251BodyIsReadAsSrokBatchReadsIt() async throws {
+        // The export as operators save it from Excel: Windows-1251, semicolons. Seed 000, приложение
+        // № 2: «Мусор / Уборка мусора во дворах» is 10 days; from Friday 29.03.2024, Monday
+        // 08.04.2024. The answer is UTF-8, the same as for the text in UTF-8.
+        let text = """
+            id;registered_at;profile;category;subcategory
+            1;29.03.2024 10:15;brasovsky;Мусор;Уборка мусора во дворах
+
+            """
+        func output(_ body: Data) async throws -> String? {
+            let a = try await HTTP.request(
+                "POST", try await SharedServer.url() + "/v1/batch?as_of=2024-04-01T12:00%2B03:00",
+                headers: ["Content-Type": "text/csv"], body: body)
+            #expect(a.status == 200)
+            return try Self.parts(a)["output"]
+        }
+        let utf8 = try #require(try await output(Data(text.utf8)))
+        let body = try #require(text.data(using: .windowsCP1251))
+        let cp1251 = try #require(try await output(body))
+        #expect(cp1251 == utf8)
+        #expect(utf8.contains("2024-04-08"))
+        #expect(utf8.hasPrefix("id;"))
+    }
+
     @Test func jsonLinesIn() async throws {
         let lines = """
             {"id":"a","registered_at":"2024-03-29T10:15+03:00","term_days":30}
