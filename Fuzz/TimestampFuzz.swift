@@ -5,7 +5,9 @@
 // formats (in UTC) and parses back to itself, and so does every accepted local time; the
 // fixed-form fast path agrees with the general parser; the String API agrees with the byte API;
 // reading a local time in a zone and formatting the instant in that zone gives the local time
-// back (up to a gap where clocks moved forward).
+// back (up to a gap where clocks moved forward); a date or time written without leading zeros
+// (`1.3.2025 9:05`, as Excel writes it) names what its zero-padded form names, and a two-digit
+// year is never accepted.
 
 /// A zone with a long history of changes (Moscow: DST until 2011, UTC+4 2011–2014, UTC+3 since).
 private let moscow = try! ZoneRules(identifier: "Europe/Moscow")
@@ -49,6 +51,16 @@ public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             guard shift >= 0 && shift <= 7_200 else { fatalError("local \(l) read in Moscow shows as \(shown)") }
         }
     }
+    if let text = String(validating: bytes, as: UTF8.self) {
+        let (padded, twoDigitYear) = peoplesForm(text)
+        if let padded {
+            let viaPadded = Array(padded.utf8).withUnsafeBufferPointer { Timestamp.parse($0) }
+            guard viaPadded == parsed else {
+                fatalError("'\(text)' reads as \(String(describing: parsed)), its padded form '\(padded)' as \(String(describing: viaPadded))")
+            }
+        }
+        if twoDigitYear { guard parsed == nil else { fatalError("two-digit year accepted in '\(text)'") } }
+    }
     if let d = CivilDate.parse(bytes: bytes) {
         let (y, m, day) = d.components
         guard CivilDate(year: y, month: m, day: day) == d, (1...12).contains(m), day >= 1 else { fatalError("bad date \(d)") }
@@ -58,4 +70,29 @@ public func timestampFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard russian.withUnsafeBufferPointer({ CivilDate.parse(bytes: $0) }) == d else { fatalError("Russian date round trip \(d)") }
     }
     return 0
+}
+
+/// For `D.M.YYYY[ H:MM[:SS]]` (day, month and hour of one or two digits, nothing around it): the
+/// same with every field zero-padded (`01.03.2025 09:05`); and whether the text is that form with
+/// a two-digit year (`1.3.25`).
+private func peoplesForm(_ text: String) -> (padded: String?, twoDigitYear: Bool) {
+    let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+    guard parts.count == 1 || parts.count == 2 else { return (nil, false) }
+    func digits(_ s: Substring, _ counts: ClosedRange<Int>) -> Bool {
+        counts.contains(s.count) && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    func pad(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+    let date = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    guard date.count == 3, digits(date[0], 1...2), digits(date[1], 1...2) else { return (nil, false) }
+    if digits(date[2], 2...2) { return (nil, true) }
+    guard digits(date[2], 4...4) else { return (nil, false) }
+    var out = pad(date[0]) + "." + pad(date[1]) + "." + date[2]
+    if parts.count == 2 {
+        let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 2 || time.count == 3, digits(time[0], 1...2), digits(time[1], 2...2),
+            time.count == 2 || digits(time[2], 2...2)
+        else { return (nil, false) }
+        out += " " + pad(time[0]) + ":" + time[1] + (time.count == 3 ? ":" + time[2] : "")
+    }
+    return (out, false)
 }

@@ -101,7 +101,10 @@ final class AtomicFile: OutputSink {
             } catch  where error.code == EEXIST && attempt < 8 {
                 attempt += 1  // someone holds that name: draw another
             } catch {
-                throw .io(path: target, message: "cannot create a temporary file beside it: \(error)")
+                throw .io(
+                    target, ru: "не удаётся создать рядом временный файл",
+                    en: "cannot create a temporary file beside it",
+                    error)
             }
         }
         buffer.reserveCapacity(1 << 20)
@@ -139,7 +142,7 @@ final class AtomicFile: OutputSink {
 
     private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         do { try Syscall.writeAll(fd, UnsafeRawBufferPointer(p)) } catch {
-            throw .io(path: target, message: "write failed: \(error)")
+            throw .io(target, ru: "ошибка записи", en: "write failed", error)
         }
         written += p.count
         // Start writing every 8 MB to disk now, so the final fsync does not wait for all of it.
@@ -159,12 +162,15 @@ final class AtomicFile: OutputSink {
         }
         do { try Syscall.setMode(fd, finalMode) } catch {
             abandon()
-            throw .io(path: target, message: "cannot set the output's mode: \(error)")
+            throw .io(
+                target, ru: "не удаётся установить права файла вывода", en: "cannot set the output's mode", error)
         }
         if durable {
             do { try Syscall.fsync(fd) } catch {
                 abandon()
-                throw .io(path: target, message: "cannot write the output to disk (fsync): \(error)")
+                throw .io(
+                    target, ru: "не удаётся записать вывод на диск (fsync)",
+                    en: "cannot write the output to disk (fsync)", error)
             }
         }
         // Some filesystems (NFS) report a failed write only when the file is closed.
@@ -172,7 +178,9 @@ final class AtomicFile: OutputSink {
         fd = -1
         do { try Syscall.close(closing) } catch {
             abandon()
-            throw .io(path: target, message: "cannot finish writing the output (close): \(error)")
+            throw .io(
+                target, ru: "не удаётся завершить запись вывода (close)",
+                en: "cannot finish writing the output (close)", error)
         }
         stage = .prepared
     }
@@ -190,15 +198,19 @@ final class AtomicFile: OutputSink {
                 // Whatever is there now is not this run's: it is neither renamed nor removed.
                 stage = .abandoned
                 throw .io(
-                    path: target,
-                    message:
+                    target,
+                    ru:
+                        "временный файл \(temporary) заменён или удалён, пока писался вывод; вывод не поставлен на место",
+                    en:
                         "the temporary file \(temporary) was replaced or removed while the output was written; the output was not put in place"
                 )
             }
         }
         do { try Syscall.rename(temporary, to: target) } catch {
             abandon()
-            throw .io(path: target, message: "cannot rename the finished file into place: \(error)")
+            throw .io(
+                target, ru: "не удаётся переименовать готовый файл на место",
+                en: "cannot rename the finished file into place", error)
         }
         stage = .published
     }
@@ -219,10 +231,15 @@ final class AtomicFile: OutputSink {
             do { try Syscall.fsync(dfd) } catch  where error.code == EINVAL || error.code == ENOTSUP {}
         } catch { failure = error }
         if let failure {
+            let reason = failure.text
             throw .io(
                 path: target,
-                message:
-                    "the output is in place, but its folder could not be synced to disk (\(failure)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing"
+                message: LocalizedText(
+                    ru:
+                        "вывод на месте, но его каталог не удалось записать на диск (\(reason.ru)): при отключении питания сейчас переименование может пропасть; запустите снова или используйте --no-fsync",
+                    en:
+                        "the output is in place, but its folder could not be synced to disk (\(reason.en)): a power loss now could undo the rename; rerun, or use --no-fsync to skip syncing"
+                )
             )
         }
     }

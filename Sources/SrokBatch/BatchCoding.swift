@@ -2,7 +2,8 @@ import SrokCore
 
 // The bulk API's types as JSON: messages with the batch's input column names, results with its
 // output column names (a result encodes as `srok batch --output-format jsonl` writes the row,
-// without `id`), errors as the rejects file's columns.
+// without `id`), errors as the rejects file's columns. Texts in words (the `*_text` columns, a
+// reject's reason) are in the coder's ``Language/userInfoKey`` language, Russian by default.
 
 extension BatchMessage: Codable {
     /// The JSON keys: the batch's input column names, in this order.
@@ -13,60 +14,86 @@ extension BatchMessage: Codable {
 
     /// Reads a message strictly: ``keys`` only (another key is an error naming it and the known
     /// ones), `null` the same as a missing key, each value of its type and form (`regime`, `stage`
-    /// and the timestamps as the batch reads them). `id` may be a string or a whole number.
+    /// and the timestamps as the batch reads them). `id` may be a string or a whole number;
+    /// `fast_track_days` a number of days, or `true` / «да» for a fast-track mark without days
+    /// (``BatchMessage/fastTrack``: the catalogue gives the term by category).
     /// - Throws: ``BatchRowError`` naming the key.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: JSONKey.self)
         for key in c.allKeys where !Self.keys.contains(key.stringValue) {
             throw BatchRowError(
                 column: key.stringValue, value: key.stringValue,
-                reason: "an unknown key; known: " + Self.keys.joined(separator: ", "))
+                reason: LocalizedText(ru: "неизвестный ключ; известны: ", en: "an unknown key; known: ")
+                    + Self.keys.joined(separator: ", "))
         }
-        func value<T: Decodable>(_ key: String, _ type: T.Type, _ expected: String) throws -> T? {
+        let aString = LocalizedText(ru: "строка", en: "a string")
+        let aNumber = LocalizedText(ru: "целое число", en: "a whole number")
+        func value<T: Decodable>(_ key: String, _ type: T.Type, _ expected: LocalizedText) throws -> T? {
             let k = JSONKey(key)
             guard c.contains(k), !(try c.decodeNil(forKey: k)) else { return nil }
             do { return try c.decode(T.self, forKey: k) } catch {
-                throw BatchRowError(column: key, value: "", reason: "expected " + expected)
+                throw BatchRowError(
+                    column: key, value: "", reason: LocalizedText(ru: "ожидается ", en: "expected ") + expected)
             }
         }
         func parsed<T>(_ key: String, _ parse: (String, String) throws(SrokError) -> T) throws -> T? {
-            guard let text = try value(key, String.self, "a string") else { return nil }
+            guard let text = try value(key, String.self, aString) else { return nil }
             do { return try parse(text, key) } catch {
-                throw BatchRowError(column: key, value: text, reason: error.description)
+                throw BatchRowError(column: key, value: text, reason: error.localized)
             }
         }
         func timestamp(_ key: String) throws -> Timestamp? {
             try parsed(key) { (s, f) throws(SrokError) in try Timestamp(parsing: s, field: f) }
         }
         let id: String
-        if let n = try? value("id", Int.self, "") {
+        if let n = try? value("id", Int.self, aNumber) {
             id = String(n)
         } else {
-            id = try value("id", String.self, "a string or a whole number") ?? ""
+            id =
+                try value(
+                    "id", String.self, LocalizedText(ru: "строка или целое число", en: "a string or a whole number"))
+                ?? ""
         }
         guard let registered = try timestamp("registered_at") else {
             throw BatchRowError(
-                column: "registered_at", value: "", reason: "missing; expected " + Timestamp.acceptedForms)
+                column: "registered_at", value: "",
+                reason: LocalizedText(ru: "не указано; ожидается ", en: "missing; expected ") + Timestamp.acceptedForms)
         }
         self.init(id: id, registeredAt: registered)
-        tz = try value("tz", String.self, "a string")
-        region = try value("region", String.self, "a string")
-        profile = try value("profile", String.self, "a string")
-        termDays = try value("term_days", Int.self, "a whole number")
-        fastTrackDays = try value("fast_track_days", Int.self, "a whole number")
-        category = try value("category", String.self, "a string")
-        subcategory = try value("subcategory", String.self, "a string")
+        tz = try value("tz", String.self, aString)
+        region = try value("region", String.self, aString)
+        profile = try value("profile", String.self, aString)
+        termDays = try value("term_days", Int.self, aNumber)
+        let fastTrackExpected = LocalizedText(
+            ru: "число дней, true/false или да/нет", en: "a number of days, true/false or да/нет")
+        if let days = try? value("fast_track_days", Int.self, fastTrackExpected) {
+            fastTrackDays = days
+        } else if let mark = try? value("fast_track_days", Bool.self, fastTrackExpected) {
+            fastTrack = mark
+        } else if let text = try value("fast_track_days", String.self, fastTrackExpected) {
+            switch TextKey.normalize(text) {
+            case "да", "yes", "true": fastTrack = true
+            case "нет", "no", "false", "-": break
+            default:
+                throw BatchRowError(
+                    column: "fast_track_days", value: text,
+                    reason: LocalizedText(ru: "ожидается ", en: "expected ") + fastTrackExpected)
+            }
+        }
+        category = try value("category", String.self, aString)
+        subcategory = try value("subcategory", String.self, aString)
         regime = try parsed("regime") { (s, f) throws(SrokError) in try Regime(parsing: s, field: f) }
         stage = try parsed("stage") { (s, f) throws(SrokError) in try Stage(parsing: s, field: f) }
         stageEnteredAt = try timestamp("stage_entered_at")
         postponedUntil = try parsed("postponed_until") { (s, f) throws(SrokError) in try CivilDate(parsing: s, field: f)
         }
-        extensionDays = try value("extension_days", Int.self, "a whole number")
+        extensionDays = try value("extension_days", Int.self, aNumber)
         closedAt = try timestamp("closed_at")
-        organisation = try value("organisation", String.self, "a string")
+        organisation = try value("organisation", String.self, aString)
     }
 
-    /// Writes the fields that are set, with ``keys``' names in that order (no `null`s).
+    /// Writes the fields that are set, with ``keys``' names in that order (no `null`s); a
+    /// fast-track mark without days as `"fast_track_days": true`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: JSONKey.self)
         func put<T: Encodable>(_ key: String, _ value: T?) throws {
@@ -78,7 +105,11 @@ extension BatchMessage: Codable {
         try put("region", region)
         try put("profile", profile)
         try put("term_days", termDays)
-        try put("fast_track_days", fastTrackDays)
+        if let fastTrackDays {
+            try put("fast_track_days", fastTrackDays)
+        } else if fastTrack {
+            try put("fast_track_days", true)
+        }
         try put("category", category)
         try put("subcategory", subcategory)
         try put("regime", regime)
@@ -95,15 +126,17 @@ extension BatchResult: Encodable {
     /// The output columns a result answers, in the order it encodes them: every column of
     /// ``OutputColumn`` but those that echo the input (`id`, `organisation`, the audit's).
     public static let columns: [OutputColumn] = OutputColumn.allCases.filter {
-        ![.id, .organisation, .posPlannedDate, .plannedDiffDays, .plannedCheck].contains($0)
+        ![.id, .organisation, .posPlannedDate, .plannedDiffDays, .plannedCheck, .plannedCheckText].contains($0)
     }
 
     /// Writes ``columns`` with the values `srok batch --output-format jsonl` writes for them:
     /// instants ISO 8601 with the organisation's offset, `null` for the empty ones, `controls` as a
-    /// list of `{control, deadline, met_at, status}`. Not `Decodable`: a result holds the engine's
-    /// whole ``MessageStatus``, of which the columns are a view (``StatusAnswer`` is the full
-    /// answer as JSON).
+    /// list of `{control, deadline, met_at, status}`, `warnings` the codes `;`-separated, the
+    /// `*_text` columns in the encoder's ``Language/userInfoKey`` language (Russian by default).
+    /// Not `Decodable`: a result holds the engine's whole ``MessageStatus``, of which the columns
+    /// are a view (``StatusAnswer`` is the full answer as JSON).
     public func encode(to encoder: any Encoder) throws {
+        let lang = encoder.userInfo[Language.userInfoKey] as? Language ?? .ru
         var c = encoder.container(keyedBy: JSONKey.self)
         let st = status
         let s = st.schedule
@@ -151,8 +184,42 @@ extension BatchResult: Encodable {
                     try o.encode(check.metAt.map(at), forKey: JSONKey("met_at"))
                     try o.encode(check.state, forKey: JSONKey("status"))
                 }
-            case .id, .organisation, .posPlannedDate, .plannedDiffDays, .plannedCheck: break
+            case .warnings:
+                try c.encode(warnings.isEmpty ? nil : warnings.codes.joined(separator: ";"), forKey: key)
+            case .warningsText: try c.encode(warnings.isEmpty ? nil : warnings.text(lang), forKey: key)
+            case .statusText: try c.encode(st.state.text(lang), forKey: key)
+            case .stageText: try c.encode(st.currentStage?.name(lang), forKey: key)
+            case .stageStatusText: try c.encode(current?.state.text(lang), forKey: key)
+            case .rolledText: try c.encode(s.roll?.summary(lang), forKey: key)
+            case .dueReasonText: try c.encode(st.dueReason?.text(lang), forKey: key)
+            case .nextControlText: try c.encode(st.controls.next?.kind.name(lang), forKey: key)
+            case .overdueControlsText:
+                let names = st.controls.filter { $0.state == .overdue }.map { $0.kind.name(lang) }
+                try c.encode(names.isEmpty ? nil : names.joined(separator: "; "), forKey: key)
+            case .id, .organisation, .posPlannedDate, .plannedDiffDays, .plannedCheck, .plannedCheckText: break
             }
         }
+    }
+}
+
+extension BatchRowError: Codable {
+    /// Reads `{"column": …, "value": …, "reason": …}`; the reason, in one language, reads the same
+    /// in both.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: JSONKey.self)
+        self.init(
+            column: try c.decode(String.self, forKey: JSONKey("column")),
+            value: try c.decode(String.self, forKey: JSONKey("value")),
+            reason: LocalizedText(verbatim: try c.decode(String.self, forKey: JSONKey("reason"))))
+    }
+
+    /// Writes `column`, `value` and `reason` (the rejects file's columns), the reason in the
+    /// encoder's ``Language/userInfoKey`` language (Russian by default).
+    public func encode(to encoder: any Encoder) throws {
+        let lang = encoder.userInfo[Language.userInfoKey] as? Language ?? .ru
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(column, forKey: JSONKey("column"))
+        try c.encode(value, forKey: JSONKey("value"))
+        try c.encode(reason(lang), forKey: JSONKey("reason"))
     }
 }

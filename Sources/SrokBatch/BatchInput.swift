@@ -70,7 +70,7 @@ final class BatchInput {
         var file: InputFile?
         if kind != .xlsx {
             do { file = InputFile(path == "-" ? 0 : try Syscall.open(path, O_RDONLY | O_CLOEXEC)) } catch {
-                throw .io(path: path, message: "cannot open the input: \(error)")
+                throw .io(path, ru: "не удаётся открыть вход", en: "cannot open the input", error)
             }
             if options.inputFormat == nil, Self.startsWithZipEntry(file!.fd) {
                 file = nil
@@ -88,7 +88,7 @@ final class BatchInput {
         switch options.inputFormat {
         case nil, "csv": kind = .csv
         case "jsonl": kind = .jsonl
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv or jsonl")
+        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: .oneOf(["csv", "jsonl"]))
         }
         try self.init(kind: kind, file: nil, body: body, options)
     }
@@ -99,7 +99,9 @@ final class BatchInput {
         let path = body == nil ? options.input : "body"
         if let sheet = options.sheet, kind != .xlsx {
             throw .invalidValue(
-                field: "--sheet", value: sheet, expected: "an .xlsx input (the input is not a workbook)")
+                field: "--sheet", value: sheet,
+                expected: LocalizedText(
+                    ru: "вход .xlsx (этот вход — не книга Excel)", en: "an .xlsx input (the input is not a workbook)"))
         }
         self.kind = kind
         self.file = file
@@ -126,10 +128,12 @@ final class BatchInput {
             guard path != "-" else {
                 throw .invalidValue(
                     field: "--input-format", value: "xlsx",
-                    expected: "a workbook file (an .xlsx cannot be read from standard input)")
+                    expected: LocalizedText(
+                        ru: "файл книги Excel (.xlsx нельзя прочитать со стандартного ввода)",
+                        en: "a workbook file (an .xlsx cannot be read from standard input)"))
             }
             let sheet = options.sheet.map(XLSXSheetSelector.init(argument:)) ?? .first
-            let source = try XLSXRecordSource(path: path, sheet: sheet)
+            let source = try XLSXRecordSource(path: path, sheet: sheet, language: options.language)
             reader = ChunkReader(
                 fd: -1, source: source, chunk: options.chunkBytes, csv: true, maxRecordBytes: options.maxRecordBytes)
             try reader.first(block, header: true)
@@ -180,12 +184,13 @@ final class BatchInput {
     /// naming each in `options.language`.
     func checkColumns(_ options: BatchRunOptions) throws(SrokError) {
         guard options.strictColumns, let unknown = schema?.unknown, !unknown.isEmpty else { return }
-        let hint =
-            options.language == .ru
-            ? " (--strict-columns: нераспознанный столбец — ошибка; принимаемые названия перечислены в README)"
-            : " (--strict-columns: an unrecognised column is an error; the accepted names are listed in the README)"
-        throw .io(
-            path: options.input, message: unknown.map { $0.message(options.language) }.joined(separator: "; ") + hint)
+        let hint = LocalizedText(
+            ru: " (--strict-columns: нераспознанный столбец — ошибка; принимаемые названия перечислены в README)",
+            en: " (--strict-columns: an unrecognised column is an error; the accepted names are listed in the README)")
+        let list = LocalizedText(
+            ru: unknown.map { $0.message(.ru) }.joined(separator: "; "),
+            en: unknown.map { $0.message(.en) }.joined(separator: "; "))
+        throw .io(path: options.input, message: list + hint)
     }
 
     /// Reads and maps the header that starts at `start` of the first block, and tells the reader
@@ -202,8 +207,11 @@ final class BatchInput {
             else { throw error }
             throw .invalidValue(
                 field: field, value: value,
-                expected: expected + "; the header is not UTF-8: give the file's --encoding (\(InputEncoding.accepted))"
-            )
+                expected: expected
+                    + LocalizedText(
+                        ru:
+                            "; заголовок не в UTF-8: укажите кодировку файла в --encoding (\(InputEncoding.accepted.ru))",
+                        en: "; the header is not UTF-8: give the file's --encoding (\(InputEncoding.accepted.en))"))
         }
         reader.delimiter = d
         reader.skipHeader(header.next)
@@ -220,7 +228,8 @@ final class BatchInput {
         case "csv": return .csv
         case "jsonl": return .jsonl
         case "xlsx": return .xlsx
-        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: "csv, jsonl or xlsx")
+        case let other?:
+            throw .invalidValue(field: "--input-format", value: other, expected: .oneOf(["csv", "jsonl", "xlsx"]))
         }
     }
 

@@ -48,16 +48,16 @@ extension BatchRunOptions {
     /// Checks every size against ``BatchLimits`` (the library's callers do not go through the
     /// CLI's validation), so no later arithmetic on them can overflow.
     func validate() throws(SrokError) {
-        func check(_ value: Int, _ range: ClosedRange<Int>, _ field: String, _ expected: String) throws(SrokError) {
+        func check(_ value: Int, _ range: ClosedRange<Int>, _ field: String, _ expected: LocalizedText)
+            throws(SrokError)
+        {
             guard range.contains(value) else {
                 throw .invalidValue(field: field, value: String(value), expected: expected)
             }
         }
-        try check(
-            chunkBytes, BatchLimits.chunkBytesRange, "chunk size (--chunk-bytes)", "64 to 1073741824 bytes (1 GiB)")
-        try check(
-            maxRecordBytes, BatchLimits.maxRecordBytesRange, "record size limit (--max-record-bytes)",
-            "64 to 1073741824 bytes (1 GiB)")
-        try check(jobs, BatchLimits.jobsRange, "worker threads (--jobs)", "1 to 256")
+        let bytes = LocalizedText(ru: "от 64 до 1073741824 байт (1 ГиБ)", en: "64 to 1073741824 bytes (1 GiB)")
+        try check(chunkBytes, BatchLimits.chunkBytesRange, "--chunk-bytes", bytes)
+        try check(maxRecordBytes, BatchLimits.maxRecordBytesRange, "--max-record-bytes", bytes)
+        try check(jobs, BatchLimits.jobsRange, "--jobs", .wholeNumber(from: 1, to: 256))
     }
 }

@@ -16,6 +16,9 @@ public struct BatchMessage: Sendable, Hashable {
     public var termDays: Int?
     /// A fast-track term in days.
     public var fastTrackDays: Int?
+    /// Marked fast-track without days («Фаст-трек: Да»): the catalogue gives the term by category;
+    /// without an entry the general term applies, flagged (``BatchResult/warnings``).
+    public var fastTrack = false
     /// Category and subcategory for the fast-track catalogue.
     public var category: String?
     /// Subcategory.
@@ -40,8 +43,9 @@ public struct BatchMessage: Sendable, Hashable {
         id: String, registeredAt: Timestamp, tz: String? = nil, region: String? = nil, profile: String? = nil,
         termDays: Int? = nil, fastTrackDays: Int? = nil, category: String? = nil, subcategory: String? = nil,
         regime: Regime? = nil, stage: Stage? = nil, stageEnteredAt: Timestamp? = nil, postponedUntil: CivilDate? = nil,
-        extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil
+        extensionDays: Int? = nil, closedAt: Timestamp? = nil, organisation: String? = nil, fastTrack: Bool = false
     ) {
+        self.fastTrack = fastTrack
         self.id = id
         self.registeredAt = registeredAt
         self.tz = tz
@@ -66,16 +70,16 @@ public struct BatchMessage: Sendable, Hashable {
 public typealias BatchDefaults = MessageDefaults
 
 /// A row that could not be evaluated: which column, its value, and why.
-public struct BatchRowError: Error, Sendable, Hashable, Codable {
+public struct BatchRowError: Error, Sendable, Hashable {
     /// The column (input header name).
     public var column: String
     /// The offending value.
     public var value: String
-    /// What was wrong and what is accepted.
-    public var reason: String
+    /// What was wrong and what is accepted, in both languages.
+    public var reason: LocalizedText
 
     /// An error of `column`.
-    public init(column: String, value: String, reason: String) {
+    public init(column: String, value: String, reason: LocalizedText) {
         self.column = column
         self.value = value
         self.reason = reason
@@ -83,7 +87,7 @@ public struct BatchRowError: Error, Sendable, Hashable, Codable {
 
     /// The resolver's error as a row error: the request key is the column.
     public init(_ error: MessageFieldError) {
-        self.init(column: error.field, value: error.value, reason: error.error.description)
+        self.init(column: error.field, value: error.value, reason: error.error.localized)
     }
 }
 
@@ -97,15 +101,18 @@ public struct BatchResult: Sendable, Hashable {
     public var calendar: String
     /// The zone used.
     public var zone: ZoneRules
+    /// What was doubtful but computed (a fast-track mark without a catalogue entry …).
+    public var warnings: MessageWarnings = []
 
     /// The schedule (the status's: one copy per result).
     public var schedule: MessageSchedule { status.schedule }
 
     /// The result of `status` evaluated with `engine`.
-    init(status: MessageStatus, engine: ResolvedEngine) {
+    init(status: MessageStatus, engine: ResolvedEngine, warnings: MessageWarnings = []) {
         self.status = status
         profile = engine.profile.id
         calendar = engine.engine.calendar.id
         zone = engine.engine.zone
+        self.warnings = warnings
     }
 }

@@ -33,8 +33,9 @@ public struct BatchRunOptions: Sendable {
     /// `csv`, `jsonl` or `xlsx` (an Excel report, ``XLSXReportLayout``); nil: `xlsx` when the
     /// output's name ends in `.xlsx`, else the input's.
     public var outputFormat: String?
-    /// The language of an Excel report's headers, texts and sheet names, and of the messages
-    /// the run writes itself (unknown columns).
+    /// The language of everything the run writes in words (default Russian; the CLI's `--lang`):
+    /// the reject reasons, the `*_text` columns, the summary's text, the messages it reports
+    /// itself (unknown columns) and an Excel report's headers, texts and sheet names.
     public var language: Language = .ru
     /// Which writer writes an Excel report (the default, or libxlsxwriter for comparison).
     package var xlsxWriter = XLSXWriterKind.stream
@@ -66,7 +67,6 @@ public struct BatchRunOptions: Sendable {
     /// default), or fails at once (`--no-wait`). Runs lock each output file they replace
     /// (`flock` on `.<name>.srok-lock` beside it), so that two runs never mix their files.
     public var waitForLock = true
-
     /// Options with the defaults.
     public init() {}
 }
@@ -123,7 +123,8 @@ public enum BatchRunner {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if let summaryFile {
                 var summary = stats.json(
-                    seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath)
+                    seconds: seconds, input: options.input, output: options.output, rejects: rejectsPath,
+                    lang: options.language)
                 if let unknown = schema?.unknown, !unknown.isEmpty {
                     summary.add("unknown_columns", unknown.map(\.json))
                 }
@@ -156,9 +157,13 @@ public enum BatchRunner {
                 as: UTF8.self)
             return BatchLimits.echo(text)
         }
-        let expected = "a CSV header row with id and registered_at"
+        let expected = LocalizedText(
+            ru: "строка заголовка CSV со столбцами id и registered_at", en: "a CSV header row with id and registered_at"
+        )
         guard start < end else {
-            throw .invalidValue(field: "header", value: "", expected: expected + " (the input is empty)")
+            throw .invalidValue(
+                field: "header", value: "",
+                expected: expected + LocalizedText(ru: " (вход пуст)", en: " (the input is empty)"))
         }
         var t = CSVTokenizer(delimiter: d)
         let next: Int
@@ -170,24 +175,39 @@ public enum BatchRunner {
         case .unbalancedQuote:
             throw .invalidValue(
                 field: "header", value: echo(),
-                expected: expected + " (a quoted name is not closed within \(limit) bytes)")
+                expected: expected
+                    + LocalizedText(
+                        ru: " (имя в кавычках не закрыто в пределах \(limit) байт)",
+                        en: " (a quoted name is not closed within \(limit) bytes)"))
         case .junkAfterQuote:
             throw .invalidValue(
-                field: "header", value: echo(), expected: expected + " (a quote inside a name must be doubled: \"\")")
+                field: "header", value: echo(),
+                expected: expected
+                    + LocalizedText(
+                        ru: " (кавычку внутри имени нужно удвоить: \"\")",
+                        en: " (a quote inside a name must be doubled: \"\")"))
         }
         let endsWithLineEnd = next > start && (head[next - 1] == LineEnds.lf || head[next - 1] == LineEnds.cr)
         guard next - start <= limit, endsWithLineEnd || (wholeInput && next == head.count) else {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+                    + LocalizedText(
+                        ru: " не длиннее \(limit) байт, заканчивающаяся переводом строки; первая строка длиннее",
+                        en:
+                            " of at most \(limit) bytes (BatchLimits.headerBytes) ending with a line break; the first line is longer"
+                    )
             )
         }
         guard t.count <= BatchLimits.headerColumns else {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)")
+                    + LocalizedText(
+                        ru: " не больше чем из \(BatchLimits.headerColumns) столбцов; в ней \(t.count)",
+                        en:
+                            " of at most \(BatchLimits.headerColumns) columns (BatchLimits.headerColumns); it has \(t.count)"
+                    ))
         }
         let record = t.record
         var names: [String] = []
@@ -204,7 +224,12 @@ public enum BatchRunner {
             throw .invalidValue(
                 field: "header", value: echo(),
                 expected: expected
-                    + " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+                    + LocalizedText(
+                        ru:
+                            " в UTF-8 со строками, оканчивающимися на LF, CRLF или CR; в ней управляющий символ или разделитель строк Юникода (U+0085, U+2028, U+2029)",
+                        en:
+                            " in UTF-8 with lines ending in LF, CRLF or CR; it holds a control character or a Unicode line separator (U+0085, U+2028, U+2029)"
+                    )
             )
         }
         return (names, next, lines)

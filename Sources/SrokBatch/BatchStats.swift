@@ -24,6 +24,8 @@ public struct BatchStats: Sendable, Hashable {
     public var overdueControls: [String: Int] = [:]
     /// Rows with the platform's planned date by ``PlannedCheck`` (`agrees`, `platform-later`, `platform-earlier`).
     public var plannedChecks: [String: Int] = [:]
+    /// Rows computed but flagged, by ``MessageWarnings`` code (`fast-track-without-category` …).
+    public var warnings: [String: Int] = [:]
 
     /// Adds another run's counts.
     public mutating func merge(_ o: BatchStats) {
@@ -38,10 +40,14 @@ public struct BatchStats: Sendable, Hashable {
         overdueByOrganisation.merge(o.overdueByOrganisation, uniquingKeysWith: +)
         overdueControls.merge(o.overdueControls, uniquingKeysWith: +)
         plannedChecks.merge(o.plannedChecks, uniquingKeysWith: +)
+        warnings.merge(o.warnings, uniquingKeysWith: +)
     }
 
-    /// The machine-readable summary.
-    package func json(seconds: Double, input: String, output: String, rejects: String?) -> JSONObject {
+    /// The machine-readable summary: codes and counts, and the readable summary in `lang`
+    /// (`summary_text`).
+    package func json(
+        seconds: Double, input: String, output: String, rejects: String?, lang: Language = .ru
+    ) -> JSONObject {
         func counts(_ d: [String: Int]) -> JSONObject {
             var o = JSONObject()
             for (k, v) in d.sorted(by: { $0.key < $1.key }) { o.add(k, v) }
@@ -64,30 +70,70 @@ public struct BatchStats: Sendable, Hashable {
         o.add("overdue_by_organisation", counts(overdueByOrganisation))
         o.add("overdue_controls", counts(overdueControls))
         o.add("planned_check", counts(plannedChecks))
+        o.add("warnings", counts(warnings))
+        o.add("language", lang.rawValue)
+        o.add("summary_text", text(seconds: seconds, rejectsPath: rejects, lang: lang))
         return o
     }
 
-    /// The readable summary for stderr.
-    public func text(seconds: Double, rejectsPath: String?) -> String {
-        func line(_ title: String, _ d: [String: Int], limit: Int = 12) -> String {
+    /// The readable summary for stderr, in `lang`: counts under the words for their codes
+    /// (statuses, stages, controls, checks, warnings); profiles and organisations as named.
+    public func text(seconds: Double, rejectsPath: String?, lang: Language = .ru) -> String {
+        let ru = lang == .ru
+        func line(_ ruTitle: String, _ enTitle: String, _ d: [String: Int], limit: Int = 12, name: (String) -> String)
+            -> String
+        {
             let items = d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            let shown = items.prefix(limit).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            return "  \(title): " + shown + (items.count > limit ? ", … (\(items.count - limit) more)" : "")
+            let shown = items.prefix(limit).map { "\(name($0.key)) \($0.value)" }.joined(separator: ", ")
+            let more = items.count - limit
+            return "  \(ru ? ruTitle : enTitle): " + shown
+                + (more > 0 ? (ru ? ", … (ещё \(more))" : ", … (\(more) more)") : "")
         }
-        var out = [
-            "srok batch: read \(read) rows, wrote \(written), rejected \(rejected)"
+        let time = String(Double(Int(seconds * 1000)) / 1000)
+        let rate = seconds > 0 ? Int(Double(read) / seconds) : 0
+        let head =
+            ru
+            ? "srok batch: строк прочитано \(read), записано \(written), отклонено \(rejected)"
+                + (rejected > 0 ? " (см. \(rejectsPath ?? "файл отклонённых строк"))" : "")
+                + " за \(time.replacingOccurrences(of: ".", with: ",")) с" + (seconds > 0 ? ", \(rate) строк/с" : "")
+            : "srok batch: read \(read) rows, wrote \(written), rejected \(rejected)"
                 + (rejected > 0 ? " (see \(rejectsPath ?? "the rejects file"))" : "")
-                + String(format3(seconds)) + (seconds > 0 ? ", \(Int(Double(read) / seconds)) rows/s" : "")
-        ]
-        out.append(line("status", byStatus))
-        out.append(line("stage", byStage))
-        out.append(line("profile", byProfile))
-        if !overdueControls.isEmpty { out.append(line("overdue controls", overdueControls)) }
-        if !plannedChecks.isEmpty { out.append(line("planned date (platform vs act)", plannedChecks)) }
-        if !byOrganisation.isEmpty { out.append(line("overdue by organisation", overdueByOrganisation, limit: 10)) }
-        if provisional > 0 { out.append("  provisional (calendar data without a decree or act): \(provisional)") }
+                + " in \(time) s" + (seconds > 0 ? ", \(rate) rows/s" : "")
+        var out = [head]
+        out.append(line("статус", "status", byStatus) { SLAState(rawValue: $0)?.text(lang) ?? $0 })
+        out.append(
+            line("этап", "stage", byStage) { code in
+                code == "none" ? (ru ? "нет" : "none") : (try? Stage(parsing: code))?.name(lang) ?? code
+            })
+        out.append(line("профиль", "profile", byProfile) { $0 })
+        if !overdueControls.isEmpty {
+            out.append(
+                line("просроченные контроли", "overdue controls", overdueControls) {
+                    ControlKind(rawValue: $0)?.name(lang) ?? $0
+                })
+        }
+        if !plannedChecks.isEmpty {
+            out.append(
+                line("плановая дата (платформа и акт)", "planned date (platform vs act)", plannedChecks) {
+                    PlannedCheck(rawValue: $0)?.text(lang) ?? $0
+                })
+        }
+        if !warnings.isEmpty {
+            out.append(
+                line("предупреждения", "warnings", warnings) { code in
+                    MessageWarnings.all.first { $0.code == code }?.shortText(lang) ?? code
+                })
+        }
+        if !byOrganisation.isEmpty {
+            out.append(
+                line("просрочено по организациям", "overdue by organisation", overdueByOrganisation, limit: 10) { $0 })
+        }
+        if provisional > 0 {
+            out.append(
+                ru
+                    ? "  предварительно (в данных календаря нет постановления или акта): \(provisional)"
+                    : "  provisional (calendar data without a decree or act): \(provisional)")
+        }
         return out.joined(separator: "\n")
     }
-
-    private func format3(_ s: Double) -> String { " in \(Double(Int(s * 1000)) / 1000) s" }
 }

@@ -38,13 +38,15 @@ package struct BatchStream {
         }
         format.maxRecordBytes = options.maxRecordBytes
         format.formulaEscape = options.formulaEscape
+        format.language = options.language
         switch options.outputFormat {
         case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
         case "xlsx": format.output = .xlsx
         case "csv":
             if case .csv = format.output {} else { format.output = .csv(delimiter: options.delimiter ?? 0x2C) }
         case "jsonl": format.output = .jsonl
-        case let other?: throw .invalidValue(field: "--output-format", value: other, expected: "csv, jsonl or xlsx")
+        case let other?:
+            throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl", "xlsx"]))
         }
         if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
         if options.columns == OutputColumn.defaults {
@@ -86,7 +88,7 @@ package struct BatchStream {
         try input.checkColumns(options)
         try self.init(input: input, options: options)
         if format.output == .xlsx {
-            throw .invalidValue(field: "--output-format", value: "xlsx", expected: "csv or jsonl")
+            throw .invalidValue(field: "--output-format", value: "xlsx", expected: .oneOf(["csv", "jsonl"]))
         }
     }
 

@@ -42,6 +42,8 @@ struct BatchFormat: Sendable {
     var maxRecordBytes = BatchLimits.defaultMaxRecordBytes
     /// Whether input text in CSV output and in the rejects is guarded (``FormulaGuard``).
     var formulaEscape = true
+    /// The language of reject reasons and of the `*_text` columns.
+    var language = Language.ru
     /// The words of an Excel report's cells (output ``Output/xlsx``).
     var reportTexts = XLSXReportTexts(.ru)
     /// The delimiter when the output is CSV with the default columns (written by a straight-line path).
@@ -153,7 +155,9 @@ struct BatchWorker: ~Copyable {
                 if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 r.stats.read += 1
                 guard UTF8Check.isValid(lineBytes) else {
-                    reject(&r, startLine, nil, "row", "", "invalid UTF-8 in the line")
+                    reject(
+                        &r, startLine, nil, "row", "",
+                        LocalizedText(ru: "в строке недопустимый UTF-8", en: "invalid UTF-8 in the line"))
                     continue
                 }
                 do { try json.read(lineBytes, into: &fields) } catch {
@@ -161,7 +165,7 @@ struct BatchWorker: ~Copyable {
                     case .syntax(let why):
                         reject(
                             &r, startLine, nil, "row", String(decoding: lineBytes.prefix(80), as: UTF8.self),
-                            "not a JSON object: \(why)")
+                            LocalizedText(ru: "не объект JSON: ", en: "not a JSON object: ") + why)
                     case .type(let key, let value, let why): reject(&r, startLine, nil, key, value, why)
                     }
                     continue
@@ -187,7 +191,9 @@ struct BatchWorker: ~Copyable {
                         } else {
                             reject(
                                 &r, startLine, nil, "row", "",
-                                "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)")
+                                LocalizedText(
+                                    ru: "неровная строка: полей \(tokenizer.count), в заголовке \(schema!.fieldCount)",
+                                    en: "ragged row: \(tokenizer.count) fields, the header has \(schema!.fieldCount)"))
                         }
                         continue
                     }
@@ -201,8 +207,12 @@ struct BatchWorker: ~Copyable {
                         }
                         reject(
                             &r, startLine, nil, bad, "",
-                            "invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
-                        )
+                            LocalizedText(
+                                ru:
+                                    "недопустимый UTF-8 (вход прочитан как UTF-8; для текста в Windows-1251 или UTF-16 укажите --encoding)",
+                                en:
+                                    "invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
+                            ))
                         continue
                     }
                     // Every known column is set on every row (a row with another number of fields
@@ -220,7 +230,11 @@ struct BatchWorker: ~Copyable {
                         continue
                     }
                     r.stats.read += 1
-                    reject(&r, startLine, nil, "row", "", "unbalanced quote: a quoted field is never closed")
+                    reject(
+                        &r, startLine, nil, "row", "",
+                        LocalizedText(
+                            ru: "непарная кавычка: поле в кавычках не закрыто",
+                            en: "unbalanced quote: a quoted field is never closed"))
                     i = next
                     line += 1
                 case .junkAfterQuote(let next, let lines):
@@ -238,7 +252,9 @@ struct BatchWorker: ~Copyable {
                     } else {
                         reject(
                             &r, startLine, nil, "row", "",
-                            "text after a closing quote (a quote inside a field must be doubled: \"\")")
+                            LocalizedText(
+                                ru: "текст после закрывающей кавычки (кавычку внутри поля нужно удвоить: \"\")",
+                                en: "text after a closing quote (a quote inside a field must be doubled: \"\")"))
                         i = next
                         line += lines
                     }
@@ -258,7 +274,10 @@ struct BatchWorker: ~Copyable {
         _ recordStart: Int, _ i: inout Int, _ line: inout Int
     ) {
         reject(
-            &r, startLine, nil, "row", "", "unbalanced quote: a quoted field opened on this line is not closed on it")
+            &r, startLine, nil, "row", "",
+            LocalizedText(
+                ru: "непарная кавычка: поле в кавычках, открытое в этой строке, в ней не закрыто",
+                en: "unbalanced quote: a quoted field opened on this line is not closed on it"))
         i = tokenizer.nextLine(b, after: recordStart, end: b.count)
         line = startLine + 1
     }
@@ -274,10 +293,37 @@ struct BatchWorker: ~Copyable {
             OversizedRecord.reason(bytes: end - start, unclosedQuote: unclosedQuote, limit: format.maxRecordBytes))
     }
 
+    /// Records a rejected row with the reason in the run's language.
+    private mutating func reject(
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String,
+        _ reason: LocalizedText
+    ) {
+        reject(&r, line, id, column, value, reason: reason(format.language))
+    }
+
+    /// Records a rejected row for the resolver's error, its message rendered in the run's language
+    /// only (a row with a bad value costs one message, not two), and once for a run of rows with
+    /// the same error (the last one's rendering is kept).
+    private mutating func reject(
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ error: SrokError
+    ) {
+        let reason: String
+        if let last = lastRefusal, last.error == error {
+            reason = last.reason
+        } else {
+            reason = error.message(format.language)
+            lastRefusal = (error, reason)
+        }
+        reject(&r, line, id, column, value, reason: reason)
+    }
+
+    /// The last resolver's error rejected and its message.
+    private var lastRefusal: (error: SrokError, reason: String)?
+
     /// Records a rejected row, its texts as the input had them (the rejects file guards them,
     /// ``FormulaGuard``; the Excel report's sheet of rejected rows shows them as they are).
     private mutating func reject(
-        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, _ reason: String
+        _ r: inout SegmentResult, _ line: Int, _ id: String?, _ column: String, _ value: String, reason: String
     ) {
         r.stats.rejected += 1
         r.rejects.append(RejectedRow(line: line, id: id, column: column, value: value, reason: reason))
@@ -354,12 +400,18 @@ struct BatchWorker: ~Copyable {
                 registered: p.registered, term: term, termField: p.termDays != nil ? "term_days" : "fast_track_days",
                 regime: p.regime, stage: p.stage, stageEnteredAt: p.stageEnteredAt, asOf: asOf,
                 engine: engine, prepared: &history, into: &status.pointee)
+            // Only rows marked «Фаст-трек: Да» without days can be flagged: one test for the others.
+            var warnings: MessageWarnings = []
+            if p.fastTrackMarked && p.termDays == nil && p.fastTrackDays == nil {
+                warnings = try resolveWarnings(p, engine)
+            }
             counters.count(
-                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate)
+                status, profileIndex: engine.profileIndex, organisation: p.organisation, planned: p.posPlannedDate,
+                warnings: warnings)
             if let d = defaultCSV {
                 RowWriter.writeDefaultCSV(
                     status: status, engine, p, delimiter: d.delimiter, audit: d.audit,
-                    formulaGuard: format.formulaEscape, days: days, into: &out)
+                    formulaGuard: format.formulaEscape, warnings: warnings, days: days, into: &out)
             } else if format.output == .xlsx {
                 // The input's fields as they were (CSV), then Srok's columns.
                 let csv = format.input != .jsonl
@@ -371,10 +423,11 @@ struct BatchWorker: ~Copyable {
                         }
                     }
                     XLSXReportRow.write(
-                        status.pointee, engine, p, columns: format.columns, texts: format.reportTexts, into: &o)
+                        status.pointee, engine, p, columns: format.columns, texts: format.reportTexts,
+                        warnings: warnings, into: &o)
                 }
             } else {
-                RowWriter.write(status.pointee, engine, p, format: format, days: days, into: &out)
+                RowWriter.write(status.pointee, engine, p, format: format, warnings: warnings, days: days, into: &out)
             }
         } catch {
             rejectUnresolved(&r, line, p, bytes: bytes, error)
@@ -399,7 +452,23 @@ struct BatchWorker: ~Copyable {
             while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
             if lo < hi { value = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self) }
         }
-        reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error.description)
+        reject(&r, line, String(decoding: p.id, as: UTF8.self), name, value, error.error)
+    }
+
+    /// The warnings of a row marked fast-track without days (``MessageResolver/termWarnings(fastTrack:explicitTerm:category:subcategory:profile:)``),
+    /// by the bytes of (profile, category, subcategory).
+    private var warningsByCategory = ByteKeyCache<MessageWarnings>()
+
+    private mutating func resolveWarnings(_ p: ParsedRow, _ e: ResolvedEngine) throws(MessageFieldError)
+        -> MessageWarnings
+    {
+        if let w = warningsByCategory.get(p.profile, p.category, p.subcategory) { return w }
+        let w = try evaluator.resolver.termWarnings(
+            fastTrack: true, explicitTerm: false,
+            category: p.category.map { String(decoding: $0, as: UTF8.self) },
+            subcategory: p.subcategory.map { String(decoding: $0, as: UTF8.self) }, profile: e.profile)
+        warningsByCategory.set(p.profile, p.category, p.subcategory, w)
+        return w
     }
 
     /// Engines by the bytes of (profile, region, tz): no strings, no lock per row. The cache holds
@@ -407,6 +476,9 @@ struct BatchWorker: ~Copyable {
     private var engines = ByteKeyCache<Unmanaged<ResolvedEngine>>()
     /// Terms by the bytes of (profile, category, subcategory).
     private var terms = ByteKeyCache<Term>()
+    /// Fast-track days outside the engine's fast range, by profile index and days (1–366): the
+    /// term, or the resolver's refusal.
+    private var fastTrackTerms: [Int: Result<Term, MessageFieldError>] = [:]
 
     /// The owner of every engine the rows use, by the resolver's shared engine: the shared one (kept
     /// alive, so that its identifier names no other engine) and the one the rows use, this worker's
@@ -442,11 +514,23 @@ struct BatchWorker: ~Copyable {
         if let d = p.termDays { return .days(d) }
         if let d = p.fastTrackDays, e.fastTrackRange.contains(d) { return .days(d) }
         if p.fastTrackDays == nil && p.category == nil { return e.generalTerm }
-        if p.fastTrackDays != nil || p.category == nil {
-            return try evaluator.resolver.term(
-                days: p.termDays, fastTrackDays: p.fastTrackDays, category: nil, subcategory: nil,
-                regime: e.regime, profile: e.profile
-            ).0
+        if let d = p.fastTrackDays {
+            // Days the fast range does not take: the act's list decides, once per profile and days
+            // (a refused term is the same error on every row that gives it).
+            let key = e.profileIndex &<< 10 | d
+            if let known = fastTrackTerms[key] { return try known.get() }
+            let result: Result<Term, MessageFieldError>
+            do {
+                result = .success(
+                    try evaluator.resolver.term(
+                        days: nil, fastTrackDays: d, category: nil, subcategory: nil, regime: e.regime,
+                        profile: e.profile
+                    ).0)
+            } catch {
+                result = .failure(error)
+            }
+            if fastTrackTerms.count < 4096 { fastTrackTerms[key] = result }
+            return try result.get()
         }
         if let t = terms.get(p.profile, p.category, p.subcategory) { return t }
         let t = try evaluator.resolver.term(

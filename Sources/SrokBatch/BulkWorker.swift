@@ -41,7 +41,11 @@ struct BulkWorker: Sendable {
                 regime: p.pointee.regime, stage: p.pointee.stage, stageEnteredAt: p.pointee.stageEnteredAt,
                 postponedUntil: p.pointee.postponedUntil, extensionDays: p.pointee.extensionDays,
                 closedAt: p.pointee.closedAt, asOf: asOf, engine: r, history: &history)
-            return BatchResult(status: status, engine: r)
+            guard p.pointee.fastTrack else { return BatchResult(status: status, engine: r) }
+            let warnings = try resolver.termWarnings(
+                fastTrack: true, explicitTerm: p.pointee.termDays != nil || p.pointee.fastTrackDays != nil,
+                category: p.pointee.category, subcategory: p.pointee.subcategory, profile: r.profile)
+            return BatchResult(status: status, engine: r, warnings: warnings)
         } catch {
             throw BatchRowError(error)
         }

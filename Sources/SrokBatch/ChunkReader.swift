@@ -138,7 +138,7 @@ struct ChunkReader {
         do {
             if try block.append(readingFrom: fd, upTo: want) == 0 { eof = true }
         } catch {
-            throw .io(path: "input", message: "read failed: \(error)")
+            throw .io("", ru: "ошибка чтения входа", en: "reading the input failed", error)
         }
     }
 

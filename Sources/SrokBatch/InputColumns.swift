@@ -275,10 +275,12 @@ struct InputSchema: Sendable {
             }
         }
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
+            let aliases = required.headerNames.dropFirst().map { "«\($0)»" }.joined(separator: ", ")
             throw .invalidValue(
                 field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
-                expected:
-                    "a header with '\(required.rawValue)' (or \(required.headerNames.dropFirst().map { "«\($0)»" }.joined(separator: ", ")))"
+                expected: LocalizedText(
+                    ru: "заголовок со столбцом «\(required.rawValue)» (или \(aliases))",
+                    en: "a header with '\(required.rawValue)' (or \(aliases))")
             )
         }
     }

@@ -16,15 +16,19 @@ struct JSONLineReader {
     /// Why a line is not a record Srok reads.
     enum Failure: Error, Equatable {
         /// What was wrong, and where (the byte, and the key whose value it was in).
-        case syntax(String)
+        case syntax(LocalizedText)
         /// A value of a JSON type its column does not take: the key as written, the value, and
         /// what was wrong and what is accepted.
-        case type(key: String, value: String, reason: String)
+        case type(key: String, value: String, reason: LocalizedText)
 
         /// The same failure, naming the key whose value it was found in.
         func at(key: [UInt8]) -> Failure {
             switch self {
-            case .syntax(let why): .syntax(why + " (at key \"" + String(decoding: key, as: UTF8.self) + "\")")
+            case .syntax(let why):
+                .syntax(
+                    why
+                        + LocalizedText(ru: " (в значении ключа \"", en: " (at key \"")
+                        + (String(decoding: key, as: UTF8.self) + "\")"))
             case .type: self
             }
         }
@@ -40,11 +44,11 @@ struct JSONLineReader {
         case boolean
 
         /// How a message names it.
-        var name: String {
+        var name: LocalizedText {
             switch self {
-            case .string: "a JSON string"
-            case .number: "a JSON number"
-            case .boolean: "a JSON boolean"
+            case .string: LocalizedText(ru: "строка JSON", en: "a JSON string")
+            case .number: LocalizedText(ru: "число JSON", en: "a JSON number")
+            case .boolean: LocalizedText(ru: "логическое значение JSON", en: "a JSON boolean")
             }
         }
     }
@@ -99,7 +103,10 @@ struct JSONLineReader {
         let n = b.count
         func skip() { while i < n, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D { i += 1 } }
         func string() throws(Failure) -> Range<Int> {
-            guard i < n, b[i] == 0x22 else { throw .syntax("expected a string at byte \(i + 1)") }
+            guard i < n, b[i] == 0x22 else {
+                throw .syntax(
+                    LocalizedText(ru: "ожидается строка в байте \(i + 1)", en: "expected a string at byte \(i + 1)"))
+            }
             i += 1
             let start = scratch.count
             while i < n, b[i] != 0x22 {
@@ -118,7 +125,11 @@ struct JSONLineReader {
                         // surrogate pair, and a surrogate alone is no character.
                         let at = i + 1
                         guard let v = Self.hex4(b, at: i + 1) else {
-                            throw .syntax("bad \\u escape at byte \(at): expected four hex digits")
+                            throw .syntax(
+                                LocalizedText(
+                                    ru:
+                                        "неверная последовательность \\u в байте \(at): ожидаются четыре шестнадцатеричные цифры",
+                                    en: "bad \\u escape at byte \(at): expected four hex digits"))
                         }
                         i += 4
                         var cp = v
@@ -127,43 +138,67 @@ struct JSONLineReader {
                                 (0xDC00...0xDFFF).contains(lo)
                             else {
                                 throw .syntax(
-                                    "bad \\u escape at byte \(at): a high surrogate not followed by a low one")
+                                    LocalizedText(
+                                        ru:
+                                            "неверная последовательность \\u в байте \(at): за старшим суррогатом нет младшего",
+                                        en: "bad \\u escape at byte \(at): a high surrogate not followed by a low one"))
                             }
                             cp = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
                             i += 6
                         } else if (0xDC00...0xDFFF).contains(v) {
-                            throw .syntax("bad \\u escape at byte \(at): a low surrogate without a high one")
+                            throw .syntax(
+                                LocalizedText(
+                                    ru: "неверная последовательность \\u в байте \(at): младший суррогат без старшего",
+                                    en: "bad \\u escape at byte \(at): a low surrogate without a high one"))
                         }
-                        guard let scalar = Unicode.Scalar(cp) else { throw .syntax("bad \\u escape at byte \(at)") }
+                        guard let scalar = Unicode.Scalar(cp) else {
+                            throw .syntax(
+                                LocalizedText(
+                                    ru: "неверная последовательность \\u в байте \(at)",
+                                    en: "bad \\u escape at byte \(at)"))
+                        }
                         UTF8.encode(scalar) { scratch.append($0) }
                     default:
                         throw .syntax(
-                            "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+                            LocalizedText(
+                                ru:
+                                    "неверная экранированная последовательность в байте \(i + 1): ожидается \\\" \\\\ \\/ \\b \\f \\n \\r \\t или \\uXXXX",
+                                en: "bad escape at byte \(i + 1): expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"
+                            ))
                     }
                     i += 1
                 } else if b[i] < 0x20 {
                     // RFC 8259 § 7: control characters must be escaped inside a string.
+                    let code = String(b[i], radix: 16, uppercase: true)
                     throw .syntax(
-                        "control character 0x\(String(b[i], radix: 16, uppercase: true)) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)"
-                    )
+                        LocalizedText(
+                            ru:
+                                "управляющий символ 0x\(code) в байте \(i + 1) внутри строки; запишите его экранированным (\\t, \\n, \\u0000)",
+                            en:
+                                "control character 0x\(code) at byte \(i + 1) inside a string; write it escaped (\\t, \\n, \\u0000)"
+                        ))
                 } else {
                     scratch.append(b[i])
                     i += 1
                 }
             }
-            guard i < n else { throw .syntax("unterminated string") }
+            guard i < n else { throw .syntax(LocalizedText(ru: "строка не закрыта", en: "unterminated string")) }
             i += 1
             return start..<scratch.count
         }
         skip()
-        guard i < n, b[i] == 0x7B else { throw .syntax("a JSON Lines record must be an object {…}") }
+        guard i < n, b[i] == 0x7B else {
+            throw .syntax(
+                LocalizedText(
+                    ru: "запись JSON Lines должна быть объектом {…}", en: "a JSON Lines record must be an object {…}"))
+        }
         i += 1
         skip()
         if i < n, b[i] == 0x7D {
             // An empty object: nothing may follow it either.
             i += 1
             skip()
-            guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+            guard i == n else { throw Self.textAfterObject(i + 1) }
             return
         }
         var position = 0
@@ -196,10 +231,13 @@ struct JSONLineReader {
             let key = position - 1
             do throws(Failure) {
                 skip()
-                guard i < n, b[i] == 0x3A else { throw .syntax("expected ':' at byte \(i + 1)") }
+                guard i < n, b[i] == 0x3A else {
+                    throw .syntax(
+                        LocalizedText(ru: "ожидается «:» в байте \(i + 1)", en: "expected ':' at byte \(i + 1)"))
+                }
                 i += 1
                 skip()
-                guard i < n else { throw .syntax("missing value") }
+                guard i < n else { throw .syntax(LocalizedText(ru: "нет значения", en: "missing value")) }
                 var value: Range<Int>?
                 let kind: Kind
                 if b[i] == 0x22 {
@@ -219,7 +257,9 @@ struct JSONLineReader {
                             first = false
                             _ = try string()
                             skip()
-                            guard i < n else { throw .syntax("unterminated array") }
+                            guard i < n else {
+                                throw .syntax(LocalizedText(ru: "массив не закрыт", en: "unterminated array"))
+                            }
                             if b[i] == 0x2C {
                                 i += 1
                                 skip()
@@ -229,7 +269,10 @@ struct JSONLineReader {
                                 i += 1
                                 break
                             }
-                            throw .syntax("expected ',' or ']' at byte \(i + 1)")
+                            throw .syntax(
+                                LocalizedText(
+                                    ru: "ожидается «,» или «]» в байте \(i + 1)",
+                                    en: "expected ',' or ']' at byte \(i + 1)"))
                         }
                     }
                     value = scratch.count > start ? start..<scratch.count : nil
@@ -259,9 +302,11 @@ struct JSONLineReader {
                         value = keep()
                         kind = .number
                     } else {
+                        let echo = BatchLimits.echo(String(decoding: raw, as: UTF8.self))
                         throw .syntax(
-                            "unexpected value '\(BatchLimits.echo(String(decoding: raw, as: UTF8.self)))'; nested objects and arrays are not read"
-                        )
+                            LocalizedText(
+                                ru: "неожиданное значение «\(echo)»; вложенные объекты и массивы не читаются",
+                                en: "unexpected value '\(echo)'; nested objects and arrays are not read"))
                     }
                 }
                 if let column {
@@ -274,7 +319,7 @@ struct JSONLineReader {
                 }
             } catch { throw error.at(key: lastKeys[key].bytes) }
             skip()
-            guard i < n else { throw .syntax("unterminated object") }
+            guard i < n else { throw .syntax(LocalizedText(ru: "объект не закрыт", en: "unterminated object")) }
             if b[i] == 0x2C {
                 i += 1
                 continue
@@ -283,10 +328,16 @@ struct JSONLineReader {
                 i += 1
                 break
             }
-            throw .syntax("expected ',' or '}' at byte \(i + 1)")
+            throw .syntax(
+                LocalizedText(ru: "ожидается «,» или «}» в байте \(i + 1)", en: "expected ',' or '}' at byte \(i + 1)"))
         }
         skip()
-        guard i == n else { throw .syntax("text after the object at byte \(i + 1)") }
+        guard i == n else { throw Self.textAfterObject(i + 1) }
+    }
+
+    /// Text after the record's closing brace.
+    private static func textAfterObject(_ byte: Int) -> Failure {
+        .syntax(LocalizedText(ru: "текст после объекта в байте \(byte)", en: "text after the object at byte \(byte)"))
     }
 }
 
@@ -297,19 +348,30 @@ extension InputColumn {
     /// fraction or other text is then refused by the row's own check of the number; a fast-track
     /// is also да/нет; dates and times are strings; the id is a string or a number; other texts are
     /// strings or numbers (codes), never booleans.
-    func refusal(of kind: JSONLineReader.Kind, _ text: ArraySlice<UInt8>) -> String? {
+    func refusal(of kind: JSONLineReader.Kind, _ text: ArraySlice<UInt8>) -> LocalizedText? {
         switch self {
         case .termDays, .extensionDays:
-            return kind == .boolean ? "a JSON boolean; expected a whole number of days (30 or \"30\")" : nil
+            return kind == .boolean
+                ? LocalizedText(
+                    ru: "логическое значение JSON; ожидается целое число дней (30 или \"30\")",
+                    en: "a JSON boolean; expected a whole number of days (30 or \"30\")") : nil
         case .fastTrackDays:
             return nil
         case .registeredAt, .stageEnteredAt, .postponedUntil, .closedAt, .posPlannedDate:
-            return kind == .string ? nil : "\(kind.name); expected a JSON string with a date or time"
+            return kind == .string
+                ? nil
+                : kind.name
+                    + LocalizedText(
+                        ru: "; ожидается строка JSON с датой или временем",
+                        en: "; expected a JSON string with a date or time")
         case .appealChosen:
             return nil
         case .id, .tz, .region, .profile, .category, .subcategory, .regime, .stage, .organisation, .outcome,
             .rejectionReason:
-            return kind == .boolean ? "a JSON boolean; expected a JSON string" : nil
+            return kind == .boolean
+                ? LocalizedText(
+                    ru: "логическое значение JSON; ожидается строка JSON", en: "a JSON boolean; expected a JSON string")
+                : nil
         }
     }
 }

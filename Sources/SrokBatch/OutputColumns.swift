@@ -72,6 +72,27 @@ public enum OutputColumn: String, Sendable, CaseIterable {
     case plannedDiffDays = "planned_diff_days"
     /// `agrees`, `platform-later` (the platform's date is after Srok's) or `platform-earlier`.
     case plannedCheck = "planned_check"
+    /// What was doubtful but computed: ``MessageWarnings`` codes, `;`-separated
+    /// (`fast-track-without-category`, `category-not-in-profile`); empty for most rows.
+    case warnings
+    /// ``warnings`` in words, in the run's language.
+    case warningsText = "warnings_text"
+    /// ``status`` in words («в срок», «срок подходит», «просрочено», «закрыто», «ещё не поступило»).
+    case statusText = "status_text"
+    /// ``stage`` in words («исполнение» …).
+    case stageText = "stage_text"
+    /// ``stageStatus`` in words.
+    case stageStatusText = "stage_status_text"
+    /// ``rolled`` in words («28.04.2024 → 27.04.2024, перенос на предшествующий рабочий день»).
+    case rolledText = "rolled_text"
+    /// ``dueReason`` in words («отложено», «продлено …»).
+    case dueReasonText = "due_reason_text"
+    /// ``nextControl`` in words («исполнитель берёт в работу» …).
+    case nextControlText = "next_control_text"
+    /// ``overdueControls`` in words, `; `-separated.
+    case overdueControlsText = "overdue_controls_text"
+    /// ``plannedCheck`` in words («совпадает», «у платформы позже», «у платформы раньше»).
+    case plannedCheckText = "planned_check_text"
 
     /// The default selection.
     public static let defaults: [OutputColumn] = [
@@ -79,7 +100,7 @@ public enum OutputColumn: String, Sendable, CaseIterable {
         .approvalDue, .finalApprovalDue, .stage, .stageDue, .status,
         .remainingMinutes, .overdueMinutes, .rolled,
         .originalDue, .dueReason,
-        .nextControl, .nextControlDue, .overdueControls, .controlsOverdueCount,
+        .nextControl, .nextControlDue, .overdueControls, .controlsOverdueCount, .warnings,
     ]
 
     /// The audit columns, added to the defaults when the input has «Дата планируемого завершения работ».
@@ -98,12 +119,15 @@ public enum OutputColumn: String, Sendable, CaseIterable {
             guard let c = OutputColumn(rawValue: name.trimmingSpaces) else {
                 throw .invalidValue(
                     field: "--columns", value: String(name),
-                    expected: "column names from: " + allCases.map(\.rawValue).joined(separator: ", "))
+                    expected: LocalizedText(ru: "имена столбцов из списка: ", en: "column names from: ")
+                        + allCases.map(\.rawValue).joined(separator: ", "))
             }
             out.append(c)
         }
         guard !out.isEmpty else {
-            throw .invalidValue(field: "--columns", value: text, expected: "at least one column")
+            throw .invalidValue(
+                field: "--columns", value: text,
+                expected: LocalizedText(ru: "хотя бы один столбец", en: "at least one column"))
         }
         return out
     }

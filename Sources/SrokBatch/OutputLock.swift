@@ -37,13 +37,17 @@ final class OutputLock {
             do {
                 fd = try Syscall.open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode: 0o644)
             } catch {
-                throw .io(path: target, message: "cannot create the lock file \(path) beside it: \(error)")
+                throw .io(
+                    target, ru: "не удаётся создать рядом файл блокировки \(path)",
+                    en: "cannot create the lock file \(path) beside it", error)
             }
             guard let st = try? Syscall.fileStatus(fd: fd), (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
                 try? Syscall.close(fd)
                 throw .io(
-                    path: target,
-                    message:
+                    target,
+                    ru:
+                        "\(path) — не файл блокировки, созданный srok (не обычный файл или файл с другими ссылками): удалите его и запустите снова",
+                    en:
                         "\(path) is not a lock file srok made (not a regular file, or one with other links): remove it and rerun"
                 )
             }
@@ -51,8 +55,10 @@ final class OutputLock {
                 guard wait else {
                     try? Syscall.close(fd)
                     throw .io(
-                        path: target,
-                        message:
+                        target,
+                        ru:
+                            "его записывает другой запуск srok (он держит \(path)); запустите снова, когда тот закончит, или без --no-wait, чтобы подождать",
+                        en:
                             "another srok run is writing it (it holds \(path)); rerun when that run has finished, or without --no-wait to wait for it"
                     )
                 }
@@ -62,7 +68,7 @@ final class OutputLock {
                 }
                 do { try Syscall.lock(fd, LOCK_EX) } catch {
                     try? Syscall.close(fd)
-                    throw .io(path: target, message: "cannot lock \(path): \(error)")
+                    throw .io(target, ru: "не удаётся заблокировать \(path)", en: "cannot lock \(path)", error)
                 }
             } catch
                 where error.code == ENOLCK || error.code == EOPNOTSUPP || error.code == ENOSYS || error.code == EINVAL
@@ -70,7 +76,7 @@ final class OutputLock {
                 // No locks on this filesystem: go on without (the file is removed on release).
             } catch {
                 try? Syscall.close(fd)
-                throw .io(path: target, message: "cannot lock \(path): \(error)")
+                throw .io(target, ru: "не удаётся заблокировать \(path)", en: "cannot lock \(path)", error)
             }
             // The run that held the lock may have removed the file after this one opened it.
             if let mine = try? Syscall.fileStatus(fd: fd), let there = try? Syscall.linkStatus(path),
@@ -81,7 +87,9 @@ final class OutputLock {
             }
             try? Syscall.close(fd)
         }
-        throw .io(path: target, message: "cannot lock \(path): it keeps being replaced")
+        throw .io(
+            target, ru: "не удаётся заблокировать \(path): его всё время заменяют",
+            en: "cannot lock \(path): it keeps being replaced")
     }
 
     /// Removes the lock file and releases the lock (once).

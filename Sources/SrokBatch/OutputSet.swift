@@ -39,11 +39,15 @@ final class OutputSet {
         report: XLSXReportSetup? = nil
     ) throws(SrokError) {
         if report != nil, targets.output.kind != .file {
-            let what = targets.output.kind == .standardOutput ? "standard output" : "a device or a FIFO"
+            let standard = targets.output.kind == .standardOutput
             throw .io(
-                path: targets.output.path,
-                message:
-                    "an Excel workbook cannot be written to \(what): it is a ZIP archive, complete only at its end, that srok writes to a regular file and renames into place; name one, e.g. -o report.xlsx"
+                targets.output.path,
+                ru: "книгу Excel нельзя записать "
+                    + (standard ? "в стандартный вывод" : "в устройство или канал FIFO")
+                    + ": это архив ZIP, полный только в конце, srok пишет его в обычный файл и переименовывает на место; укажите файл, например -o report.xlsx",
+                en: "an Excel workbook cannot be written to "
+                    + (standard ? "standard output" : "a device or a FIFO")
+                    + ": it is a ZIP archive, complete only at its end, that srok writes to a regular file and renames into place; name one, e.g. -o report.xlsx"
             )
         }
         self.targets = targets
@@ -98,12 +102,15 @@ final class OutputSet {
             // since it was looked at is not written.
             let fd: Int32
             do { fd = try Syscall.open(target.path, O_WRONLY | O_NOCTTY | O_CLOEXEC) } catch {
-                throw .io(path: target.path, message: "cannot open it for writing: \(error)")
+                throw .io(target.path, ru: "не удаётся открыть для записи", en: "cannot open it for writing", error)
             }
             guard let st = try? Syscall.fileStatus(fd: fd), [S_IFCHR, S_IFIFO].contains(st.st_mode & S_IFMT) else {
                 try? Syscall.close(fd)
                 throw .io(
-                    path: target.path, message: "is no longer a character device or a FIFO; \(OutputTarget.accepted)")
+                    path: target.path,
+                    message: LocalizedText(
+                        ru: "уже не символьное устройство и не канал FIFO; ",
+                        en: "is no longer a character device or a FIFO; ") + OutputTarget.accepted)
             }
             return StandardOutputSink(fd: fd, name: target.path)
         }

@@ -33,8 +33,17 @@ struct OutputTarget {
     let identity: FileIdentity
 
     /// What srok writes, for the messages refusing anything else.
-    static let accepted =
-        "srok writes regular files (replaced atomically), and character devices such as /dev/null and FIFOs (written in place)"
+    static let accepted = LocalizedText(
+        ru:
+            "srok пишет обычные файлы (заменяя их атомарно), а также символьные устройства вроде /dev/null и каналы FIFO (на месте)",
+        en:
+            "srok writes regular files (replaced atomically), and character devices such as /dev/null and FIFOs (written in place)"
+    )
+
+    /// A refusal of `path`: what it is, then what srok writes.
+    private static func refuse(_ path: String, ru: String, en: String) -> SrokError {
+        .io(path: path, message: LocalizedText(ru: ru + "; ", en: en + "; ") + accepted)
+    }
 
     /// Looks at `path` (named by `option`): a folder, a block device, a socket, or a symbolic
     /// link to anything but a character device or a FIFO is refused.
@@ -46,9 +55,13 @@ struct OutputTarget {
             identity = FileIdentity(standardStream: 1)
             return
         }
-        guard !path.isEmpty else { throw .invalidValue(field: option, value: path, expected: "a file path") }
+        guard !path.isEmpty else {
+            throw .invalidValue(
+                field: option, value: path, expected: LocalizedText(ru: "путь к файлу", en: "a file path"))
+        }
         guard !path.hasSuffix("/") else {
-            throw .io(path: path, message: "names a folder (\(option) takes a file); \(Self.accepted)")
+            throw Self.refuse(
+                path, ru: "это имя каталога (\(option) принимает файл)", en: "names a folder (\(option) takes a file)")
         }
         let st: FileStatus
         do { st = try Syscall.linkStatus(path) } catch {
@@ -66,17 +79,26 @@ struct OutputTarget {
             let pointee = try? Syscall.fileStatus(path)
             guard let pointee, [S_IFCHR, S_IFIFO].contains(pointee.st_mode & S_IFMT) else {
                 let what = pointee == nil ? "a symbolic link to nothing" : "a symbolic link"
-                throw .io(
-                    path: path,
-                    message:
-                        "is \(what): srok follows a link only to a character device or a FIFO; name the file itself (\(option)); \(Self.accepted)"
+                let whatRu = pointee == nil ? "символьная ссылка в никуда" : "символьная ссылка"
+                throw Self.refuse(
+                    path,
+                    ru:
+                        "это \(whatRu): srok идёт по ссылке только к символьному устройству или каналу FIFO; укажите сам файл (\(option))",
+                    en:
+                        "is \(what): srok follows a link only to a character device or a FIFO; name the file itself (\(option))"
                 )
             }
             kind = .stream
-        case S_IFDIR: throw .io(path: path, message: "is a folder (\(option) takes a file); \(Self.accepted)")
-        case S_IFBLK: throw .io(path: path, message: "is a block device, which srok does not write; \(Self.accepted)")
-        case S_IFSOCK: throw .io(path: path, message: "is a socket, which srok does not write; \(Self.accepted)")
-        default: throw .io(path: path, message: "is not a regular file; \(Self.accepted)")
+        case S_IFDIR:
+            throw Self.refuse(
+                path, ru: "это каталог (\(option) принимает файл)", en: "is a folder (\(option) takes a file)")
+        case S_IFBLK:
+            throw Self.refuse(
+                path, ru: "это блочное устройство, в него srok не пишет",
+                en: "is a block device, which srok does not write")
+        case S_IFSOCK:
+            throw Self.refuse(path, ru: "это сокет, в него srok не пишет", en: "is a socket, which srok does not write")
+        default: throw Self.refuse(path, ru: "это не обычный файл", en: "is not a regular file")
         }
         identity = FileIdentity(path: path)
     }

@@ -29,15 +29,21 @@ struct OutputTargets {
             for earlier in named[..<k] where later.identity.isSameFile(as: earlier.identity) {
                 throw .invalidValue(
                     field: later.option, value: later.path,
-                    expected:
-                        "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace")
+                    expected: LocalizedText(
+                        ru:
+                            "другой файл, а не тот, что указан в \(earlier.option) («\(earlier.path)»): он бы его заменил",
+                        en:
+                            "a file other than the one \(earlier.option) names ('\(earlier.path)'), which it would replace"
+                    ))
             }
         }
         let input = options.input == "-" ? FileIdentity(standardStream: 0) : FileIdentity(path: options.input)
         for target in named where target.identity.isSameFile(as: input) {
             throw .invalidValue(
                 field: target.option, value: target.path,
-                expected: "a file other than the input ('\(options.input)'), which it would replace")
+                expected: LocalizedText(
+                    ru: "другой файл, а не вход («\(options.input)»): он бы его заменил",
+                    en: "a file other than the input ('\(options.input)'), which it would replace"))
         }
     }
 

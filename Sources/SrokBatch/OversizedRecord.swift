@@ -20,10 +20,19 @@ enum OversizedRecord {
     }
 
     /// Why the record is rejected: its size, the limit and the option that sets it.
-    static func reason(bytes: Int, unclosedQuote: Bool, limit: Int) -> String {
+    static func reason(bytes: Int, unclosedQuote: Bool, limit: Int) -> LocalizedText {
         let quote =
-            unclosedQuote ? "a quoted field opened in it is never closed, so it runs to the end of the input: " : ""
-        return
-            "record too long: \(quote)\(bytes) bytes, more than the limit of \(limit) bytes (--max-record-bytes); it is skipped whole and reading goes on after it"
+            unclosedQuote
+            ? LocalizedText(
+                ru: "открытое в ней поле в кавычках не закрыто и тянется до конца входа: ",
+                en: "a quoted field opened in it is never closed, so it runs to the end of the input: ")
+            : LocalizedText(verbatim: "")
+        return LocalizedText(ru: "слишком длинная запись: ", en: "record too long: ") + quote
+            + LocalizedText(
+                ru:
+                    "\(bytes) байт, больше предела в \(limit) байт (--max-record-bytes); она пропущена целиком, чтение продолжается после неё",
+                en:
+                    "\(bytes) bytes, more than the limit of \(limit) bytes (--max-record-bytes); it is skipped whole and reading goes on after it"
+            )
     }
 }

@@ -37,6 +37,8 @@ struct ParsedRow {
     var registered: Timestamp
     var termDays: Int?
     var fastTrackDays: Int?
+    /// Marked fast-track without days («Фаст-трек: Да»): the catalogue decides by category.
+    var fastTrackMarked = false
     var regime: Regime?
     var stage: Stage?
     var stageEnteredAt: Timestamp?
@@ -98,45 +100,72 @@ enum RowParser {
         }
         func name(_ c: InputColumn) -> String { f.names[c.slot] }
         func string(_ c: InputColumn) -> String? { bytes(c).map { String(decoding: $0, as: UTF8.self) } }
-        func fail(_ c: InputColumn, _ reason: String) -> BatchRowError {
+        func fail(_ c: InputColumn, _ reason: LocalizedText) -> BatchRowError {
             BatchRowError(column: name(c), value: string(c) ?? "", reason: reason)
         }
-        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: String)
+        func fail(_ c: InputColumn, ru: String, en: String) -> BatchRowError {
+            fail(c, LocalizedText(ru: ru, en: en))
+        }
+        func int(_ v: UnsafeBufferPointer<UInt8>, _ c: InputColumn, _ range: ClosedRange<Int>, _ what: LocalizedText)
             throws(BatchRowError) -> Int
         {
             var n = 0
             for ch in v {
                 let d = ch &- 0x30
                 guard d <= 9, n < 100_000 else {
-                    throw fail(c, "not \(what): expected a whole number \(range.lowerBound)–\(range.upperBound)")
+                    throw fail(
+                        c,
+                        ru: "не \(what.ru): ожидается целое число \(range.lowerBound)–\(range.upperBound)",
+                        en: "not \(what.en): expected a whole number \(range.lowerBound)–\(range.upperBound)")
                 }
                 n = n * 10 + Int(d)
             }
             guard range.contains(n) else {
-                throw fail(c, "\(n) is out of range: expected \(what) \(range.lowerBound)–\(range.upperBound)")
+                throw fail(
+                    c,
+                    ru: "\(n) вне допустимого: ожидается \(what.ru) \(range.lowerBound)–\(range.upperBound)",
+                    en: "\(n) is out of range: expected \(what.en) \(range.lowerBound)–\(range.upperBound)")
             }
             return n
         }
         func timestamp(_ c: InputColumn) throws(BatchRowError) -> Timestamp? {
             guard let v = bytes(c) else { return nil }
             guard let t = Timestamp.parse(v) else {
-                throw fail(c, "not a date or time; expected " + Timestamp.acceptedForms)
+                throw fail(
+                    c,
+                    LocalizedText(ru: "не дата и не время; ожидается ", en: "not a date or time; expected ")
+                        + Timestamp.refusal(for: String(decoding: v, as: UTF8.self)))
             }
             return t
         }
-        guard let idBytes = bytes(.id) else { throw fail(.id, "the id is empty; every row needs one") }
+        guard let idBytes = bytes(.id) else {
+            throw fail(.id, ru: "номер пуст; он нужен в каждой строке", en: "the id is empty; every row needs one")
+        }
         guard let registered = try timestamp(.registeredAt) else {
-            throw fail(.registeredAt, "empty; every row needs its registration time (" + Timestamp.acceptedForms + ")")
+            throw fail(
+                .registeredAt,
+                LocalizedText(
+                    ru: "пусто; в каждой строке нужно время регистрации (",
+                    en: "empty; every row needs its registration time (") + Timestamp.acceptedForms + ")")
         }
         var m = ParsedRow(id: idBytes, registered: registered)
-        if let v = bytes(.termDays) { m.termDays = try int(v, .termDays, 1...366, "a term in days") }
+        if let v = bytes(.termDays) {
+            m.termDays = try int(v, .termDays, 1...366, LocalizedText(ru: "срок в днях", en: "a term in days"))
+        }
         if let ft = bytes(.fastTrackDays) {
             if ft.allSatisfy({ $0 &- 0x30 <= 9 }) {
-                m.fastTrackDays = try int(ft, .fastTrackDays, 1...366, "a fast-track term in days (or да/нет)")
+                m.fastTrackDays = try int(
+                    ft, .fastTrackDays, 1...366,
+                    LocalizedText(
+                        ru: "срок фаст-трека в днях (или да/нет)", en: "a fast-track term in days (or да/нет)"))
             } else {
                 switch TextKey.normalize(String(decoding: ft, as: UTF8.self)) {
-                case "нет", "no", "false", "-", "да", "yes", "true": break  // «да»: the catalogue decides by category
-                default: throw fail(.fastTrackDays, "not a fast-track: expected a number of days or да/нет")
+                case "нет", "no", "false", "-": break
+                case "да", "yes", "true": m.fastTrackMarked = true  // the catalogue decides by category
+                default:
+                    throw fail(
+                        .fastTrackDays, ru: "не фаст-трек: ожидается число дней или да/нет",
+                        en: "not a fast-track: expected a number of days or да/нет")
                 }
             }
         }
@@ -154,7 +183,10 @@ enum RowParser {
                     do { m.regime = try Regime(parsing: text, field: name(.regime)) } catch {
                         throw fail(
                             .regime,
-                            error.description + "; the ПОС export's «ФЗ» holds «Обычное сообщение» or a 59-ФЗ label")
+                            error.localized
+                                + LocalizedText(
+                                    ru: "; в выгрузке ПОС в «ФЗ» пишут «Обычное сообщение» или пометку 59-ФЗ",
+                                    en: "; the POS platform's export has «Обычное сообщение» or a 59-ФЗ label in «ФЗ»"))
                     }
                 }
             }
@@ -166,7 +198,10 @@ enum RowParser {
             switch TextKey.normalize(String(decoding: c, as: UTF8.self)) {
             case "да", "yes", "true", "1": chosen = .appeal
             case "нет", "no", "false", "0": chosen = .message
-            default: throw fail(.appealChosen, "not Да/Нет: expected Да (the applicant chose 59-ФЗ) or Нет")
+            default:
+                throw fail(
+                    .appealChosen, ru: "не Да/Нет: ожидается Да (заявитель выбрал 59-ФЗ) или Нет",
+                    en: "not Да/Нет: expected Да (the applicant chose Federal Law 59-FZ) or Нет")
             }
             if chosen == .appeal || m.regime == nil { m.regime = chosen }
         }
@@ -183,11 +218,13 @@ enum RowParser {
                 let text = String(decoding: s, as: UTF8.self)
                 if Stage.isClosedName(text) {
                     guard bytes(.closedAt) != nil else {
-                        throw fail(.stage, "the stage says closed but closed_at is empty")
+                        throw fail(
+                            .stage, ru: "стадия говорит «завершено», но closed_at пусто",
+                            en: "the stage says closed but closed_at is empty")
                     }
                 } else {
                     do { m.stage = try Stage(parsing: text, field: name(.stage)) } catch {
-                        throw fail(.stage, error.description)
+                        throw fail(.stage, error.localized)
                     }
                 }
             }
@@ -199,24 +236,33 @@ enum RowParser {
             guard ok else {
                 throw fail(
                     .postponedUntil,
-                    "not a date; expected " + CivilDate.acceptedForms + ", several separated by ';' (in order)")
+                    LocalizedText(ru: "не дата; ожидается ", en: "not a date; expected ") + CivilDate.acceptedForms
+                        + LocalizedText(
+                            ru: ", несколько — через «;» (по порядку)", en: ", several separated by ';' (in order)"))
             }
             m.postponements = p
         }
         if let o = bytes(.outcome) {
             do { m.outcome = try Outcome(parsing: String(decoding: o, as: UTF8.self), field: name(.outcome)) } catch {
-                throw fail(.outcome, error.description)
+                throw fail(.outcome, error.localized)
             }
         }
         m.rejectionReason = bytes(.rejectionReason)
         if let d = bytes(.posPlannedDate) {
             guard let date = CivilDate.parse(bytes: d) ?? Timestamp.parse(d).flatMap(Self.localDate) else {
-                throw fail(.posPlannedDate, "not a date; expected " + CivilDate.acceptedForms)
+                throw fail(
+                    .posPlannedDate,
+                    LocalizedText(ru: "не дата; ожидается ", en: "not a date; expected ")
+                        + CivilDate.refusal(for: String(decoding: d, as: UTF8.self)))
             }
             m.posPlannedDate = date
         }
         if let v = bytes(.extensionDays) {
-            m.extensionDays = try int(v, .extensionDays, 1...30, "an extension in days (59-ФЗ ст. 12 ч. 2)")
+            m.extensionDays = try int(
+                v, .extensionDays, 1...30,
+                LocalizedText(
+                    ru: "продление в днях (59-ФЗ ст. 12 ч. 2)",
+                    en: "an extension in days (Federal Law 59-FZ art. 12 part 2)"))
         }
         m.closedAt = try timestamp(.closedAt)
         m.organisation = bytes(.organisation)

@@ -6,17 +6,18 @@ import SrokCore
 enum RowWriter {
     /// Writes one output row.
     static func write(
-        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
-        into sink: inout ByteSink
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, warnings: MessageWarnings = [],
+        days: DayTexts, into sink: inout ByteSink
     ) {
-        sink.withWriter { o in write(st, e, p, format: format, days: days, into: &o) }
+        sink.withWriter { o in write(st, e, p, format: format, warnings: warnings, days: days, into: &o) }
     }
 
     /// Writes one output row (see above).
     private static func write(
-        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, days: DayTexts,
-        into o: inout ByteWriter
+        _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, format: BatchFormat, warnings: MessageWarnings,
+        days: DayTexts, into o: inout ByteWriter
     ) {
+        let lang = format.language
         let zone = e.engine.zone
         let s = st.schedule
         let json: Bool
@@ -29,6 +30,10 @@ enum RowWriter {
             separator = 0x2C
         }
         let csvDelimiter: UInt8? = json ? nil : separator
+        /// A text in words: quoted for JSON and as CSV needs; null (JSON) or empty (CSV) when nil.
+        @inline(__always) func words(_ s: String?) {
+            if let s { ByteFormat.text(s, csvDelimiter: csvDelimiter, into: &o) } else { null(json, &o) }
+        }
         if json { o.append(0x7B) }
         for (k, c) in format.columns.enumerated() {
             if k > 0 { o.append(separator) }
@@ -143,6 +148,26 @@ enum RowWriter {
                 } else {
                     null(json, &o)
                 }
+            case .warnings:
+                if warnings.isEmpty {
+                    null(json, &o)
+                } else {
+                    ByteFormat.text(warnings.codes.joined(separator: ";"), csvDelimiter: csvDelimiter, into: &o)
+                }
+            case .warningsText: words(warnings.isEmpty ? nil : warnings.text(lang))
+            case .statusText: words(st.state.text(lang))
+            case .stageText: words(st.currentStage?.name(lang))
+            case .stageStatusText: words(st.currentStage.map { st.stages[$0].state.text(lang) })
+            case .rolledText: words(s.roll?.summary(lang))
+            case .dueReasonText: words(st.dueReason?.text(lang))
+            case .nextControlText: words(st.controls.next?.kind.name(lang))
+            case .overdueControlsText:
+                words(
+                    st.controls.overdueCount > 0
+                        ? st.controls.filter { $0.state == .overdue }.map { $0.kind.name(lang) }.joined(separator: "; ")
+                        : nil)
+            case .plannedCheckText:
+                words(p.posPlannedDate.map { PlannedCheck(diffDays: $0.distance(to: st.dueDate)).text(lang) })
             }
         }
         if json { o.append(0x7D) }
@@ -175,6 +200,18 @@ enum RowWriter {
             if !first { o.append(0x3B) }
             first = false
             o.append(code: k.kind)
+        }
+        if quote { o.append(0x22) }
+    }
+
+    /// The warnings' codes, `;`-separated, in quotes when the delimiter is `;` and there are several.
+    private static func warningCodes(_ w: MessageWarnings, delimiter d: UInt8, _ o: inout ByteWriter) {
+        let codes = w.codes
+        let quote = d == 0x3B && codes.count > 1
+        if quote { o.append(0x22) }
+        for (k, code) in codes.enumerated() {
+            if k > 0 { o.append(0x3B) }
+            o.append(code)
         }
         if quote { o.append(0x22) }
     }
@@ -223,29 +260,32 @@ enum RowWriter {
     /// dispatch (each append makes its own room).
     static func writeDefaultCSV(
         _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool, formulaGuard: Bool,
-        days: DayTexts, into sink: inout ByteSink
+        warnings: MessageWarnings = [], days: DayTexts, into sink: inout ByteSink
     ) {
         withUnsafePointer(to: st) {
             writeDefaultCSV(
-                status: $0, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &sink)
+                status: $0, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, warnings: warnings,
+                days: days, into: &sink)
         }
     }
 
-    /// ``writeDefaultCSV(_:_:_:delimiter:audit:formulaGuard:days:into:)`` of the status at `st`
-    /// (the worker's, written in place: half a kilobyte not copied per row).
+    /// ``writeDefaultCSV(_:_:_:delimiter:audit:formulaGuard:warnings:days:into:)`` of the status at
+    /// `st` (the worker's, written in place: half a kilobyte not copied per row).
     static func writeDefaultCSV(
         status st: UnsafePointer<MessageStatus>, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8,
-        audit: Bool, formulaGuard: Bool, days: DayTexts, into sink: inout ByteSink
+        audit: Bool, formulaGuard: Bool, warnings: MessageWarnings = [], days: DayTexts, into sink: inout ByteSink
     ) {
         sink.withWriter { o in
-            writeDefaultCSV(st, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, days: days, into: &o)
+            writeDefaultCSV(
+                st, e, p, delimiter: d, audit: audit, formulaGuard: formulaGuard, warnings: warnings, days: days,
+                into: &o)
         }
     }
 
     /// Writes the default columns (and the audit's when `audit`) as CSV (see above).
     private static func writeDefaultCSV(
         _ st: UnsafePointer<MessageStatus>, _ e: ResolvedEngine, _ p: ParsedRow, delimiter d: UInt8, audit: Bool,
-        formulaGuard: Bool, days: DayTexts, into o: inout ByteWriter
+        formulaGuard: Bool, warnings: MessageWarnings, days: DayTexts, into o: inout ByteWriter
     ) {
         // Fields are read through the pointer (`st.pointee.…`), never the whole status.
         ByteFormat.text(p.id, csvDelimiter: d, formulaGuard: formulaGuard, into: &o)
@@ -310,6 +350,9 @@ enum RowWriter {
             if overdue > 0 { overdueCodes(c, quote: d == 0x3B && overdue > 1, &o) }
             ByteFormat.int(overdue, after: d, into: &o)
         }
+        // warnings: empty for all but rows marked fast-track without a catalogue entry.
+        o.append(d)
+        if !warnings.isEmpty { warningCodes(warnings, delimiter: d, &o) }
         if audit {
             o.append(d)
             if let planned = p.posPlannedDate {
@@ -335,6 +378,18 @@ public enum PlannedCheck: String, Sendable, CaseIterable {
     case platformLater = "platform-later"
     /// The platform's date is before the lawful one.
     case platformEarlier = "platform-earlier"
+
+    /// The verdict in words: «совпадает», «у платформы позже», «у платформы раньше».
+    public func text(_ lang: Language) -> String {
+        switch (self, lang) {
+        case (.agrees, .ru): "совпадает"
+        case (.agrees, .en): "agrees"
+        case (.platformLater, .ru): "у платформы позже"
+        case (.platformLater, .en): "the platform's is later"
+        case (.platformEarlier, .ru): "у платформы раньше"
+        case (.platformEarlier, .en): "the platform's is earlier"
+        }
+    }
 
     /// The verdict for Srok's date minus the platform's, in days.
     @inline(__always) public init(diffDays: Int) {

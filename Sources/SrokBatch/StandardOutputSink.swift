@@ -14,15 +14,19 @@ import SrokFiles
 final class StandardOutputSink: OutputSink {
     private var buffer: [UInt8] = []
     private var fd: Int32
-    /// The stream's name in messages.
+    /// The stream's name in messages (empty for standard output, named in the message itself).
     let name: String
+    /// How messages name the stream, before what went wrong.
+    private var subject: LocalizedText {
+        name.isEmpty ? LocalizedText(ru: "стандартный вывод: ", en: "standard output: ") : LocalizedText(verbatim: "")
+    }
     /// Whether the sink opened the descriptor (and closes it in ``publish()`` or ``abandon()``).
     private let owned: Bool
 
     /// Standard output.
     init() {
         fd = 1
-        name = "standard output"
+        name = ""
         owned = false
     }
 
@@ -64,7 +68,12 @@ final class StandardOutputSink: OutputSink {
         let closing = fd
         fd = -1
         do { try Syscall.close(closing) } catch {
-            throw .io(path: name, message: "cannot finish writing (close): \(error)")
+            throw .io(
+                path: name,
+                message: subject
+                    + LocalizedText(
+                        ru: "не удаётся завершить запись (close): ", en: "cannot finish writing (close): ") + error.text
+            )
         }
     }
 
@@ -84,7 +93,9 @@ final class StandardOutputSink: OutputSink {
 
     private func writeAll(_ p: UnsafeBufferPointer<UInt8>) throws(SrokError) {
         do { try Syscall.writeAll(fd, UnsafeRawBufferPointer(p)) } catch {
-            throw .io(path: name, message: "write failed: \(error)")
+            throw .io(
+                path: name,
+                message: subject + LocalizedText(ru: "ошибка записи: ", en: "write failed: ") + error.text)
         }
     }
 }

@@ -12,11 +12,16 @@ final class CContext: Sendable {
     let calls: MessageJSONCall
     /// The fast path's plans, keyed by the request's text fields as raw bytes (see ``PlanKey``).
     let plans = PlanCache()
+    /// The language of the errors' messages and of the JSON answers' texts (`srok_open_options.language`).
+    let language: Language
 
-    /// A context over `context`.
-    init(_ context: SrokContext) {
+    /// A context over `context`, speaking `language`.
+    init(_ context: SrokContext, language: Language = .ru) {
         resolver = MessageResolver(context: context)
-        calls = MessageJSONCall(resolver: resolver)
+        var calls = MessageJSONCall(resolver: resolver)
+        calls.language = language
+        self.calls = calls
+        self.language = language
     }
 
     /// The context of the embedded data plus the files named (read from disk here), with years up
@@ -24,18 +29,19 @@ final class CContext: Sendable {
     /// - Throws: ``SrokError/io(path:message:)`` for a file that cannot be read or is not UTF-8,
     ///   ``SrokError/data(location:message:)`` for a file that does not parse, an invalid year.
     static func open(
-        calendarFiles: [String], profileFiles: [String], regionFiles: [String], provisionalThroughYear: Int?
+        calendarFiles: [String], profileFiles: [String], regionFiles: [String], provisionalThroughYear: Int?,
+        language: Language = .ru
     ) throws(SrokError) -> CContext {
         if let year = provisionalThroughYear, !(1999...2200).contains(year) {
             throw .invalidValue(
-                field: "provisional_through_year", value: String(year), expected: "0 (none) or a year from 1999 to 2200"
-            )
+                field: "provisional_through_year", value: String(year),
+                expected: LocalizedText(ru: "0 (нет) или ", en: "0 (none) or ") + .year(from: 1999, to: 2200))
         }
         let context = try SrokContext(
             calendarFiles: try DataFiles.read(calendarFiles, kind: "calendar"),
             profileFiles: try DataFiles.read(profileFiles, kind: "profile"),
             regionFiles: try DataFiles.read(regionFiles, kind: "region"),
             options: CalendarOptions(provisionalThroughYear: provisionalThroughYear))
-        return CContext(context)
+        return CContext(context, language: language)
     }
 }

@@ -1,10 +1,15 @@
 import CSrok
+import SrokCore
 
 extension CFailure {
-    /// Writes the failure into the caller's `srok_error` (nothing when `error` is NULL) and
-    /// returns its code. `index`: the element of `srok_due_many` at fault, or -1.
-    func report(to error: UnsafeMutablePointer<srok_error>?, index: Int = -1) -> srok_code {
+    /// Writes the failure into the caller's `srok_error` (nothing when `error` is NULL), its
+    /// message in `language`, and returns its code. `index`: the element of `srok_due_many` at
+    /// fault, or -1.
+    func report(to error: UnsafeMutablePointer<srok_error>?, index: Int = -1, language: Language = .ru)
+        -> srok_code
+    {
         guard let error else { return code }
+        let message = message(language)
         error.pointee.code = Int32(bitPattern: code.rawValue)
         error.pointee.index = Int64(index)
         withUnsafeMutableBytes(of: &error.pointee.field) { Self.copy(field, into: $0) }

@@ -32,10 +32,17 @@ nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar> = strdu
     _ options: UnsafePointer<srok_open_options>?, _ context: UnsafeMutablePointer<OpaquePointer?>?,
     _ errorOut: UnsafeMutablePointer<srok_error>?
 ) -> srok_code {
-    guard let context else { return CFailure.null("context").report(to: errorOut) }
-    context.pointee = nil
     let o = options?.pointee ?? srok_open_options()
+    // Errors before the language is known are in Russian, the default.
+    let language = Language(c: o.language) ?? .ru
+    guard let context else { return CFailure.null("context").report(to: errorOut, language: language) }
+    context.pointee = nil
     do throws(CFailure) {
+        guard Language(c: o.language) != nil else {
+            throw CFailure.argument(
+                "language", String(o.language),
+                LocalizedText(ru: "SROK_LANG_RU (0) или SROK_LANG_EN (1)", en: "SROK_LANG_RU (0) or SROK_LANG_EN (1)"))
+        }
         func paths(_ list: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int, _ name: String) throws(CFailure)
             -> [String]
         {
@@ -55,7 +62,8 @@ nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar> = strdu
         do {
             opened = try CContext.open(
                 calendarFiles: calendars, profileFiles: profiles, regionFiles: regions,
-                provisionalThroughYear: o.provisional_through_year == 0 ? nil : Int(o.provisional_through_year))
+                provisionalThroughYear: o.provisional_through_year == 0 ? nil : Int(o.provisional_through_year),
+                language: language)
         } catch {
             throw CFailure(error)
         }
@@ -63,7 +71,7 @@ nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar> = strdu
         CFailure.clear(errorOut)
         return SROK_OK
     } catch {
-        return error.report(to: errorOut)
+        return error.report(to: errorOut, language: language)
     }
 }
 
@@ -79,6 +87,13 @@ nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar> = strdu
 private func unwrap(_ context: OpaquePointer?) throws(CFailure) -> CContext {
     guard let context else { throw CFailure.null("context") }
     return Unmanaged<CContext>.fromOpaque(UnsafeRawPointer(context)).takeUnretainedValue()
+}
+
+/// The language of a handle's messages: the context's, Russian for NULL.
+@inline(__always)
+private func language(_ context: OpaquePointer?) -> Language {
+    guard let context else { return .ru }
+    return Unmanaged<CContext>.fromOpaque(UnsafeRawPointer(context)).takeUnretainedValue().language
 }
 
 /// `srok_due`: the due date and stage plan of one request (the fast path).
@@ -98,7 +113,7 @@ private func unwrap(_ context: OpaquePointer?) throws(CFailure) -> CContext {
         CFailure.clear(errorOut)
         return SROK_OK
     } catch {
-        return error.report(to: errorOut)
+        return error.report(to: errorOut, language: language(context))
     }
 }
 
@@ -120,11 +135,11 @@ private func unwrap(_ context: OpaquePointer?) throws(CFailure) -> CContext {
                 dues?[i] = due
                 codes?[i] = Int32(bitPattern: code.rawValue)
             })
-        if let first { return first.failure.report(to: errorOut, index: first.index) }
+        if let first { return first.failure.report(to: errorOut, index: first.index, language: c.language) }
         CFailure.clear(errorOut)
         return SROK_OK
     } catch {
-        return error.report(to: errorOut)
+        return error.report(to: errorOut, language: language(context))
     }
 }
 
@@ -161,11 +176,17 @@ private func jsonCall(
         answerLength?.pointee = 0
         let c = try unwrap(context)
         guard length == 0 || request != nil else { throw CFailure.null("request") }
-        guard length >= 0 else { throw CFailure.argument("length", String(length), "a byte count") }
+        guard length >= 0 else {
+            throw CFailure.argument("length", String(length), LocalizedText(ru: "число байт", en: "a byte count"))
+        }
         let bytes = request.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
         let json = try c.answer(kind, to: bytes)
         guard let out = malloc(json.count + 1)?.assumingMemoryBound(to: UInt8.self) else {
-            throw CFailure(code: SROK_E_INTERNAL, field: "", message: "out of memory for a \(json.count)-byte answer")
+            throw CFailure(
+                code: SROK_E_INTERNAL, field: "",
+                message: LocalizedText(
+                    ru: "не хватает памяти для ответа длиной \(json.count) байт",
+                    en: "out of memory for a \(json.count)-byte answer"))
         }
         _ = UnsafeMutableBufferPointer(start: out, count: json.count).initialize(from: json)
         out[json.count] = 0
@@ -174,6 +195,6 @@ private func jsonCall(
         CFailure.clear(errorOut)
         return SROK_OK
     } catch {
-        return error.report(to: errorOut)
+        return error.report(to: errorOut, language: language(context))
     }
 }

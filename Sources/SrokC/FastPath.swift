@@ -36,7 +36,9 @@ extension CContext {
         default:
             throw CFailure.argument(
                 "regime", String(request.regime),
-                "SROK_REGIME_DEFAULT (0), SROK_REGIME_MESSAGE (1) or SROK_REGIME_APPEAL (2)")
+                LocalizedText(
+                    ru: "SROK_REGIME_DEFAULT (0), SROK_REGIME_MESSAGE (1) или SROK_REGIME_APPEAL (2)",
+                    en: "SROK_REGIME_DEFAULT (0), SROK_REGIME_MESSAGE (1) or SROK_REGIME_APPEAL (2)"))
         }
         do throws(MessageFieldError) {
             let term: Term
@@ -86,13 +88,20 @@ extension CContext {
                 throw CFailure(
                     .invalidValue(
                         field: "registered_at", value: String(value),
-                        expected:
-                            "local seconds since 1970-01-01T00:00 from \(lower) to \(upper) (0001-01-02 to 9999-12-30)")
+                        expected: LocalizedText(
+                            ru:
+                                "местные секунды от 1970-01-01T00:00 в пределах от \(lower) до \(upper) (с 0001-01-02 по 9999-12-30)",
+                            en:
+                                "local seconds since 1970-01-01T00:00 from \(lower) to \(upper) (0001-01-02 to 9999-12-30)"
+                        ))
                 )
             }
             return zone.instant(LocalDateTime(instant: Instant(secondsSinceEpoch: value), offsetSeconds: 0))
         default:
-            throw CFailure.argument("registered_at_kind", String(kind), "SROK_TIME_UTC (0) or SROK_TIME_LOCAL (1)")
+            throw CFailure.argument(
+                "registered_at_kind", String(kind),
+                LocalizedText(
+                    ru: "SROK_TIME_UTC (0) или SROK_TIME_LOCAL (1)", en: "SROK_TIME_UTC (0) or SROK_TIME_LOCAL (1)"))
         }
     }
 
@@ -133,7 +142,11 @@ extension CContext {
             let value = registered(i)
             do throws(CFailure) {
                 guard value != Int64.min else {
-                    throw CFailure(.missing(field: "registered_at", expected: "a registration time (NaT given)"))
+                    throw CFailure(
+                        .missing(
+                            field: "registered_at",
+                            expected: LocalizedText(
+                                ru: "время регистрации (передано NaT)", en: "a registration time (NaT given)")))
                 }
                 let at = try Self.instant(value, kind: common.registered_at_kind, zone: engine.zone)
                 let due: (due: Instant, dueDate: CivilDate, roll: RollOutcome?)

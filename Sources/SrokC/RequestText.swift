@@ -119,7 +119,8 @@ struct RequestText {
                 throw MessageFieldError(
                     field: key, value: String(decoding: bytes, as: UTF8.self),
                     error: .invalidValue(
-                        field: key, value: String(decoding: bytes, as: UTF8.self), expected: "UTF-8 text"))
+                        field: key, value: String(decoding: bytes, as: UTF8.self),
+                        expected: LocalizedText(ru: "текст в UTF-8", en: "UTF-8 text")))
             }
             out.append(s)
         }

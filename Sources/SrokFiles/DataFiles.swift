@@ -18,8 +18,10 @@ package enum DataFiles {
             let bytes = try bytes(of: path, kind: kind)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw .io(
-                    path: path,
-                    message: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
+                    path,
+                    ru:
+                        "файл (\(kindName(kind, .ru))) не в кодировке UTF-8; файлы данных — текст UTF-8 (Data/FORMAT.md)",
+                    en: "the \(kind) file is not valid UTF-8; data files are UTF-8 text (Data/FORMAT.md)")
             }
             out.append((path, text))
         }
@@ -43,7 +45,21 @@ package enum DataFiles {
                 out.append(contentsOf: chunk[0..<count])
             }
         } catch {
-            throw .io(path: path, message: "cannot read the \(kind) file: \(error.description)")
+            throw .io(
+                path, ru: "не удаётся прочитать файл (\(kindName(kind, .ru)))", en: "cannot read the \(kind) file",
+                error)
+        }
+    }
+
+    /// The kind of a data file in words: `calendar`, `profile`, `region`, `history`.
+    private static func kindName(_ kind: String, _ lang: Language) -> String {
+        guard lang == .ru else { return kind }
+        switch kind {
+        case "calendar": return "календарь"
+        case "profile": return "профиль"
+        case "region": return "регион"
+        case "history": return "история сообщения"
+        default: return kind
         }
     }
 }

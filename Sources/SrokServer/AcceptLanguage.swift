@@ -1,3 +1,4 @@
+import Hummingbird
 import Srok
 
 extension Language {
@@ -26,6 +27,12 @@ extension Language {
         }
         self = en > 0 && en > ru ? .en : .ru
     }
+}
+
+extension Request {
+    /// The language the request's `Accept-Language` asks for (Russian by default): of the answers'
+    /// texts (`*_text`, `term_source`, names and acts) as well as of problems.
+    var language: Language { Language(acceptLanguage: headers[.acceptLanguage]) }
 }
 
 extension StringProtocol {

@@ -39,6 +39,8 @@ enum BatchRoute {
         // The body may be UTF-8, UTF-16 or Windows-1251 (read as srok batch reads a file); the
         // answer's CSV parts are UTF-8, as their media type says.
         options.outputEncoding = .utf8
+        // Reasons, `*_text` columns and the summary in the request's language, as `--lang` gives it.
+        options.language = request.language
         options.jobs = configuration.batchJobs
         let defaults = try defaults(query, data)
         let body = try await RequestBody.bytes(request, limit: configuration.batchBodyLimit)
@@ -50,7 +52,8 @@ enum BatchRoute {
         let outputName = stream.outputIsJSONL ? "output.jsonl" : "output.csv"
         let channel = BatchChannel()
         let started = ContinuousClock.now
-        let producer = BatchProducer(stream: stream, evaluator: evaluator, jobs: options.jobs)
+        let producer = BatchProducer(
+            stream: stream, evaluator: evaluator, jobs: options.jobs, language: options.language)
         Thread {
             producer.run(
                 channel: channel, boundary: boundary, outputType: outputType, outputName: outputName, started: started
@@ -82,7 +85,8 @@ enum BatchRoute {
         if let type, jsonlTypes.contains(type) { return "jsonl" }
         throw Problem(
             .unsupportedMediaType, kind: "unsupported-media-type", field: "Content-Type", value: type,
-            expected: (csvTypes + jsonlTypes).joined(separator: ", ") + " (or ?input_format=csv|jsonl)")
+            expected: LocalizedText(verbatim: (csvTypes + jsonlTypes).joined(separator: ", "))
+                + LocalizedText(ru: " (или ?input_format=csv|jsonl)", en: " (or ?input_format=csv|jsonl)"))
     }
 
     /// A delimiter parameter: `,` `;` or a tab, also by name.
@@ -94,7 +98,8 @@ enum BatchRoute {
         case "\t", "tab": return 0x09
         default:
             throw Problem(
-                .badRequest, kind: "invalid-value", field: name, value: v, expected: "comma, semicolon or tab")
+                .badRequest, kind: "invalid-value", field: name, value: v,
+                expected: .oneOf([",", ";", "tab", "comma", "semicolon"]))
         }
     }
 
@@ -133,11 +138,13 @@ final class BatchProducer: @unchecked Sendable {
     private var stream: BatchStream
     private let evaluator: BatchEvaluator
     private let jobs: Int
+    private let language: Language
 
-    init(stream: BatchStream, evaluator: BatchEvaluator, jobs: Int) {
+    init(stream: BatchStream, evaluator: BatchEvaluator, jobs: Int, language: Language) {
         self.stream = stream
         self.evaluator = evaluator
         self.jobs = jobs
+        self.language = language
     }
 
     func run(
@@ -171,7 +178,9 @@ final class BatchProducer: @unchecked Sendable {
             pending += part("rejects", "text/csv; charset=utf-8", "rejects.csv") + rejects
             pending += part("summary", "application/json", "summary.json")
             pending += Array(
-                stats.json(seconds: seconds, input: "request", output: "output", rejects: "rejects").text.utf8)
+                stats.json(
+                    seconds: seconds, input: "request", output: "output", rejects: "rejects", lang: language
+                ).text.utf8)
             pending += Array("\r\n--\(boundary)--\r\n".utf8)
             try channel.send(pending)
         } catch {
@@ -205,7 +214,9 @@ final class BatchChannel: Sendable {
         if credits.wait(timeout: .now() + .seconds(300)) == .timedOut { cancelled.set() }
         if cancelled.isSet {
             credits.signal()
-            throw .io(path: "response", message: "the client closed the connection")
+            throw .io(
+                path: "response",
+                message: LocalizedText(ru: "клиент закрыл соединение", en: "the client closed the connection"))
         }
         continuation.yield(ByteBuffer(bytes: bytes))
     }

@@ -14,7 +14,7 @@ enum CalendarRoutes {
         let calendar = try Self.calendar(data, query["region"])
         let info: DayInfo
         do { info = try calendar.info(for: date) } catch { throw Problem(error, field: "date", value: text) }
-        return Responses.json(DayRecord(info).json.text)
+        return Responses.json(DayRecord(info, lang: request.language).json.text)
     }
 
     /// Every day of `year` in `?region=`, as `?format=json` (default), `csv` or `ics`.
@@ -25,19 +25,19 @@ enum CalendarRoutes {
         guard let year = Int(text), text.utf8.count <= 4, year >= 1 else {
             throw Problem(
                 .unprocessableContent, kind: "invalid-value", field: "year", value: text,
-                expected: "a year of four digits, e.g. 2025")
+                expected: LocalizedText(
+                    ru: "год из четырёх цифр, например 2025", en: "a year of four digits, e.g. 2025"))
         }
         let calendar = try Self.calendar(data, query["region"])
         let out: CalendarYearOutput
         do { out = try CalendarYearOutput(calendar: calendar, year: year) } catch {
             throw Problem(error, field: "year", value: text)
         }
+        let lang = request.language
         switch format {
-        case "csv": return Responses.text(out.csv(), type: "text/csv; charset=utf-8; header=present")
-        case "ics":
-            let lang = Language(acceptLanguage: request.headers[.acceptLanguage])
-            return Responses.text(out.ics(lang: lang) + "\r\n", type: "text/calendar; charset=utf-8")
-        default: return Responses.json(try out.json().text)
+        case "csv": return Responses.text(out.csv(lang: lang), type: "text/csv; charset=utf-8; header=present")
+        case "ics": return Responses.text(out.ics(lang: lang) + "\r\n", type: "text/calendar; charset=utf-8")
+        default: return Responses.json(try out.json(lang: lang).text)
         }
     }
 

@@ -5,18 +5,23 @@ import Srok
 /// (``MessageJSONCall``: the one request reader, the answers `srok due`/`srok status --format json`
 /// print) and ``ProfileSummary`` (`srok profiles --format json`); nothing is parsed or encoded here.
 enum MessageRoutes {
-    /// The due date and stage plan of the request in the body.
+    /// The due date and stage plan of the request in the body, its texts in the request's language.
     static func due(_ request: Request, _ data: ServiceData, limit: Int) async throws -> Response {
         try RequestBody.requireJSON(request)
         let body = try await RequestBody.bytes(request, limit: limit)
-        do { return Responses.json(bytes: try data.calls.due(body, now: .now())) } catch { throw Problem(error) }
+        var calls = data.calls
+        calls.language = request.language
+        do { return Responses.json(bytes: try calls.due(body, now: .now())) } catch { throw Problem(error) }
     }
 
-    /// The status of the request (with its history) in the body, as of its `as_of` or now.
+    /// The status of the request (with its history) in the body, as of its `as_of` or now, its
+    /// texts in the request's language.
     static func status(_ request: Request, _ data: ServiceData, limit: Int) async throws -> Response {
         try RequestBody.requireJSON(request)
         let body = try await RequestBody.bytes(request, limit: limit)
-        do { return Responses.json(bytes: try data.calls.status(body, now: .now())) } catch { throw Problem(error) }
+        var calls = data.calls
+        calls.language = request.language
+        do { return Responses.json(bytes: try calls.status(body, now: .now())) } catch { throw Problem(error) }
     }
 
     /// Every profile, sorted by id.

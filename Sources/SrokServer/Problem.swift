@@ -14,8 +14,8 @@ public struct Problem: Error, Sendable, Equatable {
     public var field: String?
     /// The value as given.
     public var value: String?
-    /// The forms accepted (in the core's words).
-    public var expected: String?
+    /// The forms accepted, in both languages (the core's words for a core error).
+    public var expected: LocalizedText?
     /// The core's error, when the problem is one.
     public var error: SrokError?
     /// Extra headers (`Allow` of a 405).
@@ -24,7 +24,7 @@ public struct Problem: Error, Sendable, Equatable {
     /// A problem of `kind` with `status`.
     public init(
         _ status: HTTPResponse.Status, kind: String, field: String? = nil, value: String? = nil,
-        expected: String? = nil, error: SrokError? = nil
+        expected: LocalizedText? = nil, error: SrokError? = nil
     ) {
         self.status = status
         self.kind = kind
@@ -50,15 +50,21 @@ public struct Problem: Error, Sendable, Equatable {
         case .outOfCoverage(let date, _, let covered, _):
             self.init(
                 .unprocessableContent, kind: "out-of-coverage", field: field, value: value ?? date.iso,
-                expected: "\(covered.lowerBound.iso)…\(covered.upperBound.iso)")
+                expected: LocalizedText(verbatim: "\(covered.lowerBound.iso)…\(covered.upperBound.iso)"))
         case .unknownTimeZone(let zone):
             self.init(
                 .unprocessableContent, kind: "unknown-time-zone", field: field ?? "tz", value: value ?? zone,
-                expected: "an IANA zone such as Europe/Moscow or Asia/Yekaterinburg")
-        case .unknown(let kind, let name, let known):
+                expected: LocalizedText(
+                    ru: "зона IANA, например Europe/Moscow или Asia/Yekaterinburg",
+                    en: "an IANA zone such as Europe/Moscow or Asia/Yekaterinburg"))
+        case .unknown(let kind, let name, let known, let hint):
+            // A profile, region or calendar has a problem kind of its own; anything else (a
+            // fast-track level, a workbook's sheet) is an invalid value.
+            let code = ["profile", "region", "calendar"].contains(kind.en) ? "unknown-" + kind.en : "invalid-value"
+            let list = LocalizedText(verbatim: known.joined(separator: ", "))
             self.init(
-                .unprocessableContent, kind: "unknown-" + kind, field: field ?? kind, value: value ?? name,
-                expected: known.joined(separator: ", "))
+                .unprocessableContent, kind: code, field: field ?? kind.en, value: value ?? name,
+                expected: known.isEmpty ? hint : hint.isEmpty ? list : list + LocalizedText(verbatim: " ") + hint)
         case .icu:
             self.init(.unprocessableContent, kind: "not-computable", field: field, value: value)
         case .data, .dataMismatch, .io:
@@ -111,9 +117,10 @@ public struct Problem: Error, Sendable, Equatable {
     }
 
     /// The explanation in `lang`: the frame in that language around the field, the value and the
-    /// accepted forms (the core's words, which are English).
+    /// accepted forms (in `lang` too).
     public func detail(_ lang: Language) -> String {
         let ru = lang == .ru
+        let expected = self.expected?(lang)
         let f = field.map { ru ? "Поле «\($0)»" : "Field '\($0)'" }
         let v = value.map { ru ? "«\($0)»" : "'\($0)'" }
         let accepted = expected.map { ru ? "ожидается: \($0)" : "expected: \($0)" }
@@ -160,7 +167,7 @@ public struct Problem: Error, Sendable, Equatable {
         default:
             let parts = [f, v, accepted].compactMap { $0 }
             return parts.isEmpty
-                ? (error?.description ?? (ru ? "Неверный запрос." : "Bad request."))
+                ? (error?.message(lang) ?? (ru ? "Неверный запрос." : "Bad request."))
                 : parts.joined(separator: "; ") + "."
         }
     }
@@ -175,8 +182,8 @@ public struct Problem: Error, Sendable, Equatable {
         o.add("instance", instance)
         if let field { o.add("field", field) }
         if let value { o.add("value", value) }
-        if let expected { o.add("expected", expected) }
-        if let error { o.add("message", error.description) }
+        if let expected { o.add("expected", expected(lang)) }
+        if let error { o.add("message", error.message(lang)) }
         return o.text
     }
 }

@@ -42,16 +42,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 if let entry = ServiceRoutes.entry(for: path) {
                     var p = Problem(
                         .methodNotAllowed, kind: "method-not-allowed", value: request.method.rawValue,
-                        expected: entry.methods.joined(separator: ", "))
+                        expected: LocalizedText(verbatim: entry.methods.joined(separator: ", ")))
                     p.headers[.allow] = entry.methods.joined(separator: ", ")
                     return p
                 }
-                return Problem(.notFound, kind: "not-found", value: path, expected: ServiceRoutes.patterns)
+                return Problem(
+                    .notFound, kind: "not-found", value: path, expected: LocalizedText(verbatim: ServiceRoutes.patterns)
+                )
             case .contentTooLarge:
                 return Problem(.contentTooLarge, kind: "body-too-large", field: "body")
             default:
                 if e.status.kind == .clientError {
-                    return Problem(e.status, kind: "bad-request", expected: e.body)
+                    return Problem(e.status, kind: "bad-request", expected: e.body.map { LocalizedText(verbatim: $0) })
                 }
                 return Problem(.internalServerError, kind: "internal")
             }

@@ -15,11 +15,14 @@ struct QueryParameters {
             guard accepted.contains(key) else {
                 throw Problem(
                     .badRequest, kind: "unknown-parameter", field: key, value: String(value),
-                    expected: accepted.isEmpty ? "no query parameters" : accepted.joined(separator: ", "))
+                    expected: accepted.isEmpty
+                        ? LocalizedText(ru: "никаких параметров запроса", en: "no query parameters")
+                        : LocalizedText(verbatim: accepted.joined(separator: ", ")))
             }
             guard values[key] == nil else {
                 throw Problem(
-                    .badRequest, kind: "repeated-parameter", field: key, value: String(value), expected: "once")
+                    .badRequest, kind: "repeated-parameter", field: key, value: String(value),
+                    expected: LocalizedText(ru: "один раз", en: "once"))
             }
             values[key] = String(value)
         }
@@ -34,7 +37,9 @@ struct QueryParameters {
         switch values[name]?.lowercased() {
         case nil, "false", "0", "no": return false
         case "true", "1", "yes", "": return true
-        case let v?: throw Problem(.badRequest, kind: "invalid-value", field: name, value: v, expected: "true or false")
+        case let v?:
+            throw Problem(
+                .badRequest, kind: "invalid-value", field: name, value: v, expected: .oneOf(["true", "false"]))
         }
     }
 
@@ -43,7 +48,7 @@ struct QueryParameters {
         guard let v = values[name] else { return fallback }
         guard choices.contains(v) else {
             throw Problem(
-                .badRequest, kind: "invalid-value", field: name, value: v, expected: choices.joined(separator: ", "))
+                .badRequest, kind: "invalid-value", field: name, value: v, expected: .oneOf(choices))
         }
         return v
     }

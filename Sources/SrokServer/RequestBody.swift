@@ -1,12 +1,14 @@
 import HTTPTypes
 import Hummingbird
+import Srok
 
 /// Reading a request's body within a limit, and checking its media type.
 enum RequestBody {
     /// The whole body, at most `limit` bytes.
     /// - Throws: a 413 ``Problem`` naming the limit when the body (or its announced length) is larger.
     static func bytes(_ request: Request, limit: Int) async throws -> [UInt8] {
-        let tooLarge = Problem(.contentTooLarge, kind: "body-too-large", field: "body", expected: String(limit))
+        let tooLarge = Problem(
+            .contentTooLarge, kind: "body-too-large", field: "body", expected: LocalizedText(verbatim: String(limit)))
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
         do {
             let buffer = try await request.body.collect(upTo: limit)
@@ -34,7 +36,7 @@ enum RequestBody {
         guard type == "application/json" || type.hasSuffix("+json") else {
             throw Problem(
                 .unsupportedMediaType, kind: "unsupported-media-type", field: "Content-Type", value: type,
-                expected: "application/json")
+                expected: LocalizedText(verbatim: "application/json"))
         }
     }
 }

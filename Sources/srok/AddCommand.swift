@@ -5,26 +5,38 @@ import Srok
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Дата + N календарных или рабочих дней. A date plus N calendar or working days."
+        abstract: tr("Дата плюс N календарных или рабочих дней.", "A date plus N calendar or working days.")
     )
 
-    @Argument(help: "The start date: YYYY-MM-DD or DD.MM.YYYY.")
+    @Argument(
+        help: help(
+            "Начальная дата: ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или Д.М.ГГГГ.",
+            "The start date: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY."))
     var date: String
 
-    @Argument(help: "The number of days (negative to go back).")
+    @Argument(help: help("Число дней (отрицательное — назад).", "The number of days (negative to go back)."))
     var days: Int
 
-    @Flag(name: .long, help: "Count working days instead of calendar days.")
+    @Flag(
+        name: .long,
+        help: help("Считать рабочие дни, а не календарные.", "Count working days instead of calendar days."))
     var working = false
 
-    @Option(name: .long, help: "How to move a non-working result to a working day.")
+    @Option(
+        name: .long,
+        help: help(
+            "Как перенести нерабочий итог на рабочий день (preceding — на предшествующий, following — на следующий).",
+            "How to move a non-working result to a working day (preceding, following …)."))
     var roll: RollConvention = .none
 
     @OptionGroup var common: CalendarOptionsGroup
 
     mutating func validate() throws {
         guard days.magnitude <= 100_000 else {
-            throw ValidationError.invalidValue("days", days, expected: "a number of days from -100000 to 100000")
+            throw ValidationError.invalidValue(
+                "days", days,
+                expected: LocalizedText(
+                    ru: "число дней от -100000 до 100000", en: "a number of days from -100000 to 100000"))
         }
     }
 
@@ -35,18 +47,19 @@ struct AddCommand: ParsableCommand {
         let raw = working ? try calendar.adding(workingDays: days, to: start) : start.adding(days: days)
         let result = try calendar.roll(raw, roll)
         let info = try calendar.info(for: result)
-        let unit =
-            working
-            ? (lang == .ru ? "рабочих дней" : "working days") : (lang == .ru ? "календарных дней" : "calendar days")
+        let count =
+            lang == .ru
+            ? (working ? RussianPlural.workingDays(days) : RussianPlural.calendarDays(days))
+            : EnglishPlural.count(days, working ? "working day" : "calendar day")
         print(
             lang == .ru
-                ? "\(start.russian) + \(days) \(unit) = \(raw.russian)" : "\(start.iso) + \(days) \(unit) = \(raw.iso)")
+                ? "\(start.russian) + \(count) = \(raw.russian)" : "\(start.iso) + \(count) = \(raw.iso)")
         if result != raw {
             let why = try calendar.info(for: raw).explanation(lang)
             print(
                 lang == .ru
-                    ? "Перенос (\(roll.rawValue)): \(raw.russian) → \(result.russian). \(why)"
-                    : "Rolled (\(roll.rawValue)): \(raw.iso) → \(result.iso). \(why)")
+                    ? "\(roll.text(.ru).capitalizedFirst): \(raw.russian) → \(result.russian). \(why)"
+                    : "\(roll.text(.en).capitalizedFirst): \(raw.iso) → \(result.iso). \(why)")
         }
         print(lang == .ru ? "Итог: \(info.explanation(lang))" : "Result: \(info.explanation(lang))")
     }
@@ -56,19 +69,22 @@ struct AddCommand: ParsableCommand {
 struct BetweenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "between",
-        abstract:
-            "Рабочие дни и часы между датами (включительно). Working days and hours between two dates, both included."
+        abstract: tr(
+            "Рабочие дни и часы между датами (обе включительно).",
+            "Working days and hours between two dates, both included.")
     )
 
-    @Argument(help: "The first date.") var from: String
-    @Argument(help: "The last date (included).") var through: String
+    @Argument(help: help("Первая дата.", "The first date.")) var from: String
+    @Argument(help: help("Последняя дата (включительно).", "The last date (included).")) var through: String
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
-        let a = try parseDate(from, "from")
+        let a = try parseDate(from, "date")
         let b = try parseDate(through, "through")
         guard a <= b else {
-            throw SrokError.invalidValue(field: "through", value: through, expected: "a date on or after \(a.iso)")
+            throw SrokError.invalidValue(
+                field: "through", value: through,
+                expected: LocalizedText(ru: "дата не раньше \(a.russian)", en: "a date on or after \(a.iso)"))
         }
         let lang = common.lang
         let calendar = try common.calendar()
@@ -77,8 +93,11 @@ struct BetweenCommand: ParsableCommand {
             print(
                 "\(a.russian)–\(b.russian): календарных дней \(t.calendarDays), рабочих дней \(t.workingDays), выходных и праздничных \(t.daysOff), сокращённых \(t.shortenedDays)"
             )
+            func hours(_ tenths: Int) -> String {
+                PeriodTotals.hours(tenths).replacingOccurrences(of: ".", with: ",")
+            }
             print(
-                "Норма часов: 40-часовая неделя \(PeriodTotals.hours(t.hours40Tenths)), 36-часовая \(PeriodTotals.hours(t.hours36Tenths)), 24-часовая \(PeriodTotals.hours(t.hours24Tenths))"
+                "Норма часов: 40-часовая неделя \(hours(t.hours40Tenths)), 36-часовая \(hours(t.hours36Tenths)), 24-часовая \(hours(t.hours24Tenths))"
             )
         } else {
             print(
@@ -95,11 +114,16 @@ struct BetweenCommand: ParsableCommand {
 struct RollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roll",
-        abstract: "Перенос даты с нерабочего дня. Move a date off a non-working day."
+        abstract: tr("Перенос даты с нерабочего дня на рабочий.", "Move a date off a non-working day.")
     )
 
-    @Argument(help: "The date.") var date: String
-    @Option(name: .long, help: "preceding is the ПОС rule, following the Civil Code's (ГК РФ ст. 193).")
+    @Argument(help: help("Дата.", "The date.")) var date: String
+    @Option(
+        name: .long,
+        help: help(
+            "preceding — на предшествующий рабочий день (правило ПОС), following — на следующий (ГК РФ ст. 193).",
+            "preceding: to the preceding working day (the POS platform's rule); following: to the next one (Civil Code art. 193)."
+        ))
     var convention: RollConvention = .preceding
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -116,8 +140,8 @@ struct RollCommand: ParsableCommand {
         } else {
             print(
                 lang == .ru
-                    ? "\(d.russian) → \(r.russian) (\(convention.rawValue))"
-                    : "\(d.iso) → \(r.iso) (\(convention.rawValue))")
+                    ? "\(d.russian) → \(r.russian) (\(convention.text(.ru)))"
+                    : "\(d.iso) → \(r.iso) (\(convention.text(.en)))")
             print((lang == .ru ? "Почему: " : "Why: ") + (try calendar.info(for: d).explanation(lang)))
             print((lang == .ru ? "Итог: " : "Result: ") + (try calendar.info(for: r).explanation(lang)))
         }
@@ -127,13 +151,19 @@ struct RollCommand: ParsableCommand {
 /// `srok --version`.
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "version", abstract: "Версия, версия данных календаря, версия tzdata ICU.")
+        commandName: "version",
+        abstract: tr(
+            "Версия, версия данных календаря, версия tzdata ICU.",
+            "The version, the calendar data version and ICU's tzdata version."))
+
+    @Option(name: .long, help: help("Язык вывода: ru (по умолчанию) или en.", "Output language: ru (default) or en."))
+    var lang: Language = .ru
 
     func run() throws {
         let catalog = try CalendarCatalog.embedded()
-        let data = catalog.definitions["RU"]?.dataVersion ?? "unknown"
+        let data = catalog.definitions["RU"]?.dataVersion ?? tr("неизвестна", "unknown")
         print("srok \(SrokVersion.string)")
-        print("calendar data: \(data)")
+        print(tr("данные календаря: ", "calendar data: ") + data)
         print("ICU \(ICUInfo.version), tzdata \(ICUInfo.tzdataVersion)")
     }
 }

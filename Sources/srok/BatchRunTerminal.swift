@@ -20,7 +20,9 @@ final class BatchRunTerminal: BatchRunObserver {
 
     func waiting(forLockOn path: String) {
         StandardStreams.error(
-            "srok: another srok run is writing \(path); waiting for it to finish (--no-wait fails instead)\n")
+            tr(
+                "srok: \(path) записывает другой запуск srok; ждём, пока он закончит (с --no-wait — сразу ошибка)\n",
+                "srok: another srok run is writing \(path); waiting for it to finish (--no-wait fails instead)\n"))
     }
 
     func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {

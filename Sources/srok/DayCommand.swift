@@ -5,13 +5,15 @@ import Srok
 struct DayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "day",
-        abstract: "Вид дня и основание (праздник, перенос, постановление). The kind of a day and why."
+        abstract: tr(
+            "Вид дня и основание (праздник, перенос, постановление).",
+            "The kind of a day and why (holiday, transfer, decree).")
     )
 
-    @Argument(help: "The date: YYYY-MM-DD or DD.MM.YYYY.")
+    @Argument(help: help("Дата: ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или Д.М.ГГГГ.", "The date: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY."))
     var date: String
 
-    @Option(name: .long, help: "Output format.")
+    @Option(name: .long, help: help("Формат вывода.", "Output format."))
     var format: TextOrJSONFormat = .text
 
     @OptionGroup var common: CalendarOptionsGroup
@@ -25,7 +27,7 @@ struct DayCommand: ParsableCommand {
         case .text:
             print(info.explanation(lang))
         case .json:
-            print(DayRecord(info).json.text)
+            print(DayRecord(info, lang: lang).json.text)
         }
     }
 }

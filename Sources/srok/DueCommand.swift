@@ -5,11 +5,11 @@ import Srok
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "Срок ответа и сроки этапов сообщения. The due time of a message and of each stage."
+        abstract: tr("Срок ответа и сроки этапов сообщения.", "The due time of a message and of each stage.")
     )
 
     @OptionGroup var message: MessageOptionsGroup
-    @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
+    @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
@@ -22,7 +22,8 @@ struct DueCommand: ParsableCommand {
         switch format {
         case .json:
             let answer = DueAnswer(
-                r, schedule: schedule, effective: effective, explicitTermSource: ResolvedMessage.cliTermSource)
+                r, schedule: schedule, effective: effective, explicitTermSource: ResolvedMessage.cliTermSource,
+                language: lang)
             print(String(decoding: answer.json, as: UTF8.self))
         case .csv:
             let (names, values) = ScheduleOutput.record(schedule, r, effective: effective)
@@ -65,34 +66,33 @@ enum ScheduleOutput {
             termText =
                 ru
                 ? plural.count(s.term.amount, one: "календарный день", few: "календарных дня", many: "календарных дней")
-                : "\(s.term.amount) calendar days"
+                : EnglishPlural.count(s.term.amount, "calendar day")
         case .workingDays:
             termText =
                 ru
                 ? plural.count(s.term.amount, one: "рабочий день", few: "рабочих дня", many: "рабочих дней")
-                : "\(s.term.amount) working days"
-        case .hours: termText = ru ? plural.hours(s.term.amount) : "\(s.term.amount) hours"
+                : EnglishPlural.count(s.term.amount, "working day")
+        case .hours: termText = ru ? plural.hours(s.term.amount) : EnglishPlural.count(s.term.amount, "hour")
         case .workingHours:
             termText =
                 ru
                 ? plural.count(s.term.amount, one: "рабочий час", few: "рабочих часа", many: "рабочих часов")
-                : "\(s.term.amount) working hours"
+                : EnglishPlural.count(s.term.amount, "working hour")
         }
-        out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSourceText)
+        out.append((ru ? "Срок: " : "Term: ") + termText + " — " + r.termSourceText(lang))
         let c = r.engine.conventions
         out.append(
-            (ru ? "Правила: счёт " : "Conventions: count ") + c.count.rawValue + (ru ? ", перенос " : ", roll ")
-                + c.roll.rawValue
-                + (ru ? ", этапы " : ", stages ") + c.basis.rawValue + (ru ? ", профиль " : ", profile ") + r.profile.id
+            (ru ? "Правила: " : "Conventions: ") + c.count.text(lang) + "; " + c.roll.text(lang) + "; "
+                + c.basis.text(lang) + (ru ? "; профиль " : "; profile ") + r.profile.id
                 + (ru ? ", календарь " : ", calendar ") + r.engine.calendar.id)
+        if !r.warnings.isEmpty { out.append((ru ? "Предупреждение: " : "Warning: ") + r.warnings.text(lang)) }
         if let roll = s.roll {
             let why = try r.engine.calendar.info(for: roll.from).explanation(lang)
             out.append(
                 (ru ? "Последний день срока " : "The last day ") + (ru ? roll.from.russian : roll.from.iso)
                     + (ru ? " — нерабочий: " : " is not a working day: ") + why)
             out.append(
-                (ru ? "Перенос (\(roll.reason(lang))): " : "Rolled (\(roll.reason(lang))): ")
-                    + (ru ? roll.to.russian : roll.to.iso) + ". "
+                roll.text(lang).capitalizedFirst + ": " + (ru ? roll.to.russian : roll.to.iso) + ". "
                     + (try r.engine.calendar.info(for: roll.to).explanation(lang)))
         }
         if let e = effective, let reason = e.reason {
@@ -121,8 +121,8 @@ enum ScheduleOutput {
         if s.budgetSource == .published {
             out.append(
                 ru
-                    ? "Бюджеты этапов — опубликованная таблица регламента (budgets published, «календарный день» = \(r.profile.tableDay.value.rawValue))"
-                    : "Stage budgets from the act's published table (budgets published, a «календарный день» = \(r.profile.tableDay.value.rawValue))"
+                    ? "Бюджеты этапов — опубликованная таблица регламента («календарный день» ячейки = \(r.profile.tableDay.value.minutes / 60) ч)"
+                    : "Stage budgets from the act's published table (a day of a cell = \(r.profile.tableDay.value.minutes / 60) h)"
             )
         }
         out.append(
@@ -149,7 +149,7 @@ enum ScheduleOutput {
         case (.postponed, .ru): "отложено («Отложено»)"
         case (.postponed, .en): "postponed («Отложено»)"
         case (.extended, .ru): "продлено (59-ФЗ ст. 12 ч. 2)"
-        case (.extended, .en): "extended (59-ФЗ art. 12 part 2)"
+        case (.extended, .en): "extended (Federal Law 59-FZ art. 12 part 2)"
         }
     }
 

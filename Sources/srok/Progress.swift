@@ -23,11 +23,15 @@ struct Progress {
         guard now - last > .milliseconds(500) else { return }
         last = now
         let elapsed = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) / 1e18
-        var text = "\r\(rows) rows, \(elapsed > 0 ? Int(Double(rows) / elapsed) : 0) rows/s"
+        let rate = elapsed > 0 ? Int(Double(rows) / elapsed) : 0
+        var text = "\r" + tr("строк: \(rows), \(rate) строк/с", "\(rows) rows, \(rate) rows/s")
         if total > 0 {
             let fraction = Double(bytes) / Double(total)
             text += ", \(Int(fraction * 100)) %"
-            if fraction > 0.01 { text += ", ETA \(Int(elapsed / fraction - elapsed)) s" }
+            if fraction > 0.01 {
+                let left = Int(elapsed / fraction - elapsed)
+                text += tr(", осталось ≈\(left) с", ", ETA \(left) s")
+            }
         }
         text += "   "
         _ = text.withCString { write(2, $0, strlen($0)) }

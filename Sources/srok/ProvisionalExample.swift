@@ -30,7 +30,7 @@ enum ProvisionalExample {
     /// Reports `error` on standard error: its description, then the example command when there
     /// is one; in a child trying a year, also the year it needed.
     static func report(_ error: SrokError) {
-        StandardStreams.error("srok: \(error.description)\n")
+        StandardStreams.error("srok: \(error.message(CLILanguage.current))\n")
         if isProbe {
             if let year = neededYear(error) { StandardStreams.error("\(neededYearPrefix)\(year)\n") }
         } else if let example = command(after: error) {

@@ -52,11 +52,23 @@ final class SignalCleanup: @unchecked Sendable {
     /// What an interruption says, given how far the run got.
     private static func message(_ replacement: Replacement) -> String {
         switch replacement {
-        case .none: "srok: interrupted; no output was written (the previous files, if any, are untouched)\n"
-        case .all(let targets) where targets.isEmpty: "srok: interrupted after the run had finished writing\n"
+        case .none:
+            tr(
+                "srok: прервано; вывод не записан (прежние файлы, если были, не тронуты)\n",
+                "srok: interrupted; no output was written (the previous files, if any, are untouched)\n")
+        case .all(let targets) where targets.isEmpty:
+            tr(
+                "srok: прервано после того, как запуск закончил запись\n",
+                "srok: interrupted after the run had finished writing\n")
         case .all(let targets):
-            "srok: interrupted after the run had finished; these files are the new, complete ones: \(targets.joined(separator: ", "))\n"
-        case .failed: "srok: interrupted after replacing its files failed partway; some of them may be new\n"
+            tr(
+                "srok: прервано после окончания запуска; эти файлы новые и полные: ",
+                "srok: interrupted after the run had finished; these files are the new, complete ones: ")
+                + targets.joined(separator: ", ") + "\n"
+        case .failed:
+            tr(
+                "srok: прервано после того, как замена файлов не удалась на полпути; часть из них может быть новой\n",
+                "srok: interrupted after replacing its files failed partway; some of them may be new\n")
         }
     }
 

@@ -5,9 +5,13 @@ import Srok
 struct SrokCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "srok",
-        abstract: "Сроки рассмотрения сообщений ПОС: производственный календарь, сроки, этапы.",
-        discussion:
-            "Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms).",
+        abstract: tr(
+            "Сроки рассмотрения сообщений ПОС: производственный календарь, сроки, этапы.",
+            "Deadlines of citizen messages on the POS feedback platform: production calendar, terms, stages."),
+        discussion: tr(
+            "Язык вывода — русский; --lang en — английский. Коды выхода: 0 — успешно, 1 — часть строк пакета отклонена, 2 — неверный ввод (сообщение называет поле и допустимые формы).",
+            "Output is in Russian; --lang en for English. Exit codes: 0 ok, 1 some batch rows rejected, 2 bad input (the message names the field and the accepted forms)."
+        ),
         subcommands: [
             DueCommand.self, StatusCommand.self, BatchCommand.self, TableCommand.self, ProfilesCommand.self,
             RegulationCommand.self,
@@ -16,14 +20,18 @@ struct SrokCommand: ParsableCommand {
         ]
     )
 
-    @Flag(name: .long, help: "Print the version, the calendar data version and ICU's tzdata version.")
+    @Flag(
+        name: .long,
+        help: help(
+            "Показать версию, версию данных календаря и версию tzdata ICU.",
+            "Print the version, the calendar data version and ICU's tzdata version."))
     var version = false
 
     mutating func run() throws {
         if version {
             try VersionCommand().run()
         } else {
-            print(SrokCommand.helpMessage())
+            print(ParserTexts.translate(SrokCommand.helpMessage(), CLILanguage.current))
         }
     }
 }

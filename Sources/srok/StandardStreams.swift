@@ -1,4 +1,5 @@
 import SrokBatch
+import SrokCore
 import SrokFiles
 
 #if canImport(Glibc)
@@ -18,8 +19,8 @@ enum StandardStreams {
     }
 
     /// Flushes standard output; the system's reason when it fails (a full disk, a closed stream).
-    static func flushOutput() -> String? {
-        if fflush(stdout) != 0 || ferror(stdout) != 0 { return String(cString: strerror(errno)) }
+    static func flushOutput() -> LocalizedText? {
+        if fflush(stdout) != 0 || ferror(stdout) != 0 { return SystemErrorText.text(errno) }
         return nil
     }
 }

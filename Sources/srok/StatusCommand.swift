@@ -7,54 +7,92 @@ import SrokFiles
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Состояние сообщения по истории этапов. The status of a message from its stage history.",
-        discussion: """
-            The history comes as flags or as a JSON file (--history), e.g.
-            {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
-             "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
-                         {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
-             "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
-             "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
-            """
+        abstract: tr("Состояние сообщения по истории этапов.", "The status of a message from its stage history."),
+        discussion: tr(
+            "История задаётся параметрами или файлом JSON (--history), например:",
+            "The history comes as flags or as a JSON file (--history), e.g.")
+                + """
+
+                {"registered_at": "2024-03-29T10:15+03:00", "profile": "bryansk", "term_days": 30,
+                 "entries": [{"stage": "coordination", "at": "2024-03-29T11:00+03:00"},
+                             {"stage": "execution", "at": "2024-03-30T09:00+03:00"}],
+                 "taken_into_work": "2024-03-30T10:00+03:00", "postponed_until": "2024-05-15",
+                 "closed_at": null, "as_of": "2024-04-20T12:00+03:00"}
+                """
+            + tr(
+                "\nКлючи: ", "\nKeys: ") + MessageRequest.Key.allCases.map(\.rawValue).joined(separator: ", ") + "."
     )
 
     @OptionGroup var message: MessageOptionsGroup
     @Option(
-        name: .long, help: "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order.")
+        name: .long,
+        help: help(
+            "Вход на этап ЭТАП@ВРЕМЯ (coordination@2024-03-29T11:00+03:00); можно повторять, по порядку времени.",
+            "A stage entry STAGE@TIME (coordination@2024-03-29T11:00+03:00); repeatable, in time order."))
     var stage: [String] = []
     @Option(
         name: .customLong("redirect-approval"),
-        help:
+        help: help(
+            "Вход ЭТАП@ВРЕМЯ на согласование или утверждение перенаправления в неподведомственную организацию; можно повторять.",
             "An entry STAGE@TIME into approval/final-approval to approve a redirect to a non-subordinate organisation; repeatable."
+        )
     ) var redirectApproval: [String] = []
-    @Option(name: .customLong("taken-into-work"), help: "When the executor took the message into work.")
+    @Option(
+        name: .customLong("taken-into-work"),
+        help: help("Когда исполнитель взял сообщение в работу.", "When the executor took the message into work."))
     var takenIntoWork: String?
-    @Option(name: .customLong("redirected-at"), help: "When the message was redirected to another organisation.")
+    @Option(
+        name: .customLong("redirected-at"),
+        help: help(
+            "Когда сообщение перенаправлено в другую организацию.",
+            "When the message was redirected to another organisation."
+        ))
     var redirectedAt: String?
-    @Option(name: .customLong("received-at"), help: "When an appeal was received (registration within 3 days).")
+    @Option(
+        name: .customLong("received-at"),
+        help: help(
+            "Когда обращение поступило (регистрация — в течение 3 дней).",
+            "When an appeal was received (registration within 3 days)."))
     var receivedAt: String?
-    @Option(name: .customLong("closed-at"), help: "When the answer was sent.") var closedAt: String?
+    @Option(name: .customLong("closed-at"), help: help("Когда направлен ответ.", "When the answer was sent."))
+    var closedAt: String?
     @Option(
         name: .customLong("applicant-contacted-at"),
-        help: "When the executor contacted the applicant (seed 003 п. 6.3: the same day).") var applicantContactedAt:
-        String?
+        help: help(
+            "Когда исполнитель связался с заявителем (образец 003 п. 6.3: в тот же день).",
+            "When the executor contacted the applicant (seed 003 clause 6.3: the same day)."))
+    var applicantContactedAt: String?
     @Option(
         name: .customLong("head-informed-at"),
-        help: "When the executor informed the head (seed 004 раздел 2: within a working day).") var headInformedAt:
-        String?
+        help: help(
+            "Когда исполнитель сообщил руководителю (образец 004 раздел 2: в течение рабочего дня).",
+            "When the executor informed the head (seed 004 section 2: within a working day)."))
+    var headInformedAt: String?
     @Option(
         name: .long,
-        help:
-            "The type of answer: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).")
+        help: help(
+            "Тип решения: Решено, Не решено, Отложено, Отклонено (resolved, not-resolved, postponed, rejected).",
+            "The type of answer: resolved, not-resolved, postponed, rejected (Решено, Не решено, Отложено, Отклонено)."
+        ))
     var outcome: String?
     @Option(
         name: .customLong("rejection-reason"),
-        help: "The reason of «Отклонено»: a number, key or text of the act's list.") var rejectionReason: String?
-    @Option(name: .customLong("as-of"), help: "The instant to evaluate at (default now).") var asOf: String?
+        help: help(
+            "Причина «Отклонено»: номер, ключ или текст из перечня акта.",
+            "The reason of «Отклонено» (rejected): a number, key or text of the act's list."))
+    var rejectionReason: String?
     @Option(
-        name: .long, help: "A JSON file with the history (fields as in the discussion above).", completion: .jsonFile)
+        name: .customLong("as-of"),
+        help: help("Момент, на который оценить (по умолчанию сейчас).", "The instant to evaluate at (default now)."))
+    var asOf: String?
+    @Option(
+        name: .long,
+        help: help(
+            "Файл JSON с историей (ключи — как в описании выше).",
+            "A JSON file with the history (keys as in the discussion above)."),
+        completion: .jsonFile)
     var history: String?
-    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
+    @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     func run() throws {
@@ -69,7 +107,8 @@ struct StatusCommand: ParsableCommand {
         case .json:
             print(
                 try OrderedJSONEncoder().text(
-                    StatusAnswer(r, status: status, explicitTermSource: ResolvedMessage.cliTermSource)))
+                    StatusAnswer(
+                        r, status: status, explicitTermSource: ResolvedMessage.cliTermSource, language: lang)))
         case .text: print(try text(status, r, lang: lang))
         }
     }
@@ -83,7 +122,10 @@ struct StatusCommand: ParsableCommand {
             let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
                 throw SrokError.invalidValue(
-                    field: field, value: text, expected: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00")
+                    field: field, value: text,
+                    expected: LocalizedText(
+                        ru: "ЭТАП@ВРЕМЯ, например execution@2024-04-01T09:00+03:00",
+                        en: "STAGE@TIME, e.g. execution@2024-04-01T09:00+03:00"))
             }
             return MessageRequest.Entry(
                 stage: try Stage(parsing: parts[0], field: field), at: try Timestamp(parsing: parts[1], field: field),
@@ -128,18 +170,23 @@ struct StatusCommand: ParsableCommand {
             switch (r, ru) {
             case (.share, true): "по доле этапа"
             case (.share, false): "by its share"
-            case (.actTerm(let k), true): "по сроку акта: \(k.rawValue)"
-            case (.actTerm(let k), false): "by the act's term: \(k.rawValue)"
+            case (.actTerm(let k), true): "по сроку акта: \(k.name(.ru))"
+            case (.actTerm(let k), false): "by the act's term: \(k.name(.en))"
             case (.effectiveDue(let d), _): ScheduleOutput.reasonText(d, lang)
             }
         }
-        let names: [SLAState: String] =
-            ru
-            ? [.ok: "в срок", .approaching: "срок подходит", .overdue: "ПРОСРОЧЕНО", .closed: "закрыто"]
-            : [.ok: "ok", .approaching: "approaching", .overdue: "OVERDUE", .closed: "closed"]
+        /// The state in words, «ПРОСРОЧЕНО» in capitals to stand out.
+        func word(_ s: SLAState) -> String { s == .overdue ? s.text(lang).uppercased() : s.text(lang) }
         var out: [String] = []
         out.append(
-            (ru ? "Состояние: " : "Status: ") + names[st.state]! + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
+            (ru ? "Состояние: " : "Status: ") + word(st.state) + (ru ? " на " : " as of ") + zone.iso8601(st.asOf))
+        if st.state == .notYetRegistered {
+            out.append(
+                ru
+                    ? "Сообщение зарегистрировано " + zone.iso8601(r.registered) + ", позже момента оценки."
+                    : "The message was registered " + zone.iso8601(r.registered) + ", after the as-of instant.")
+        }
+        if !r.warnings.isEmpty { out.append((ru ? "Предупреждение: " : "Warning: ") + r.warnings.text(lang)) }
         out.append(
             (ru ? "Срок ответа: " : "Due: ") + zone.iso8601(st.due)
                 + (st.dueReason.map {
@@ -168,7 +215,7 @@ struct StatusCommand: ParsableCommand {
                 : "Stage           Planned budget               Used                         Status")
         for s in Stage.allCases {
             let x = st.stages[s]
-            var verdict = names[x.state]!
+            var verdict = word(x.state)
             if x.rule != .share && x.visits > 0 {
                 verdict +=
                     " (" + rule(x.rule)
@@ -185,12 +232,18 @@ struct StatusCommand: ParsableCommand {
             out.append("")
             for k in st.controls {
                 let point = r.profile.controls.first { $0.kind == k.kind }
+                let limit = point.map { p in
+                    let amount =
+                        ru
+                        ? (p.workingDays ? RussianPlural.workingDays(p.amount) : RussianPlural.days(p.amount))
+                        : EnglishPlural.count(p.amount, p.workingDays ? "working day" : "day")
+                    return " (" + amount + ", " + p.count.text(lang) + ")"
+                }
                 out.append(
-                    (ru ? "Контроль " : "Control ") + k.kind.rawValue
-                        + (point.map { " (\($0.amount), \($0.count.rawValue))" } ?? "") + ": "
-                        + (ru ? "до " : "by ") + zone.iso8601(k.deadline)
-                        + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — " + names[
-                            k.state]!)
+                    k.kind.title(lang).capitalizedFirst + (limit ?? "") + ": " + (ru ? "до " : "by ")
+                        + zone.iso8601(k.deadline)
+                        + (k.metAt.map { (ru ? ", выполнено " : ", met ") + zone.iso8601($0) } ?? "") + " — "
+                        + word(k.state))
             }
         }
         return out.joined(separator: "\n")

@@ -5,18 +5,27 @@ import Srok
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
-        abstract: "Таблица сроков этапов (как Приложение 1). A stage table for terms of N days."
+        abstract: tr(
+            "Таблица сроков этапов для сроков в N дней (как Приложение 1).",
+            "A stage table for terms of N days (like Приложение 1 of the acts).")
     )
-    @Option(name: .long, help: "Terms in days (1–366), comma-separated.") var days: String = "1,7,10,15,30"
-    @Option(name: .long, help: "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours.") var basis:
-        StageBasis = .clock24
-    @Option(name: .long, help: "A profile whose stage shares to use.", completion: .profiles) var profile: String =
-        "federal"
-    @Option(name: .long, help: "Output format.") var format: RecordFormat = .text
+    @Option(name: .long, help: help("Сроки в днях (1–366) через запятую.", "Terms in days (1–366), comma-separated."))
+    var days: String = "1,7,10,15,30"
+    @Option(
+        name: .long,
+        help: help(
+            "clock24 — доли от N × 24 ч; workday8 — доли от N × 8 рабочих часов.",
+            "clock24: shares of N × 24 h; workday8: shares of N × 8 working hours."))
+    var basis: StageBasis = .clock24
+    @Option(
+        name: .long, help: help("Профиль, чьи доли этапов взять.", "A profile whose stage shares to use."),
+        completion: .profiles)
+    var profile: String = "federal"
+    @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: RecordFormat = .text
     @OptionGroup var common: CalendarOptionsGroup
 
     mutating func validate() throws {
-        do { _ = try Self.terms(days) } catch { throw ValidationError(error.description) }
+        do { _ = try Self.terms(days) } catch { throw ValidationError(error.message(CLILanguage.current)) }
     }
 
     func run() throws {
@@ -62,7 +71,7 @@ struct TableCommand: ParsableCommand {
             // `rows` holds the stages of each term in turn: term k's are rows[k × 5 ..< (k + 1) × 5].
             let perTerm = Stage.allCases.count
             for (k, n) in terms.enumerated() {
-                print(ru ? "\nСрок \(plural.days(n)):" : "\nTerm \(n) days:")
+                print(ru ? "\nСрок \(plural.days(n)):" : "\nTerm \(EnglishPlural.count(n, "day")):")
                 for r in rows[k * perTerm..<(k + 1) * perTerm] {
                     print(
                         "  " + ScheduleOutput.pad(ru ? r.stage.russian : r.stage.english, 14) + " "
@@ -84,14 +93,18 @@ extension TableCommand {
         guard parts.count <= maxTerms else {
             throw .invalidValue(
                 field: "--days", value: String(text.prefix(40)) + "…",
-                expected: "at most \(maxTerms) comma-separated terms in days, e.g. 1,7,10,15,30")
+                expected: LocalizedText(
+                    ru: "не больше \(maxTerms) сроков в днях через запятую, например 1,7,10,15,30",
+                    en: "at most \(maxTerms) comma-separated terms in days, e.g. 1,7,10,15,30"))
         }
         var terms: [Int] = []
         for part in parts {
             guard let n = Int(part.trimmingCharacters()), (1...366).contains(n) else {
                 throw .invalidValue(
                     field: "--days", value: String(part),
-                    expected: "comma-separated terms of 1–366 days, e.g. 1,7,10,15,30")
+                    expected: LocalizedText(
+                        ru: "сроки от 1 до 366 дней через запятую, например 1,7,10,15,30",
+                        en: "comma-separated terms of 1–366 days, e.g. 1,7,10,15,30"))
             }
             terms.append(n)
         }
@@ -107,7 +120,7 @@ extension Substring {
 struct RegulationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regulation",
-        abstract: "Проверка таблиц регламента. Checks a regulation's own tables.",
+        abstract: tr("Проверка таблиц регламента.", "Checks a regulation's own tables."),
         subcommands: [RegulationCheckCommand.self]
     )
 }
@@ -115,12 +128,17 @@ struct RegulationCommand: ParsableCommand {
 struct RegulationCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract:
-            "Сверка опубликованной таблицы этапов с моделью; код 1, если ячейка не совпадает ни с одним базисом. Exit 1 when a cell matches no basis."
+        abstract: tr(
+            "Сверка опубликованной таблицы этапов с моделью; код выхода 1, если ячейка не совпадает ни с одной основой.",
+            "Compares a published stage table with the model; exit 1 when a cell matches no basis.")
     )
-    @Argument(help: "The profile (e.g. brasovsky).", completion: .profiles) var profile: String
-    @Option(name: .long, help: "Output format.") var format: TextOrJSONFormat = .text
-    @Option(name: .customLong("profile-file"), help: "A profile file to load; repeatable.", completion: .profileFile)
+    @Argument(help: help("Профиль (например, brasovsky).", "The profile (e.g. brasovsky)."), completion: .profiles)
+    var profile: String
+    @Option(name: .long, help: help("Формат вывода.", "Output format.")) var format: TextOrJSONFormat = .text
+    @Option(
+        name: .customLong("profile-file"),
+        help: help("Файл профиля для загрузки; можно повторять.", "A profile file to load; repeatable."),
+        completion: .profileFile)
     var profileFiles: [String] = []
     @OptionGroup var common: CalendarOptionsGroup
 
@@ -186,7 +204,7 @@ struct RegulationCheckCommand: ParsableCommand {
             for d in Set(checks.map(\.cell.days)).sorted() {
                 let col = checks.filter { $0.cell.days == d }
                 let counts = StageBasis.allCases.map { b in
-                    "\(b.rawValue) \(col.filter { $0.matches.contains(b) }.count)/\(col.count)"
+                    "\(b.text(lang)) \(col.filter { $0.matches.contains(b) }.count)/\(col.count)"
                 }
                 print(
                     ru
@@ -196,8 +214,8 @@ struct RegulationCheckCommand: ParsableCommand {
             for c in bad {
                 print(
                     ru
-                        ? "  НЕ СОВПАДАЕТ: \(c.cell.days) дн., \(c.cell.stage.russian): «\(c.cell.text)»; модель clock24 — \(model(c.modelClock24Minutes, false)), workday8 — \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
-                        : "  MISMATCH: \(c.cell.days) days, \(c.cell.stage.english): “\(c.cell.text)”; model clock24 \(model(c.modelClock24Minutes, false)), workday8 \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
+                        ? "  НЕ СОВПАДАЕТ: \(c.cell.days) дн., \(c.cell.stage.russian): «\(c.cell.text)»; модель: в 24-часовых сутках — \(model(c.modelClock24Minutes, false)), в 8-часовых рабочих днях — \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
+                        : "  MISMATCH: \(c.cell.days) days, \(c.cell.stage.english): “\(c.cell.text)”; model: in 24-hour days \(model(c.modelClock24Minutes, false)), in 8-hour working days \(model(c.modelWorkday8Minutes, true)) (\(c.cell.citation); \(c.cell.location))"
                 )
             }
         }

@@ -66,8 +66,8 @@ struct YearView {
                 + (ru ? d.date.weekday.russianShort : String(d.date.weekday.englishName.prefix(3)))
             line += " — " + (ru ? d.kind.russian : d.kind.english)
             if d.isShortened && d.kind != .working { line += ru ? ", сокращённый" : ", shortened" }
-            if let n = d.name, !n.isEmpty { line += ": " + n }
-            if let src = d.source { line += " [" + src + "]" }
+            if let n = d.name(lang), !n.isEmpty { line += ": " + n }
+            if let src = d.source(lang) { line += " [" + src + "]" }
             if d.isProvisional { line += ru ? " (предварительно)" : " (provisional)" }
             lines.append(line)
         }

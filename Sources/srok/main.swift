@@ -7,7 +7,9 @@ do {
     var command = try SrokCommand.parseAsRoot()
     try command.run()
     if let reason = StandardStreams.flushOutput() {
-        StandardStreams.error("srok: cannot write the standard output: \(reason)\n")
+        StandardStreams.error(
+            tr("srok: не удаётся записать стандартный вывод: ", "srok: cannot write the standard output: ")
+                + reason(CLILanguage.current) + "\n")
         exit(2)
     }
 } catch let error as SrokError {
@@ -17,7 +19,7 @@ do {
     Foundation.exit(exit.code)
 } catch {
     let code = SrokCommand.exitCode(for: error)
-    let message = SrokCommand.fullMessage(for: error)
+    let message = ParserTexts.translate(SrokCommand.fullMessage(for: error), CLILanguage.current)
     if code == .success {
         print(message)
         exit(0)

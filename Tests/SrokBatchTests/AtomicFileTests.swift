@@ -79,7 +79,7 @@ struct AtomicFileTests {
             // ENOENT's text, as strerror gives it.
             guard case .io(let path, let message)? = error as? SrokError else { return false }
             return path == target
-                && message == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
+                && message.en == "cannot create a temporary file beside it: \(String(cString: strerror(ENOENT)))"
         }
     }
 

@@ -35,5 +35,25 @@ struct BatchEvaluatorTests {
         #expect(e2.column == "term_days")
         #expect(r3.calendar == "RU-TA")
         #expect(r3.schedule.dueDate == BatchFixtures.d("2024-04-09"))
+        #expect(r1.warnings.isEmpty && r3.warnings.isEmpty)
+    }
+
+    /// Marked fast-track: brasovsky's catalogue gives «Мусор / Уборка мусора во дворах» 10 days
+    /// (29.03 + 10 = 08.04.2024); «Сантехника» is not in it: the general 30 days (28.04.2024, a
+    /// Sunday, rolled back to the worked Saturday 27.04), flagged.
+    @Test func aFastTrackMarkWithoutACatalogueEntryIsFlagged() throws {
+        var defaults = BatchDefaults(asOf: BatchFixtures.t("2024-04-20T12:00+03:00"))
+        defaults.profile = "brasovsky"
+        let evaluator = BatchEvaluator(context: BatchFixtures.context, defaults: defaults)
+        let registered = try Timestamp(parsing: "2024-03-29T10:15+03:00")
+        let listed = try evaluator.evaluate(
+            BatchMessage(
+                id: "1", registeredAt: registered, category: "Мусор", subcategory: "Уборка мусора во дворах",
+                fastTrack: true))
+        #expect(listed.schedule.dueDate == BatchFixtures.d("2024-04-08") && listed.warnings.isEmpty)
+        let unlisted = try evaluator.evaluate(
+            BatchMessage(id: "2", registeredAt: registered, category: "Сантехника", fastTrack: true))
+        #expect(unlisted.schedule.dueDate == BatchFixtures.d("2024-04-27"))
+        #expect(unlisted.warnings == .categoryNotInProfile)
     }
 }

@@ -184,7 +184,12 @@ struct BatchInputTests {
         var o = options(folder, "batch-1251.csv")
         o.encoding = .utf8
         let error = F.error { try BatchRunner.run(o, evaluator: Self.evaluator) }
-        #expect(error?.description.contains("not UTF-8: give the file's --encoding") == true)
+        #expect(error?.message(.en).contains("not UTF-8: give the file's --encoding") == true)
+        // Russian by default: «заголовок не в UTF-8: укажите кодировку файла в --encoding (auto, …)».
+        #expect(
+            error?.description.contains(
+                "; заголовок не в UTF-8: укажите кодировку файла в --encoding (auto, utf-8, utf-16le, utf-16be или windows-1251"
+            ) == true, "\(String(describing: error))")
         // Forced as Windows-1251, it reads as detected.
         o.encoding = .windows1251
         #expect(try BatchRunner.run(o, evaluator: Self.evaluator).stats.written == 7)
@@ -216,8 +221,17 @@ struct BatchInputTests {
         o.chunkBytes = 64
         let report = try BatchRunner.run(o, evaluator: Self.evaluator)
         #expect(report.stats.written == 1 && report.stats.rejected == 1)
-        #expect(folder.text("rejects.csv")?.contains("3,,category,,invalid UTF-8") == true)
-        #expect(folder.text("rejects.csv")?.contains("--encoding") == true)
+        // The reason in Russian (the run's language): read as UTF-8, and what to give for 1251 or UTF-16.
+        #expect(
+            folder.text("rejects.csv")?.contains(
+                "3,,category,,недопустимый UTF-8 (вход прочитан как UTF-8; для текста в Windows-1251 или UTF-16 укажите --encoding)"
+            ) == true, "\(folder.text("rejects.csv") ?? "")")
+        o.language = .en
+        _ = try BatchRunner.run(o, evaluator: Self.evaluator)
+        #expect(
+            folder.text("rejects.csv")?.contains(
+                "3,,category,,invalid UTF-8 (the input was read as UTF-8; for Windows-1251 or UTF-16 text give --encoding)"
+            ) == true)
     }
 
     @Test func unknownHeadersAreReportedWithSimilarNames() throws {
@@ -254,7 +268,8 @@ struct BatchInputTests {
         #expect(folder.names == ["in.csv"])
         o.language = .en
         let english = F.error { try BatchRunner.run(o, evaluator: Self.evaluator) }
-        #expect(english?.description.contains("column 'stge' not recognised; similar: 'stage'") == true)
+        #expect(english?.message(.en).contains("column 'stge' not recognised; similar: 'stage'") == true)
+        #expect(english?.message(.en).contains("(--strict-columns: an unrecognised column is an error;") == true)
     }
 
     @Test func everyExportColumnOfTheDomainNotesIsRecognised() throws {
@@ -315,10 +330,18 @@ struct BatchInputTests {
         var other = options(folder, "inline.xlsx")
         other.sheet = "Итоги"
         let missing = F.error { try BatchRunner.run(other, evaluator: Self.evaluator) }
-        #expect(missing?.description.contains("1 'Данные', 2 'Второй', 3 '1'") == true)
+        // In Russian (the default): «неизвестный лист в …inline.xlsx «Итоги»; известны: 1 «Данные», …».
+        #expect(missing?.description.contains("неизвестный лист в ") == true)
+        #expect(
+            missing?.description.contains("«Итоги»; известны: 1 «Данные», 2 «Второй», 3 «1» (название или номер 1–3)")
+                == true, "\(String(describing: missing))")
+        #expect(
+            missing?.message(.en).contains("'Итоги'; known: 1 «Данные», 2 «Второй», 3 «1» (a name or a position 1–3)")
+                == true)
         other.sheet = "Второй"
         let noHeader = F.error { try BatchRunner.run(other, evaluator: Self.evaluator) }
-        #expect(noHeader?.description.contains("sheet 'Второй'") == true)
+        #expect(noHeader?.message(.en).contains("sheet 'Второй'") == true)
+        #expect(noHeader?.description.contains("лист «Второй»: в первых 50 строках нет строки заголовка") == true)
         // A sheet for a CSV input is a mistake.
         var csv = options(folder, "batch-utf8.csv")
         csv.sheet = "1"
@@ -336,7 +359,7 @@ struct BatchInputTests {
         o.input = "-"
         o.inputFormat = "xlsx"
         #expect(
-            F.error { try BatchRunner.run(o, evaluator: Self.evaluator) }?.description.contains("standard input")
+            F.error { try BatchRunner.run(o, evaluator: Self.evaluator) }?.message(.en).contains("standard input")
                 == true)
     }
 

@@ -38,10 +38,11 @@ struct BatchRunnerTests {
 
     /// The default output header, as the batch's documentation lists its columns.
     static let header =
-        "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count"
+        "id,due_date,due,moderation_due,coordination_due,execution_due,approval_due,final_approval_due,stage,stage_due,status,remaining_minutes,overdue_minutes,rolled,original_due,due_reason,next_control,next_control_due,overdue_controls,controls_overdue_count,warnings"
 
     func options(_ folder: TemporaryFolder, input: String, output: String = "out.csv") -> BatchRunOptions {
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file(input)
         o.output = folder.file(output)
         o.rejects = folder.file("rejects.csv")
@@ -76,13 +77,14 @@ struct BatchRunnerTests {
         try #require(lines.count == good.count + 2)
         for (row, line) in zip(good, lines.dropFirst()) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            try #require(fields.count == 20)
+            try #require(fields.count == 21)
             let r = try bulk(row)
             #expect(fields[0] == row.id)
             #expect(fields[1] == r.status.dueDate.iso)
             #expect(fields[2] == r.zone.iso8601(r.status.due))
             #expect(fields[8] == (r.status.currentStage?.code ?? ""))
             #expect(fields[10] == r.status.state.rawValue)
+            #expect(fields[20] == "")  // warnings: no row is marked fast-track
         }
 
         let rejects = try #require(folder.text("rejects.csv")).split(separator: "\n")
@@ -188,7 +190,7 @@ struct BatchRunnerTests {
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
             return path == folder.file("absent.csv")
-                && message == "cannot open the input: \(String(cString: strerror(ENOENT)))"
+                && message.en == "cannot open the input: \(String(cString: strerror(ENOENT)))"
         }
         #expect(folder.names == [])
     }

@@ -222,14 +222,16 @@ struct BulkAPIScaleTests {
             let json = try OrderedJSONEncoder().encode(m)
             #expect(try JSONDecoder().decode(BatchMessage.self, from: Data(json)) == m)
         }
-        let e = BatchRowError(column: "term_days", value: "31", reason: "a term of 1–30 days")
+        // A reason is written in one language (Russian unless the encoder asks otherwise) and read back as it was.
+        let e = BatchRowError(column: "term_days", value: "31", reason: LocalizedText(verbatim: "срок 1–30 дней"))
         #expect(try JSONDecoder().decode(BatchRowError.self, from: try JSONEncoder().encode(e)) == e)
         do {
             _ = try JSONDecoder().decode(
                 BatchMessage.self, from: Data(#"{"id": 1, "registered_at": "2024-03-29", "term": 30}"#.utf8))
             Issue.record("an unknown key was read")
         } catch let error as BatchRowError {
-            #expect(error.column == "term" && error.reason.contains("term_days"))
+            #expect(error.column == "term" && error.reason.ru.contains("неизвестный ключ; известны: id, registered_at"))
+            #expect(error.reason.en.contains("an unknown key; known: id, registered_at"))
         }
         let numbered = try JSONDecoder().decode(
             BatchMessage.self,

@@ -30,6 +30,7 @@ struct InputHardeningTests {
         let folder = try TemporaryFolder()
         _ = FileManager.default.createFile(atPath: folder.file(name), contents: Data(input))
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file(name)
         o.output = folder.file(name.hasSuffix(".jsonl") ? "out.jsonl" : "out.csv")
         o.rejects = folder.file("rejects.csv")
@@ -92,13 +93,13 @@ struct InputHardeningTests {
         let text = Self.header + Self.row("1")
         for bad in [1 << 62, 1_000_000_000_000, Int.max, Int.min, 0, -1, 63, (1 << 30) + 1] {
             #expect(
-                invalidField { _ = try run(text) { $0.chunkBytes = bad } } == "chunk size (--chunk-bytes)", "\(bad)")
+                invalidField { _ = try run(text) { $0.chunkBytes = bad } } == "--chunk-bytes", "\(bad)")
             #expect(
                 invalidField { _ = try run(text) { $0.maxRecordBytes = bad } }
-                    == "record size limit (--max-record-bytes)", "\(bad)")
+                    == "--max-record-bytes", "\(bad)")
         }
         for bad in [0, -1, 257, Int.max, Int.min] {
-            #expect(invalidField { _ = try run(text) { $0.jobs = bad } } == "worker threads (--jobs)", "\(bad)")
+            #expect(invalidField { _ = try run(text) { $0.jobs = bad } } == "--jobs", "\(bad)")
         }
         // The bounds themselves run: 64-byte chunks and records (the row is 28 bytes), 256 workers, 1 GiB.
         for configure: (inout BatchRunOptions) -> Void in [
@@ -272,7 +273,7 @@ struct InputHardeningTests {
                     return false
                 }
                 return field == "header" && value == "id,registered_at," + String(repeating: "h", count: 63) + "…"
-                    && expected.contains("65536 bytes")
+                    && expected.en.contains("65536 bytes")
             }
         }
         // A header of exactly 65 536 bytes with its line end is read (17 + 65 518 + 1).
@@ -290,7 +291,7 @@ struct InputHardeningTests {
         } throws: { error in
             guard case .invalidValue(let field, let value, let expected)? = error as? SrokError else { return false }
             return field == "header" && value.count == 81
-                && expected.hasSuffix("of at most 1024 columns (BatchLimits.headerColumns); it has 1025")
+                && expected.en.hasSuffix("of at most 1024 columns (BatchLimits.headerColumns); it has 1025")
         }
         // 1024 are read.
         let fewer = (3...1024).map { "c\($0)" }.joined(separator: ",")
@@ -310,7 +311,7 @@ struct InputHardeningTests {
                 _ = try run("id,registered_at,term_days" + separator + row + separator + row)
             } throws: { error in
                 guard case .invalidValue(let field, _, let expected)? = error as? SrokError else { return false }
-                return field == "header" && expected.contains("control character or a Unicode line separator")
+                return field == "header" && expected.en.contains("control character or a Unicode line separator")
             }
         }
         // A line break inside a quoted name is the writer's choice: such a header is read.

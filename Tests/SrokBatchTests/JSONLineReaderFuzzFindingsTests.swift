@@ -18,7 +18,10 @@ struct JSONLineReaderFuzzFindingsTests {
             }
             return nil
         } catch {
-            return String(describing: error)
+            switch error {
+            case .syntax(let why): return why.en
+            case .type(let key, let value, let why): return "\(key)=\(value): \(why.en)"
+            }
         }
     }
 
@@ -48,6 +51,7 @@ struct JSONLinesControlCharacterTests {
         line += Array("B\"}\n".utf8)
         #expect(FileManager.default.createFile(atPath: input, contents: Data(line)))
         var options = BatchRunOptions()
+        options.language = .en  // the reasons these tests read are the English ones
         options.input = input
         options.output = folder.file("out.jsonl")
         options.rejects = folder.file("rej.csv")

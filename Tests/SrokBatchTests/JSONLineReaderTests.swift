@@ -32,8 +32,8 @@ struct JSONLineReaderTests {
             return nil
         } catch {
             switch error {
-            case .syntax(let why): return why
-            case .type(let key, let value, let why): return "\(key)=\(value): \(why)"
+            case .syntax(let why): return why.en
+            case .type(let key, let value, let why): return "\(key)=\(value): \(why.en)"
             }
         }
     }

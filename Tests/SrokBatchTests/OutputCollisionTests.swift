@@ -26,6 +26,7 @@ struct OutputCollisionTests {
         _ folder: TemporaryFolder, output: String = "out.csv", rejects: String? = "rejects.csv", summary: String? = nil
     ) -> BatchRunOptions {
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file("in.csv")
         o.output = folder.file(output)
         o.rejects = rejects.map { folder.file($0) }
@@ -43,7 +44,8 @@ struct OutputCollisionTests {
             _ = try BatchRunner.run(o, evaluator: Self.evaluator)
         } throws: { error in
             guard case .invalidValue(let f, let v, let expected)? = error as? SrokError else { return false }
-            return f == field && v == value && expected.contains(other) && expected.hasSuffix("which it would replace")
+            return f == field && v == value && expected.en.contains(other)
+                && expected.en.hasSuffix("which it would replace")
         }
         #expect(folder.names == before)
         #expect(folder.text("out.csv") == "previous output\n")
@@ -109,6 +111,7 @@ struct OutputCollisionTests {
         // Writing the rows and the rejects into one device that discards them (/dev/zero here,
         // like /dev/null) or one terminal harms nothing: only looked at here, nothing is written.
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = "/dev/zero"
         o.output = "/dev/zero"
         o.rejects = "/dev/zero"

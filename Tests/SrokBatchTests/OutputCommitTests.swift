@@ -12,6 +12,7 @@ import Testing
 struct OutputCommitTests {
     func options(_ folder: TemporaryFolder) -> BatchRunOptions {
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file("in.csv")
         o.output = folder.file("out.csv")
         o.rejects = folder.file("rejects.csv")
@@ -94,8 +95,9 @@ struct OutputCommitTests {
             _ = try BatchRunner.run(options(folder), evaluator: BatchRunnerTests.evaluator, observer: probe)
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
-            return path == folder.file("out.csv") && message.hasPrefix("cannot rename the finished file into place: ")
-                && message.hasSuffix(
+            return path == folder.file("out.csv")
+                && message.en.hasPrefix("cannot rename the finished file into place: ")
+                && message.en.hasSuffix(
                     "; this run had already replaced \(folder.file("rejects.csv")), \(folder.file("summary.json")), and left the rest as they were"
                 )
         }

@@ -22,7 +22,7 @@ struct OutputLockTests {
         } throws: { error in
             guard case .io(let path, let message)? = error as? SrokError else { return false }
             return path == target
-                && message
+                && message.en
                     == "another srok run is writing it (it holds \(folder.file(".out.csv.srok-lock"))); rerun when that run has finished, or without --no-wait to wait for it"
         }
         first.release()
@@ -82,7 +82,7 @@ struct OutputLockTests {
             _ = try OutputLock(target: folder.file("b.csv"), wait: false) {}
         } throws: { error in
             guard case .io(_, let message)? = error as? SrokError else { return false }
-            return message.hasSuffix(
+            return message.en.hasSuffix(
                 "is not a lock file srok made (not a regular file, or one with other links): remove it and rerun")
         }
         #expect(folder.text("victim.txt") == "precious\n")
@@ -93,6 +93,7 @@ struct OutputLockTests {
         let folder = try TemporaryFolder()
         folder.write("in.csv", BatchRunnerTests.csv)
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file("in.csv")
         o.output = folder.file("out.csv")
         o.rejects = folder.file("rejects.csv")

@@ -60,6 +60,7 @@ struct SpecialOutputTests {
         -> BatchRunOptions
     {
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file("in.csv")
         o.output = output.hasPrefix("/") ? output : folder.file(output)
         o.rejects = folder.file(rejects)
@@ -147,7 +148,8 @@ struct SpecialOutputTests {
             } throws: { error in
                 guard case .io(let path, let message)? = error as? SrokError else { return false }
                 return path == folder.file("link.csv")
-                    && message.hasPrefix("is a symbolic link: srok follows a link only to a character device or a FIFO")
+                    && message.en.hasPrefix(
+                        "is a symbolic link: srok follows a link only to a character device or a FIFO")
             }
             #expect(Self.type(folder.file("link.csv")) == .typeSymbolicLink)
             #expect(folder.text("real.csv") == "old\n")
@@ -164,7 +166,7 @@ struct SpecialOutputTests {
             _ = try BatchRunner.run(options(folder, output: "dangling.csv"), evaluator: Self.evaluator)
         } throws: { error in
             guard case .io(_, let message)? = error as? SrokError else { return false }
-            return message.hasPrefix("is a symbolic link to nothing")
+            return message.en.hasPrefix("is a symbolic link to nothing")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.file("absent.csv")))
         #expect(folder.names == ["dangling.csv", "in.csv"])
@@ -179,7 +181,7 @@ struct SpecialOutputTests {
                 _ = try BatchRunner.run(options(folder, output: output), evaluator: Self.evaluator)
             } throws: { error in
                 guard case .io(_, let message)? = error as? SrokError else { return false }
-                return message.contains("a folder (-o takes a file)")
+                return message.en.contains("a folder (-o takes a file)")
             }
         }
         #expect(folder.names == ["in.csv", "sub"])
@@ -209,7 +211,7 @@ struct SpecialOutputTests {
             _ = try BatchRunner.run(options(folder, output: "s.sock"), evaluator: Self.evaluator)
         } throws: { error in
             guard case .io(let p, let message)? = error as? SrokError else { return false }
-            return p == path && message.hasPrefix("is a socket, which srok does not write")
+            return p == path && message.en.hasPrefix("is a socket, which srok does not write")
         }
         #expect(Self.type(path) == .typeSocket)
     }

@@ -50,6 +50,7 @@ struct StaleTemporaryFilesTests {
         ]
         for name in stale + kept { folder.write(name, "left\n") }
         var o = BatchRunOptions()
+        o.language = .en  // the reasons these tests read are the English ones
         o.input = folder.file("in.csv")
         o.output = folder.file("out.csv")
         o.rejects = folder.file("rejects.csv")

@@ -112,7 +112,7 @@ import Testing
         }
         #expect(field == "\(path), byte 2")
         #expect(value.hasPrefix("0x0 0xD8"))
-        #expect(expected.hasPrefix("text in utf-16le (set --encoding"))
+        #expect(expected.en.hasPrefix("text in utf-16le (set --encoding"))
         // An odd number of UTF-16 bytes: the last one is cut off.
         let odd = try temporary([0x41, 0x00, 0x42], "odd")
         guard case .invalidValue(let f, let v, _)? = F.error({ try decode(odd, .utf16le) }) else {

@@ -243,7 +243,7 @@ struct XLSXBatchReportFailureTests {
     /// Refuses to let the files be renamed into place, as an interruption at that moment would.
     final class Refusing: BatchRunObserver {
         func replacing(_ targets: [String], _ replace: () throws(SrokError) -> Void) throws(SrokError) {
-            throw .io(path: targets.last ?? "", message: "refused by the test")
+            throw .io(path: targets.last ?? "", message: LocalizedText(verbatim: "refused by the test"))
         }
     }
 
@@ -291,7 +291,8 @@ struct XLSXBatchReportFailureTests {
             _ = try BatchRunner.run(options, evaluator: XLSXBatchReportTests.evaluator)
             Issue.record("an Excel report went to standard output")
         } catch {
-            #expect("\(error)".contains("cannot be written to standard output"), "\(error)")
+            #expect(error.message(.en).contains("cannot be written to standard output"))
+            #expect("\(error)".contains("книгу Excel нельзя записать в стандартный вывод"), "\(error)")
         }
         // A FIFO made here (not /dev/null: a test must never risk replacing the system's). Refused
         // before it is opened, so the run does not wait for a reader.
@@ -301,7 +302,7 @@ struct XLSXBatchReportFailureTests {
             _ = try BatchRunner.run(options, evaluator: XLSXBatchReportTests.evaluator)
             Issue.record("an Excel report went to a FIFO")
         } catch {
-            #expect("\(error)".contains("cannot be written to a device or a FIFO"), "\(error)")
+            #expect(error.message(.en).contains("cannot be written to a device or a FIFO"))
         }
         #expect(folder.names == ["in.csv", "pipe"])
     }

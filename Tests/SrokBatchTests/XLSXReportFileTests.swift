@@ -101,7 +101,7 @@ struct XLSXReportFileTests {
                 return
             }
             #expect(p == path)
-            #expect(message.contains("rename"), "\(message)")
+            #expect(message.en.contains("rename"), "\(message.en)")
         }
         #expect(try temporaries(folder).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["inside"])

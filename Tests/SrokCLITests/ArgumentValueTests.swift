@@ -97,14 +97,19 @@ struct ArgumentValueTests {
         let r = try CLI.run(bad.arguments, stdin: "")
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("is invalid for '\(bad.option)'"), "\(r.stderr)")
-        // ArgumentParser lists the values in order: 'a' and 'b', or 'a', 'b' or 'c'.
+        // In Russian (the default) ArgumentParser's own words are translated, the values listed in order.
         let quoted = bad.accepted.map { "'\($0)'" }
+        #expect(r.stderr.contains("недопустимо для «\(bad.option)»"), "\(r.stderr)")
+        #expect(r.stderr.contains("Укажите одно из: \(quoted.joined(separator: ", "))."), "\(r.stderr)")
+        // In English, ArgumentParser's words: 'a' and 'b', or 'a', 'b' or 'c'.
+        let en = try CLI.run(bad.arguments + ["--lang", "en"], stdin: "")
+        #expect(en.status == 2, "\(en.stderr)")
+        #expect(en.stderr.contains("is invalid for '\(bad.option)'"), "\(en.stderr)")
         let list =
             quoted.count == 2
             ? quoted.joined(separator: " and ")
             : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
-        #expect(r.stderr.contains("Please provide one of \(list)."), "\(r.stderr)")
+        #expect(en.stderr.contains("Please provide one of \(list)."), "\(en.stderr)")
     }
 
     @Test func numbersOutsideTheirRangeAreRefusedBeforeAnythingRuns() throws {
@@ -114,8 +119,8 @@ struct ArgumentValueTests {
         let output = dir.appendingPathComponent("out.csv").path
         let input = "id,registered_at\n1,2024-03-29T10:15+03:00\n"
         for (arguments, message) in [
-            (["-j", "0"], "invalid --jobs: '0'; expected 1–256"),
-            (["-j", "257"], "invalid --jobs: '257'; expected 1–256"),
+            (["-j", "0"], "invalid --jobs: '0'; expected a whole number from 1 to 256"),
+            (["-j", "257"], "invalid --jobs: '257'; expected a whole number from 1 to 256"),
             (["--chunk-bytes", "63"], "invalid --chunk-bytes: '63'"),
             (["--chunk-bytes", "1073741825"], "invalid --chunk-bytes: '1073741825'"),
             // 2^62 and 10^12: the library's `chunkBytes * 2` must never see them.
@@ -128,7 +133,7 @@ struct ArgumentValueTests {
             (["--max-record-bytes", "9223372036854775807"], "invalid --max-record-bytes: '9223372036854775807'"),
             (["--provisional", "2201"], "invalid --provisional: '2201'; expected a year from 1999 to 2200"),
         ] {
-            let r = try CLI.run(["batch", "-", "-o", output] + arguments, stdin: input)
+            let r = try CLI.run(["batch", "-", "-o", output, "--lang", "en"] + arguments, stdin: input)
             #expect(r.status == 2, "\(arguments)")
             #expect(r.stderr.contains(message), "\(r.stderr)")
             // Refused in validate(): no output, no rejects file, not even a temporary one.
@@ -149,8 +154,8 @@ struct ArgumentValueTests {
         }
         let add = try CLI.run(["add", "2024-01-01", "100001"])
         #expect(add.status == 2)
-        #expect(add.stderr.contains("expected a number of days from -100000 to 100000"))
-        let table = try CLI.run(["table", "--days", "7,0"])
+        #expect(add.stderr.contains("ожидается число дней от -100000 до 100000"), "\(add.stderr)")
+        let table = try CLI.run(["table", "--days", "7,0", "--lang", "en"])
         #expect(table.status == 2)
         // The message names the bad term itself, not the whole list.
         #expect(table.stderr.contains("invalid --days: '0'"))
@@ -161,11 +166,17 @@ struct ArgumentValueTests {
         // 1 and 9–10 May), in the same month: modified-following = following = 06.05.
         let roll = try CLI.run(["roll", "2024-05-04", "--convention", "Modified_Following"])
         #expect(roll.status == 0, "\(roll.stderr)")
-        #expect(roll.stdout.hasPrefix("04.05.2024 → 06.05.2024 (modified-following)"))
+        #expect(
+            roll.stdout.hasPrefix(
+                "04.05.2024 → 06.05.2024 (перенос на следующий рабочий день, а если он в другом месяце — на предшествующий)"
+            ), "\(roll.stdout)")
         // 30.03.2024 is a Saturday; the next working day, Monday 01.04, is in another month, so
         // modified-following takes the preceding one, Friday 29.03.
-        let back = try CLI.run(["roll", "2024-03-30", "--convention", "modified-following"])
-        #expect(back.stdout.hasPrefix("30.03.2024 → 29.03.2024 (modified-following)"))
+        let back = try CLI.run(["roll", "2024-03-30", "--convention", "modified-following", "--lang", "en"])
+        #expect(
+            back.stdout.hasPrefix(
+                "2024-03-30 → 2024-03-29 (moved to the following working day, or to the preceding one when that leaves the month)"
+            ), "\(back.stdout)")
         // The export's «59-ФЗ: да» means an appeal (Regime's own parser).
         let appeal = try CLI.run(Self.registered + ["--regime", "да", "--format", "csv"])
         #expect(appeal.status == 0, "\(appeal.stderr)")
@@ -200,10 +211,14 @@ struct ArgumentValueTests {
 
     @Test(arguments: [["due"], ["status"], ["batch"], ["add"]])
     func helpListsEveryRollConvention(_ command: [String]) throws {
-        let r = try CLI.run(command + ["--help"])
+        let r = try CLI.run(command + ["--help", "--lang", "en"])
         #expect(r.status == 0)
         let entry = Self.helpEntry(r.stdout, "--roll <roll>")
         #expect(entry.contains("(values: " + Self.rollValues.joined(separator: ", ")), "\(entry)")
+        // In Russian the same list, under ArgumentParser's words translated.
+        let ru = try CLI.run(command + ["--help"])
+        let ruEntry = Self.helpEntry(ru.stdout, "--roll <roll>")
+        #expect(ruEntry.contains("(значения: " + Self.rollValues.joined(separator: ", ")), "\(ruEntry)")
     }
 
     @Test func theBashCompletionOffersTheRollValues() throws {

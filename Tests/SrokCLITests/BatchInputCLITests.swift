@@ -48,7 +48,7 @@ struct BatchInputCLITests {
             let run = try Run(Self.fixture(form), ["--output-encoding", "utf-8", "--output-delimiter", ","])
             defer { run.clean() }
             #expect(run.result.status == 1, "one row is rejected: \(form) \(run.result.stderr)")
-            #expect(run.result.stderr.contains("read 8 rows, wrote 7, rejected 1"), "\(form)")
+            #expect(run.result.stderr.contains("строк прочитано 8, записано 7, отклонено 1"), "\(form)")
             #expect(!run.result.stderr.contains("не распознан"), "\(form): \(run.result.stderr)")
             outputs[form] = run.bytes("out.csv")
         }
@@ -102,12 +102,14 @@ struct BatchInputCLITests {
     @Test func theSheetOptionAndItsErrors() throws {
         let byName = try Run(Self.fixture("batch-openpyxl.xlsx"), ["--sheet", "Сообщения"])
         defer { byName.clean() }
-        #expect(byName.result.stderr.contains("wrote 7"), "\(byName.result.stderr)")
+        #expect(byName.result.stderr.contains("записано 7"), "\(byName.result.stderr)")
 
         let missing = try Run(Self.fixture("batch-openpyxl.xlsx"), ["--sheet", "3"])
         defer { missing.clean() }
         #expect(missing.result.status == 2)
-        #expect(missing.result.stderr.contains("1 'Сообщения'"), "the sheets are listed: \(missing.result.stderr)")
+        #expect(
+            missing.result.stderr.contains("«3»; известны: 1 «Сообщения» (название или номер 1–1)"),
+            "the sheets are listed: \(missing.result.stderr)")
 
         let csv = try CLI.run(["batch", Self.fixture("batch-utf8.csv"), "--input-format", "csv", "--sheet", "1"])
         #expect(csv.status == 2 && csv.stderr.contains("--sheet"), "\(csv.stderr)")

@@ -117,9 +117,10 @@ struct BatchRegulationCLITests {
             #expect(run.field(id, "planned_check") == check, "\(id)")
         }
         // The summary counts each verdict: agrees A1 A5 A7 A8, later A2 A3 A4, earlier A6.
-        #expect(run.result.stderr.contains("agrees 4"))
-        #expect(run.result.stderr.contains("platform-later 3"))
-        #expect(run.result.stderr.contains("platform-earlier 1"))
+        #expect(
+            run.result.stderr.contains(
+                "плановая дата (платформа и акт): совпадает 4, у платформы позже 3, у платформы раньше 1"),
+            "\(run.result.stderr)")
         #expect(run.summary.contains("\"planned_check\":{\"agrees\":4,\"platform-earlier\":1,\"platform-later\":3}"))
     }
 
@@ -183,9 +184,9 @@ struct BatchRegulationCLITests {
             + "C4,2024-04-10T09:00+03:00,federal,execution,2024-04-15T10:00+03:00\n"
         let run = try Run(text, asOf: "2024-04-20T12:00+03:00", delimiter: ",")
         #expect(
-            run.header.suffix(6) == [
+            run.header.suffix(7) == [
                 "original_due", "due_reason", "next_control", "next_control_due", "overdue_controls",
-                "controls_overdue_count",
+                "controls_overdue_count", "warnings",
             ])
         #expect(
             run.field("C1", "overdue_controls") == "executor-take" && run.field("C1", "controls_overdue_count") == "1")
@@ -196,7 +197,8 @@ struct BatchRegulationCLITests {
         #expect(run.field("C3", "overdue_controls") == "coordinator-decision")
         #expect(run.field("C4", "next_control") == "" && run.field("C4", "controls_overdue_count") == "0")
         #expect(
-            run.result.stderr.contains("overdue controls: coordinator-decision 1, executor-take 1"),
+            run.result.stderr.contains(
+                "просроченные контроли: координатор принимает решение 1, исполнитель берёт в работу 1"),
             "\(run.result.stderr)")
         #expect(run.summary.contains("\"overdue_controls\":{\"coordinator-decision\":1,\"executor-take\":1}"))
     }

@@ -74,7 +74,8 @@ struct BatchRowTests {
     @Test func everyBadValueIsRejectedWithItsColumnAndTheGoodRowsComeThrough() throws {
         var input = Self.header + Self.good
         for b in Self.bad { input += b.row + Self.good2 }
-        let run = try BatchRun(input)
+        // The reasons below are the English ones (the Russian are checked in LanguageCLITests).
+        let run = try BatchRun(input, ["--lang", "en"])
         defer { run.clean() }
         #expect(run.result.status == 1)
         #expect(run.outputLines.count == 1 + 1 + Self.bad.count)  // header + every good row
@@ -117,7 +118,7 @@ struct BatchRowTests {
     @Test func unbalancedQuoteLosesOnlyItsRow() throws {
         let text =
             "id,registered_at,term_days\n1,2024-03-30T10:15+03:00,30\n2,\"2024-03-30T10:15+03:00,30\n3,2024-03-30T10:15+03:00,30\n4,2024-03-30T10:15+03:00,\"30\"x\n5,2024-03-30T10:15+03:00,30\n"
-        let run = try BatchRun(text, ["--columns", "id"])
+        let run = try BatchRun(text, ["--columns", "id", "--lang", "en"])
         defer { run.clean() }
         #expect(run.outputLines == ["id", "1", "3", "5"])
         let rejects = run.rejectLines.dropFirst()
@@ -147,7 +148,7 @@ struct BatchRowTests {
         let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8"])
         defer { run.clean() }
         #expect(run.outputLines == ["id", "1", "3"])
-        #expect(run.rejects.contains("3,,category,,invalid UTF-8"))
+        #expect(run.rejects.contains("3,,category,,недопустимый UTF-8"), "\(run.rejects)")
         let detected = try BatchRun(data, ["--columns", "id"])
         defer { detected.clean() }
         #expect(detected.outputLines == ["id", "1", "2", "3"])
@@ -162,7 +163,7 @@ struct BatchRowTests {
         data.append(contentsOf: [0x94])
         data.append(Data("b\"\n".utf8))
         // Read as UTF-8 (detected, the file is not valid UTF-8 and would be Windows-1251 text).
-        let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8"])
+        let run = try BatchRun(data, ["--columns", "id", "--encoding", "utf-8", "--lang", "en"])
         defer { run.clean() }
         #expect(run.outputLines == ["id"])
         #expect(run.rejects.contains("2,,category,,invalid UTF-8"))
@@ -306,7 +307,11 @@ struct BatchRowTests {
         #expect(o["rows_rejected"] as? Int == 1)
         #expect((o["by_status"] as? [String: Int])?["overdue"] == 1)
         #expect((o["by_organisation"] as? [String: Int])?["Администрация"] == 2)
-        #expect(r.stderr.contains("read 3 rows, wrote 2, rejected 1"))
+        // The summary in Russian (the default), on stderr and in the file beside the codes.
+        #expect(r.stderr.contains("строк прочитано 3, записано 2, отклонено 1"), "\(r.stderr)")
+        #expect(r.stderr.contains("статус: в срок 1, просрочено 1"), "\(r.stderr)")
+        #expect(o["language"] as? String == "ru")
+        #expect((o["summary_text"] as? String)?.contains("строк прочитано 3, записано 2, отклонено 1") == true)
     }
 }
 
@@ -382,7 +387,7 @@ struct BatchAtomicityTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 2, "\(e)")
-        #expect(e.contains("standard output"), "\(e)")
+        #expect(e.contains("стандартный вывод"), "\(e)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("srok-tmp") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
@@ -409,7 +414,7 @@ struct BatchAtomicityTests {
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
-        #expect(e.contains("standard output"), "\(e)")
+        #expect(e.contains("стандартный вывод"), "\(e)")
     }
 
     @Test func aBadSummaryPathFailsBeforeAnyOutputIsInPlace() throws {
@@ -466,7 +471,7 @@ struct BatchHostileInputTests {
         process.waitUntilExit()
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(e.prefix(300))")
-        #expect(e.contains("65536 bytes"), "\(e.prefix(300))")
+        #expect(e.contains("65536 байт"), "\(e.prefix(300))")
         // 80 NULs echoed as \u{0} (5 characters each) and the message around them.
         #expect(e.utf8.count < 800, "\(e.utf8.count) bytes on stderr")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
@@ -477,7 +482,8 @@ struct BatchHostileInputTests {
         let text =
             ["id,registered_at,term_days", "1,2024-03-30T10:15+03:00,30", long, "3,2024-03-30T10:15+03:00,30"].joined(
                 separator: "\r") + "\r"
-        let run = try BatchRun(text, ["--columns", "id", "--max-record-bytes", "256", "--chunk-bytes", "64"])
+        let run = try BatchRun(
+            text, ["--columns", "id", "--max-record-bytes", "256", "--chunk-bytes", "64", "--lang", "en"])
         defer { run.clean() }
         #expect(run.result.status == 1)
         #expect(run.outputLines == ["id", "1", "3"])

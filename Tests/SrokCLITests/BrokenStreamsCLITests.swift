@@ -45,7 +45,13 @@ struct BrokenStreamsCLITests {
         // /dev/full fails every write with ENOSPC.
         let due = try bash("\"$SROK\" due --registered 2024-03-30T10:15+03:00 --days 30 > /dev/full")
         #expect(due.status == 2)
-        #expect(due.stderr.contains("standard output") && due.stderr.contains("No space left on device"))
+        // In Russian (the default), the system's reason in glibc's Russian words.
+        #expect(
+            due.stderr.contains("стандартный вывод")
+                && due.stderr.contains("На устройстве не осталось свободного места"),
+            "\(due.stderr)")
+        let en = try bash("\"$SROK\" due --registered 2024-03-30T10:15+03:00 --days 30 --lang en > /dev/full")
+        #expect(en.stderr.contains("standard output") && en.stderr.contains("No space left on device"))
         let calendar = try bash("\"$SROK\" calendar 2025 --format csv > /dev/full")
         #expect(calendar.status == 2)
     }

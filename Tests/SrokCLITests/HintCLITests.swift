@@ -36,7 +36,8 @@ struct HintCLITests {
         // The data's last decree year is 2027 (Data/calendars/RU-2013-2027.srokcal).
         let r = try CLI.run(["calendar", "2029"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("covers 1999-01-01…2027-12-31"), "\(r.stderr)")
+        // In Russian (the default), dates as Russians write them.
+        #expect(r.stderr.contains("вне календаря RU, который охватывает 01.01.1999–31.12.2027"), "\(r.stderr)")
         #expect(r.stderr.contains("--provisional 2029"), "\(r.stderr)")
         let line = try #require(Self.example(r.stderr), "\(r.stderr)")
         #expect(line == "\(CLI.executable.path) calendar 2029 --provisional 2029")
@@ -93,7 +94,13 @@ struct HintCLITests {
         // covered range only, no option, no command.
         let far = try CLI.run(["day", "2250-01-01"])
         #expect(far.status == 2)
-        #expect(far.stderr.contains("is outside calendar RU, which covers 1999-01-01…2027-12-31"), "\(far.stderr)")
+        #expect(
+            far.stderr.contains("srok: дата 01.01.2250 вне календаря RU, который охватывает 01.01.1999–31.12.2027\n"),
+            "\(far.stderr)")
+        let english = try CLI.run(["day", "2250-01-01", "--lang", "en"])
+        #expect(
+            english.stderr.contains("2250-01-01 is outside calendar RU, which covers 1999-01-01…2027-12-31\n"),
+            "\(english.stderr)")
         #expect(!far.stderr.contains("--provisional"), "\(far.stderr)")
         #expect(Self.example(far.stderr) == nil)
         // Before the data (1999) neither.
@@ -119,7 +126,15 @@ struct HintCLITests {
     @Test func aCapitalOrAMisspeltNameGivenAsARegionNamesTheRegion() throws {
         let capital = try CLI.run(["day", "2025-01-01", "--region", "Казань"])
         #expect(capital.status == 2)
-        #expect(capital.stderr.contains("unknown region 'Казань'; known: RU-TA (Республика Татарстан, центр — Казань)"))
+        #expect(
+            capital.stderr.contains(
+                "неизвестный регион «Казань»; возможно, имелся в виду RU-TA (Республика Татарстан, центр — Казань)"),
+            "\(capital.stderr)")
+        let english = try CLI.run(["day", "2025-01-01", "--region", "Казань", "--lang", "en"])
+        #expect(
+            english.stderr.contains(
+                "unknown region 'Казань'; perhaps you meant RU-TA (Республика Татарстан, capital Казань)"),
+            "\(english.stderr)")
         let typo = try CLI.run([
             "due", "--registered", "2025-03-03T10:00+03:00", "--days", "30", "--region", "Татарстн",
         ])

@@ -18,14 +18,32 @@ struct HistoryFileCLITests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try CLI.run(["status", "--history", path])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("'term'") && r.stderr.contains("term_days") && r.stderr.contains(path))
+        // The key, the file, and every accepted key (a few checked), in Russian by default.
+        #expect(r.stderr.contains("«term»") && r.stderr.contains(path), "\(r.stderr)")
+        // The key meant first, then every key.
+        #expect(r.stderr.contains("известный ключ (возможно, term_days?): registered_at, tz,"), "\(r.stderr)")
+        for key in ["term_days", "fast_track_days", "entries", "as_of"] { #expect(r.stderr.contains(key)) }
+        let en = try CLI.run(["status", "--history", path, "--lang", "en"])
+        #expect(en.status == 2)
+        #expect(
+            en.stderr.contains("'term'")
+                && en.stderr.contains("a known key (did you mean term_days?): registered_at, tz,"),
+            "\(en.stderr)")
     }
 
     @Test func aMissingFileGivesTheSystemsReason() throws {
         let r = try CLI.run(["status", "--history", "/nonexistent/srok-history.json"])
         #expect(r.status == 2)
-        // strerror(ENOENT) on glibc.
-        #expect(r.stderr.contains("No such file or directory"))
+        // ENOENT in the user's language: glibc's Russian text by default, strerror's in English.
+        #expect(
+            r.stderr
+                == "srok: /nonexistent/srok-history.json: не удаётся прочитать файл (история сообщения): Нет такого файла или каталога\n",
+            "\(r.stderr)")
+        let en = try CLI.run(["status", "--history", "/nonexistent/srok-history.json", "--lang", "en"])
+        #expect(
+            en.stderr
+                == "srok: /nonexistent/srok-history.json: cannot read the history file: No such file or directory\n",
+            "\(en.stderr)")
     }
 
     @Test func flagsOverrideTheFile() throws {

@@ -5,7 +5,7 @@ import Testing
 /// The library's JSON call (`MessageJSONCall`, what the C ABI and the service answer with) and
 /// `srok due|status|profiles --format json` give the same bytes for the same message: both encode
 /// the same answer types. The one difference is the label of an explicit term: the CLI names its
-/// flag (`--days (задано в командной строке)`), the call the request key.
+/// flag («задано параметром --days»), the call the request key («задано ключом term_days»).
 @Suite("The JSON call and the CLI's JSON agree")
 struct JSONCallCLITests {
     static let call = MessageJSONCall(context: try! SrokContext())
@@ -42,15 +42,15 @@ struct JSONCallCLITests {
         let cli = try cli(["status", "--history", path, "--format", "json"])
         let request = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         var call = Self.call
-        call.explicitTermSource = "--days (задано в командной строке)"
+        call.explicitTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
         #expect(text(try call.status(request, now: Self.now)) == cli)
         // With the call's own label, only term_source differs.
         let own = text(try Self.call.status(request, now: Self.now))
         #expect(
             own
                 == cli.replacingOccurrences(
-                    of: #""term_source":"--days (задано в командной строке)""#,
-                    with: #""term_source":"term_days (задано в запросе)""#))
+                    of: #""term_source":"задано параметром --days""#,
+                    with: #""term_source":"задано ключом term_days""#))
         // examples/history.json: due Saturday 27.04.2024 (28.04 + preceding), as of 20.04 12:00, ok.
         #expect(cli.contains(#""due":"2024-04-27T23:59:59+03:00""#) && cli.contains(#""status":"ok""#))
     }
@@ -77,7 +77,7 @@ struct JSONCallCLITests {
             "--postponed-until", "2025-04-30", "--format", "json",
         ])
         var call = Self.call
-        call.explicitTermSource = "--days (задано в командной строке)"
+        call.explicitTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
         let a = try call.due(
             Array(
                 #"{"registered_at": "2025-03-03T10:00+03:00", "profile": "staritsa", "term_days": 30, "postponed_until": ["2025-04-30"]}"#

@@ -129,12 +129,13 @@ struct RegulationCLITests {
         #expect(ru.status == 0)
         #expect(ru.stdout.contains("| Правило акта | Пункт | Что делает Srok |"))
         #expect(
-            ru.stdout.contains("Контроль applicant-contact: 1 дн., счёт days-inclusive") && ru.stdout.contains("п. 6.3")
+            ru.stdout.contains("Контроль: связь с заявителем: 1 день, дни, считая день события")
+                && ru.stdout.contains("п. 6.3"), "\(ru.stdout)"
         )
         #expect(ru.stdout.contains("акт молчит"))
         let en = try CLI.run(["profiles", "--explain", "mamadysh", "--lang", "en"])
         #expect(en.stdout.contains("| Rule of the act | Clause | What Srok does |"))
-        #expect(en.stdout.contains("Control head-informed: 1 working days, count working-days"))
+        #expect(en.stdout.contains("Control: informing the head: 1 working day, working days"), "\(en.stdout)")
         let js = try CLI.run(["profiles", "--explain", "krasnodar-krai", "--format", "json"])
         let rules = try #require(try json(js.stdout)["rules"] as? [[String: Any]])
         #expect(rules.filter { ($0["rule"] as? String)?.hasPrefix("Основание") == true }.count == 13)

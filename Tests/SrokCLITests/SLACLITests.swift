@@ -115,7 +115,9 @@ struct SLACLITests {
         }
         #expect(r.stdout.contains("Уборка мусора во дворах"))
         let one = try CLI.run(["profiles", "bryansk"])
-        #expect(one.stdout.contains("executor-take"))
+        // The control by its name, not its code (the code stays in --format json).
+        #expect(one.stdout.contains("контроль: исполнитель берёт в работу: 3 дня, по часам"), "\(one.stdout)")
+        #expect(!one.stdout.contains("executor-take"))
     }
 
     @Test func regulationCheckReportsExactlyTheOneCell() throws {
@@ -164,6 +166,6 @@ struct TableBoundsCLITests {
         #expect(ContinuousClock.now - started < .seconds(10))
         let tooMany = try CLI.run(["table", "--days", list + ",30"])
         #expect(tooMany.status == 2)
-        #expect(tooMany.stderr.contains("at most 366"))
+        #expect(tooMany.stderr.contains("не больше 366"), "\(tooMany.stderr)")
     }
 }

@@ -70,7 +70,7 @@ struct AnswerCodingTests {
         #expect(a.rolled == "preceding:2024-04-28>2024-04-27")
         #expect(a.stageDue.moderation.description == "2024-03-30T22:15:00+03:00")
         #expect(a.budgetMinutes == PerStage { [2160, 2160, 28_080, 6480, 4320][$0.rawValue] })
-        #expect(a.termSource == DueAnswer.requestTermSource)
+        #expect(a.termSource == "задано ключом term_days")
         #expect(a.originalDue == nil && a.dueReason == nil && !a.provisional)
         #expect(try keys(json) == DueAnswer.Key.allCases.map(\.rawValue))
         #expect(try object(json)["rolled"] as? String == "preceding:2024-04-28>2024-04-27")

@@ -54,7 +54,7 @@ struct CalendarParserTests {
         // The totals in the sample are made up: the mismatch is reported, naming the year.
         let mismatches = cal.totalsMismatches()
         #expect(mismatches.count == 1)
-        #expect(mismatches.first?.description.contains("year 2022") == true)
+        #expect(mismatches.first?.message(.en).contains("year 2022") == true)
     }
 
     @Test func carryOverMovesAWeekendHolidayToTheNextWorkingDay() throws {

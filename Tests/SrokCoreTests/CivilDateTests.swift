@@ -46,8 +46,8 @@ struct CivilDateTests {
     func rejectsMalformedOrImpossibleDates(_ text: String) {
         #expect(throws: SrokError.self) { try CivilDate(parsing: text, field: "registered_at") }
         do { _ = try CivilDate(parsing: text, field: "registered_at") } catch {
-            #expect(error.description.contains("registered_at"))
-            #expect(error.description.contains("YYYY-MM-DD"))
+            #expect(error.message(.en).contains("registered_at"))
+            #expect(error.message(.en).contains("YYYY-MM-DD"))
         }
     }
 }

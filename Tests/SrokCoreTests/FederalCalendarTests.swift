@@ -115,9 +115,9 @@ struct FederalCalendarTests {
             _ = try cal.kind(of: d("2028-03-01"))
             Issue.record("2028 must be refused")
         } catch {
-            #expect(error.description.contains("1999-01-01"))
-            #expect(error.description.contains("2027-12-31"))
-            #expect(error.description.contains("provisional"))
+            #expect(error.message(.en).contains("1999-01-01"))
+            #expect(error.message(.en).contains("2027-12-31"))
+            #expect(error.message(.en).contains("provisional"))
         }
         #expect(throws: SrokError.self) { try cal.kind(of: d("1998-12-31")) }
         let provisional = try Fixtures.catalog.federal(options: CalendarOptions(provisionalThroughYear: 2030))

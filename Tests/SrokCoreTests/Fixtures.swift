@@ -7,11 +7,15 @@ enum Fixtures {
 
     static func d(_ s: String) -> CivilDate { try! CivilDate(parsing: s) }
 
-    /// The description of the error `body` throws, or "" when it throws none.
-    static func errorText(_ body: () throws -> Void) -> String {
+    /// The message of the error `body` throws, in English (`lang`), or "" when it throws none.
+    static func errorText(_ lang: Language = .en, _ body: () throws -> Void) -> String {
         do {
             try body()
             return ""
+        } catch let e as SrokError {
+            return e.message(lang)
+        } catch let e as MessageFieldError {
+            return e.message(lang)
         } catch { return "\(error)" }
     }
     static let context: SrokContext = try! SrokContext()

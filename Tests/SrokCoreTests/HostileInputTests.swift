@@ -63,9 +63,9 @@ struct HostileInputTests {
     }
 
     @Test func aMonthOrQuarterOutOfRangeIsAnError() {
-        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, month: 13) }.contains("1–12"))
-        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, month: 0) }.contains("1–12"))
-        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, quarter: 5) }.contains("1–4"))
+        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, month: 13) }.contains("from 1 to 12"))
+        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, month: 0) }.contains("from 1 to 12"))
+        #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: 2024, quarter: 5) }.contains("from 1 to 4"))
         #expect(Fixtures.errorText { _ = try Fixtures.federal.totals(year: Int.max, month: 1) }.contains("1999…2027"))
     }
 

@@ -126,7 +126,8 @@ struct MessageRequestJSONTests {
     @Test func everyKeyIsListedAndKnown() throws {
         // The keys this suite covers, written out: the format's documentation.
         let covered = [
-            "registered_at", "tz", "region", "profile", "term_days", "fast_track_days", "level", "category",
+            "registered_at", "tz", "region", "profile", "term_days", "fast_track_days", "fast_track", "level",
+            "category",
             "subcategory", "regime", "migration", "count", "roll", "basis", "schedule", "roll_stages", "entries",
             "stage", "stage_entered_at", "taken_into_work", "postponed_until", "extension_days", "redirected_at",
             "received_at", "closed_at", "as_of", "applicant_contacted_at", "head_informed_at", "outcome",

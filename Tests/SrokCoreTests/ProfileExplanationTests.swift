@@ -13,15 +13,17 @@ struct ProfileExplanationTests {
         for lang in Language.allCases {
             let rows = p.explanation(lang)
             let clauses = Set(rows.map(\.clause))
-            #expect(clauses.contains(p.term.citation), "\(id) term")
-            #expect(clauses.contains(p.fastTrackTerms.citation), "\(id) fast-track terms")
-            #expect(clauses.contains(p.postponements.citation), "\(id) postponements")
-            #expect(clauses.contains(p.rejection.citation), "\(id) rejection")
+            // Srok's own default clauses are translated in English; the acts' are quoted as written.
+            func clause(_ c: String) -> String { DefaultCitations.text(c, lang) }
+            #expect(clauses.contains(clause(p.term.citation)), "\(id) term")
+            #expect(clauses.contains(clause(p.fastTrackTerms.citation)), "\(id) fast-track terms")
+            #expect(clauses.contains(clause(p.postponements.citation)), "\(id) postponements")
+            #expect(clauses.contains(clause(p.rejection.citation)), "\(id) rejection")
             for c in p.controls {
                 #expect(
                     rows.contains {
-                        $0.clause == c.citation && $0.rule.contains(c.kind.rawValue)
-                            && $0.rule.contains(c.count.rawValue)
+                        $0.clause == c.citation && $0.rule.contains(c.kind.name(lang))
+                            && $0.rule.contains(c.count.text(lang))
                     }, "\(id) \(c.kind)")
             }
             for f in p.fastTracks { #expect(clauses.contains(f.citation), "\(id) \(f.category)") }
@@ -48,7 +50,8 @@ struct ProfileExplanationTests {
         let en = try Fixtures.context.profile("bryansk").explanation(.en)
         #expect(
             en.contains {
-                $0.rule == "Control executor-return: 7 days, count days" && $0.engine.contains("end of the 7th day")
+                $0.rule == "Control: return as outside competence: 7 days, days from the next day"
+                    && $0.engine.contains("end of day 7 after the day of the event")
             })
     }
 

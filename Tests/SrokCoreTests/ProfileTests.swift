@@ -96,7 +96,7 @@ struct ProfileTests {
                 "profile x\n  stage moderation 50 | a\n  stage coordination 5 | a\n  stage execution 65 | a\n  stage approval 15 | a\n  stage final-approval 10 | a\n"
             ).contains("100"))
         #expect(message("profile x\n  term 30\n").contains("p.srokprofile:2"))
-        #expect(message("profile x\n  count sideways | c\n").contains("days, days-inclusive or clock"))
+        #expect(message("profile x\n  count sideways | c\n").contains("one of days, days-inclusive, clock"))
         #expect(message("term 30 | x\n").contains("before any 'profile"))
         #expect(message("profile x\n  control coffee 3 days | c\n").contains("coordinator-decision"))
         #expect(

@@ -112,7 +112,7 @@ struct RegionalCalendarTests {
             _ = try strict.kind(of: d("2027-03-09"))
             Issue.record("strict must refuse 2027")
         } catch {
-            #expect(error.description.contains("strict"))
+            #expect(error.message(.en).contains("strict"))
         }
         #expect(try strict.kind(of: d("2024-04-10")) == .otherDayOff)
     }

@@ -34,7 +34,7 @@ enum Regulation {
             _ = try MessageResolver(context: Fixtures.context, defaults: defaults).resolve(request, now: t(asOf))
                 .status()
             return ("", "")
-        } catch { return (error.field, error.description) }
+        } catch { return (error.field, error.message(.en)) }
     }
 
     /// `instant` in Moscow time, ISO 8601.

@@ -112,9 +112,10 @@ struct SLAStatusTests {
                 of: history(entries, postponed: [d("2024-05-20"), d("2024-06-01")]), asOf: asOf, rules: once004)
             Issue.record("a second postponement must be refused")
         } catch {
-            #expect(error.description.contains("postponed_until"))
-            #expect(error.description.contains("at most 1"))
-            #expect(error.description.contains("раздел 3 абз. 2"))
+            #expect(error.message(.en).contains("postponed_until"))
+            #expect(error.message(.en).contains("at most once"))
+            #expect(error.message(.ru).contains("«Отложено» не более 1 раза"))
+            #expect(error.message(.en).contains("раздел 3 абз. 2"))
         }
         // An act with no limit (seed 003, and the default for a silent act): the latest date
         // named governs. As of 24.05 the message is not late (it would be with the first

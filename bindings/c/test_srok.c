@@ -495,6 +495,44 @@ static void test_no_allocation(const srok_context *ctx) {
 }
 #endif
 
+/* One language at a time: a context's messages and its JSON answers' words are Russian by default
+ * and English with SROK_LANG_EN (codes are the same in both). */
+static void test_language(const srok_context *ru) {
+    srok_request req = {0};
+    srok_due_result r;
+    srok_error err;
+    req.registered_at_text = "2024-13-45";
+    /* SrokError's Russian form: «недопустимое значение <поле>: «<значение>»; ожидается …». */
+    CHECK_EQ(srok_due(ru, &req, &r, &err), SROK_E_INVALID);
+    CHECK(strstr(err.message, "недопустимое значение registered_at: «2024-13-45»") != NULL);
+    CHECK(strstr(err.message, "invalid") == NULL);
+
+    srok_open_options options = {0};
+    options.language = SROK_LANG_EN;
+    srok_context *en = NULL;
+    CHECK_EQ(srok_context_open(&options, &en, &err), SROK_OK);
+    if (en) {
+        CHECK_EQ(srok_due(en, &req, &r, &err), SROK_E_INVALID);
+        CHECK(strstr(err.message, "invalid registered_at: '2024-13-45'") != NULL);
+        /* A term given explicitly is named in the context's language (term_days is the key). */
+        const char *json = "{\"registered_at\": \"2024-03-29T10:15+03:00\", \"term_days\": 30}";
+        char *answer = NULL;
+        CHECK_EQ(srok_due_json(en, json, strlen(json), &answer, NULL, &err), SROK_OK);
+        if (answer) CHECK(strstr(answer, "\"term_source\":\"given with the key term_days\"") != NULL);
+        srok_free(answer);
+        answer = NULL;
+        CHECK_EQ(srok_due_json(ru, json, strlen(json), &answer, NULL, &err), SROK_OK);
+        if (answer) CHECK(strstr(answer, "\"term_source\":\"задано ключом term_days\"") != NULL);
+        srok_free(answer);
+        srok_context_close(en);
+    }
+    /* A language outside the enum is the caller's mistake, reported in Russian (no context yet). */
+    options.language = 7;
+    CHECK_EQ(srok_context_open(&options, &en, &err), SROK_E_ARGUMENT);
+    CHECK(strcmp(err.field, "language") == 0);
+    CHECK(strstr(err.message, "SROK_LANG_RU (0) или SROK_LANG_EN (1)") != NULL);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: %s TESTDATA-DIR\n", argv[0]);
@@ -509,6 +547,7 @@ int main(int argc, char **argv) {
     }
     test_due_dates(ctx);
     test_errors(ctx);
+    test_language(ctx);
     test_open(argv[1]);
     test_due_many(ctx);
     test_json(ctx);

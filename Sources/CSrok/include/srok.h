@@ -80,8 +80,10 @@ typedef struct srok_error {
     /* The request key at fault ("registered_at", "profile", "term_days" …; the JSON key and the
      * batch's column name), or "" when no single field is. NUL-terminated. */
     char field[SROK_ERROR_FIELD_CAPACITY];
-    /* What was wrong, where, and what is accepted (English, with Russian names of the law). UTF-8,
-     * NUL-terminated, cut at a character boundary with "…" when longer than the buffer. */
+    /* What was wrong, where, and what is accepted, in the context's language (srok_open_options.
+     * language: Russian by default, English with SROK_LANG_EN; Russian when there is no context
+     * yet or it is NULL). UTF-8, NUL-terminated, cut at a character boundary with "…" when longer
+     * than the buffer. */
     char message[SROK_ERROR_MESSAGE_CAPACITY];
 } srok_error;
 
@@ -107,6 +109,15 @@ void srok_free(void *pointer);
  * ones), regions and regulation profiles, optionally extended by the user's files. Opaque. */
 typedef struct srok_context srok_context;
 
+/* The language of a context's error messages and of the words in its JSON answers (term_source
+ * and the *_text keys; codes such as "overdue" are the same in both). */
+typedef enum srok_language {
+    /* Русский (the default). */
+    SROK_LANG_RU = 0,
+    /* English. */
+    SROK_LANG_EN = 1
+} srok_language;
+
 /* What to load besides the embedded data. Zero-initialise it ({0}) and set what you need; a NULL
  * options pointer is the same as all zeros. The files use the grammars of Data/FORMAT.md and are
  * read after the embedded ones: a calendar `year` block replaces that year, a profile with the id
@@ -124,6 +135,8 @@ typedef struct srok_open_options {
     /* Compute years after the decree data up to this year from the statutory rules alone (results
      * marked provisional). 0: refuse such years with SROK_E_COVERAGE. */
     int32_t provisional_through_year;
+    /* srok_language of the context's messages and answers; 0 (zero-initialised): Russian. */
+    int32_t language;
 } srok_open_options;
 
 /* Opens a context. On success returns SROK_OK and stores it in *context; on failure stores NULL
@@ -296,7 +309,8 @@ srok_code srok_due_many(const srok_context *context, const srok_request *common,
  * columns; see the README), read by Srok's one strict request reader. On success stores in
  * *answer a NUL-terminated JSON object — the keys and values `srok due --format json` prints:
  * profile, regime, calendar, tz, registered_at, term, due_date, due, rolled, the stages' *_due and
- * *_budget_minutes, original_due_date, due_reason, term_source … — and its length without the NUL
+ * *_budget_minutes, original_due_date, due_reason, term_source, rolled_text, warnings … (texts in
+ * the context's language) — and its length without the NUL
  * in *answer_length (when not NULL). Free the answer with srok_free. On failure stores NULL and
  * returns the error: malformed JSON, an unknown key or a value of the wrong type is SROK_E_INVALID
  * naming the key ("body" for JSON that is not an object). Thread-safe. */
@@ -305,8 +319,9 @@ srok_code srok_due_json(const srok_context *context, const char *request, size_t
 
 /* The status of a message from its JSON request with the stage history (entries, stage,
  * stage_entered_at, taken_into_work, postponed_until, closed_at, outcome, as_of …): the keys of
- * srok_due_json's answer plus those `srok status --format json` prints (status,
- * remaining_minutes, stage, stage_status, effective_due, as_of, next_control, the per-stage
+ * srok_due_json's answer plus those `srok status --format json` prints (status — ok, approaching,
+ * overdue, closed or not-yet-registered —, status_text, remaining_minutes, stage, stage_status,
+ * effective_due, as_of, next_control, the per-stage
  * "stages" and the "controls" arrays …). A request without as_of is evaluated at the current
  * time. Otherwise as srok_due_json. */
 srok_code srok_status_json(const srok_context *context, const char *request, size_t length, char **answer,

@@ -27,7 +27,9 @@ final class Deflater {
         guard status == Z_OK else {
             // The memory is freed by deinit, which runs when a class's initialiser throws.
             open = false
-            throw .io(path: "zlib", message: "cannot start compressing the Excel report (deflateInit2: \(status))")
+            throw .io(
+                "zlib", ru: "не удаётся начать сжатие отчёта Excel (deflateInit2: \(status))",
+                en: "cannot start compressing the Excel report (deflateInit2: \(status))")
         }
     }
 
@@ -69,7 +71,9 @@ final class Deflater {
             stream.pointee.avail_out = uInt(out.count)
             let status = deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
             guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                throw .io(path: "zlib", message: "compressing the Excel report failed (deflate: \(status))")
+                throw .io(
+                    "zlib", ru: "ошибка сжатия отчёта Excel (deflate: \(status))",
+                    en: "compressing the Excel report failed (deflate: \(status))")
             }
             let produced = out.count - Int(stream.pointee.avail_out)
             if produced > 0 {

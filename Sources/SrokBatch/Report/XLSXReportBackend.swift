@@ -67,8 +67,8 @@ extension XLSXReportBackend {
     {
         guard cells.count <= header.count, overdueColumns.allSatisfy({ (0..<header.count).contains($0) }) else {
             throw .invalidValue(
-                field: "Excel report row \(rowCount + 1)", value: "\(cells.count) cells",
-                expected: "at most \(header.count), one per header column")
+                field: "Excel report row \(rowCount + 1)", value: String(cells.count),
+                expected: Self.cellsExpected(header.count))
         }
         for (column, cell) in cells.enumerated() {
             try XLSXCell.validate(cell, row: rowCount + 1, column: column)
@@ -94,22 +94,30 @@ extension XLSXReportBackend {
     /// The error of a row past Excel's limit on sheet `sheet`.
     static func tooManyRows(sheet: String) -> SrokError {
         .invalidValue(
-            field: "rows of the Excel report's \(sheet) sheet", value: "more than \(xlsxMaxRowsPerSheet - 1)",
-            expected: "at most 1 048 575 rows after the header (Excel's limit per sheet); write CSV for larger inputs")
+            field: "Excel report sheet '\(sheet)' rows", value: "> \(xlsxMaxRowsPerSheet - 1)",
+            expected: LocalizedText(
+                ru:
+                    "не больше 1 048 575 строк после заголовка (предел Excel для листа); для больших входов пишите CSV",
+                en: "at most 1 048 575 rows after the header (Excel's limit per sheet); write CSV for larger inputs"))
     }
 
     /// The error of a row with more cells than the header has columns.
     static func tooManyCells(row: Int, columns: Int) -> SrokError {
-        .invalidValue(
-            field: "Excel report row \(row)", value: "more than \(columns) cells",
-            expected: "at most \(columns), one per header column")
+        .invalidValue(field: "Excel report row \(row)", value: "> \(columns)", expected: cellsExpected(columns))
+    }
+
+    /// What a row's cells must be: at most one per header column.
+    static func cellsExpected(_ columns: Int) -> LocalizedText {
+        LocalizedText(
+            ru: "не больше \(columns) ячеек, по одной на столбец заголовка",
+            en: "at most \(columns) cells, one per header column")
     }
 
     /// The error of anything done after ``finish(summary:)`` or ``abandon()``.
     var finished: SrokError {
         .io(
-            path: file.target,
-            message: "the Excel report was already completed or abandoned; nothing more can be written to it")
+            file.target, ru: "отчёт Excel уже завершён или брошен; в него больше ничего не записать",
+            en: "the Excel report was already completed or abandoned; nothing more can be written to it")
     }
 }
 
@@ -132,7 +140,9 @@ extension XLSXCell {
     private static func badDate(_ cell: XLSXCell, row: Int, column: Int) -> SrokError {
         .invalidValue(
             field: "Excel report row \(row), column \(column + 1)", value: "\(cell)",
-            expected: "a real date (year 1–9999, month 1–12, a day of that month) and a time 00:00:00–23:59:59")
+            expected: LocalizedText(
+                ru: "настоящая дата (год 1–9999, месяц 1–12, день этого месяца) и время 00:00:00–23:59:59",
+                en: "a real date (year 1–9999, month 1–12, a day of that month) and a time 00:00:00–23:59:59"))
     }
 }
 

@@ -20,8 +20,9 @@ enum XLSXReportRow {
     /// Writes Srok's `columns` of one message (after the row's mark and its input fields).
     static func write(
         _ st: MessageStatus, _ e: ResolvedEngine, _ p: ParsedRow, columns: [OutputColumn], texts: XLSXReportTexts,
-        into o: inout ByteWriter
+        warnings: MessageWarnings = [], into o: inout ByteWriter
     ) {
+        let lang = texts.language
         let zone = e.engine.zone
         let s = st.schedule
         @inline(__always) func time(_ i: Instant, overdue: Bool = false) {
@@ -124,6 +125,28 @@ enum XLSXReportRow {
             case .provisional: text(texts.yes(s.isProvisional))
             case .organisation:
                 if let org = p.organisation { XLSXRowEncoder.text(org, into: &o) } else { empty() }
+            case .warnings: if warnings.isEmpty { empty() } else { text(texts.warnings(warnings)) }
+            // The words of the CSV's `*_text` columns.
+            case .warningsText: if warnings.isEmpty { empty() } else { text(warnings.text(lang)) }
+            case .statusText: text(st.state.text(lang))
+            case .stageText: if let stage = st.currentStage { text(stage.name(lang)) } else { empty() }
+            case .stageStatusText:
+                if let stage = st.currentStage { text(st.stages[stage].state.text(lang)) } else { empty() }
+            case .rolledText: if let roll = s.roll { text(roll.summary(lang)) } else { empty() }
+            case .dueReasonText: if let r = st.dueReason { text(r.text(lang)) } else { empty() }
+            case .nextControlText: if let n = st.controls.next { text(n.kind.name(lang)) } else { empty() }
+            case .overdueControlsText:
+                if st.controls.overdueCount > 0 {
+                    text(st.controls.filter { $0.state == .overdue }.map { $0.kind.name(lang) }.joined(separator: "; "))
+                } else {
+                    empty()
+                }
+            case .plannedCheckText:
+                if let d = p.posPlannedDate {
+                    text(PlannedCheck(diffDays: d.distance(to: st.dueDate)).text(lang))
+                } else {
+                    empty()
+                }
             }
         }
     }

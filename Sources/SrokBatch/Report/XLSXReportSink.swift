@@ -99,7 +99,9 @@ final class XLSXReportSink: OutputSink, @unchecked Sendable {
         // The thread holds the sink until it ends (``finish``, ``abandon``).
         guard let thread = WorkerPool.start({ [self] in loop() }) else {
             backend.abandon()
-            throw .io(path: file.target, message: "cannot start the Excel report's writer thread")
+            throw .io(
+                file.target, ru: "не удаётся запустить поток записи отчёта Excel",
+                en: "cannot start the Excel report's writer thread")
         }
         self.thread = thread
     }
@@ -165,7 +167,7 @@ final class XLSXReportSink: OutputSink, @unchecked Sendable {
     }
 
     private var backendGone: SrokError {
-        .io(path: file.target, message: "the Excel report's writer has stopped")
+        .io(file.target, ru: "запись отчёта Excel остановлена", en: "the Excel report's writer has stopped")
     }
 
     /// Completes the workbook if nothing did (an empty summary), then writes out and syncs the file.

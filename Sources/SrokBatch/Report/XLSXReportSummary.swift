@@ -83,6 +83,10 @@ enum XLSXReportSummary {
         table(
             "Просроченные контроли по виду", "Overdue controls by kind",
             ranked(stats.overdueControls) { texts.control(code: $0) })
+        table(
+            "Предупреждения (посчитано с общим сроком)", "Warnings (computed with the general term)",
+            MessageWarnings.all.compactMap { w in stats.warnings[w.code].map { (texts.warnings(w), $0) } }
+                + ranked(stats.warnings.filter { code in !MessageWarnings.all.contains { $0.code == code.key } }))
         table("По регламенту (профилю)", "By profile", ranked(stats.byProfile))
         return XLSXSummary(lines: lines, tables: tables)
     }

@@ -50,8 +50,22 @@ package struct XLSXReportTexts: Sendable {
         case .posPlannedDate: ru ? "Плановая дата ПОС" : "Platform's planned date"
         case .plannedDiffDays: ru ? "Разница с плановой датой ПОС, дней" : "Difference from the platform, days"
         case .plannedCheck: ru ? "Сверка с плановой датой ПОС" : "Check of the platform's date"
+        case .warnings: ru ? "Предупреждения" : "Warnings"
+        case .warningsText: inWords(.warnings)
+        case .statusText: inWords(.status)
+        case .stageText: inWords(.stage)
+        case .stageStatusText: inWords(.stageStatus)
+        case .rolledText: inWords(.rolled)
+        case .dueReasonText: inWords(.dueReason)
+        case .nextControlText: inWords(.nextControl)
+        case .overdueControlsText: inWords(.overdueControls)
+        case .plannedCheckText: inWords(.plannedCheck)
         }
     }
+
+    /// The header of a `*_text` column: its code column's, «словами» (the report writes codes in
+    /// words already; these columns hold the words of the CSV's `*_text` columns).
+    private func inWords(_ column: OutputColumn) -> String { header(column) + (ru ? " (словами)" : " (in words)") }
 
     /// The header of the text column written beside a minutes column, or nil when it has none.
     package func durationHeader(_ column: OutputColumn) -> String? {
@@ -63,24 +77,26 @@ package struct XLSXReportTexts: Sendable {
         }
     }
 
-    /// A message's status.
-    package func status(_ s: SLAState) -> String {
-        s == .ok
-            ? (ru ? "в срок" : "on time")
-            : s == .approaching
-                ? (ru ? "срок подходит" : "approaching")
-                : s == .overdue
-                    ? (ru ? "просрочено" : "overdue") : s == .closed ? (ru ? "закрыто" : "closed") : s.rawValue
-    }
+    /// A message's status (``SLAState/text(_:)``: «в срок» … «ещё не поступило»).
+    package func status(_ s: SLAState) -> String { s.text(language) }
 
     /// A stage's or a control's state (a control that is `closed` was met).
     package func state(_ s: SLAState, control: Bool) -> String {
         guard control else { return status(s) }
-        return s == .ok
-            ? (ru ? "в срок" : "on time")
-            : s == .approaching
-                ? (ru ? "срок подходит" : "approaching")
-                : s == .overdue ? (ru ? "просрочен" : "overdue") : s == .closed ? (ru ? "выполнен" : "met") : s.rawValue
+        switch s {
+        case .overdue: return ru ? "просрочен" : "overdue"
+        case .closed: return ru ? "выполнен" : "met"
+        default: return status(s)
+        }
+    }
+
+    /// What was doubtful about a row that was still computed, in short words («фаст-трек без
+    /// категории»), `; `-separated.
+    package func warnings(_ w: MessageWarnings) -> String { w.shortText(language) }
+
+    /// A warning's short words from its code (the summary's counts), or the code.
+    package func warning(code: String) -> String {
+        MessageWarnings.all.first { $0.code == code }.map(warnings) ?? code
     }
 
     /// A stage's name.
@@ -96,8 +112,9 @@ package struct XLSXReportTexts: Sendable {
         case .executorTake: ru ? "исполнитель берёт в работу" : "executor takes into work"
         case .executorReturn: ru ? "возврат на координацию" : "return to coordination"
         case .redirectApproval: ru ? "согласование перенаправления" : "approval of the redirect"
-        case .appealRedirect: ru ? "перенаправление обращения (59-ФЗ)" : "redirect of the appeal (59-ФЗ)"
-        case .appealRegistration: ru ? "регистрация обращения (59-ФЗ)" : "registration of the appeal (59-ФЗ)"
+        case .appealRedirect: ru ? "перенаправление обращения (59-ФЗ)" : "redirect of the appeal (Federal Law 59-FZ)"
+        case .appealRegistration:
+            ru ? "регистрация обращения (59-ФЗ)" : "registration of the appeal (Federal Law 59-FZ)"
         case .applicantContact: ru ? "связь с заявителем" : "contact with the applicant"
         case .headInformed: ru ? "информирование руководителя" : "head informed"
         }
@@ -110,7 +127,7 @@ package struct XLSXReportTexts: Sendable {
     package func dueReason(_ r: DueReason) -> String {
         switch r {
         case .postponed: ru ? "отложено" : "postponed"
-        case .extended: ru ? "продлено (59-ФЗ ст. 12 ч. 2)" : "extended (59-ФЗ art. 12 part 2)"
+        case .extended: ru ? "продлено (59-ФЗ ст. 12 ч. 2)" : "extended (Federal Law 59-FZ art. 12 part 2)"
         }
     }
 

@@ -1,5 +1,6 @@
 internal import CXLSXWriter
 import SrokCore
+import SrokFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -44,6 +45,7 @@ package final class XLSXReportWriter: XLSXReportBackend {
     /// Excel's rows per sheet, the header included.
     package static let maxRowsPerSheet = xlsxMaxRowsPerSheet
 
+    private let sheetName: String
     private let labels: XLSXReportLabels
     private let options: XLSXReportOptions
     /// The workbook until it is closed (committed) or freed (abandoned).
@@ -80,28 +82,35 @@ package final class XLSXReportWriter: XLSXReportBackend {
         let path = file.target
         guard !header.isEmpty, header.count <= 16_384 else {
             throw .invalidValue(
-                field: "Excel report header", value: "\(header.count) columns",
-                expected: "1 to 16 384 columns (Excel's limit)")
+                field: "Excel report header", value: String(header.count),
+                expected: LocalizedText(
+                    ru: "от 1 до 16 384 столбцов (предел Excel)", en: "1 to 16 384 columns (Excel's limit)"))
         }
         if let dir = options.temporaryDirectory {
             // libxlsxwriter would quietly fall back to another folder (tmpfileplus tries $TMP,
             // $TEMP, /tmp): a folder given must be usable.
             var info = stat()
-            let problem: String? =
+            let problem: LocalizedText? =
                 stat(dir, &info) != 0
-                ? String(cString: strerror(errno))
+                ? SystemErrorText.text(errno)
                 : (info.st_mode & S_IFMT) != S_IFDIR
-                    ? "not a folder"
-                    : access(dir, W_OK | X_OK) != 0 ? String(cString: strerror(errno)) : nil
+                    ? LocalizedText(ru: "это не каталог", en: "not a folder")
+                    : access(dir, W_OK | X_OK) != 0 ? SystemErrorText.text(errno) : nil
             if let problem {
-                throw .io(path: dir, message: "cannot keep the Excel report's temporary files there: \(problem)")
+                throw .io(
+                    path: dir,
+                    message: LocalizedText(
+                        ru: "здесь нельзя держать временные файлы отчёта Excel: ",
+                        en: "cannot keep the Excel report's temporary files there: ") + problem)
             }
         }
         let tmpdir = options.temporaryDirectory.map { strdup($0)! }
         var settings = lxw_workbook_options(constant_memory: 1, tmpdir: tmpdir, use_zip64: 0)
         guard let workbook = workbook_new_opt(file.descriptorPath, &settings) else {
             free(tmpdir)
-            throw .io(path: path, message: "cannot start the Excel workbook (out of memory)")
+            throw .io(
+                path, ru: "не удаётся начать книгу Excel (не хватает памяти)",
+                en: "cannot start the Excel workbook (out of memory)")
         }
         var added: [UnsafeMutablePointer<lxw_worksheet>] = []
         for name in [sheetName, labels.summarySheet, labels.rejectsSheet] {
@@ -110,21 +119,21 @@ package final class XLSXReportWriter: XLSXReportBackend {
                 XLSXReportWriter.release(workbook, sheets: added)
                 free(tmpdir)
                 if valid != LXW_NO_ERROR {
-                    throw .invalidValue(
-                        field: "Excel sheet name", value: name,
-                        expected:
-                            "1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with an apostrophe, each sheet's name different"
-                    )
+                    throw .invalidValue(field: "Excel sheet name", value: name, expected: XLSXSheetNames.accepted)
                 }
+                let folder = options.temporaryDirectory
                 throw .io(
                     path: path,
-                    message:
-                        "cannot create the temporary file of sheet «\(name)» in \(options.temporaryDirectory ?? "the system's temporary folder"): \(String(cString: strerror(errno)))"
-                )
+                    message: LocalizedText(
+                        ru: "не удаётся создать временный файл листа «\(name)» в "
+                            + (folder ?? "системном каталоге временных файлов") + ": ",
+                        en: "cannot create the temporary file of sheet «\(name)» in "
+                            + (folder ?? "the system's temporary folder") + ": ") + SystemErrorText.text(errno))
             }
             added.append(sheet)
         }
         self.header = header
+        self.sheetName = sheetName
         self.labels = labels
         self.options = options
         self.file = file
@@ -147,7 +156,7 @@ package final class XLSXReportWriter: XLSXReportBackend {
         guard workbook != nil else { throw finished }
         var decoder = XLSXRowDecoder(rows)
         while let highlight = decoder.nextRow() {
-            guard rowCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "report") }
+            guard rowCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: sheetName) }
             let row = UInt32(rowCount + 1)
             let fill = XLSXFormatPalette.Fill(highlight)
             let measuring = widths.measuring
@@ -175,7 +184,7 @@ package final class XLSXReportWriter: XLSXReportBackend {
     /// - Throws: `SrokError.invalidValue` beyond Excel's 1 048 576 rows.
     func appendRejected(_ rejected: XLSXRejectedRow) throws(SrokError) {
         guard workbook != nil else { throw finished }
-        guard rejectedCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "rejected rows") }
+        guard rejectedCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: labels.rejectsSheet) }
         let row = UInt32(rejectedCount + 1)
         let cells: [XLSXCell] = [
             .integer(rejected.line), .text(rejected.column), .text(rejected.value), .text(rejected.reason),
@@ -199,10 +208,15 @@ package final class XLSXReportWriter: XLSXReportBackend {
             free(temporaryDirectory)
             temporaryDirectory = nil
             guard closed == LXW_NO_ERROR else {
-                let why = errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
+                let why =
+                    errno == 0
+                    ? LocalizedText(verbatim: "")
+                    : LocalizedText(verbatim: " (") + SystemErrorText.text(errno) + ")"
                 throw .io(
                     path: path,
-                    message: "cannot write the Excel workbook: \(String(cString: lxw_strerror(closed)))\(why)")
+                    message: LocalizedText(
+                        ru: "не удаётся записать книгу Excel: ошибка libxlsxwriter № \(closed.rawValue)",
+                        en: "cannot write the Excel workbook: \(String(cString: lxw_strerror(closed)))") + why)
             }
         } catch {
             abandon()
@@ -241,7 +255,9 @@ package final class XLSXReportWriter: XLSXReportBackend {
     /// Writes a bold header in row 1 and freezes it.
     private func writeHeader(_ names: [String], to sheet: UnsafeMutablePointer<lxw_worksheet>) throws(SrokError) {
         for (column, name) in names.enumerated() {
-            try check(writeText(Array(name.utf8), sheet, 0, UInt16(column), palette.header), "writing the header")
+            try check(
+                writeText(Array(name.utf8), sheet, 0, UInt16(column), palette.header),
+                LocalizedText(ru: "запись заголовка", en: "writing the header"))
         }
         worksheet_freeze_panes(sheet, 1, 0)
     }
@@ -251,10 +267,13 @@ package final class XLSXReportWriter: XLSXReportBackend {
         throws(SrokError)
     {
         let last = UInt16(widths.widths.count - 1)
-        try check(worksheet_autofilter(sheet, 0, 0, UInt32(rows), last), "setting the autofilter")
+        try check(
+            worksheet_autofilter(sheet, 0, 0, UInt32(rows), last),
+            LocalizedText(ru: "установка автофильтра", en: "setting the autofilter"))
         for column in 0...last {
             try check(
-                worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil), "setting the column widths"
+                worksheet_set_column(sheet, column, column, widths.width(Int(column)), nil),
+                LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths")
             )
         }
     }
@@ -266,7 +285,7 @@ package final class XLSXReportWriter: XLSXReportBackend {
         var keyWidth = 0
         func next() throws(SrokError) {
             row += 1
-            guard row < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "summary") }
+            guard row < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: labels.summarySheet) }
         }
         for line in summary.lines {
             try write(.text(line), to: sheet, row: UInt32(row), column: 0)
@@ -275,9 +294,11 @@ package final class XLSXReportWriter: XLSXReportBackend {
         for table in summary.tables {
             if row > 0 { try next() }
             try check(
-                writeText(Array(table.section.utf8), sheet, UInt32(row), 0, palette.header), "writing the summary")
+                writeText(Array(table.section.utf8), sheet, UInt32(row), 0, palette.header),
+                LocalizedText(ru: "запись сводки", en: "writing the summary"))
             try check(
-                writeText(Array(labels.countHeader.utf8), sheet, UInt32(row), 1, palette.header), "writing the summary")
+                writeText(Array(labels.countHeader.utf8), sheet, UInt32(row), 1, palette.header),
+                LocalizedText(ru: "запись сводки", en: "writing the summary"))
             keyWidth = max(keyWidth, XLSXColumnWidths.length(of: table.section))
             try next()
             for (key, count) in table.counts {
@@ -291,8 +312,10 @@ package final class XLSXReportWriter: XLSXReportBackend {
             let countWidth = XLSXColumnWidths.length(of: labels.countHeader) + 2
             try check(
                 worksheet_set_column(sheet, 0, 0, Double(min(keyWidth + 2, options.maxColumnWidth)), nil),
-                "setting the column widths")
-            try check(worksheet_set_column(sheet, 1, 1, Double(max(countWidth, 12)), nil), "setting the column widths")
+                LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths"))
+            try check(
+                worksheet_set_column(sheet, 1, 1, Double(max(countWidth, 12)), nil),
+                LocalizedText(ru: "установка ширины столбцов", en: "setting the column widths"))
         }
     }
 
@@ -303,7 +326,10 @@ package final class XLSXReportWriter: XLSXReportBackend {
         _ cell: XLSXCell, to sheet: UnsafeMutablePointer<lxw_worksheet>, row: UInt32, column: UInt16
     ) throws(SrokError) {
         switch cell {
-        case .text(let s): try check(writeText(Array(s.utf8), sheet, row, column, nil), "writing row \(row + 1)")
+        case .text(let s):
+            try check(
+                writeText(Array(s.utf8), sheet, row, column, nil),
+                LocalizedText(ru: "запись строки \(row + 1)", en: "writing row \(row + 1)"))
         case .integer(let n): try write(.integer(n), to: sheet, row: row, column: column, fill: .none)
         default: try write(XLSXEncodedCell.empty, to: sheet, row: row, column: column, fill: .none)
         }
@@ -349,7 +375,11 @@ package final class XLSXReportWriter: XLSXReportBackend {
                 writeText($0, sheet, row, column, palette.format(.general, fill))
             }
         }
-        try check(result, "writing row \(row + 1), column \(column + 1)")
+        try check(
+            result,
+            LocalizedText(
+                ru: "запись строки \(row + 1), столбца \(column + 1)",
+                en: "writing row \(row + 1), column \(column + 1)"))
     }
 
     /// Writes a string cell of UTF-8 bytes (made safe for Excel by `XLSXText`); an empty text
@@ -392,9 +422,13 @@ package final class XLSXReportWriter: XLSXReportBackend {
 
     /// Throws when libxlsxwriter reports an error (`doing` is only built then).
     @inline(__always)
-    private func check(_ result: lxw_error, _ doing: @autoclosure () -> String) throws(SrokError) {
+    private func check(_ result: lxw_error, _ doing: @autoclosure () -> LocalizedText) throws(SrokError) {
         guard result != LXW_NO_ERROR else { return }
+        let what = doing()
         throw .io(
-            path: path, message: "\(doing()) of the Excel report failed: \(String(cString: lxw_strerror(result)))")
+            path: path,
+            message: LocalizedText(
+                ru: "\(what.ru) отчёта Excel: ошибка libxlsxwriter № \(result.rawValue)",
+                en: "\(what.en) of the Excel report failed: \(String(cString: lxw_strerror(result)))"))
     }
 }

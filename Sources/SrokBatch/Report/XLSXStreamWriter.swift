@@ -46,8 +46,9 @@ final class XLSXStreamWriter: XLSXReportBackend {
     ) throws(SrokError) {
         guard !header.isEmpty, header.count <= 16_384 else {
             throw .invalidValue(
-                field: "Excel report header", value: "\(header.count) columns",
-                expected: "1 to 16 384 columns (Excel's limit)")
+                field: "Excel report header", value: String(header.count),
+                expected: LocalizedText(
+                    ru: "от 1 до 16 384 столбцов (предел Excel)", en: "1 to 16 384 columns (Excel's limit)"))
         }
         try XLSXSheetNames.validate([sheetName, labels.summarySheet, labels.rejectsSheet])
         self.file = file
@@ -112,7 +113,7 @@ final class XLSXStreamWriter: XLSXReportBackend {
         guard open else { throw finished }
         var decoder = XLSXRowDecoder(rows)
         while let highlight = decoder.nextRow() {
-            guard rowCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "report") }
+            guard rowCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: sheetName) }
             let fill = XLSXFormatPalette.Fill(highlight)
             let measuring = widths.measuring
             let row = rowCount + 2
@@ -243,7 +244,7 @@ final class XLSXStreamWriter: XLSXReportBackend {
 
     func appendRejected(_ rejected: XLSXRejectedRow) throws(SrokError) {
         guard open else { throw finished }
-        guard rejectedCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "rejected rows") }
+        guard rejectedCount + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: labels.rejectsSheet) }
         let row = Array(String(rejectedCount + 2).utf8)
         let cells: [XLSXCell] = [
             .integer(rejected.line), .text(rejected.column), .text(rejected.value), .text(rejected.reason),
@@ -321,7 +322,7 @@ final class XLSXStreamWriter: XLSXReportBackend {
             return out.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
         }
         func add(_ cells: String) throws(SrokError) {
-            guard rows.count + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: "summary") }
+            guard rows.count + 1 < xlsxMaxRowsPerSheet else { throw Self.tooManyRows(sheet: labels.summarySheet) }
             rows.append("<row r=\"\(rows.count + 1)\">" + cells + "</row>")
         }
         for line in summary.lines { try add(cell(0, line, bold: false)) }
@@ -363,6 +364,14 @@ final class XLSXStreamWriter: XLSXReportBackend {
 enum XLSXSheetNames {
     /// Throws unless each name is 1 to 31 characters, none of `[ ] : * ? / \`, does not start or
     /// end with an apostrophe, and differs from the others (Excel compares them ignoring case).
+    /// What a sheet's name must be, for error messages.
+    static let accepted = LocalizedText(
+        ru:
+            "от 1 до 31 знака, без [ ] : * ? / \\, не начинается и не кончается апострофом, у каждого листа своё название",
+        en:
+            "1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with an apostrophe, each sheet's name different"
+    )
+
     static func validate(_ names: [String]) throws(SrokError) {
         var seen: Set<String> = []
         for name in names {
@@ -372,10 +381,7 @@ enum XLSXSheetNames {
                 || name.hasPrefix("'") || name.hasSuffix("'") || !seen.insert(name.lowercased()).inserted
             if bad {
                 throw .invalidValue(
-                    field: "Excel sheet name", value: name,
-                    expected:
-                        "1 to 31 characters, none of [ ] : * ? / \\, not starting or ending with an apostrophe, each sheet's name different"
-                )
+                    field: "Excel sheet name", value: name, expected: XLSXSheetNames.accepted)
             }
         }
     }

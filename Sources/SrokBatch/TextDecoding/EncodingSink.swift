@@ -32,7 +32,9 @@ final class EncodingSink: OutputSink {
         buffer.removeAll(keepingCapacity: true)
         // UTF-8 to a charset substitutes what it cannot write: no sequence stops it.
         try converter.convert(bytes, flush: true, into: &buffer) { offset, _ in
-            .invalidValue(field: "output", value: "byte \(offset)", expected: "UTF-8 text")
+            .invalidValue(
+                field: "--output-encoding", value: String(offset),
+                expected: LocalizedText(ru: "текст UTF-8 (байт \(offset))", en: "UTF-8 text (byte \(offset))"))
         }
         try inner.write(buffer)
     }

@@ -15,7 +15,9 @@ public enum InputEncoding: String, Sendable, Hashable, CaseIterable {
     case windows1251 = "windows-1251"
 
     /// What `--encoding` accepts, for messages.
-    public static let accepted = "auto, utf-8, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)"
+    public static let accepted = LocalizedText(
+        ru: "auto, utf-8, utf-16le, utf-16be или windows-1251 (также utf8, utf-16, cp1251, 1251)",
+        en: "auto, utf-8, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)")
 
     /// Parses an `--encoding` value, ignoring case (`utf-16` means little-endian, as Excel and
     /// Windows write it).

@@ -15,8 +15,9 @@ public enum OutputEncoding: String, Sendable, Hashable, CaseIterable {
     case windows1251 = "windows-1251"
 
     /// What `--output-encoding` accepts, for messages.
-    public static let accepted =
-        "utf-8, utf-8-bom, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)"
+    public static let accepted = LocalizedText(
+        ru: "utf-8, utf-8-bom, utf-16le, utf-16be или windows-1251 (также utf8, utf-16, cp1251, 1251)",
+        en: "utf-8, utf-8-bom, utf-16le, utf-16be or windows-1251 (also utf8, utf-16, cp1251, 1251)")
 
     /// Parses an `--output-encoding` value, ignoring case (`utf-16` means little-endian, with a BOM).
     public init(argument: String) throws(SrokError) {

@@ -97,7 +97,7 @@ package final class TranscodingReader {
                 n = 0  // no file: the prefix was the whole input
             } else {
                 do { n = try Syscall.read(fd, into: room) } catch {
-                    throw .io(path: path, message: "read failed: \(error)")
+                    throw .io(path, ru: "ошибка чтения", en: "read failed", error)
                 }
             }
             if n == 0 { eof = true }
@@ -143,7 +143,9 @@ package final class TranscodingReader {
                 let hex = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 return .invalidValue(
                     field: "\(name), byte \(base + offset)", value: hex,
-                    expected: "text in \(encoding.rawValue) (set --encoding: \(InputEncoding.accepted))")
+                    expected: LocalizedText(
+                        ru: "текст в \(encoding.rawValue) (задайте --encoding: \(InputEncoding.accepted.ru))",
+                        en: "text in \(encoding.rawValue) (set --encoding: \(InputEncoding.accepted.en))"))
             }
         }
         consumed += bytes.count

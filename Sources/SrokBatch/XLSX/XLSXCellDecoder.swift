@@ -34,8 +34,7 @@ struct XLSXCellDecoder {
             } else {
                 column += 1
                 guard column <= XLSXCellReference.maxColumn else {
-                    throw location.at(row: number).invalid(
-                        "a cell past column XFD", expected: XLSXCellReference.accepted)
+                    throw location.at(row: number).invalid(">XFD", expected: XLSXCellReference.accepted)
                 }
             }
             if let value = try value(c, bytes: bytes, at: XLSXCellReference(column: column, row: number)) {
@@ -51,7 +50,8 @@ struct XLSXCellDecoder {
         let b = UnsafeBufferPointer(start: base + Int(raw.number.offset), count: Int(raw.number.length))
         guard let n = Self.integer(b), n >= 1, n <= XLSXCellReference.maxRow else {
             throw location.at(row: previous + 1).invalid(
-                "r=\"\(String(decoding: b, as: UTF8.self))\"", expected: "a row number 1–1048576")
+                "r=\"\(String(decoding: b, as: UTF8.self))\"",
+                expected: LocalizedText(ru: "номер строки 1–1048576", en: "a row number 1–1048576"))
         }
         return n
     }
@@ -74,10 +74,14 @@ struct XLSXCellDecoder {
             let count = strings?.count ?? 0
             guard let i = Self.integer(v), let s = strings?.string(i) else {
                 throw location.at(cell: ref.description).invalid(
-                    "shared string \(String(decoding: v, as: UTF8.self))",
+                    "t=\"s\" " + String(decoding: v, as: UTF8.self),
                     expected: count == 0
-                        ? "no shared-string reference (the workbook has no shared strings)"
-                        : "a shared-string index from 0 to \(count - 1)")
+                        ? LocalizedText(
+                            ru: "никакой ссылки на общую строку (в книге нет общих строк)",
+                            en: "no shared-string reference (the workbook has no shared strings)")
+                        : LocalizedText(
+                            ru: "номер общей строки от 0 до \(count - 1)",
+                            en: "a shared-string index from 0 to \(count - 1)"))
             }
             return .text(s)
         case .bool:
@@ -85,7 +89,9 @@ struct XLSXCellDecoder {
             switch String(decoding: v, as: UTF8.self) {
             case "1", "true", "TRUE": return .bool(true)
             case "0", "false", "FALSE": return .bool(false)
-            case let other: throw location.at(cell: ref.description).invalid(other, expected: "a boolean 0 or 1")
+            case let other:
+                throw location.at(cell: ref.description).invalid(
+                    other, expected: LocalizedText(ru: "логическое значение 0 или 1", en: "a boolean 0 or 1"))
             }
         case .error:
             return hasValue ? .error(String(decoding: v, as: UTF8.self)) : nil
@@ -94,14 +100,18 @@ struct XLSXCellDecoder {
             let t = String(decoding: v, as: UTF8.self)
             guard let d = Self.isoDate(t) else {
                 throw location.at(cell: ref.description).invalid(
-                    t, expected: "an ISO 8601 date cell (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)")
+                    t,
+                    expected: LocalizedText(
+                        ru: "ячейка даты ISO 8601 (YYYY-MM-DD или YYYY-MM-DDTHH:MM:SS)",
+                        en: "an ISO 8601 date cell (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)"))
             }
             return .date(d)
         case .number:
             guard hasValue, v.count > 0 else { return nil }
             guard let x = Self.number(v), x.isFinite else {
                 throw location.at(cell: ref.description).invalid(
-                    String(decoding: v, as: UTF8.self), expected: "a finite number")
+                    String(decoding: v, as: UTF8.self),
+                    expected: LocalizedText(ru: "конечное число", en: "a finite number"))
             }
             let style = c.style.length > 0 ? Self.integer(bytes(c.style)) ?? -1 : 0
             guard styles.isDate(style) else { return .number(x) }
@@ -113,7 +123,10 @@ struct XLSXCellDecoder {
         case nil:
             let t = String(decoding: bytes(c.type), as: UTF8.self)
             throw location.at(cell: ref.description).invalid(
-                "t=\"\(t)\"", expected: "a cell type n, s, str, inlineStr, b, e or d")
+                "t=\"\(t)\"",
+                expected: LocalizedText(
+                    ru: "тип ячейки n, s, str, inlineStr, b, e или d", en: "a cell type n, s, str, inlineStr, b, e or d"
+                ))
         }
     }
 

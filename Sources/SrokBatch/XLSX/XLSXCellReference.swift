@@ -1,3 +1,5 @@
+import SrokCore
+
 /// An A1-style cell reference (`B7`): a 1-based column (A = 1 … XFD = 16 384) and a 1-based row
 /// (1 … 1 048 576), Excel's limits.
 package struct XLSXCellReference: Sendable, Hashable, CustomStringConvertible {
@@ -11,8 +13,9 @@ package struct XLSXCellReference: Sendable, Hashable, CustomStringConvertible {
     /// The last row Excel has.
     package static let maxRow = 1_048_576
     /// What a reference may be, for error messages.
-    package static let accepted =
-        "a cell reference from A1 to XFD1048576 (column letters A–XFD, then a row number 1–1048576)"
+    package static let accepted = LocalizedText(
+        ru: "ссылка на ячейку от A1 до XFD1048576 (буквы столбца A–XFD, затем номер строки 1–1048576)",
+        en: "a cell reference from A1 to XFD1048576 (column letters A–XFD, then a row number 1–1048576)")
 
     /// A reference; no range check.
     package init(column: Int, row: Int) {

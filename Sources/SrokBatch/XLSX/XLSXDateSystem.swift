@@ -26,12 +26,19 @@ package enum XLSXDateSystem: Sendable, Hashable {
     }
 
     /// What a date serial may be, for error messages.
-    package var accepted: String {
+    package var accepted: LocalizedText {
         switch self {
         case .from1900:
-            "an Excel date serial from 0 to 2958465 (1900-01-01 … 9999-12-31; 60, Excel's fictitious 1900-02-29, is no date)"
+            LocalizedText(
+                ru:
+                    "порядковый номер даты Excel от 0 до 2958465 (1900-01-01 … 9999-12-31; 60, выдуманное Excel 1900-02-29, — не дата)",
+                en:
+                    "an Excel date serial from 0 to 2958465 (1900-01-01 … 9999-12-31; 60, Excel's fictitious 1900-02-29, is no date)"
+            )
         case .from1904:
-            "an Excel date serial from 0 to 2957003 (1904 date system: 1904-01-01 … 9999-12-31)"
+            LocalizedText(
+                ru: "порядковый номер даты Excel от 0 до 2957003 (система дат 1904: 1904-01-01 … 9999-12-31)",
+                en: "an Excel date serial from 0 to 2957003 (1904 date system: 1904-01-01 … 9999-12-31)")
         }
     }
 

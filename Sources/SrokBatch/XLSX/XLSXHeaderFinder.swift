@@ -36,9 +36,13 @@ package enum XLSXHeaderFinder {
         }
         let location = XLSXLocation(file: reader.workbook.file, sheet: reader.sheet.name)
         let sample = known.sorted().prefix(8).joined(separator: ", ")
-        throw location.invalid(
-            "no header row in the first \(within) rows",
-            expected: "a header row with at least \(minimum) known column names (such as \(sample))")
+        throw location.unreadable(
+            LocalizedText(
+                ru:
+                    "в первых \(within) строках нет строки заголовка; ожидается строка хотя бы с \(minimum) известными названиями столбцов (например, \(sample))",
+                en:
+                    "no header row in the first \(within) rows; expected a header row with at least \(minimum) known column names (such as \(sample))"
+            ))
     }
 
     /// Lowercased, ё as е, trimmed, inner white space collapsed to one space (as the batch

@@ -39,11 +39,14 @@ final class XLSXRecordSource: ChunkSource {
     private var failures: [RejectedRow] = []
     /// The current row's values by column.
     private var slots: [XLSXValue?]
+    /// The language of the rejects' reasons.
+    private let language: Language
 
     /// Opens the sheet `selector` picks in the workbook at `path` and reads up to its header.
     /// - Throws: an unreadable workbook, a missing sheet (naming the sheets), or no header row
     ///   among the first 50 rows.
-    init(path: String, sheet selector: XLSXSheetSelector) throws(SrokError) {
+    init(path: String, sheet selector: XLSXSheetSelector, language: Language = .ru) throws(SrokError) {
+        self.language = language
         reader = try XLSXReader(path: path, sheet: selector)
         let header = try XLSXHeaderFinder.find(in: reader, known: Set(InputColumn.allHeaderNames))
         width = header.names.count
@@ -129,7 +132,9 @@ final class XLSXRecordSource: ChunkSource {
             failures.append(
                 RejectedRow(
                     line: reader.lastRowNumber, id: nil, column: "row", value: "",
-                    reason: "the workbook's cell cannot be read: \(error.description)"))
+                    reason: (LocalizedText(
+                        ru: "не удаётся прочитать ячейку книги: ", en: "the workbook's cell cannot be read: ")
+                        + error.localized)(language)))
             return
         }
         guard let row else {

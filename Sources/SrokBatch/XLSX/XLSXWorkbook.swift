@@ -64,7 +64,9 @@ package struct XLSXWorkbook: Sendable {
         }
         guard !sheets.isEmpty else {
             throw location.unreadable(
-                "the workbook lists no sheets in '\(workbookPart)'; expected " + XLSXStatus.acceptedWorkbook)
+                LocalizedText(
+                    ru: "в «\(workbookPart)» книги нет ни одного листа; ожидается ",
+                    en: "the workbook lists no sheets in '\(workbookPart)'; expected ") + XLSXStatus.acceptedWorkbook)
         }
         self.sheets = sheets
         dateSystem = system
@@ -85,20 +87,30 @@ package struct XLSXWorkbook: Sendable {
             // A sheet named "2025" is meant by `--sheet 2025`.
             found = sheets.first { $0.name == String(i) } ?? (i >= 1 && i <= sheets.count ? sheets[i - 1] : nil)
         }
-        let names = sheets.map { "\($0.position) '\($0.name)'" }
+        let names = sheets.map { "\($0.position) «\($0.name)»" }
         guard let sheet = found else {
             throw .unknown(
-                kind: "sheet in \(file)", name: selector.description,
-                known: names + ["a name or a position 1–\(sheets.count)"])
+                kind: LocalizedText(ru: "лист в \(file)", en: "sheet in \(file)"), name: selector.description,
+                known: names,
+                hint: LocalizedText(
+                    ru: "(название или номер 1–\(sheets.count))", en: "(a name or a position 1–\(sheets.count))"))
         }
         let location = XLSXLocation(file: file, sheet: sheet.name)
         guard sheet.isWorksheet else {
             throw location.unreadable(
-                "is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))")
+                LocalizedText(
+                    ru:
+                        "это лист диаграммы, без ячеек; ожидается лист с данными (листы: \(names.joined(separator: ", ")))",
+                    en:
+                        "is a chart sheet, with no cells; expected a worksheet (sheets: \(names.joined(separator: ", ")))"
+                ))
         }
         guard sheet.part != nil else {
             throw location.unreadable(
-                "the sheet's relationship is missing from the workbook; expected " + XLSXStatus.acceptedWorkbook)
+                LocalizedText(
+                    ru: "в книге нет связи с этим листом; ожидается ",
+                    en: "the sheet's relationship is missing from the workbook; expected ")
+                    + XLSXStatus.acceptedWorkbook)
         }
         return sheet
     }

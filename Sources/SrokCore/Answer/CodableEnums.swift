@@ -43,8 +43,9 @@ extension StageRule: Codable {
         } else {
             throw .invalidValue(
                 field: field, value: text,
-                expected: "share, a control kind ("
-                    + ControlKind.allCases.map(\.rawValue).joined(separator: ", ") + "), postponed or extended")
+                expected: LocalizedText(ru: "share, вид контроля (", en: "share, a control kind (")
+                    + ControlKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    + LocalizedText(ru: "), postponed или extended", en: "), postponed or extended"))
         }
     }
 }

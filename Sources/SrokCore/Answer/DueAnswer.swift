@@ -1,6 +1,6 @@
 /// The answer to «when is this message due?»: the total and stage due times of one message, as
 /// `srok due --format json` writes them and as the service's `POST /v1/due` and the C ABI's JSON
-/// call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/dueAnswer(explicitTermSource:)``).
+/// call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/dueAnswer(explicitTermSource:language:)``).
 ///
 /// `Codable` with the keys of ``Key`` (snake_case, the CLI's and the batch's column names), in
 /// that order with ``OrderedJSONEncoder``; every instant is ISO 8601 with the organisation's
@@ -13,8 +13,12 @@
 ///  "moderation_due":"2024-03-30T22:15:00+03:00", …, "final_approval_due":"2024-04-27T23:59:59+03:00",
 ///  "moderation_budget_minutes":2160, …, "basis":"clock24","provisional":false,
 ///  "original_due_date":null,"original_due":null,"due_reason":null,"budgets":"shares",
-///  "term_source":"…","calendar_data_version":"RU-2027.1 (…)"}
+///  "term_source":"…","calendar_data_version":"RU-2027.1 (…)","rolled_text":"…","due_reason_text":null,
+///  "warnings":[],"warnings_text":null}
 /// ```
+///
+/// Codes stay codes in every language; the `*_text` keys and `term_source` are in the answer's
+/// language (``Language``, Russian by default).
 public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The profile applied (`federal`, `bryansk` …).
     public var profile: String
@@ -53,10 +57,18 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Where the stage budgets came from.
     public var budgets: StageBudgetSource
     /// Where the term came from: the act's clause, `59-ФЗ ст. 12 ч. 1.1`, or the caller's label
-    /// of an explicit term.
+    /// of an explicit term, in the answer's language.
     public var termSource: String
     /// The calendar data's version.
     public var calendarDataVersion: String?
+    /// ``rolled`` in words (`перенос на предшествующий рабочий день …`), nil when not rolled.
+    public var rolledText: String?
+    /// ``dueReason`` in words, nil when the due time did not move.
+    public var dueReasonText: String?
+    /// What was doubtful but computed (``MessageWarnings/codes``: `fast-track-without-category` …).
+    public var warnings: [String]
+    /// ``warnings`` in words, nil when there are none.
+    public var warningsText: String?
 
     /// The JSON keys, in the order they are written.
     public enum Key: String, CaseIterable, Sendable {
@@ -114,22 +126,32 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
         case termSource = "term_source"
         /// ``DueAnswer/calendarDataVersion``.
         case calendarDataVersion = "calendar_data_version"
+        /// ``DueAnswer/rolledText``.
+        case rolledText = "rolled_text"
+        /// ``DueAnswer/dueReasonText``.
+        case dueReasonText = "due_reason_text"
+        /// ``DueAnswer/warnings``.
+        case warnings
+        /// ``DueAnswer/warningsText``.
+        case warningsText = "warnings_text"
     }
 
     /// The label of an explicit term (``TermSource/explicit``) in answers to a request
-    /// (``MessageRequest/termDays``): `term_days (задано в запросе)`.
-    public static let requestTermSource = "term_days (задано в запросе)"
+    /// (``MessageRequest/termDays``): «задано ключом term_days» / "given with the key term_days".
+    public static let requestTermSource = LocalizedText(
+        ru: "задано ключом term_days", en: "given with the key term_days")
 
     /// The label of an explicit term in `srok due`/`srok status` (given with `--days`) and in the
-    /// service's answers, which are the CLI's byte for byte: `--days (задано в командной строке)`.
-    public static let commandLineTermSource = "--days (задано в командной строке)"
+    /// service's answers, which are the CLI's byte for byte: «задано параметром --days» /
+    /// "given with --days".
+    public static let commandLineTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
 
     /// The answer for `message` with `schedule` and the effective due time (nil: the schedule's
-    /// own). `explicitTermSource` is ``termSource`` when the term was given explicitly (the CLI
-    /// says `--days (задано в командной строке)`).
+    /// own), its texts in `language`. `explicitTermSource` is ``termSource`` when the term was
+    /// given explicitly (the CLI says «задано параметром --days»).
     public init(
         _ message: ResolvedMessage, schedule s: MessageSchedule, effective: EffectiveDue?,
-        explicitTermSource: String = DueAnswer.requestTermSource
+        explicitTermSource: LocalizedText = DueAnswer.requestTermSource, language: Language = .ru
     ) {
         let zone = message.engine.zone
         let moved = effective.flatMap { $0.reason != nil ? $0 : nil }
@@ -150,12 +172,12 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
         originalDue = moved != nil ? OffsetInstant(s.due, in: zone) : nil
         dueReason = moved?.reason
         budgets = s.budgetSource
-        switch message.termSource {
-        case .explicit: termSource = explicitTermSource
-        case .migrationLaw: termSource = "59-ФЗ ст. 12 ч. 1.1"
-        case .profile(let citation): termSource = citation
-        }
+        termSource = message.termSourceText(language, explicit: explicitTermSource)
         calendarDataVersion = message.engine.calendar.dataVersion
+        rolledText = s.roll?.summary(language)
+        dueReasonText = moved?.reason?.text(language)
+        warnings = message.warnings.codes
+        warningsText = message.warnings.isEmpty ? nil : message.warnings.text(language)
     }
 
     /// Writes every key of ``Key`` in order, `null` for the empty ones.
@@ -183,6 +205,10 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
         try put(.budgets, budgets)
         try put(.termSource, termSource)
         try put(.calendarDataVersion, calendarDataVersion)
+        try put(.rolledText, rolledText)
+        try put(.dueReasonText, dueReasonText)
+        try put(.warnings, warnings)
+        try put(.warningsText, warningsText)
     }
 
     /// Reads the keys of ``Key`` (others are ignored: a ``StatusAnswer`` carries more).
@@ -211,6 +237,10 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
         budgets = try get(.budgets)
         termSource = try get(.termSource)
         calendarDataVersion = try optional(.calendarDataVersion)
+        rolledText = try optional(.rolledText)
+        dueReasonText = try optional(.dueReasonText)
+        warnings = try optional(.warnings) ?? []
+        warningsText = try optional(.warningsText)
     }
 
     /// One line in the organisation's local time: `due 2024-04-27T23:59:59+03:00 (30 calendar-days
@@ -225,22 +255,34 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 extension ResolvedMessage {
-    /// The message's ``DueAnswer``: its schedule and effective due time.
+    /// Where the term came from, in `lang`: the act's clause as the act writes it, 59-ФЗ's
+    /// article for a migration-law appeal, or `explicit` for a term the caller gave.
+    public func termSourceText(_ lang: Language, explicit: LocalizedText = DueAnswer.requestTermSource) -> String {
+        switch termSource {
+        case .explicit: return explicit(lang)
+        case .migrationLaw: return lang == .ru ? "59-ФЗ ст. 12 ч. 1.1" : "Federal Law 59-FZ art. 12 part 1.1"
+        case .profile(let citation): return citation
+        }
+    }
+
+    /// The message's ``DueAnswer``: its schedule and effective due time, its texts in `language`.
     /// - Throws: ``MessageFieldError`` naming the field at fault (a year outside the calendar's
     ///   data on `registered_at`, a postponement beyond the profile's limit …).
-    public func dueAnswer(explicitTermSource: String = DueAnswer.requestTermSource) throws(MessageFieldError)
-        -> DueAnswer
+    public func dueAnswer(explicitTermSource: LocalizedText = DueAnswer.requestTermSource, language: Language = .ru)
+        throws(MessageFieldError) -> DueAnswer
     {
         let s: MessageSchedule
         do { s = try schedule() } catch { throw MessageFieldError(evaluating: error) }
-        return DueAnswer(self, schedule: s, effective: try effectiveDue(s), explicitTermSource: explicitTermSource)
+        return DueAnswer(
+            self, schedule: s, effective: try effectiveDue(s), explicitTermSource: explicitTermSource,
+            language: language)
     }
 
-    /// The message's ``StatusAnswer`` as of ``asOf``.
+    /// The message's ``StatusAnswer`` as of ``asOf``, its texts in `language`.
     /// - Throws: ``MessageFieldError`` naming the field at fault.
-    public func statusAnswer(explicitTermSource: String = DueAnswer.requestTermSource) throws(MessageFieldError)
-        -> StatusAnswer
+    public func statusAnswer(explicitTermSource: LocalizedText = DueAnswer.requestTermSource, language: Language = .ru)
+        throws(MessageFieldError) -> StatusAnswer
     {
-        StatusAnswer(self, status: try status(), explicitTermSource: explicitTermSource)
+        StatusAnswer(self, status: try status(), explicitTermSource: explicitTermSource, language: language)
     }
 }

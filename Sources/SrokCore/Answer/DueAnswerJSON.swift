@@ -1,8 +1,9 @@
 extension DueAnswer {
     /// The answer as compact JSON (UTF-8), written byte by byte: the bytes ``OrderedJSONEncoder``
     /// writes for it through ``encode(to:)`` (the keys of ``Key`` in order, `null` for the empty
-    /// ones), without the `Encoder` machinery. `srok due --format json` prints it and the
-    /// service's `POST /v1/due` and the C ABI's `srok_due_json` answer it.
+    /// ones; the texts in the language the answer was built in), without the `Encoder` machinery.
+    /// `srok due --format json` prints it and the service's `POST /v1/due` and the C ABI's
+    /// `srok_due_json` answer it.
     public var json: [UInt8] {
         var w = JSONBytesWriter()
         w.string(Key.profile.rawValue, profile)
@@ -30,6 +31,10 @@ extension DueAnswer {
         w.string(Key.budgets.rawValue, budgets.rawValue)
         w.string(Key.termSource.rawValue, termSource)
         w.string(Key.calendarDataVersion.rawValue, calendarDataVersion)
+        w.string(Key.rolledText.rawValue, rolledText)
+        w.string(Key.dueReasonText.rawValue, dueReasonText)
+        w.strings(Key.warnings.rawValue, warnings)
+        w.string(Key.warningsText.rawValue, warningsText)
         return w.finish()
     }
 }

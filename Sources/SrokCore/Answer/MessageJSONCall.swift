@@ -11,8 +11,11 @@
 public struct MessageJSONCall: Sendable {
     /// The resolver every request goes through.
     public let resolver: MessageResolver
-    /// ``DueAnswer/termSource`` of an explicit term (`term_days`).
+    /// ``DueAnswer/termSource`` of an explicit term (`term_days`), in both languages.
     public var explicitTermSource = DueAnswer.requestTermSource
+    /// The language of the answers' texts (`term_source`, the `*_text` keys) and of the errors'
+    /// messages: Russian by default.
+    public var language = Language.ru
     /// The name of the input in error messages.
     public var source = "request"
 
@@ -33,13 +36,13 @@ public struct MessageJSONCall: Sendable {
     /// The ``DueAnswer`` of the request in `json`.
     /// - Throws: ``MessageFieldError`` naming the key at fault.
     public func dueAnswer(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> DueAnswer {
-        try resolve(json, now: now).dueAnswer(explicitTermSource: explicitTermSource)
+        try resolve(json, now: now).dueAnswer(explicitTermSource: explicitTermSource, language: language)
     }
 
     /// The ``StatusAnswer`` of the request in `json`.
     /// - Throws: ``MessageFieldError`` naming the key at fault.
     public func statusAnswer(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> StatusAnswer {
-        try resolve(json, now: now).statusAnswer(explicitTermSource: explicitTermSource)
+        try resolve(json, now: now).statusAnswer(explicitTermSource: explicitTermSource, language: language)
     }
 
     /// The ``DueAnswer`` of the request in `json`, as compact JSON (UTF-8).
@@ -64,14 +67,30 @@ public struct MessageJSONCall: Sendable {
 
 extension MessageFieldError: Encodable {
     /// Writes `{"field": …, "value": …, "message": …}`: the request key at fault, the value as
-    /// given, and what was wrong and what is accepted (``description``).
+    /// given, and what was wrong and what is accepted (``description``, in Russian; see
+    /// ``json(_:)`` for English).
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: JSONKey.self)
-        try c.encode(field, forKey: JSONKey("field"))
-        try c.encode(value, forKey: JSONKey("value"))
-        try c.encode(description, forKey: JSONKey("message"))
+        try LocalizedError(error: self, language: .ru).encode(to: encoder)
     }
 
-    /// The error as compact JSON (UTF-8), ``encode(to:)``'s keys in that order.
-    public var json: [UInt8] { MessageJSONCall.encode(self) }
+    /// The error as compact JSON (UTF-8), ``encode(to:)``'s keys in that order, the message in Russian.
+    public var json: [UInt8] { json(.ru) }
+
+    /// The error as compact JSON (UTF-8), the message in `lang`.
+    public func json(_ lang: Language) -> [UInt8] {
+        MessageJSONCall.encode(LocalizedError(error: self, language: lang))
+    }
+
+    /// The error with the language of its message.
+    private struct LocalizedError: Encodable {
+        let error: MessageFieldError
+        let language: Language
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: JSONKey.self)
+            try c.encode(error.field, forKey: JSONKey("field"))
+            try c.encode(error.value, forKey: JSONKey("value"))
+            try c.encode(error.error.message(language), forKey: JSONKey("message"))
+        }
+    }
 }

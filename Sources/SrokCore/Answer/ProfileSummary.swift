@@ -4,8 +4,10 @@
 public struct ProfileSummary: Hashable, Sendable, Codable {
     /// The profile id.
     public var id: String
-    /// The title.
+    /// The title (the organisation, in Russian).
     public var title: String
+    /// The organisation in English, when the profile gives it (`title RUSSIAN || ENGLISH`).
+    public var titleEn: String?
     /// The act.
     public var document: String
     /// The default region (calendar).
@@ -53,6 +55,8 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
         case id
         /// ``ProfileSummary/title``.
         case title
+        /// ``ProfileSummary/titleEn``.
+        case titleEn = "title_en"
         /// ``ProfileSummary/document``.
         case document
         /// ``ProfileSummary/region``.
@@ -142,6 +146,7 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
     public init(_ p: RegulationProfile) {
         id = p.id
         title = p.title
+        titleEn = p.englishTitle
         document = p.document
         region = p.region.value
         zone = p.zone.value
@@ -174,7 +179,7 @@ public struct ProfileSummary: Hashable, Sendable, Codable {
 public struct ProfileExplanation: Hashable, Sendable, Codable {
     /// The profile id.
     public var id: String
-    /// The title.
+    /// The title in the explanation's language (the Russian one when the profile gives no English).
     public var title: String
     /// The act.
     public var document: String
@@ -184,7 +189,7 @@ public struct ProfileExplanation: Hashable, Sendable, Codable {
     /// The explanation of `p` in `lang`.
     public init(_ p: RegulationProfile, lang: Language) {
         id = p.id
-        title = p.title
+        title = p.title(lang)
         document = p.document
         rules = p.explanation(lang)
     }

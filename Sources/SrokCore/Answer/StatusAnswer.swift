@@ -1,11 +1,12 @@
 /// The answer to «where does this message stand?»: its schedule (``DueAnswer``, the same keys
 /// first), the status as of an instant, every stage's state and the control points, as
 /// `srok status --format json` writes them and the service's `POST /v1/status` and the C ABI's
-/// JSON call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/statusAnswer(explicitTermSource:)``).
+/// JSON call answer. Built from a ``ResolvedMessage`` (``ResolvedMessage/statusAnswer(explicitTermSource:language:)``).
 ///
 /// `Codable` as one flat object: ``DueAnswer``'s keys, then ``Key``'s, then `stages` (a list of
 /// ``StageAnswer``) and `controls` (a list of ``ControlAnswer``). Instants are ISO 8601 with the
-/// organisation's offset; empty fields are `null`.
+/// organisation's offset; empty fields are `null`. Codes stay codes; the `*_text` keys are in the
+/// answer's language.
 public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The schedule: the effective due time, the term, the stage plan (its keys come first).
     public var schedule: DueAnswer
@@ -19,7 +20,7 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
     public var stageBudgetMinutes: Int?
     /// The current stage's state.
     public var stageStatus: SLAState?
-    /// The message's state: `ok`, `approaching`, `overdue` or `closed`.
+    /// The message's state: `ok`, `approaching`, `overdue`, `closed` or `not-yet-registered`.
     public var status: SLAState
     /// Minutes until the effective due time (negative when late).
     public var remainingMinutes: Int
@@ -45,6 +46,14 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
     public var overdueControls: [ControlKind]
     /// How many controls are overdue.
     public var controlsOverdueCount: Int
+    /// ``status`` in words («в срок», «ещё не поступило» …).
+    public var statusText: String
+    /// ``stage`` in words, nil when there is no current stage.
+    public var stageText: String?
+    /// ``stageStatus`` in words.
+    public var stageStatusText: String?
+    /// ``nextControl`` in words.
+    public var nextControlText: String?
     /// Every stage, in order.
     public var stages: [StageAnswer]
     /// Every control that applies, in ``ControlKind`` order.
@@ -88,21 +97,32 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
         case overdueControls = "overdue_controls"
         /// ``StatusAnswer/controlsOverdueCount``.
         case controlsOverdueCount = "controls_overdue_count"
+        /// ``StatusAnswer/statusText``.
+        case statusText = "status_text"
+        /// ``StatusAnswer/stageText``.
+        case stageText = "stage_text"
+        /// ``StatusAnswer/stageStatusText``.
+        case stageStatusText = "stage_status_text"
+        /// ``StatusAnswer/nextControlText``.
+        case nextControlText = "next_control_text"
         /// ``StatusAnswer/stages``.
         case stages
         /// ``StatusAnswer/controls``.
         case controls
     }
 
-    /// The answer for `message` with its evaluated `status` (``ResolvedMessage/status()``).
-    /// `explicitTermSource` is as for ``DueAnswer/init(_:schedule:effective:explicitTermSource:)``.
+    /// The answer for `message` with its evaluated `status` (``ResolvedMessage/status()``), its
+    /// texts in `language`. `explicitTermSource` is as for
+    /// ``DueAnswer/init(_:schedule:effective:explicitTermSource:language:)``.
     public init(
-        _ message: ResolvedMessage, status st: MessageStatus, explicitTermSource: String = DueAnswer.requestTermSource
+        _ message: ResolvedMessage, status st: MessageStatus,
+        explicitTermSource: LocalizedText = DueAnswer.requestTermSource, language: Language = .ru
     ) {
         let zone = message.engine.zone
         func at(_ i: Instant) -> OffsetInstant { OffsetInstant(i, in: zone) }
         schedule = DueAnswer(
-            message, schedule: st.schedule, effective: st.effectiveDue, explicitTermSource: explicitTermSource)
+            message, schedule: st.schedule, effective: st.effectiveDue, explicitTermSource: explicitTermSource,
+            language: language)
         let current = st.currentStage.map { st.stages[$0] }
         stage = st.currentStage
         stageDue = current?.dwellDue.map(at)
@@ -123,9 +143,14 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
         nextControlDue = next.map { at($0.deadline) }
         overdueControls = st.controls.filter { $0.state == .overdue }.map(\.kind)
         controlsOverdueCount = st.controls.overdueCount
-        stages = Stage.allCases.map { StageAnswer($0, st.stages[$0], zone: zone) }
+        statusText = st.state.text(language)
+        stageText = st.currentStage?.name(language)
+        stageStatusText = current?.state.text(language)
+        nextControlText = next?.kind.name(language)
+        stages = Stage.allCases.map { StageAnswer($0, st.stages[$0], zone: zone, language: language) }
         controls = st.controls.map { c in
-            ControlAnswer(c, point: message.profile.controls.first { $0.kind == c.kind }, zone: zone)
+            ControlAnswer(
+                c, point: message.profile.controls.first { $0.kind == c.kind }, zone: zone, language: language)
         }
     }
 
@@ -154,6 +179,10 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
             .overdueControls,
             overdueControls.isEmpty ? nil : overdueControls.map(\.rawValue).joined(separator: ";"))
         try put(.controlsOverdueCount, controlsOverdueCount)
+        try put(.statusText, statusText)
+        try put(.stageText, stageText)
+        try put(.stageStatusText, stageStatusText)
+        try put(.nextControlText, nextControlText)
         try put(.stages, stages)
         try put(.controls, controls)
     }
@@ -193,6 +222,10 @@ public struct StatusAnswer: Hashable, Sendable, Codable, CustomStringConvertible
             return kind
         }
         controlsOverdueCount = try get(.controlsOverdueCount)
+        statusText = try optional(.statusText) ?? status.text(.ru)
+        stageText = try optional(.stageText)
+        stageStatusText = try optional(.stageStatusText)
+        nextControlText = try optional(.nextControlText)
         stages = try get(.stages)
         controls = try get(.controls)
     }
@@ -225,6 +258,8 @@ public struct StageAnswer: Hashable, Sendable, Codable {
     public var visits: Int
     /// The verdict by ``rule``.
     public var status: SLAState
+    /// ``status`` in words, in the answer's language.
+    public var statusText: String
     /// For the current stage: when its planned budget runs out.
     public var dwellDue: OffsetInstant?
     /// What decides ``status``.
@@ -246,6 +281,7 @@ public struct StageAnswer: Hashable, Sendable, Codable {
         case overdueMinutes = "overdue_minutes"
         case visits
         case status
+        case statusText = "status_text"
         case dwellDue = "dwell_due"
         case rule
         case budgetStatus = "budget_status"
@@ -253,8 +289,8 @@ public struct StageAnswer: Hashable, Sendable, Codable {
         case lateBy = "late_by"
     }
 
-    /// The answer for `stage`'s status in `zone`.
-    public init(_ stage: Stage, _ s: StageStatus, zone: ZoneRules) {
+    /// The answer for `stage`'s status in `zone`, its text in `language`.
+    public init(_ stage: Stage, _ s: StageStatus, zone: ZoneRules, language: Language = .ru) {
         self.stage = stage
         budgetMinutes = s.budgetMinutes
         usedMinutes = s.usedMinutes
@@ -263,6 +299,7 @@ public struct StageAnswer: Hashable, Sendable, Codable {
         overdueMinutes = s.overdueMinutes
         visits = s.visits
         status = s.state
+        statusText = s.state.text(language)
         dwellDue = s.dwellDue.map { OffsetInstant($0, in: zone) }
         rule = s.rule
         budgetStatus = s.budgetState
@@ -281,6 +318,7 @@ public struct StageAnswer: Hashable, Sendable, Codable {
         try c.encode(overdueMinutes, forKey: .overdueMinutes)
         try c.encode(visits, forKey: .visits)
         try c.encode(status, forKey: .status)
+        try c.encode(statusText, forKey: .statusText)
         try c.encode(dwellDue, forKey: .dwellDue)
         try c.encode(rule, forKey: .rule)
         try c.encode(budgetStatus, forKey: .budgetStatus)
@@ -294,12 +332,16 @@ public struct StageAnswer: Hashable, Sendable, Codable {
 public struct ControlAnswer: Hashable, Sendable, Codable {
     /// Which control.
     public var control: ControlKind
+    /// ``control`` in words, in the answer's language.
+    public var controlText: String
     /// The deadline.
     public var deadline: OffsetInstant
     /// When it was met.
     public var metAt: OffsetInstant?
     /// `ok` or `overdue`.
     public var status: SLAState
+    /// ``status`` in words, in the answer's language.
+    public var statusText: String
     /// How the profile counts the limit.
     public var count: ControlCount?
     /// The clause.
@@ -308,19 +350,24 @@ public struct ControlAnswer: Hashable, Sendable, Codable {
     /// The JSON keys, in order.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case control
+        case controlText = "control_text"
         case deadline
         case metAt = "met_at"
         case status
+        case statusText = "status_text"
         case count
         case source
     }
 
-    /// The answer for `check` with the profile's `point` of its kind, in `zone`.
-    public init(_ check: ControlCheck, point: ControlPoint?, zone: ZoneRules) {
+    /// The answer for `check` with the profile's `point` of its kind, in `zone`, its texts in
+    /// `language`.
+    public init(_ check: ControlCheck, point: ControlPoint?, zone: ZoneRules, language: Language = .ru) {
         control = check.kind
+        controlText = check.kind.name(language)
         deadline = OffsetInstant(check.deadline, in: zone)
         metAt = check.metAt.map { OffsetInstant($0, in: zone) }
         status = check.state
+        statusText = check.state.text(language)
         count = point?.count
         source = point?.citation
     }
@@ -329,9 +376,11 @@ public struct ControlAnswer: Hashable, Sendable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(control, forKey: .control)
+        try c.encode(controlText, forKey: .controlText)
         try c.encode(deadline, forKey: .deadline)
         try c.encode(metAt, forKey: .metAt)
         try c.encode(status, forKey: .status)
+        try c.encode(statusText, forKey: .statusText)
         try c.encode(count, forKey: .count)
         try c.encode(source, forKey: .source)
     }

@@ -23,7 +23,8 @@ public struct CalendarCatalog: Sendable {
     /// The definition for `id`, or an error listing the known ids.
     public func definition(_ id: String) throws(SrokError) -> CalendarDefinition {
         guard let d = definitions[id] else {
-            throw .unknown(kind: "calendar", name: id, known: definitions.keys.sorted())
+            throw .unknown(
+                kind: LocalizedText(ru: "календарь", en: "calendar"), name: id, known: definitions.keys.sorted())
         }
         return d
     }

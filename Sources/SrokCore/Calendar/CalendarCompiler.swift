@@ -26,17 +26,20 @@ extension WorkingCalendar {
         guard let firstYear = dataYears.first, let lastDataYear = dataYears.last else {
             throw .data(
                 location: SourceLocation(file: definition.id, line: 0),
-                message: "calendar \(definition.id) has no year data")
+                message: LocalizedText(
+                    ru: "в календаре \(definition.id) нет данных ни за один год",
+                    en: "calendar \(definition.id) has no year data"))
         }
         for (a, b) in zip(dataYears, dataYears.dropFirst()) where b != a + 1 {
             throw .data(
                 location: definition.years[b]!.location,
-                message: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous")
+                message: LocalizedText(
+                    ru: "календарь \(definition.id): нет данных за \(a + 1)–\(b - 1) годы; годы должны идти подряд",
+                    en: "calendar \(definition.id): years \(a + 1)…\(b - 1) are missing; the data must be contiguous"))
         }
         if let p = options.provisionalThroughYear, !YearSpan.supportedYears.contains(p) {
             throw .invalidValue(
-                field: "provisionalThroughYear", value: String(p),
-                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+                field: "--provisional", value: String(p), expected: YearSpan.acceptedYears)
         }
         let lastYear = max(lastDataYear, options.provisionalThroughYear ?? lastDataYear)
         let start = try CivilDate.firstOfYear(firstYear)
@@ -61,7 +64,9 @@ extension WorkingCalendar {
                         let i = idx(d)
                     else { continue }
                     kinds[i] = .holiday
-                    notes[d] = DayNote(name: h.name, source: h.citation, isProvisional: year > lastDataYear)
+                    notes[d] = DayNote(
+                        name: LocalizedText(verbatim: h.name), source: LocalizedText(verbatim: h.citation),
+                        isProvisional: year > lastDataYear)
                     holidays.append((d, h))
                 }
             }
@@ -80,14 +85,16 @@ extension WorkingCalendar {
                     } else if kinds[from] == .weekend {
                         kinds[from] = .workedWeekend
                         notes[t.from] = DayNote(
-                            name: "выходной перенесён на \(t.to.russian)",
-                            movedFrom: nil, source: t.citation)
+                            name: LocalizedText(
+                                ru: "выходной перенесён на \(t.to.russian)", en: "its day off moved to \(t.to.iso)"),
+                            movedFrom: nil, source: LocalizedText(verbatim: t.citation))
                     }
                 }
                 kinds[to] = .transferredDayOff
+                let moved = LocalizedText(ru: "перенос с \(t.from.russian)", en: "moved from \(t.from.iso)")
                 notes[t.to] = DayNote(
-                    name: fromName.map { "перенос с \(t.from.russian) (\($0))" } ?? "перенос с \(t.from.russian)",
-                    movedFrom: t.from, source: t.citation)
+                    name: fromName.map { moved + LocalizedText(ru: " (\($0.ru))", en: " (\($0.en))") } ?? moved,
+                    movedFrom: t.from, source: LocalizedText(verbatim: t.citation))
             }
         }
 
@@ -100,7 +107,9 @@ extension WorkingCalendar {
             guard let i = idx(j) else { continue }
             kinds[i] = .carriedOverDayOff
             notes[j] = DayNote(
-                name: "перенос с \(d.russian) (\(h.name))", movedFrom: d, source: rule.citation,
+                name: LocalizedText(
+                    ru: "перенос с \(d.russian) (\(h.name))", en: "carried over from \(d.iso) (\(h.name))"),
+                movedFrom: d, source: LocalizedText(verbatim: rule.citation),
                 isProvisional: d.year > lastDataYear)
         }
 
@@ -110,12 +119,14 @@ extension WorkingCalendar {
             for off in y.daysOff {
                 guard let i = idx(off.date) else { continue }
                 kinds[i] = .otherDayOff
-                notes[off.date] = DayNote(name: off.name, source: off.citation)
+                notes[off.date] = DayNote(
+                    name: LocalizedText(verbatim: off.name), source: LocalizedText(verbatim: off.citation))
             }
             for p in y.presidentialDays {
                 guard let i = idx(p.date), kinds[i] == .working else { continue }
                 kinds[i] = .presidentialNonWorking
-                notes[p.date] = DayNote(name: p.name, source: p.citation)
+                notes[p.date] = DayNote(
+                    name: LocalizedText(verbatim: p.name), source: LocalizedText(verbatim: p.citation))
             }
         }
 
@@ -137,13 +148,9 @@ extension WorkingCalendar {
             }
             // A regional day on a day that is already off keeps the federal reason too.
             let existing = notes[o.date]
-            let name =
-                existing?.name.map { o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.name)" : o.name }
-                ?? o.name
-            let source =
-                existing?.source.map {
-                    o.effect == .dayOff && kinds[i] != .otherDayOff ? "\($0); \(o.source)" : o.source
-                } ?? o.source
+            let keepsFederal = o.effect == .dayOff && kinds[i] != .otherDayOff
+            let name = existing?.name.map { keepsFederal ? $0 + "; " + o.name : o.name } ?? o.name
+            let source = existing?.source.map { keepsFederal ? $0 + "; " + o.source : o.source } ?? o.source
             notes[o.date] = DayNote(
                 name: name, movedFrom: existing?.movedFrom, source: source, isProvisional: o.isProvisional)
         }
@@ -159,15 +166,18 @@ extension WorkingCalendar {
             }
             flags[i] = f
         }
-        func shorten(_ d: CivilDate, _ source: String) {
+        func shorten(_ d: CivilDate, _ source: LocalizedText) {
             guard let i = idx(d), flags[i] & CalendarTables.workingBit != 0 else { return }
             flags[i] |= CalendarTables.shortenedBit
             if notes[d] == nil {
-                notes[d] = DayNote(name: "предпраздничный день (сокращённый на 1 час)", source: source)
+                notes[d] = DayNote(
+                    name: LocalizedText(
+                        ru: "предпраздничный день (сокращённый на 1 час)", en: "pre-holiday day (one hour shorter)"),
+                    source: source)
             }
         }
         for year in dataYears {
-            for s in definition.years[year]!.shortened { shorten(s.date, s.citation) }
+            for s in definition.years[year]!.shortened { shorten(s.date, LocalizedText(verbatim: s.citation)) }
         }
         // Provisional years: ст. 95 — the working day right before a holiday, across ordinary weekends.
         if provisionalFrom != nil {
@@ -175,13 +185,19 @@ extension WorkingCalendar {
                 var e = d.adding(days: -1)
                 while let i = idx(e), kinds[i] == .weekend { e = e.adding(days: -1) }
                 if let i = idx(e), kinds[i] == .working {
-                    shorten(e, "ТК РФ ст. 95 (по правилу, без данных постановления)")
+                    shorten(
+                        e,
+                        LocalizedText(
+                            ru: "ТК РФ ст. 95 (по правилу, без данных постановления)",
+                            en: "Labour Code art. 95 (by the rule, no decree in the data)"))
                 }
             }
         }
         for d in eveShortening {
             let e = d.adding(days: -1)
-            if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend { shorten(e, "ТК РФ ст. 95") }
+            if let i = idx(e), kinds[i] == .working || kinds[i] == .workedWeekend {
+                shorten(e, LocalizedText(ru: "ТК РФ ст. 95", en: "Labour Code art. 95"))
+            }
         }
 
         // Only the covered years have days to mark (the year is compared before any date arithmetic).

@@ -44,10 +44,11 @@ public struct OverlayDay: Sendable, Hashable {
     public var date: CivilDate
     /// The effect.
     public var effect: Effect
-    /// Its name («Ураза-байрам», «перенос с 15.06»).
-    public var name: String
+    /// Its name («Ураза-байрам», «перенос с 15.06») in both languages (a name from the data reads
+    /// the same in both).
+    public var name: LocalizedText
     /// The act.
-    public var source: String
+    public var source: LocalizedText
     /// Whether the date is an ICU forecast rather than a decreed date.
     public var isProvisional: Bool
     /// Whether the day before it is shortened (a regional holiday shortens the eve, ст. 95).
@@ -55,7 +56,7 @@ public struct OverlayDay: Sendable, Hashable {
 
     /// Creates an overlay day.
     public init(
-        date: CivilDate, effect: Effect, name: String, source: String,
+        date: CivilDate, effect: Effect, name: LocalizedText, source: LocalizedText,
         isProvisional: Bool = false, shortensEve: Bool = false
     ) {
         self.date = date

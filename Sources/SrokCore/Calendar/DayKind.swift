@@ -72,12 +72,22 @@ public struct DayInfo: Sendable, Hashable {
     public var isShortened: Bool
     /// Working minutes for a 40-hour week: 480, 420 when shortened, 0 when off.
     public var workingMinutes: Int
-    /// The holiday's or day's name, if any.
-    public var name: String?
+    /// The holiday's or day's name, if any, in both languages (a name from the data reads the
+    /// same in both; a name Srok writes, such as «перенос с 27.04.2024», is translated).
+    public var localizedName: LocalizedText?
     /// For moved days off: the day the day off came from.
     public var movedFrom: CivilDate?
-    /// The act that made the day what it is (decree, article), if any.
-    public var source: String?
+    /// The act that made the day what it is (decree, article), if any, in both languages.
+    public var localizedSource: LocalizedText?
     /// Whether the day was computed from statutory rules alone, with no decree data (провизорно).
     public var isProvisional: Bool
+
+    /// The name in Russian.
+    public var name: String? { localizedName?.ru }
+    /// The act in Russian.
+    public var source: String? { localizedSource?.ru }
+    /// The name in `lang`.
+    public func name(_ lang: Language) -> String? { localizedName?(lang) }
+    /// The act in `lang`.
+    public func source(_ lang: Language) -> String? { localizedSource?(lang) }
 }

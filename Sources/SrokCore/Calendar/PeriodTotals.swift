@@ -29,7 +29,9 @@ extension WorkingCalendar {
     /// - Throws: when `through` is before `from`, or either is outside the calendar's coverage.
     public func totals(from: CivilDate, through: CivilDate) throws(SrokError) -> PeriodTotals {
         guard from <= through else {
-            throw .invalidValue(field: "through", value: through.iso, expected: "a date on or after \(from.iso)")
+            throw .invalidValue(
+                field: "through", value: through.iso,
+                expected: LocalizedText(ru: "дата не раньше \(from.russian)", en: "a date on or after \(from.iso)"))
         }
         let working = try workingDays(from: from, through: through)
         let calendarDays = from.distance(to: through) + 1
@@ -55,7 +57,7 @@ extension WorkingCalendar {
     /// - Throws: for a quarter outside 1–4 or a year the calendar does not cover.
     public func totals(year: Int, quarter: Int) throws(SrokError) -> PeriodTotals {
         guard (1...4).contains(quarter) else {
-            throw .invalidValue(field: "quarter", value: String(quarter), expected: "1–4")
+            throw .invalidValue(field: "quarter", value: String(quarter), expected: .wholeNumber(from: 1, to: 4))
         }
         let span = try days(ofYear: year)
         let from = CivilDate(year: year, month: quarter * 3 - 2, day: 1)!
@@ -68,7 +70,7 @@ extension WorkingCalendar {
     /// - Throws: for a month outside 1–12 or a year the calendar does not cover.
     public func totals(year: Int, month: Int) throws(SrokError) -> PeriodTotals {
         guard (1...12).contains(month) else {
-            throw .invalidValue(field: "month", value: String(month), expected: "1–12")
+            throw .invalidValue(field: "month", value: String(month), expected: .wholeNumber(from: 1, to: 12))
         }
         _ = try days(ofYear: year)
         let from = CivilDate(year: year, month: month, day: 1)!
@@ -81,32 +83,36 @@ extension WorkingCalendar {
         var out: [SrokError] = []
         for (year, data) in tables.years.sorted(by: { $0.key < $1.key }) {
             guard let published = data.totals else {
-                out.append(.dataMismatch(calendar: id, year: year, message: "no published totals in the data"))
+                out.append(
+                    .dataMismatch(
+                        calendar: id, year: year,
+                        message: LocalizedText(
+                            ru: "в данных нет опубликованных итогов года", en: "no published totals in the data")))
                 continue
             }
             guard let t = try? totals(year: year) else { continue }
-            var diffs: [String] = []
+            var diffs: [LocalizedText] = []
+            func differ(_ ru: String, _ en: String, _ ours: String, _ theirs: String) {
+                diffs.append(
+                    LocalizedText(
+                        ru: "\(ru) \(ours) ≠ опубликовано \(theirs)", en: "\(en) \(ours) ≠ published \(theirs)"))
+            }
             if t.workingDays != published.workingDays {
-                diffs.append("working days \(t.workingDays) ≠ published \(published.workingDays)")
+                differ("рабочих дней", "working days", String(t.workingDays), String(published.workingDays))
             }
-            if t.daysOff != published.daysOff { diffs.append("days off \(t.daysOff) ≠ published \(published.daysOff)") }
-            if t.hours40Tenths != published.hours40Tenths {
-                diffs.append(
-                    "40-hour norm \(PeriodTotals.hours(t.hours40Tenths)) ≠ published \(PeriodTotals.hours(published.hours40Tenths))"
-                )
+            if t.daysOff != published.daysOff {
+                differ("выходных и праздничных", "days off", String(t.daysOff), String(published.daysOff))
             }
-            if t.hours36Tenths != published.hours36Tenths {
-                diffs.append(
-                    "36-hour norm \(PeriodTotals.hours(t.hours36Tenths)) ≠ published \(PeriodTotals.hours(published.hours36Tenths))"
-                )
-            }
-            if t.hours24Tenths != published.hours24Tenths {
-                diffs.append(
-                    "24-hour norm \(PeriodTotals.hours(t.hours24Tenths)) ≠ published \(PeriodTotals.hours(published.hours24Tenths))"
-                )
+            for (ours, theirs, hours) in [
+                (t.hours40Tenths, published.hours40Tenths, 40), (t.hours36Tenths, published.hours36Tenths, 36),
+                (t.hours24Tenths, published.hours24Tenths, 24),
+            ] where ours != theirs {
+                differ(
+                    "норма \(hours)-часовой недели", "\(hours)-hour norm", PeriodTotals.hours(ours),
+                    PeriodTotals.hours(theirs))
             }
             if !diffs.isEmpty {
-                out.append(.dataMismatch(calendar: id, year: year, message: diffs.joined(separator: "; ")))
+                out.append(.dataMismatch(calendar: id, year: year, message: .join(diffs, separator: "; ")))
             }
         }
         return out

@@ -26,7 +26,7 @@ public enum RollConvention: String, Sendable, CaseIterable, Codable {
         default:
             throw .invalidValue(
                 field: field, value: text,
-                expected: "one of preceding, following, modified-preceding, modified-following, none")
+                expected: .oneOf(["preceding", "following", "modified-preceding", "modified-following", "none"]))
         }
     }
 }

@@ -32,10 +32,15 @@ public struct WorkingCalendar: Sendable {
     }
 
     func refused(_ date: CivilDate) -> SrokError {
-        .outOfCoverage(
+        let years = tables.refusedYears.sorted().map(String.init).joined(separator: ", ")
+        return .outOfCoverage(
             date: date, calendar: tables.id, covered: coverage,
-            hint:
-                "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(tables.refusedYears.sorted().map(String.init).joined(separator: ", ")))"
+            hint: LocalizedText(
+                ru:
+                    "строгий режим не принимает \(date.year) год: регионального акта за него нет в данных, есть только прогноз ICU для региональных праздников (не принимаются годы: \(years))",
+                en:
+                    "the strict option refuses year \(date.year): no regional act for it is in the data, only the ICU forecast of the regional holidays (years refused: \(years))"
+            )
         )
     }
 
@@ -44,10 +49,14 @@ public struct WorkingCalendar: Sendable {
     /// `--provisional 2029` (``CalendarOptions/provisionalThroughYear``), also when a shorter
     /// provisional range was asked.
     func outOfCoverage(_ date: CivilDate) -> SrokError {
-        var hint = ""
+        var hint = LocalizedText(verbatim: "")
         if date > tables.end, YearSpan.supportedYears.contains(date.year) {
-            hint =
-                "years after the decree data can be computed from the statutory rules alone, marked provisional: --provisional \(date.year) (CalendarOptions.provisionalThroughYear = \(date.year))"
+            hint = LocalizedText(
+                ru:
+                    "годы после данных постановлений можно рассчитать только по правилам закона, с пометкой «предварительно»: --provisional \(date.year)",
+                en:
+                    "years after the decree data can be computed from the statutory rules alone, marked provisional: --provisional \(date.year) (CalendarOptions.provisionalThroughYear = \(date.year))"
+            )
         }
         return .outOfCoverage(date: date, calendar: tables.id, covered: coverage, hint: hint)
     }
@@ -68,7 +77,9 @@ public struct WorkingCalendar: Sendable {
             guard CivilDate.supportedYears.contains(year) else {
                 throw .invalidValue(
                     field: "year", value: String(year),
-                    expected: "a year calendar \(tables.id) covers, \(first)…\(last)")
+                    expected: LocalizedText(
+                        ru: "год, который охватывает календарь \(tables.id): \(first)–\(last)",
+                        en: "a year calendar \(tables.id) covers, \(first)…\(last)"))
             }
             throw outOfCoverage(try CivilDate.firstOfYear(year))
         }
@@ -107,7 +118,7 @@ public struct WorkingCalendar: Sendable {
         return DayInfo(
             date: date, kind: DayKind(rawValue: f & CalendarTables.kindMask)!, isWorking: working,
             isShortened: shortened, workingMinutes: Int(CalendarTables.minutes(f)),
-            name: note?.name, movedFrom: note?.movedFrom, source: note?.source,
+            localizedName: note?.name, movedFrom: note?.movedFrom, localizedSource: note?.source,
             isProvisional: note?.isProvisional ?? tables.provisionalFrom.map { date >= $0 } ?? false)
     }
 
@@ -215,9 +226,9 @@ public struct WorkingCalendar: Sendable {
 
 /// A day's annotation: name, origin and act (only for days that are not plain weekdays/weekends).
 struct DayNote: Sendable, Hashable {
-    var name: String?
+    var name: LocalizedText?
     var movedFrom: CivilDate?
-    var source: String?
+    var source: LocalizedText?
     var isProvisional: Bool = false
 }
 

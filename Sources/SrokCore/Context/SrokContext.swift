@@ -32,7 +32,7 @@ public final class SrokContext: Sendable {
     /// The profile `id` (case-insensitive), or an error listing the known ones.
     public func profile(_ id: String) throws(SrokError) -> RegulationProfile {
         if let p = profiles[id] ?? profiles[id.lowercased()] { return p }
-        throw .unknown(kind: "profile", name: id, known: profiles.keys.sorted())
+        throw .unknown(kind: LocalizedText(ru: "профиль", en: "profile"), name: id, known: profiles.keys.sorted())
     }
 
     /// The working-day calendar for a region code or name (`RU` is the federal calendar;
@@ -49,7 +49,9 @@ public final class SrokContext: Sendable {
             // A subject with no days of its own (Data/regions/subjects.srokcal) gets the federal calendar, named so.
             calendar = try WorkingCalendar.compileRegion(r, base: base, options: options)
         } else {
-            throw .unknown(kind: "region", name: region, known: ["RU"] + regions.regions.keys.sorted())
+            throw .unknown(
+                kind: LocalizedText(ru: "регион", en: "region"), name: region,
+                known: ["RU"] + regions.regions.keys.sorted())
         }
         compiled.withLock {
             $0[code] = calendar

@@ -24,59 +24,77 @@ struct DataLine: Sendable {
     }
 
     /// Throws a data error at this line.
-    func fail(_ message: String) -> SrokError { .data(location: location, message: message) }
+    func fail(_ message: LocalizedText) -> SrokError { .data(location: location, message: message) }
+
+    /// Throws a data error at this line that carries another error's message.
+    func fail(_ error: SrokError) -> SrokError { fail(error.localized) }
+
+    /// Throws a data error at this line, in both languages.
+    func fail(ru: String, en: String) -> SrokError { fail(LocalizedText(ru: ru, en: en)) }
 
     /// The field at `index`, or an error naming what was expected there.
-    func field(_ index: Int, _ what: String) throws(SrokError) -> String {
-        guard index < fields.count else { throw fail("'\(keyword)' needs \(what) as field \(index + 1)") }
+    func field(_ index: Int, _ what: LocalizedText) throws(SrokError) -> String {
+        guard index < fields.count else {
+            throw fail(
+                ru: "после «\(keyword)» в поле \(index + 1) нужно: \(what.ru)",
+                en: "'\(keyword)' needs \(what.en) as field \(index + 1)")
+        }
         return fields[index]
     }
 
     /// The citation, or an error when the directive requires one.
     func requiredCitation() throws(SrokError) -> String {
         guard let c = citation, !c.isEmpty else {
-            throw fail("'\(keyword)' needs a citation of its legal source after ' | '")
+            throw fail(
+                ru: "у «\(keyword)» нужна ссылка на правовой источник после « | »",
+                en: "'\(keyword)' needs a citation of its legal source after ' | '")
         }
         return c
     }
 
     /// Parses field `index` as a date.
     func date(_ index: Int) throws(SrokError) -> CivilDate {
-        let text = try field(index, "a date")
+        let text = try field(index, LocalizedText(ru: "дата", en: "a date"))
         do { return try CivilDate(parsing: text) } catch {
-            throw fail("'\(text)' is not a date; expected YYYY-MM-DD")
+            throw fail(
+                ru: "«\(text)» — не дата; ожидается ГГГГ-ММ-ДД", en: "'\(text)' is not a date; expected YYYY-MM-DD")
         }
     }
 
     /// Parses field `index` as an integer in `range`.
-    func int(_ index: Int, _ what: String, in range: ClosedRange<Int>) throws(SrokError) -> Int {
+    func int(_ index: Int, _ what: LocalizedText, in range: ClosedRange<Int>) throws(SrokError) -> Int {
         let text = try field(index, what)
         guard let v = Int(text), range.contains(v) else {
-            throw fail("'\(text)' is not \(what) (\(range.lowerBound)…\(range.upperBound))")
+            throw fail(
+                ru: "«\(text)» — не \(what.ru) (\(range.lowerBound)–\(range.upperBound))",
+                en: "'\(text)' is not \(what.en) (\(range.lowerBound)…\(range.upperBound))")
         }
         return v
     }
 
     /// Parses field `index` as a year of ``YearSpan/supportedYears``.
-    func year(_ index: Int, _ what: String = "a year") throws(SrokError) -> Int {
+    func year(_ index: Int, _ what: LocalizedText = LocalizedText(ru: "год", en: "a year")) throws(SrokError) -> Int {
         try int(index, what, in: YearSpan.supportedYears)
     }
 
     /// Parses fields `index` and `index + 1` as a first year and a last year or `open`.
     func yearSpan(_ index: Int) throws(SrokError) -> YearSpan {
-        let from = try year(index, "a first year")
-        let toText = try field(index + 1, "a last year or 'open'")
+        let from = try year(index, LocalizedText(ru: "первый год", en: "a first year"))
+        let toText = try field(index + 1, LocalizedText(ru: "последний год или «open»", en: "a last year or 'open'"))
         return YearSpan(
             from: from,
             through: toText == "open"
-                ? nil : try int(index + 1, "a last year", in: from...YearSpan.supportedYears.upperBound))
+                ? nil
+                : try int(
+                    index + 1, LocalizedText(ru: "последний год", en: "a last year"),
+                    in: from...YearSpan.supportedYears.upperBound))
     }
 
     /// Parses field `index` as a date in `year` (or, with `orAdjacent`, in the year before or after).
     func date(_ index: Int, inYear year: Int, orAdjacent: Bool = false) throws(SrokError) -> CivilDate {
         let d = try date(index)
         guard d.year == year || (orAdjacent && abs(d.year - year) == 1) else {
-            throw fail("\(d) is not in year \(year)")
+            throw fail(ru: "\(d) — не в \(year) году", en: "\(d) is not in year \(year)")
         }
         return d
     }

@@ -129,6 +129,17 @@ package struct JSONBytesWriter {
         if let value { JSONObject.appendQuoted(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
+    /// An array-of-strings member (`[]` when empty).
+    package mutating func strings(_ key: String, _ values: [String]) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONObject.appendQuoted(v, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// A whole-number member.
     package mutating func int(_ key: String, _ value: Int) {
         self.key(key)

@@ -22,15 +22,17 @@ package struct CalendarYearOutput {
         self.days = days
     }
 
-    /// The header and one record per day, fields separated by `delimiter`, each line ending in LF.
-    package func csv(delimiter: Character = ",") -> String {
+    /// The header and one record per day (names and acts in `lang`), fields separated by
+    /// `delimiter`, each line ending in LF.
+    package func csv(delimiter: Character = ",", lang: Language) -> String {
         var out = CSVText.record(DayRecord.csvHeader, delimiter: delimiter) + "\n"
-        for day in days { out += CSVText.record(DayRecord(day).csvFields, delimiter: delimiter) + "\n" }
+        for day in days { out += CSVText.record(DayRecord(day, lang: lang).csvFields, delimiter: delimiter) + "\n" }
         return out
     }
 
-    /// One JSON document: the calendar, the year, its data version, decrees, totals and every day.
-    package func json() throws(SrokError) -> JSONObject {
+    /// One JSON document: the calendar, the year, its data version, decrees, totals and every day
+    /// (names and acts in `lang`).
+    package func json(lang: Language) throws(SrokError) -> JSONObject {
         var o = JSONObject()
         o.add("calendar", calendar.id)
         o.add("year", year)
@@ -38,7 +40,7 @@ package struct CalendarYearOutput {
         o.add("provisional", days.first.map { calendar.isProvisional($0.date) } ?? false)
         if let y = calendar.yearData(year) { o.add("decrees", strings: y.decrees) }
         o.add("totals", Self.totalsJSON(try calendar.totals(year: year)))
-        o.add("days", days.map { DayRecord($0).json })
+        o.add("days", days.map { DayRecord($0, lang: lang).json })
         return o
     }
 
@@ -79,15 +81,15 @@ package struct CalendarYearOutput {
         for day in days {
             var summary = lang == .ru ? day.kind.russian : day.kind.english
             if day.isShortened { summary += lang == .ru ? " (сокращённый)" : " (shortened)" }
-            if let n = day.name, !n.isEmpty { summary += ": " + n }
+            if let n = day.name(lang), !n.isEmpty { summary += ": " + n }
             lines += [
                 "BEGIN:VEVENT", "UID:\(day.date.iso)-\(calendar.id)@srok", "DTSTAMP:\(compact(day.date))T000000Z",
                 "DTSTART;VALUE=DATE:\(compact(day.date))", "DTEND;VALUE=DATE:\(compact(day.date.adding(days: 1)))",
                 "SUMMARY:\(escape(summary))", "CATEGORIES:\(day.kind.code)",
                 "TRANSP:\(day.isWorking ? "TRANSPARENT" : "OPAQUE")",
             ]
-            var description = "working_minutes=\(day.workingMinutes)"
-            if let s = day.source { description += "; " + s }
+            var description = (lang == .ru ? "рабочих минут: " : "working minutes: ") + String(day.workingMinutes)
+            if let s = day.source(lang) { description += "; " + s }
             if day.isProvisional { description += lang == .ru ? "; предварительно" : "; provisional" }
             lines.append("DESCRIPTION:\(escape(description))")
             lines.append("END:VEVENT")

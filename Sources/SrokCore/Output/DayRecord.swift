@@ -3,8 +3,13 @@
 package struct DayRecord {
     /// The day.
     package var info: DayInfo
-    /// The record of `info`.
-    package init(_ info: DayInfo) { self.info = info }
+    /// The language of the name and the act (a name Srok writes is translated; data is as written).
+    package var lang: Language
+    /// The record of `info` in `lang`.
+    package init(_ info: DayInfo, lang: Language) {
+        self.info = info
+        self.lang = lang
+    }
 
     /// The CSV header, in the order of ``csvFields``.
     package static let csvHeader = [
@@ -16,8 +21,8 @@ package struct DayRecord {
     package var csvFields: [String] {
         [
             info.date.iso, info.date.weekday.englishName, info.kind.code, info.isWorking ? "1" : "0",
-            String(info.workingMinutes), info.isShortened ? "1" : "0", info.name ?? "",
-            info.movedFrom?.iso ?? "", info.source ?? "", info.isProvisional ? "1" : "0",
+            String(info.workingMinutes), info.isShortened ? "1" : "0", info.name(lang) ?? "",
+            info.movedFrom?.iso ?? "", info.source(lang) ?? "", info.isProvisional ? "1" : "0",
         ]
     }
 
@@ -30,9 +35,10 @@ package struct DayRecord {
         o.add("working", info.isWorking)
         o.add("working_minutes", info.workingMinutes)
         o.add("shortened", info.isShortened)
-        o.add("name", info.name)
+        o.add("kind_text", lang == .ru ? info.kind.russian : info.kind.english)
+        o.add("name", info.name(lang))
         o.add("moved_from", info.movedFrom?.iso)
-        o.add("source", info.source)
+        o.add("source", info.source(lang))
         o.add("provisional", info.isProvisional)
         return o
     }

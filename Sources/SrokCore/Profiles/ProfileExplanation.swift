@@ -31,7 +31,8 @@ extension RegulationProfile {
         func add(_ rule: String, _ clause: String, _ engine: String, _ isDefault: Bool? = nil) {
             rows.append(
                 ProfileRuleRow(
-                    rule: rule, clause: clause, engine: engine, isDefault: isDefault ?? Cited<Int>.saysDefault(clause)))
+                    rule: rule, clause: DefaultCitations.text(clause, lang), engine: engine,
+                    isDefault: isDefault ?? Cited<Int>.saysDefault(clause)))
         }
         let c = conventions
 
@@ -40,11 +41,14 @@ extension RegulationProfile {
             ru
                 ? "Режим по умолчанию: "
                     + (regime.value == .message ? "сообщение ПОС (не 59-ФЗ)" : "обращение по 59-ФЗ")
-                : "Default regime: " + (regime.value == .message ? "a ПОС message (not 59-ФЗ)" : "a 59-ФЗ appeal"),
+                : "Default regime: "
+                    + (regime.value == .message
+                        ? "a message of the POS platform (not Federal Law 59-FZ)"
+                        : "an appeal under Federal Law 59-FZ"),
             regime.citation,
             ru
-                ? "режим сообщения, если в запросе не указан иной (regime, признак «59-ФЗ»)"
-                : "the regime of a message that names none (regime, the «59-ФЗ» flag)")
+                ? "режим сообщения, если в запросе или в выгрузке (столбцы «ФЗ», «Заявитель выбрал подачу по 59-ФЗ») не указан иной"
+                : "the regime of a message that names none (regime, the export's 59-FZ flag)")
         add(
             ru ? "Производственный календарь: \(region.value)" : "Working-day calendar: \(region.value)",
             region.citation,
@@ -59,7 +63,9 @@ extension RegulationProfile {
 
         // The general term, its count and roll.
         add(
-            ru ? "Общий срок: \(term.value) \(Self.ruDays(term.value))" : "General term: \(term.value) days",
+            ru
+                ? "Общий срок: \(term.value) \(Self.ruDays(term.value))"
+                : "General term: \(EnglishPlural.count(term.value, "day"))",
             term.citation,
             ru
                 ? "срок сообщения, если нет фаст-трека, уровня или явного срока"
@@ -69,7 +75,7 @@ extension RegulationProfile {
         case .days:
             countText =
                 ru
-                ? "последний день — N-й день после дня регистрации (ГК РФ ст. 191); срок истекает в 24:00 местного времени (ст. 194)"
+                ? "последний день срока в N дней — N-й день после дня регистрации (ГК РФ ст. 191); срок истекает в 24:00 местного времени (ст. 194)"
                 : "the last day is the N-th day after the day of registration (Civil Code art. 191); the term ends at 24:00 local (art. 194)"
         case .daysInclusive:
             countText =
@@ -79,7 +85,7 @@ extension RegulationProfile {
         case .clock: countText = ru ? "момент регистрации + N × 24 ч" : "the registration instant + N × 24 h"
         }
         add(
-            ru ? "Счёт срока: \(c.count.rawValue)" : "Counting the term: \(c.count.rawValue)",
+            ru ? "Счёт срока" : "Counting the term",
             conventionCitations["count"] ?? "", countText)
         let rollText: String
         switch c.roll {
@@ -106,7 +112,7 @@ extension RegulationProfile {
         case .none: rollText = ru ? "последний день не переносится" : "the last day is not moved"
         }
         add(
-            ru ? "Нерабочий последний день: \(c.roll.rawValue)" : "A non-working last day: \(c.roll.rawValue)",
+            ru ? "Нерабочий последний день: \(c.roll.text(.ru))" : "A non-working last day: \(c.roll.text(.en))",
             conventionCitations["roll"] ?? "",
             rollText
                 + (ru
@@ -131,24 +137,26 @@ extension RegulationProfile {
             add(
                 ru
                     ? "Уровень фаст-трека «\(name)»: \(level.value) \(Self.ruDays(level.value))"
-                    : "Fast-track level “\(name)”: \(level.value) days", level.citation,
-                ru ? "срок по уровню (level \(name))" : "the term for level \(name)")
+                    : "Fast-track level “\(name)”: \(EnglishPlural.count(level.value, "day"))", level.citation,
+                ru ? "срок по уровню «\(name)»" : "the term for level \(name)")
         }
         for f in fastTracks {
             let name = f.category + (f.subcategory.map { " / " + $0 } ?? "")
             add(
-                ru ? "Фаст-трек \(f.days) \(Self.ruDays(f.days)): \(name)" : "Fast-track \(f.days) days: \(name)",
+                ru
+                    ? "Фаст-трек \(f.days) \(Self.ruDays(f.days)): \(name)"
+                    : "Fast-track \(EnglishPlural.count(f.days, "day")): \(name)",
                 f.citation,
                 ru
                     ? "срок по категории и подкатегории (регистр, пробелы и ё/е не важны)"
-                    : "the term by category and subcategory (case, spaces and ё/е ignored)")
+                    : "the term by category and subcategory (case, spaces, and the letters yo and ye ignored)")
         }
         if fastTracks.isEmpty {
             add(
                 ru ? "Перечень категорий фаст-трека" : "Fast-track categories",
-                ru ? "регламент не устанавливает перечень категорий" : "регламент не устанавливает перечень категорий",
+                ru ? "регламент не устанавливает перечень категорий" : "the act sets no category list",
                 ru
-                    ? "категория сообщения не меняет срок; срок фаст-трека задаётся явно (fast_track_days, level)"
+                    ? "категория сообщения не меняет срок; срок фаст-трека задаётся явно (fast_track_days или уровень фаст-трека)"
                     : "a message's category does not change its term; give the fast-track term explicitly (fast_track_days, level)",
                 true)
         }
@@ -168,7 +176,7 @@ extension RegulationProfile {
                 : "each stage's planned time (stage_due); a stage is late by its share unless the act sets a term for its action or the message is postponed"
         )
         add(
-            ru ? "Основа бюджетов этапов: \(c.basis.rawValue)" : "Stage budget basis: \(c.basis.rawValue)",
+            ru ? "Основа бюджетов этапов: \(c.basis.text(.ru))" : "Stage budget basis: \(c.basis.text(.en))",
             conventionCitations["basis"] ?? "",
             c.basis == .clock24
                 ? (ru ? "доля от N × 24 ч календарного времени" : "a share of N × 24 h of wall time")
@@ -184,16 +192,16 @@ extension RegulationProfile {
                 conventionCitations["budgets"] ?? (table.first?.citation ?? ""),
                 c.budgets == .published
                     ? (ru
-                        ? "budgets published: для сроков \(columns) дн. бюджеты этапов — ячейки таблицы, для остальных — доли; `srok regulation check` сверяет ячейки с долями"
+                        ? "бюджеты по опубликованной таблице: для сроков \(columns) дн. бюджеты этапов — ячейки таблицы, для остальных — доли; «srok regulation check» сверяет ячейки с долями"
                         : "budgets published: for terms of \(columns) days the stage budgets are the table's cells, the shares otherwise; `srok regulation check` compares the cells with the shares")
                     : (ru
-                        ? "budgets shares: бюджеты — доли; таблица только сверяется (`srok regulation check`)"
+                        ? "бюджеты — доли; таблица только сверяется («srok regulation check»)"
                         : "budgets shares: budgets are the shares; the table is only checked (`srok regulation check`)")
             )
             add(
                 ru
-                    ? "«Календарный день» в ячейке таблицы: \(tableDay.value.rawValue)"
-                    : "A «календарный день» in a table cell: \(tableDay.value.rawValue)", tableDay.citation,
+                    ? "«Календарный день» в ячейке таблицы: \(tableDay.value.minutes / 60) ч"
+                    : "A day of a table cell: \(tableDay.value.minutes / 60) h", tableDay.citation,
                 tableDay.value == .hours24
                     ? (ru
                         ? "ячейка читается буквально: день = 24 часа" : "a cell is read as written: a day is 24 hours")
@@ -204,16 +212,19 @@ extension RegulationProfile {
 
         // Control points.
         for k in controls {
-            let unit = k.count == .workingDays ? (ru ? "раб. дн." : "working days") : (ru ? "дн." : "days")
-            add(
+            let amount =
                 ru
-                    ? "Контроль \(k.kind.rawValue): \(k.amount) \(unit), счёт \(k.count.rawValue)"
-                    : "Control \(k.kind.rawValue): \(k.amount) \(unit), count \(k.count.rawValue)",
+                ? (k.workingDays ? RussianPlural.workingDays(k.amount) : RussianPlural.days(k.amount))
+                : EnglishPlural.count(k.amount, k.workingDays ? "working day" : "day")
+            add(
+                k.kind.title(lang).prefix(1).uppercased() + k.kind.title(lang).dropFirst() + ": " + amount + ", "
+                    + k.count.text(lang),
                 k.citation, k.kind.summary(lang) + "; " + k.count.explanation(k.amount, lang: lang))
         }
         if controls.isEmpty {
             add(
-                ru ? "Сроки действий внутри этапов" : "Terms for actions within stages", "регламент не устанавливает",
+                ru ? "Сроки действий внутри этапов" : "Terms for actions within stages",
+                ru ? "регламент не устанавливает" : "the act sets none",
                 ru ? "контролей нет; этапы судятся по долям" : "no control points; stages are judged by their shares",
                 true)
         }
@@ -222,20 +233,20 @@ extension RegulationProfile {
         let limitText: String
         switch postponements.value {
         case .unlimited: limitText = ru ? "без ограничения числа" : "any number of times"
-        case .atMost(let n):
+        case .atMost:
             limitText =
                 ru
-                ? "не более \(n) раз(а); следующее — ошибка со ссылкой на пункт"
-                : "at most \(n) time(s); one more is an error naming the clause"
+                ? "\(postponements.value.text.ru); следующее — ошибка со ссылкой на пункт"
+                : "\(postponements.value.text.en); one more is an error naming the clause"
         }
         add(
             ru
-                ? "«Отложено»: \(postponements.value == .unlimited ? "без ограничения" : "не более \(postponements.value) раза")"
-                : "«Отложено» (postponed): \(postponements.value)",
+                ? "«Отложено»: \(postponements.value.text.ru)"
+                : "«Отложено» (postponed): \(postponements.value.text.en)",
             postponements.citation,
             limitText
                 + (ru
-                    ? "; срок ответа — конец указанной даты (не раньше исходного); исполнение и последующие этапы растягиваются до неё; в выводе due — действующий срок, original_due — исходный, due_reason = postponed"
+                    ? "; срок ответа — конец указанной даты (не раньше исходного); исполнение и последующие этапы растягиваются до неё; в выводе действующий срок — в due_date, исходный — в original_due_date, причина — в due_reason"
                     : "; the answer is due at the end of the stated date (never earlier than the term); execution and the later stages stretch to it; outputs give the effective due in due, the original in original_due, due_reason = postponed")
         )
 
@@ -245,12 +256,12 @@ extension RegulationProfile {
                 ? "Типы решения: " + outcomes.value.map(\.russian).joined(separator: ", ")
                 : "Outcome types: " + outcomes.value.map(\.rawValue).joined(separator: ", "),
             outcomes.citation,
-            ru ? "outcome принимается только из этого перечня" : "outcome is accepted from this list only")
+            ru ? "тип решения принимается только из этого перечня" : "outcome is accepted from this list only")
         if rejection.reasons.isEmpty {
             add(
                 ru
                     ? "Причина «Отклонено»: " + (rejection.required ? "обязательна" : "не обязательна")
-                    : "Reason for «Отклонено»: " + (rejection.required ? "required" : "optional"),
+                    : "Reason for «Отклонено» (rejected): " + (rejection.required ? "required" : "optional"),
                 rejection.citation,
                 rejection.required
                     ? (ru
@@ -261,7 +272,7 @@ extension RegulationProfile {
             add(
                 ru
                     ? "Причина «Отклонено»: из исчерпывающего перечня (\(rejection.reasons.count))"
-                    : "Reason for «Отклонено»: from an exhaustive list (\(rejection.reasons.count))",
+                    : "Reason for «Отклонено» (rejected): from an exhaustive list (\(rejection.reasons.count))",
                 rejection.citation,
                 ru
                     ? "«Отклонено» без причины или с причиной не из перечня — ошибка; причина — номер, ключ или текст (или его начало)"

@@ -9,7 +9,7 @@ public enum StageBudgetSource: String, Sendable, CaseIterable {
     /// Parses `shares` or `published`.
     public init(parsing text: String, field: String = "budgets") throws(SrokError) {
         guard let b = StageBudgetSource(rawValue: TextKey.normalize(text)) else {
-            throw .invalidValue(field: field, value: text, expected: "shares or published")
+            throw .invalidValue(field: field, value: text, expected: .oneOf(["shares", "published"]))
         }
         self = b
     }
@@ -34,7 +34,7 @@ public enum TableDayLength: String, Sendable, CaseIterable {
     /// Parses `24h` or `8h`.
     public init(parsing text: String, field: String = "table-day") throws(SrokError) {
         guard let d = TableDayLength(rawValue: TextKey.normalize(text)) else {
-            throw .invalidValue(field: field, value: text, expected: "24h or 8h")
+            throw .invalidValue(field: field, value: text, expected: .oneOf(["24h", "8h"]))
         }
         self = d
     }

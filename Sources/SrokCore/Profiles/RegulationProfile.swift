@@ -67,8 +67,10 @@ public struct PublishedTableCell: Sendable, Hashable {
 public struct RegulationProfile: Sendable, Hashable {
     /// The identifier (`brasovsky`).
     public var id: String
-    /// The organisation.
+    /// The organisation, in Russian.
     public var title: String = ""
+    /// The organisation in English, when the profile gives it (`title RUSSIAN || ENGLISH`).
+    public var englishTitle: String?
     /// The act.
     public var document: String = ""
     /// The calendar's region code (`RU-BRY`, or `RU` for the federal calendar).
@@ -97,20 +99,29 @@ public struct RegulationProfile: Sendable, Hashable {
     /// The outcome types («Тип решения») the act lists (default the platform's four).
     public var outcomes = Cited(
         value: Outcome.allCases,
-        citation: "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено"
+        citation: defaultOutcomesCitation
     )
     /// Whether «Отклонено» needs a reason, and the act's exhaustive list if it has one.
     public var rejection = RejectionRule.silentActDefault
     /// How a day of a published table cell is read (default `24h`, as written).
     public var tableDay = Cited(
         value: TableDayLength.hours24,
-        citation: "по умолчанию ячейка читается буквально: «календарный день» = 24 часа")
+        citation: defaultTableDayCitation)
     /// The regulation's own stage table, if it has one.
     public var table: [PublishedTableCell] = []
     /// Rules of the act the engine does not check, for the explanation table.
     public var notes: [ProfileNote] = []
     /// Where the profile was read from.
     public var location: SourceLocation
+
+    /// The clause of the default outcome types (an act that lists none).
+    static let defaultOutcomesCitation =
+        "регламент не перечисляет типы решения; по умолчанию типы ПОС: Решено, Не решено, Отложено, Отклонено"
+    /// The clause of the default reading of a table cell's day.
+    static let defaultTableDayCitation = "по умолчанию ячейка читается буквально: «календарный день» = 24 часа"
+
+    /// The organisation in `lang` (the Russian title when the profile gives no English one).
+    public func title(_ lang: Language) -> String { lang == .en ? englishTitle ?? title : title }
 
     /// The fast-track entry for a category and subcategory: matching ignores case, extra spaces and
     /// ё/е; an entry without a subcategory matches every subcategory of its category.
@@ -152,17 +163,26 @@ public struct RegulationProfile: Sendable, Hashable {
         if let days = fastTrackDays {
             let accepted = acceptedFastTrackTerms(lenient: lenientFastTrack)
             guard accepted.contains(days) else {
+                // The shared parts made once (a batch builds this for every row it rejects).
+                let list = accepted.description
+                let clause = " (" + fastTrackTerms.citation + ")"
+                let longest = String(fastTrackTerms.value.longest)
                 throw .invalidValue(
                     field: "fast_track_days", value: String(days),
-                    expected: "a fast-track term of profile \(id): \(accepted) days (\(fastTrackTerms.citation))"
-                        + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–\(fastTrackTerms.value.longest)"))
+                    expected: LocalizedText(
+                        ru: "срок фаст-трека профиля " + id + ": " + list + " дн." + clause
+                            + (lenientFastTrack ? "" : "; с --lenient-fast-track допустимо 1–" + longest),
+                        en: "a fast-track term of profile " + id + ": " + list + " days" + clause
+                            + (lenientFastTrack ? "" : "; --lenient-fast-track accepts 1–" + longest)))
             }
             return (.days(days), fastTrackTerms.citation)
         }
         if let level {
             guard let l = fastTrackLevels[level] ?? fastTrackLevels[TextKey.normalize(level)] else {
                 throw .unknown(
-                    kind: "fast-track level of profile \(id)", name: level, known: fastTrackLevels.keys.sorted())
+                    kind: LocalizedText(
+                        ru: "уровень фаст-трека профиля \(id)", en: "fast-track level of profile \(id)"),
+                    name: level, known: fastTrackLevels.keys.sorted())
             }
             return (.days(l.value), l.citation)
         }

@@ -25,7 +25,9 @@ public enum StageTable {
         var out: [StageTableRow] = []
         for n in days {
             guard (1...366).contains(n) else {
-                throw .invalidValue(field: "days", value: String(n), expected: "terms of 1–366 days")
+                throw .invalidValue(
+                    field: "days", value: String(n),
+                    expected: LocalizedText(ru: "сроки от 1 до 366 дней", en: "terms of 1–366 days"))
             }
             let total = n * (basis == .clock24 ? 1440 : schedule.dayMinutes)
             for s in Stage.allCases {

@@ -71,10 +71,12 @@ package final class HolidayRuleEvaluator {
         guard YearSpan.supportedYears.contains(year) else {
             throw .invalidValue(
                 field: "year", value: String(year),
-                expected: "a year from \(YearSpan.supportedYears.lowerBound) to \(YearSpan.supportedYears.upperBound)")
+                expected: YearSpan.acceptedYears)
         }
         guard (1...13).contains(month), (1...31).contains(day) else {
-            throw .invalidValue(field: "month-day", value: "\(month)-\(day)", expected: "a month 1–13 and a day 1–31")
+            throw .invalidValue(
+                field: "month-day", value: "\(month)-\(day)",
+                expected: LocalizedText(ru: "месяц 1–13 и день 1–31", en: "a month 1–13 and a day 1–31"))
         }
     }
 

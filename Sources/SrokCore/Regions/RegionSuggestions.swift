@@ -9,10 +9,18 @@ public struct RegionSuggestion: Sendable, Hashable, CustomStringConvertible {
     public var capital: String?
 
     /// `RU-TA (Республика Татарстан, центр — Казань)`; `RU-TA (Республика Татарстан)`.
-    public var description: String {
-        let what = [name.isEmpty ? nil : name, capital.map { "центр — \($0)" }].compactMap { $0 }
+    public var description: String { text(.ru) }
+
+    /// The suggestion in `lang`: `RU-TA (Республика Татарстан, центр — Казань)`, in English
+    /// `RU-TA (Республика Татарстан, capital Казань)` (the names are the data's, in Russian).
+    public func text(_ lang: Language) -> String {
+        let what = [name.isEmpty ? nil : name, capital.map { lang == .ru ? "центр — \($0)" : "capital \($0)" }]
+            .compactMap { $0 }
         return what.isEmpty ? code : "\(code) (\(what.joined(separator: ", ")))"
     }
+
+    /// The suggestion in both languages.
+    public var localized: LocalizedText { LocalizedText(ru: text(.ru), en: text(.en)) }
 }
 
 extension RegionCatalog {

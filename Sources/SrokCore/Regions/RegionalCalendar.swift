@@ -37,8 +37,9 @@ extension WorkingCalendar {
             off.insert(j)
             overlay.append(
                 OverlayDay(
-                    date: j, effect: .dayOff, name: "перенос с \(d.russian) (\(name))", source: source,
-                    isProvisional: provisional))
+                    date: j, effect: .dayOff,
+                    name: LocalizedText(ru: "перенос с \(d.russian) (\(name))", en: "moved from \(d.iso) (\(name))"),
+                    source: LocalizedText(verbatim: source), isProvisional: provisional))
         }
         for year in start...lastFederal {
             let policy = region.weekendPolicy(in: year)
@@ -48,17 +49,23 @@ extension WorkingCalendar {
                     off.insert(day.date)
                     overlay.append(
                         OverlayDay(
-                            date: day.date, effect: .dayOff, name: day.name, source: day.citation, shortensEve: true))
+                            date: day.date, effect: .dayOff, name: LocalizedText(verbatim: day.name),
+                            source: LocalizedText(verbatim: day.citation), shortensEve: true))
                 }
                 for s in acts.swaps {
                     overlay.append(
                         OverlayDay(
                             date: s.from, effect: .workedDay,
-                            name: "рабочий день (выходной перенесён на \(s.to.russian))", source: s.citation))
+                            name: LocalizedText(
+                                ru: "рабочий день (выходной перенесён на \(s.to.russian))",
+                                en: "a working day (its day off moved to \(s.to.iso))"),
+                            source: LocalizedText(verbatim: s.citation)))
                     off.insert(s.to)
                     overlay.append(
-                        OverlayDay(date: s.to, effect: .dayOff, name: "перенос с \(s.from.russian)", source: s.citation)
-                    )
+                        OverlayDay(
+                            date: s.to, effect: .dayOff,
+                            name: LocalizedText(ru: "перенос с \(s.from.russian)", en: "moved from \(s.from.iso)"),
+                            source: LocalizedText(verbatim: s.citation)))
                 }
                 for t in acts.transfers {
                     let origin = acts.daysOff.first { $0.date == t.from }
@@ -69,7 +76,9 @@ extension WorkingCalendar {
                     overlay.append(
                         OverlayDay(
                             date: t.to, effect: .dayOff,
-                            name: "перенос с \(t.from.russian)" + (name.map { " (\($0))" } ?? ""), source: t.citation))
+                            name: LocalizedText(ru: "перенос с \(t.from.russian)", en: "moved from \(t.from.iso)")
+                                + (name.map { " (\($0))" } ?? ""),
+                            source: LocalizedText(verbatim: t.citation)))
                 }
                 if policy == .nextWorking {
                     for day in acts.daysOff
@@ -91,9 +100,13 @@ extension WorkingCalendar {
                             off.insert(d)
                             overlay.append(
                                 OverlayDay(
-                                    date: d, effect: .dayOff, name: rule.name,
-                                    source: rule.citation
-                                        + "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
+                                    date: d, effect: .dayOff, name: LocalizedText(verbatim: rule.name),
+                                    source: LocalizedText(verbatim: rule.citation)
+                                        + LocalizedText(
+                                            ru: "; дата — прогноз по правилу (ICU), акта на \(year) год в данных нет",
+                                            en:
+                                                "; the date is a forecast by the rule (ICU), no act for \(year) in the data"
+                                        ),
                                     isProvisional: rule.kind != .fixed, shortensEve: true))
                             if policy == .nextWorking, d.weekday.isWeekend {
                                 carry(
@@ -126,7 +139,7 @@ public struct RegionCatalog: Sendable {
 
     /// The code for a code or a name (`RU-TA`, `ru-ta`, `Татарстан`, `Республика Татарстан`,
     /// `Tatarstan`); `RU` is the federal calendar.
-    /// - Throws: ``SrokError/unknown(kind:name:known:)`` listing the ``suggestions(for:limit:)``
+    /// - Throws: ``SrokError/unknown(kind:name:known:hint:)`` with the ``suggestions(for:limit:)``
     ///   (`Казань` → `RU-TA (Республика Татарстан, центр — Казань)`), or the codes with days of
     ///   their own when nothing is close.
     public func resolve(_ text: String) throws(SrokError) -> String {
@@ -139,10 +152,13 @@ public struct RegionCatalog: Sendable {
         }
         let close = suggestions(for: text)
         throw .unknown(
-            kind: "region", name: text,
-            known: close.isEmpty
-                ? ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() + [
-                    "or any other ISO 3166-2:RU code or subject's name"
-                ] : close.map(\.description))
+            kind: LocalizedText(ru: "регион", en: "region"), name: text,
+            known: close.isEmpty ? ["RU"] + regions.values.filter(\.hasOwnDays).map(\.code).sorted() : [],
+            hint: close.isEmpty
+                ? LocalizedText(
+                    ru: "(или любой другой код ISO 3166-2:RU либо название субъекта)",
+                    en: "(or any other ISO 3166-2:RU code or subject's name)")
+                : LocalizedText(ru: "возможно, имелся в виду ", en: "perhaps you meant ")
+                    + LocalizedText.join(close.map(\.localized), separator: ", "))
     }
 }

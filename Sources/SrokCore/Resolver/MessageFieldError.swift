@@ -26,6 +26,9 @@ public struct MessageFieldError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    /// The error's message (what was wrong and what is accepted).
+    /// The error's message (what was wrong and what is accepted), in Russian.
     public var description: String { error.description }
+
+    /// The error's message in `lang`.
+    public func message(_ lang: Language) -> String { error.message(lang) }
 }

@@ -37,6 +37,10 @@ public struct MessageRequest: Hashable, Sendable {
     public var termDays: Int?
     /// A fast-track term in days, within the profile's range.
     public var fastTrackDays: Int?
+    /// Marked fast-track with no term of its own («Фаст-трек: Да»): the profile's catalogue gives
+    /// the term by category; without a catalogue entry the general term applies, flagged
+    /// (``ResolvedMessage/warnings``).
+    public var fastTrack = false
     /// A named fast-track level of the profile (`1`, `2` in krasnodar-krai).
     public var level: String?
     /// The category, for the profile's fast-track catalogue.
@@ -97,6 +101,8 @@ public struct MessageRequest: Hashable, Sendable {
         case termDays = "term_days"
         /// ``MessageRequest/fastTrackDays``.
         case fastTrackDays = "fast_track_days"
+        /// ``MessageRequest/fastTrack``.
+        case fastTrack = "fast_track"
         /// ``MessageRequest/level``.
         case level
         /// ``MessageRequest/category``.
@@ -156,6 +162,7 @@ public struct MessageRequest: Hashable, Sendable {
         m.profile = profile ?? other.profile
         m.termDays = termDays ?? other.termDays
         m.fastTrackDays = fastTrackDays ?? other.fastTrackDays
+        m.fastTrack = fastTrack || other.fastTrack
         m.level = level ?? other.level
         m.category = category ?? other.category
         m.subcategory = subcategory ?? other.subcategory

@@ -66,7 +66,8 @@ extension MessageRequest {
                 field: "body", value: RequestReader.excerpt(json),
                 error: .invalidValue(
                     field: source, value: RequestReader.excerpt(json),
-                    expected: "a JSON object with the keys " + Key.allCases.map(\.rawValue).joined(separator: ", ")))
+                    expected: LocalizedText(ru: "объект JSON с ключами ", en: "a JSON object with the keys ")
+                        + Key.allCases.map(\.rawValue).joined(separator: ", ")))
         }
     }
 }
@@ -99,6 +100,7 @@ extension MessageRequest: Codable {
         try put(.profile, profile)
         try put(.termDays, termDays)
         try put(.fastTrackDays, fastTrackDays)
+        try put(.fastTrack, fastTrack ? true : nil)
         try put(.level, level)
         try put(.category, category)
         try put(.subcategory, subcategory)
@@ -157,7 +159,8 @@ enum RequestReader {
     }
 
     static let entryShape =
-        "a list of {\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
+        LocalizedText(ru: "список вида ", en: "a list of ")
+        + "{\"stage\": \"execution\", \"at\": \"2024-04-01T09:00+03:00\", \"redirect_approval\": false}"
 
     /// One object's values, read key by key with errors naming the key.
     struct Object {
@@ -187,7 +190,7 @@ enum RequestReader {
         var field: String { path.isEmpty ? source : source + ": " + path }
 
         /// An error of `key`.
-        func fail(_ key: String, _ value: String, _ expected: String) -> MessageFieldError {
+        func fail(_ key: String, _ value: String, _ expected: LocalizedText) -> MessageFieldError {
             MessageFieldError(
                 field: keyPath(key), value: value,
                 error: .invalidValue(field: field(key), value: value, expected: expected))
@@ -198,16 +201,48 @@ enum RequestReader {
             MessageFieldError(field: keyPath(key), value: value, error: error)
         }
 
+        /// The edit distance of two short texts (an unknown key and a known one).
+        static func distance(_ a: String, _ b: String) -> Int {
+            let a = Array(a.utf8)
+            let b = Array(b.utf8)
+            guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+            var row = Array(0...b.count)
+            for i in 1...a.count {
+                var previous = row[0]
+                row[0] = i
+                for j in 1...b.count {
+                    let current = row[j]
+                    row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+
         /// Fails on a key not in `known`.
         func checkKeys(_ known: [String]) throws(MessageFieldError) {
             // The first unknown key in alphabetical order (Foundation's `allKeys` has no fixed
             // order: with two unknown keys its error named either).
             if let key = present.lazy.filter({ !known.contains($0) }).min() {
-                throw fail(key, key, "a known key: " + known.joined(separator: ", "))
+                // A key the user probably meant first (`term` → `term_days`), then every known one.
+                let k = key.lowercased()
+                let near = known.filter {
+                    $0.hasPrefix(k) || k.hasPrefix($0) || Self.distance(k, $0) <= (k.count < 5 ? 1 : 2)
+                }.joined(separator: ", ")
+                let hint =
+                    near.isEmpty
+                    ? LocalizedText(verbatim: "")
+                    : LocalizedText(ru: " (возможно, \(near)?)", en: " (did you mean \(near)?)")
+                throw fail(
+                    key, key,
+                    LocalizedText(ru: "известный ключ", en: "a known key") + hint + ": " + known.joined(separator: ", ")
+                )
             }
         }
 
-        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: String) throws(MessageFieldError) -> T? {
+        func value<T: Decodable>(_ key: String, _ type: T.Type, expected: LocalizedText) throws(MessageFieldError)
+            -> T?
+        {
             guard present.contains(key) else { return nil }
             let k = JSONKey(key)
             guard container.contains(k) else { return nil }
@@ -225,14 +260,15 @@ enum RequestReader {
             if let n = try? container.decode(Int.self, forKey: k) { return String(n) }
             if let n = try? container.decode(Double.self, forKey: k) { return String(n) }
             if let s = try? container.decode(String.self, forKey: k) { return s }
-            if (try? container.decode([AnyValue].self, forKey: k)) != nil { return "a list" }
-            return "an object"
+            if (try? container.decode([AnyValue].self, forKey: k)) != nil { return "[…]" }
+            return "{…}"
         }
 
         /// The string at `key` read by `parse`, which is given the string and the field's name.
-        func parsed<T>(_ key: String, expected: String = "a string", _ parse: (String, String) throws(SrokError) -> T)
-            throws(MessageFieldError) -> T?
-        {
+        func parsed<T>(
+            _ key: String, expected: LocalizedText = LocalizedText(ru: "строка", en: "a string"),
+            _ parse: (String, String) throws(SrokError) -> T
+        ) throws(MessageFieldError) -> T? {
             guard let text = try value(key, String.self, expected: expected) else { return nil }
             do { return try parse(text, field(key)) } catch { throw fail(key, text, error) }
         }
@@ -242,16 +278,17 @@ enum RequestReader {
             try parsed(key.rawValue, parse)
         }
         func string(_ key: MessageRequest.Key) throws(MessageFieldError) -> String? {
-            try value(key.rawValue, String.self, expected: "a string")
+            try value(key.rawValue, String.self, expected: LocalizedText(ru: "строка", en: "a string"))
         }
         func int(_ key: MessageRequest.Key) throws(MessageFieldError) -> Int? {
-            try value(key.rawValue, Int.self, expected: "a whole number")
+            try value(key.rawValue, Int.self, expected: LocalizedText(ru: "целое число", en: "a whole number"))
         }
         func bool(_ key: MessageRequest.Key) throws(MessageFieldError) -> Bool? {
-            try value(key.rawValue, Bool.self, expected: "true or false")
+            try value(key.rawValue, Bool.self, expected: LocalizedText(ru: "true или false", en: "true or false"))
         }
         func timestamp(_ key: String) throws(MessageFieldError) -> Timestamp? {
-            try parsed(key, expected: "a string: " + Timestamp.acceptedForms) { (s, f) throws(SrokError) in
+            try parsed(key, expected: LocalizedText(ru: "строка: ", en: "a string: ") + Timestamp.acceptedForms) {
+                (s, f) throws(SrokError) in
                 try Timestamp(parsing: s, field: f)
             }
         }
@@ -276,6 +313,7 @@ enum RequestReader {
         r.profile = try o.string(.profile)
         r.termDays = try o.int(.termDays)
         r.fastTrackDays = try o.int(.fastTrackDays)
+        r.fastTrack = try o.bool(.fastTrack) ?? false
         r.level = try o.string(.level)
         r.category = try o.string(.category)
         r.subcategory = try o.string(.subcategory)
@@ -302,12 +340,14 @@ enum RequestReader {
         r.headInformedAt = try o.timestamp(.headInformedAt)
         r.outcome = try o.parsed(.outcome) { (s, f) throws(SrokError) in try Outcome(parsing: s, field: f) }
         // A reason is its text, key or number: a string, or a whole number.
-        if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: "") {
+        if let text = try? o.value(K.rejectionReason.rawValue, String.self, expected: LocalizedText(verbatim: "")) {
             r.rejectionReason = text
         } else {
             r.rejectionReason = try o.value(
                 K.rejectionReason.rawValue, Int.self,
-                expected: "a string (the reason's text or key) or a whole number (its number in the act's list)"
+                expected: LocalizedText(
+                    ru: "строка (текст или ключ причины) или целое число (её номер в перечне акта)",
+                    en: "a string (the reason's text or key) or a whole number (its number in the act's list)")
             ).map(String.init)
         }
         r.asOf = try o.timestamp(.asOf)
@@ -318,7 +358,9 @@ enum RequestReader {
 
     /// `postponed_until`: a date or a list of dates.
     static func dates(_ o: Object, _ key: String) throws(MessageFieldError) -> [CivilDate] {
-        let expected = "a date (2024-05-15, 15.05.2024) or a list of dates"
+        let expected = LocalizedText(
+            ru: "дата (2024-05-15, 15.05.2024) или список дат", en: "a date (2024-05-15, 15.05.2024) or a list of dates"
+        )
         let texts: [String]
         if let one = try? o.value(key, String.self, expected: expected) {
             texts = [one]
@@ -351,15 +393,17 @@ enum RequestReader {
             let source = decoder.userInfo[sourceKey] as? String ?? "request"
             let path = decoder.codingPath.fieldPath
             throw MessageFieldError(
-                field: path, value: "not an object",
+                field: path, value: "…",
                 error: .invalidValue(
-                    field: path.isEmpty ? source : source + ": " + path, value: "not an object", expected: entryShape))
+                    field: path.isEmpty ? source : source + ": " + path, value: "…", expected: entryShape))
         }
         let e = Object(decoder, container: c)
         try e.checkKeys(MessageRequest.Entry.keys)
         guard
             let stage = try e.parsed(
-                "stage", expected: "a stage: " + Stage.allCases.map(\.code).joined(separator: ", "),
+                "stage",
+                expected: LocalizedText(ru: "этап: ", en: "a stage: ")
+                    + Stage.allCases.map(\.code).joined(separator: ", "),
                 { (s, f) throws(SrokError) in try Stage(parsing: s, field: f) }),
             let at = try e.timestamp("at")
         else {
@@ -368,6 +412,8 @@ enum RequestReader {
         }
         return MessageRequest.Entry(
             stage: stage, at: at,
-            redirectApproval: try e.value("redirect_approval", Bool.self, expected: "true or false") ?? false)
+            redirectApproval: try e.value(
+                "redirect_approval", Bool.self, expected: LocalizedText(ru: "true или false", en: "true or false"))
+                ?? false)
     }
 }

@@ -32,7 +32,9 @@ public final class MessageResolver: Sendable {
             throw MessageFieldError(
                 field: MessageRequest.Key.registeredAt.rawValue, value: "",
                 error: .missing(
-                    field: "registered_at", expected: "the registration time (" + Timestamp.acceptedForms + ")"))
+                    field: "registered_at",
+                    expected: LocalizedText(ru: "время регистрации (", en: "the registration time (")
+                        + Timestamp.acceptedForms + ")"))
         }
         let r = try engine(
             profile: request.profile, region: request.region, tz: request.tz, overrides: request.conventions)
@@ -43,6 +45,11 @@ public final class MessageResolver: Sendable {
             category: request.category, subcategory: request.subcategory,
             migration: request.migration, regime: regime, profile: r.profile)
         try Self.validate(term, regime: regime, field: request.termDays != nil ? "term_days" : "fast_track_days")
+        let warnings = try termWarnings(
+            fastTrack: request.fastTrack,
+            explicitTerm: request.termDays != nil || request.fastTrackDays != nil || request.level != nil
+                || request.migration,
+            category: request.category, subcategory: request.subcategory, profile: r.profile)
         let registered = registeredAt.resolve(in: zone)
         let asOf = request.asOf?.resolve(in: zone) ?? defaults.asOf ?? now
         var entries = request.entries.map {
@@ -62,7 +69,8 @@ public final class MessageResolver: Sendable {
                 field: "outcome", value: outcome.russian,
                 error: .invalidValue(
                     field: "outcome", value: outcome.russian,
-                    expected: "an outcome type of profile \(r.profile.id): "
+                    expected: LocalizedText(
+                        ru: "тип решения профиля \(r.profile.id): ", en: "an outcome type of profile \(r.profile.id): ")
                         + r.profile.outcomes.value.map(\.russian).joined(separator: ", ")
                         + " (\(r.profile.outcomes.citation))"))
         }
@@ -76,7 +84,7 @@ public final class MessageResolver: Sendable {
             outcome: request.outcome, rejectionReason: request.rejectionReason)
         return ResolvedMessage(
             profile: r.profile, engine: r.engine, term: term, termSource: source, regime: regime,
-            registered: registered, history: history, asOf: asOf)
+            registered: registered, history: history, asOf: asOf, warnings: warnings)
     }
 
     /// The engine for a profile, region and zone (nil: the defaults', then the profile's), with
@@ -135,7 +143,9 @@ public final class MessageResolver: Sendable {
                     field: "migration", value: "true",
                     error: .invalidValue(
                         field: "migration", value: "true",
-                        expected: "an appeal (regime appeal): 59-ФЗ ст. 12 ч. 1.1 applies to appeals"))
+                        expected: LocalizedText(
+                            ru: "обращение (regime appeal): 59-ФЗ ст. 12 ч. 1.1 относится к обращениям",
+                            en: "an appeal (regime appeal): Federal Law 59-FZ art. 12 part 1.1 applies to appeals")))
             }
             return (.days(AppealLaw.migrationConsiderationDays), .migrationLaw)
         }
@@ -152,8 +162,11 @@ public final class MessageResolver: Sendable {
                 field: field, value: value,
                 error: .invalidValue(
                     field: field, value: value,
-                    expected: "a fast-track category of profile \(profile.id) (strict categories); known: "
-                        + (known.isEmpty ? "none" : known.joined(separator: "; "))))
+                    expected: LocalizedText(
+                        ru: "категория фаст-трека профиля \(profile.id) (строгие категории); известны: "
+                            + (known.isEmpty ? "нет ни одной" : known.joined(separator: "; ")),
+                        en: "a fast-track category of profile \(profile.id) (strict categories); known: "
+                            + (known.isEmpty ? "none" : known.joined(separator: "; ")))))
         }
         do {
             let (term, citation) = try profile.term(
@@ -165,6 +178,47 @@ public final class MessageResolver: Sendable {
             throw MessageFieldError(
                 field: field, value: fastTrackDays.map(String.init) ?? level ?? category ?? "", error: error)
         }
+    }
+
+    /// The warnings of a message's term: marked fast-track («Фаст-трек: Да») with no explicit
+    /// term, level or days, but no category to look up or no catalogue in the profile
+    /// (``MessageWarnings/fastTrackWithoutCategory``), or a category the catalogue does not list
+    /// (``MessageWarnings/categoryNotInProfile``). Such a message gets the general term (see
+    /// ``term(days:fastTrackDays:level:category:subcategory:migration:regime:profile:)``), flagged.
+    package static func termWarnings(
+        fastTrack: Bool, explicitTerm: Bool, category: String?, subcategory: String?, profile: RegulationProfile
+    ) -> MessageWarnings {
+        guard fastTrack, !explicitTerm else { return [] }
+        guard let category, !category.trimmingSpaces.isEmpty, !profile.fastTracks.isEmpty else {
+            return .fastTrackWithoutCategory
+        }
+        return profile.fastTrack(category: category, subcategory: subcategory) == nil ? .categoryNotInProfile : []
+    }
+
+    /// ``termWarnings(fastTrack:explicitTerm:category:subcategory:profile:)``, refused instead with
+    /// ``MessageDefaults/strictCategories``: a message marked fast-track with no category is an
+    /// error there (a category the catalogue does not list already is, in ``term(days:fastTrackDays:level:category:subcategory:migration:regime:profile:)``).
+    package func termWarnings(
+        fastTrack: Bool, explicitTerm: Bool, category: String?, subcategory: String?, profile: RegulationProfile
+    ) throws(MessageFieldError) -> MessageWarnings {
+        let w = Self.termWarnings(
+            fastTrack: fastTrack, explicitTerm: explicitTerm, category: category, subcategory: subcategory,
+            profile: profile)
+        if defaults.strictCategories, w.contains(.fastTrackWithoutCategory) {
+            let known = profile.fastTracks.map { $0.category + ($0.subcategory.map { " / " + $0 } ?? "") }
+            throw MessageFieldError(
+                field: "category", value: category ?? "",
+                error: .invalidValue(
+                    field: "category", value: category ?? "",
+                    expected: LocalizedText(
+                        ru:
+                            "категория фаст-трека профиля \(profile.id): строка отмечена как фаст-трек (строгие категории); известны: "
+                            + (known.isEmpty ? "нет ни одной" : known.joined(separator: "; ")),
+                        en:
+                            "a fast-track category of profile \(profile.id): the row is marked fast-track (strict categories); known: "
+                            + (known.isEmpty ? "none" : known.joined(separator: "; ")))))
+        }
+        return w
     }
 
     /// Checks a term against the regime (``SLAEngine/validate(_:regime:)``), blaming `field`.
@@ -203,8 +257,12 @@ public final class MessageResolver: Sendable {
         guard entered <= asOf else {
             throw .invalidValue(
                 field: "stage_entered_at", value: zone.iso8601(entered),
-                expected:
-                    "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered"
+                expected: LocalizedText(
+                    ru:
+                        "момент не позже момента оценки (\(zone.iso8601(asOf))): на текущий этап сообщение уже должно поступить",
+                    en:
+                        "an instant on or before the as-of instant (\(zone.iso8601(asOf))): the current stage must have been entered"
+                )
             )
         }
     }

@@ -31,10 +31,12 @@ package final class ResolvedEngine: Sendable {
     }
 
     private init(copying e: ResolvedEngine) {
-        // New objects and arrays for what a row reads (the engine object, the control terms, the
-        // fast-track list), allocated by the calling thread; the tables inside the engine (zone,
-        // calendar) are shared, built before the workers start.
-        engine = SLAEngine(calendar: e.engine.calendar, zone: e.engine.zone, conventions: e.engine.conventions)
+        // New objects and arrays for what a row reads (the engine object, the zone's tables, the
+        // control terms, the fast-track list), allocated by the calling thread; the calendar's
+        // tables are shared, built before the workers start. The zone is copied because a result
+        // of the bulk API keeps it: with one shared zone, every message retained and released the
+        // same arrays from both cores (1 M messages, jobs 1 → 2: 1.48× shared, 1.8× copied).
+        engine = SLAEngine(calendar: e.engine.calendar, zone: e.engine.zone.copy(), conventions: e.engine.conventions)
         profile = e.profile
         profileIndex = e.profileIndex
         rules = e.profile.rules

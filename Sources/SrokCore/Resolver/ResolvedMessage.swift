@@ -17,6 +17,8 @@ public struct ResolvedMessage: Sendable {
     public var history: MessageHistory
     /// The instant the status is evaluated at.
     public var asOf: Instant
+    /// What was doubtful but still computed (a fast-track mark without a catalogue entry …).
+    public var warnings: MessageWarnings = []
 
     /// The total and stage due times.
     public func schedule() throws(SrokError) -> MessageSchedule {

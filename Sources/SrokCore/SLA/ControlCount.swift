@@ -22,7 +22,8 @@ public enum ControlCount: String, Sendable, CaseIterable {
     /// Parses `days`, `days-inclusive`, `clock`, `working-days` (also with `_`).
     public init(parsing text: String, field: String = "count") throws(SrokError) {
         guard let c = ControlCount(rawValue: TextKey.normalize(text).replacingUnderscores()) else {
-            throw .invalidValue(field: field, value: text, expected: "days, days-inclusive, clock or working-days")
+            throw .invalidValue(
+                field: field, value: text, expected: .oneOf(["days", "days-inclusive", "clock", "working-days"]))
         }
         self = c
     }
@@ -32,7 +33,7 @@ public enum ControlCount: String, Sendable, CaseIterable {
         switch (self, lang) {
         case (.days, .ru): "до конца \(amount)-го дня после дня события (ГК РФ ст. 191, 194), в зоне организации"
         case (.days, .en):
-            "to the end of the \(amount)th day after the day of the event (Civil Code art. 191, 194), in the organisation's zone"
+            "to the end of day \(amount) after the day of the event (Civil Code art. 191, 194), in the organisation's zone"
         case (.daysInclusive, .ru):
             amount == 1 ? "до конца дня события" : "до конца \(amount)-го дня, считая день события первым"
         case (.daysInclusive, .en):
@@ -43,7 +44,7 @@ public enum ControlCount: String, Sendable, CaseIterable {
         case (.workingDays, .ru):
             "\(amount) раб. дн. рабочего времени организации (по умолчанию 8 ч в день) от момента события"
         case (.workingDays, .en):
-            "\(amount) working days of the organisation's working time (8 h a day by default) from the event"
+            "\(EnglishPlural.count(amount, "working day")) of the organisation's working time (8 h a day by default) from the event"
         }
     }
 }

@@ -21,7 +21,8 @@ extension SLAEngine {
     func checkLimits(_ controls: [ControlTerm]) throws(SrokError) {
         for c in controls where !(1...366).contains(c.amount) {
             throw .invalidValue(
-                field: "control \(c.kind.rawValue)", value: String(c.amount), expected: "a limit of 1–366 days")
+                field: "control \(c.kind.rawValue)", value: String(c.amount),
+                expected: LocalizedText(ru: "срок от 1 до 366 дней", en: "a limit of 1–366 days"))
         }
     }
 

@@ -120,10 +120,10 @@ public enum ControlKind: String, Sendable, CaseIterable {
         case (.appealRedirect, .ru):
             "перенаправление обращения по 59-ФЗ; от дня регистрации; проверяется для перенаправленных обращений (redirected_at)"
         case (.appealRedirect, .en):
-            "redirect of a 59-ФЗ appeal; from the day of registration; checked for redirected appeals (redirected_at)"
+            "redirect of an appeal under Federal Law 59-FZ; from the day of registration; checked for redirected appeals (redirected_at)"
         case (.appealRegistration, .ru): "регистрация обращения по 59-ФЗ; от поступления (received_at) до регистрации"
         case (.appealRegistration, .en):
-            "registration of a 59-ФЗ appeal; from its receipt (received_at) to registration"
+            "registration of an appeal under Federal Law 59-FZ; from its receipt (received_at) to registration"
         case (.applicantContact, .ru):
             "исполнитель связывается с заявителем для уточнения недостающей информации; от поступления на исполнение; проверяется, только если связь записана (applicant_contacted_at): обязанность условная"
         case (.applicantContact, .en):
@@ -131,7 +131,7 @@ public enum ControlKind: String, Sendable, CaseIterable {
         case (.headInformed, .ru):
             "исполнитель доводит информацию до руководителя; от поступления на исполнение; проверяется, только если записано (head_informed_at): выгрузка ПОС этого не содержит"
         case (.headInformed, .en):
-            "the executor informs the head; from the arrival at execution; checked only when recorded (head_informed_at): the ПОС export does not carry it"
+            "the executor informs the head; from the arrival at execution; checked only when recorded (head_informed_at): the POS platform's export does not carry it"
         }
     }
 }

@@ -11,7 +11,7 @@ public enum CountConvention: String, Sendable, CaseIterable {
     /// Parses `days`, `days-inclusive`, `clock`.
     public init(parsing text: String, field: String = "count") throws(SrokError) {
         guard let c = CountConvention(rawValue: TextKey.normalize(text).replacingUnderscores()) else {
-            throw .invalidValue(field: field, value: text, expected: "days, days-inclusive or clock")
+            throw .invalidValue(field: field, value: text, expected: .oneOf(["days", "days-inclusive", "clock"]))
         }
         self = c
     }
@@ -28,7 +28,7 @@ public enum StageBasis: String, Sendable, CaseIterable {
     /// Parses `clock24` or `workday8`.
     public init(parsing text: String, field: String = "basis") throws(SrokError) {
         guard let b = StageBasis(rawValue: TextKey.normalize(text)) else {
-            throw .invalidValue(field: field, value: text, expected: "clock24 or workday8")
+            throw .invalidValue(field: field, value: text, expected: .oneOf(["clock24", "workday8"]))
         }
         self = b
     }
@@ -58,14 +58,17 @@ public struct StageShares: Hashable, Sendable {
         guard percent.count == 5 else {
             throw .invalidValue(
                 field: "stage shares", value: percent.map { String($0) }.joined(separator: ","),
-                expected: "five shares (moderation, coordination, execution, approval, final approval)")
+                expected: LocalizedText(
+                    ru: "пять долей (модерация, координация, исполнение, согласование, утверждение)",
+                    en: "five shares (moderation, coordination, execution, approval, final approval)"))
         }
         var bp = PerStage(repeating: 0)
         for s in Stage.allCases {
             let p = percent[s.rawValue]
             guard p >= 0, p <= 100 else {
                 throw .invalidValue(
-                    field: "share of \(s.code)", value: String(p), expected: "a percentage from 0 to 100")
+                    field: "share of \(s.code)", value: String(p),
+                    expected: LocalizedText(ru: "процент от 0 до 100", en: "a percentage from 0 to 100"))
             }
             bp[s] = Int((p * 100).rounded())
         }
@@ -82,7 +85,8 @@ public struct StageShares: Hashable, Sendable {
                 field: "stage shares",
                 value: Stage.allCases.map { "\(basisPoints[$0] / 100)" }.joined(separator: "+")
                     + (bounded ? " = \(Double(sum) / 100) %" : ""),
-                expected: "shares from 0 to 100 % that sum to 100 %")
+                expected: LocalizedText(
+                    ru: "доли от 0 до 100 %, в сумме 100 %", en: "shares from 0 to 100 % that sum to 100 %"))
         }
         self.basisPoints = basisPoints
         var running = 0
@@ -119,7 +123,9 @@ public struct WorkSchedule: Hashable, Sendable {
 
     /// Parses `HH:MM-HH:MM[,HH:MM-HH:MM…]`.
     public init(parsing text: String, shortenedCut: Int = 60, field: String = "schedule") throws(SrokError) {
-        let expected = "working intervals like 09:00-13:00,14:00-18:00 (ascending, within one day)"
+        let expected = LocalizedText(
+            ru: "рабочие интервалы вида 09:00-13:00,14:00-18:00 (по возрастанию, в пределах суток)",
+            en: "working intervals like 09:00-13:00,14:00-18:00 (ascending, within one day)")
         var result: [ClosedRange<Int>] = []
         for part in text.split(separator: ",") {
             let ends = part.split(separator: "-")
@@ -143,7 +149,9 @@ public struct WorkSchedule: Hashable, Sendable {
         guard shortenedCut >= 0, dayMinutes > shortenedCut else {
             throw .invalidValue(
                 field: field, value: text,
-                expected: "a day longer than the shortened-day cut (\(shortenedCut) minutes, at least 0)")
+                expected: LocalizedText(
+                    ru: "рабочий день длиннее сокращения предпраздничного дня (\(shortenedCut) мин., не меньше 0)",
+                    en: "a day longer than the shortened-day cut (\(shortenedCut) minutes, at least 0)"))
         }
     }
 

@@ -32,25 +32,35 @@ extension SLAEngine {
         if !limit.value.allows(history.postponements.count) {
             throw .invalidValue(
                 field: "postponed_until", value: history.postponements.map(\.iso).joined(separator: ", "),
-                expected:
-                    "at most \(limit.value) postponement(s): «Отложено» не более \(limit.value) раза (\(limit.citation))"
+                expected: LocalizedText(
+                    ru: "«Отложено» \(limit.value.text.ru) (\(limit.citation))",
+                    en: "«Отложено» (postponed) \(limit.value.text.en) (\(limit.citation))")
             )
         }
         if let until = history.postponements.last {
             guard CivilDate.supportedYears.contains(until.year) else {
-                throw .invalidValue(field: "postponed_until", value: until.iso, expected: "a date in years 1–9999")
+                throw .invalidValue(
+                    field: "postponed_until", value: until.iso,
+                    expected: LocalizedText(ru: "дата в 1–9999 годах", en: "a date in years 1–9999"))
             }
             let registeredDay = zone.localDate(history.registered)
             guard until >= registeredDay else {
                 throw .invalidValue(
-                    field: "postponed_until", value: until.iso, expected: "a date on or after registration")
+                    field: "postponed_until", value: until.iso,
+                    expected: LocalizedText(
+                        ru: "дата не раньше дня регистрации (\(registeredDay.russian))",
+                        en: "a date on or after registration (\(registeredDay.iso))"))
             }
             let horizon = registeredDay.adding(days: conventions.postponementHorizonDays)
             guard until <= horizon else {
                 throw .invalidValue(
                     field: "postponed_until", value: until.iso,
-                    expected:
-                        "a date at most \(conventions.postponementHorizonDays) days after registration (by \(horizon.iso)); no act sets a limit, this one catches typing errors"
+                    expected: LocalizedText(
+                        ru:
+                            "дата не позже чем через \(RussianPlural.days(conventions.postponementHorizonDays)) после регистрации (до \(horizon.russian)); акты предела не ставят, этот ловит опечатки",
+                        en:
+                            "a date at most \(conventions.postponementHorizonDays) days after registration (by \(horizon.iso)); no act sets a limit, this one catches typing errors"
+                    )
                 )
             }
             // «Отложено» moves the due time later, never earlier than the term itself.
@@ -61,11 +71,15 @@ extension SLAEngine {
             guard history.regime == .appeal else {
                 throw .invalidValue(
                     field: "extension_days", value: String(ext),
-                    expected: "no extension: only a 59-ФЗ appeal can be extended (ст. 12 ч. 2)")
+                    expected: LocalizedText(
+                        ru: "без продления: продлить можно только обращение по 59-ФЗ (ст. 12 ч. 2)",
+                        en: "no extension: only an appeal under Federal Law 59-FZ can be extended (art. 12 part 2)"))
             }
             guard (1...AppealLaw.maxExtensionDays).contains(ext) else {
                 throw .invalidValue(
-                    field: "extension_days", value: String(ext), expected: "1–30 days (59-ФЗ ст. 12 ч. 2)")
+                    field: "extension_days", value: String(ext),
+                    expected: LocalizedText(
+                        ru: "1–30 дней (59-ФЗ ст. 12 ч. 2)", en: "1–30 days (Federal Law 59-FZ art. 12 part 2)"))
             }
             // Extended from the term's own last day (before any roll), then rolled again.
             let extended = try calendar.roll(

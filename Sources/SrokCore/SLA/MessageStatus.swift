@@ -8,6 +8,26 @@ public enum SLAState: String, Sendable, CaseIterable {
     case overdue
     /// Closed (answered); see `overdueMinutes` for whether it was late.
     case closed
+    /// Registered after the as-of instant: the message had not come in yet at that instant, so
+    /// no time of its term was used («ещё не поступило»). Only a message's overall state.
+    case notYetRegistered = "not-yet-registered"
+
+    /// The state in words: «в срок», «срок подходит», «просрочено», «закрыто», «ещё не поступило»
+    /// (the machine-readable value is `rawValue`).
+    public func text(_ lang: Language) -> String {
+        switch (self, lang) {
+        case (.ok, .ru): "в срок"
+        case (.ok, .en): "on time"
+        case (.approaching, .ru): "срок подходит"
+        case (.approaching, .en): "approaching"
+        case (.overdue, .ru): "просрочено"
+        case (.overdue, .en): "overdue"
+        case (.closed, .ru): "закрыто"
+        case (.closed, .en): "closed"
+        case (.notYetRegistered, .ru): "ещё не поступило"
+        case (.notYetRegistered, .en): "not yet registered"
+        }
+    }
 }
 
 /// Why the effective due time differs from the term's own.

@@ -32,8 +32,12 @@ public enum Outcome: String, Sendable, CaseIterable {
         default:
             throw .invalidValue(
                 field: field, value: text,
-                expected:
-                    "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)"
+                expected: LocalizedText(
+                    ru:
+                        "тип решения: Решено, Не решено, Отложено, Отклонено (или resolved, not-resolved, postponed, rejected)",
+                    en:
+                        "an outcome: Решено, Не решено, Отложено, Отклонено (or resolved, not-resolved, postponed, rejected)"
+                )
             )
         }
     }

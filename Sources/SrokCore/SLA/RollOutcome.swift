@@ -15,14 +15,8 @@ public struct RollOutcome: Hashable, Sendable {
     /// name: ``code``, the batch writer and the CLI use it.
     public var label: String { Self.label(convention, reversed: reversed) }
 
-    /// Why the day moved, in `lang`, for explanations («Перенос (…): …»): the convention's name, or,
-    /// when reversed, that the configured roll would have ended the term before registration.
-    public func reason(_ lang: Language) -> String {
-        guard reversed else { return convention.rawValue }
-        return lang == .ru
-            ? "following: \(convention.rawValue) ушёл бы раньше регистрации"
-            : "following: \(convention.rawValue) would end before registration"
-    }
+    /// Why the day moved, in `lang`, for explanations (see ``text(_:)``).
+    public func reason(_ lang: Language) -> String { text(lang) }
 
     /// The `rolled` column: `preceding:2024-04-28>2024-04-27`, or `following(reversed):…` when
     /// the configured roll was reversed.

@@ -27,7 +27,9 @@ public final class SLAEngine: Sendable {
         if regime == .message, term.unit == .calendarDays, term.amount > 30 {
             throw .invalidValue(
                 field: "term", value: String(term.amount),
-                expected: "1–30 calendar days for a ПОС message (fast-track 1–30)")
+                expected: LocalizedText(
+                    ru: "1–30 календарных дней для сообщения ПОС (фаст-трек 1–30)",
+                    en: "1–30 calendar days for a message of the POS platform (fast-track 1–30)"))
         }
     }
 
@@ -39,7 +41,9 @@ public final class SLAEngine: Sendable {
         guard term.amount >= 1, term.amount <= limit else {
             throw .invalidValue(
                 field: "term", value: String(term.amount),
-                expected: "a positive term of at most \(limit) \(hours ? "hours" : "days")")
+                expected: LocalizedText(
+                    ru: "положительный срок не больше \(limit) \(hours ? "часов" : "дней")",
+                    en: "a positive term of at most \(limit) \(hours ? "hours" : "days")"))
         }
     }
 
@@ -199,7 +203,9 @@ public final class SLAEngine: Sendable {
         guard minutes.magnitude <= Instant.supportedMinutes else {
             throw .invalidValue(
                 field: "minutes", value: String(minutes),
-                expected: "at most \(Instant.supportedMinutes) minutes either way")
+                expected: LocalizedText(
+                    ru: "не больше \(Instant.supportedMinutes) минут в любую сторону",
+                    en: "at most \(Instant.supportedMinutes) minutes either way"))
         }
         switch conventions.basis {
         case .clock24: return start.adding(minutes: Int64(minutes))

@@ -49,8 +49,12 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable {
         }
         throw .invalidValue(
             field: field, value: text,
-            expected:
-                "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)"
+            expected: LocalizedText(
+                ru:
+                    "этап: модерация, координация, исполнение, согласование, утверждение (или moderation, coordination, execution, approval, final-approval)",
+                en:
+                    "a stage: moderation, coordination, execution, approval, final-approval (or модерация, координация, исполнение, согласование, утверждение)"
+            )
         )
     }
 

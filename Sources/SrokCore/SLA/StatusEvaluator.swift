@@ -33,7 +33,7 @@ extension SLAEngine {
         guard (0...100).contains(conventions.warningPercent) else {
             throw .invalidValue(
                 field: "warningPercent", value: String(conventions.warningPercent),
-                expected: "a percentage from 0 to 100")
+                expected: LocalizedText(ru: "процент от 0 до 100", en: "a percentage from 0 to 100"))
         }
         let schedule = try self.schedule(registered: history.registered, term: history.term)
         return try status(of: history, schedule: schedule, asOf: asOf, rules: rules)
@@ -85,14 +85,18 @@ extension SLAEngine {
             guard e.at >= previous else {
                 throw .invalidValue(
                     field: "stage_entered_at", value: e.at.description,
-                    expected: "entries in time order, none before registration (\(zone.iso8601(history.registered)))")
+                    expected: LocalizedText(
+                        ru: "записи по порядку времени, не раньше регистрации (\(zone.iso8601(history.registered)))",
+                        en: "entries in time order, none before registration (\(zone.iso8601(history.registered)))"))
             }
             previous = e.at
         }
         if let closed = history.closedAt, closed < history.registered {
             throw .invalidValue(
                 field: "closed_at", value: zone.iso8601(closed),
-                expected: "an instant on or after registration (\(zone.iso8601(history.registered)))")
+                expected: LocalizedText(
+                    ru: "момент не раньше регистрации (\(zone.iso8601(history.registered)))",
+                    en: "an instant on or after registration (\(zone.iso8601(history.registered)))"))
         }
         let end = min(asOf, history.closedAt ?? asOf)
 
@@ -168,7 +172,10 @@ extension SLAEngine {
         let remainingSeconds = asOf.seconds(to: due)
         var state: SLAState
         var overdue = 0
-        if closed, let c = history.closedAt {
+        if asOf < history.registered {
+            // Registered after the as-of instant: nothing of the term is used yet.
+            state = .notYetRegistered
+        } else if closed, let c = history.closedAt {
             state = .closed
             overdue = c > due ? Int((due.seconds(to: c) + 59) / 60) : 0
         } else if asOf > due {

@@ -22,6 +22,18 @@ public enum PostponementLimit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// «не более 1 раза» / "at most once", «без ограничения» / "unlimited".
+    public var text: LocalizedText {
+        switch self {
+        case .atMost(let n):
+            LocalizedText(
+                // After «не более» the genitive: 1 раза, 2 раз, 5 раз, 21 раза.
+                ru: "не более \(n) " + (n % 10 == 1 && n % 100 != 11 ? "раза" : "раз"),
+                en: n == 1 ? "at most once" : n == 2 ? "at most twice" : "at most \(n) times")
+        case .unlimited: LocalizedText(ru: "без ограничения", en: "unlimited")
+        }
+    }
+
     /// `1` or `unlimited` (the profile's grammar).
     public var description: String {
         switch self {
@@ -116,13 +128,17 @@ public struct RejectionRule: Hashable, Sendable {
             guard required else { return }
             throw .invalidValue(
                 field: "rejection_reason", value: "",
-                expected: "a reason for «Отклонено» (\(citation))" + (reasons.isEmpty ? "" : ": " + listText))
+                expected: LocalizedText(
+                    ru: "причина для «Отклонено» (\(citation))", en: "a reason for «Отклонено» (\(citation))")
+                    + (reasons.isEmpty ? "" : ": " + listText))
         }
         guard !reasons.isEmpty else { return }
         guard self.reason(matching: reason!) != nil else {
             throw .invalidValue(
                 field: "rejection_reason", value: reason!,
-                expected: "one of the act's grounds for «Отклонено» (\(citation)), by number, key or text: " + listText)
+                expected: LocalizedText(
+                    ru: "одно из оснований акта для «Отклонено» (\(citation)): номер, ключ или текст: ",
+                    en: "one of the act's grounds for «Отклонено» (\(citation)), by number, key or text: ") + listText)
         }
     }
 

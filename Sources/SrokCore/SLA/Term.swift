@@ -51,7 +51,11 @@ public enum Regime: String, Sendable, CaseIterable {
         case "message", "сообщение", "", "нет", "no", "false", "0": self = .message
         case "appeal", "обращение", "59-фз", "59фз", "да", "yes", "true", "1": self = .appeal
         default:
-            throw .invalidValue(field: field, value: text, expected: "message or appeal (сообщение, обращение, 59-ФЗ)")
+            throw .invalidValue(
+                field: field, value: text,
+                expected: LocalizedText(
+                    ru: "сообщение или обращение (message, appeal, 59-ФЗ)",
+                    en: "message or appeal (сообщение, обращение, 59-ФЗ)"))
         }
     }
 }

@@ -17,8 +17,9 @@ extension Term: Codable {
         else {
             throw .invalidValue(
                 field: field, value: text,
-                expected: "a whole number and a unit ("
-                    + Unit.allCases.map(\.rawValue).joined(separator: ", ") + "), e.g. 30 calendar-days")
+                expected: LocalizedText(ru: "целое число и единица (", en: "a whole number and a unit (")
+                    + Unit.allCases.map(\.rawValue).joined(separator: ", ")
+                    + LocalizedText(ru: "), например 30 calendar-days", en: "), e.g. 30 calendar-days"))
         }
         self.init(amount, unit)
     }

@@ -49,8 +49,10 @@ extension Instant {
     @inlinable package func checkSupported(_ field: String) throws(SrokError) {
         guard secondsSinceEpoch >= Instant.minSupportedSeconds, secondsSinceEpoch <= Instant.maxSupportedSeconds else {
             throw .invalidValue(
-                field: field, value: String(secondsSinceEpoch) + " s since 1970-01-01T00:00:00Z",
-                expected: "an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+                field: field, value: String(secondsSinceEpoch) + " s (1970-01-01T00:00:00Z + …)",
+                expected: LocalizedText(
+                    ru: "момент времени от 0001-01-01T00:00:00Z до 9999-12-31T23:59:59Z",
+                    en: "an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"))
         }
     }
 }

@@ -18,7 +18,7 @@ extension Instant: Codable {
         guard case .instant(let i) = try Timestamp(parsing: text, field: field) else {
             throw .invalidValue(
                 field: field, value: text,
-                expected: "an ISO 8601 time with Z or an offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z)")
+                expected: Instant.acceptedForms)
         }
         self = i
     }
@@ -59,4 +59,11 @@ extension Timestamp: Codable {
         case .local(let l): l.description
         }
     }
+}
+
+extension Instant {
+    /// What a text naming an instant must be, for error messages.
+    static let acceptedForms = LocalizedText(
+        ru: "время ISO 8601 с Z или смещением (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z)",
+        en: "an ISO 8601 time with Z or an offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z)")
 }

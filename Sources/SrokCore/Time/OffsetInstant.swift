@@ -35,7 +35,7 @@ public struct OffsetInstant: Hashable, Comparable, Sendable, Codable, CustomStri
     public init(parsing text: String, field: String = "instant") throws(SrokError) {
         let instant = try Instant(parsing: text, field: field)
         let bytes = Array(text.utf8)
-        let expected = "an ISO 8601 time with Z or an offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z)"
+        let expected = Instant.acceptedForms
         if let last = bytes.last, last == UInt8(ascii: "Z") || last == UInt8(ascii: "z") {
             self.init(instant, offsetSeconds: 0)
             return

@@ -7,12 +7,31 @@ public enum Timestamp: Hashable, Sendable {
     case local(LocalDateTime)
 
     /// The accepted forms, for error messages.
-    public static let acceptedForms =
-        "an ISO 8601 time with offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z) or a local time read in the zone (2024-03-29T10:15, 2024-03-29 10:15:30, 2024-03-29, 29.03.2024 10:15, 29.03.2024)"
+    public static let acceptedForms = LocalizedText(
+        ru:
+            "время ISO 8601 со смещением (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z) или местное время, которое читается в часовом поясе организации (2024-03-29T10:15, 2024-03-29 10:15:30, 2024-03-29, 29.03.2024 10:15, 29.03.2024 10:15:30, 1.3.2025 9:05, 29.03.2024)",
+        en:
+            "an ISO 8601 time with offset (2024-03-29T10:15+03:00, 2024-03-29T07:15:00Z) or a local time read in the organisation's zone (2024-03-29T10:15, 2024-03-29 10:15:30, 2024-03-29, 29.03.2024 10:15, 29.03.2024 10:15:30, 1.3.2025 9:05, 29.03.2024)"
+    )
 
     /// The range accepted (see `parse(_:)`), for error messages.
-    public static let acceptedRange =
-        "local times from 0001-01-02 to 9999-12-30, instants from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
+    public static let acceptedRange = LocalizedText(
+        ru: "местное время с 0001-01-02 по 9999-12-30, моменты с 0001-01-01T00:00:00Z по 9999-12-31T23:59:59Z",
+        en: "local times from 0001-01-02 to 9999-12-30, instants from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+
+    /// What an error about a timestamp that did not parse expects: the accepted forms and range,
+    /// after the reason when the text has a two-digit year (`01.03.25 9:05`: the century cannot be
+    /// known, so it is refused rather than guessed).
+    public static func refusal(for text: String) -> LocalizedText {
+        guard let year = CivilDate.twoDigitYear(in: text) else { return acceptedForms + "; " + acceptedRange }
+        return LocalizedText(
+            ru:
+                "год из четырёх цифр: двузначный год «\(year)» неоднозначен (19\(year) или 20\(year)?), напишите год полностью; ",
+            en:
+                "a four-digit year: the two-digit year '\(year)' is ambiguous (19\(year) or 20\(year)?), write the year in full; "
+        )
+            + acceptedForms
+    }
 
     /// The instant, reading a local time in `zone`.
     @inlinable public func resolve(in zone: ZoneRules) -> Instant {
@@ -28,8 +47,7 @@ public enum Timestamp: Hashable, Sendable {
         var s = String(text)
         let parsed = s.withUTF8 { Timestamp.parse($0) }
         guard let parsed else {
-            throw .invalidValue(
-                field: field, value: String(text), expected: Timestamp.acceptedForms + "; " + Timestamp.acceptedRange)
+            throw .invalidValue(field: field, value: String(text), expected: Timestamp.refusal(for: String(text)))
         }
         self = parsed
     }
@@ -106,15 +124,34 @@ public enum Timestamp: Hashable, Sendable {
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0D { hi -= 1 }
         @inline(__always) func num(_ at: Int, _ n: Int) -> Int? { DecimalDigits.value(b, at: at, count: n, end: hi) }
-        guard hi - lo >= 10, let date = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) else {
+        // YYYY-MM-DD and DD.MM.YYYY in ten bytes first; then D.M.YYYY as people and Excel write it.
+        let date: CivilDate
+        var p: Int
+        if hi - lo >= 10, let d = CivilDate.parse(bytes: UnsafeBufferPointer(rebasing: b[lo..<(lo + 10)])) {
+            date = d
+            p = lo + 10
+        } else if let (d, end) = CivilDate.parseShortDotted(b, from: lo, end: hi) {
+            date = d
+            p = end
+        } else {
             return nil
         }
-        var p = lo + 10
         if p == hi { return isLocalInRange(date) ? .local(LocalDateTime(date: date)) : nil }
         guard b[p] == 0x54 || b[p] == 0x20 || b[p] == 0x74 else { return nil }  // 'T', ' ', 't'
+        let afterSpace = b[p] == 0x20
         p += 1
-        guard let hh = num(p, 2), p + 2 < hi, b[p + 2] == 0x3A, let mi = num(p + 3, 2) else { return nil }
-        p += 5
+        // The hour: two digits, or one after a space (`01.03.2025 9:05`, as Excel writes it).
+        let hh: Int
+        if afterSpace, p + 1 < hi, b[p + 1] == 0x3A, let h = num(p, 1) {
+            hh = h
+            p += 2
+        } else {
+            guard let h = num(p, 2), p + 2 < hi, b[p + 2] == 0x3A else { return nil }
+            hh = h
+            p += 3
+        }
+        guard let mi = num(p, 2) else { return nil }
+        p += 2
         var ss = 0
         if p < hi, b[p] == 0x3A {
             guard let v = num(p + 1, 2) else { return nil }

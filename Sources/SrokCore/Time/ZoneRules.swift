@@ -49,6 +49,16 @@ public struct ZoneRules: Sendable, Hashable {
         (transitions.last ?? .min, Int(offsets[offsets.count - 1]))
     }
 
+    /// The same rules in storage of their own (new arrays and identifier), for a thread that keeps
+    /// its own copy (``ResolvedEngine/privateCopy()``): reference counts it changes are its own.
+    package func copy() -> ZoneRules { ZoneRules(copying: self) }
+
+    private init(copying o: ZoneRules) {
+        identifier = String(decoding: Array(o.identifier.utf8), as: UTF8.self)
+        transitions = o.transitions.map { $0 }
+        offsets = o.offsets.map { $0 }
+    }
+
     /// The UTC offset (seconds) in force at `instant`.
     @inlinable public func offset(at instant: Instant) -> Int {
         let t = instant.secondsSinceEpoch

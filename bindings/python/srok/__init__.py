@@ -64,6 +64,8 @@ STAGES = ("moderation", "coordination", "execution", "approval", "final_approval
 _TERM_UNITS = ("calendar-days", "working-days", "hours", "working-hours")
 _ROLLS = ("none", "rolled", "reversed")
 _REGIMES = {None: 0, "message": 1, "appeal": 2}
+#: srok_language: the language of error messages and of the words in JSON answers.
+_LANGUAGES = {"ru": 0, "en": 1}
 
 
 class _Error(ctypes.Structure):
@@ -84,6 +86,7 @@ class _OpenOptions(ctypes.Structure):
         ("region_files", ctypes.POINTER(ctypes.c_char_p)),
         ("region_file_count", ctypes.c_size_t),
         ("provisional_through_year", ctypes.c_int32),
+        ("language", ctypes.c_int32),
     ]
 
 
@@ -383,7 +386,8 @@ def _paths(files: Iterable[Union[str, os.PathLike]]) -> Any:
 class Context:
     """Loaded data: the embedded calendars, regions and profiles, plus the user's files (the
     grammars of Data/FORMAT.md). Thread-safe; open one and share it. ``close()`` it, or use it as
-    a context manager."""
+    a context manager. ``language`` ("ru", the default, or "en") is the language of its errors'
+    messages and of the words in its JSON answers (``term_source``, the ``*_text`` keys)."""
 
     def __init__(
         self,
@@ -391,6 +395,7 @@ class Context:
         profile_files: Iterable[Union[str, os.PathLike]] = (),
         region_files: Iterable[Union[str, os.PathLike]] = (),
         provisional_through_year: Optional[int] = None,
+        language: str = "ru",
     ):
         lib = _library()
         opts = _OpenOptions()
@@ -399,6 +404,9 @@ class Context:
         reg, opts.region_file_count = _paths(region_files)
         opts.calendar_files, opts.profile_files, opts.region_files = cal, prof, reg
         opts.provisional_through_year = int(provisional_through_year or 0)
+        if language not in _LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(_LANGUAGES)}, not {language!r}")
+        opts.language = _LANGUAGES[language]
         handle = ctypes.c_void_p()
         err = _Error()
         code = lib.srok_context_open(ctypes.byref(opts), ctypes.byref(handle), ctypes.byref(err))

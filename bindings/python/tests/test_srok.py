@@ -92,6 +92,28 @@ def test_due_fields():
     assert srok.due("2024-03-28", regime="appeal").regime == "appeal"
 
 
+def test_one_language_at_a_time():
+    # Russian by default (SrokError's form «недопустимое значение <ключ>: «<значение>»; ожидается …»),
+    # English with language="en"; the codes of the answers are the same in both.
+    with pytest.raises(srok.SrokError) as e:
+        srok.due("2024-13-45")
+    assert e.value.message.startswith("недопустимое значение registered_at: «2024-13-45»")
+    with srok.Context(language="en") as en:
+        with pytest.raises(srok.SrokError) as e:
+            en.due("2024-13-45")
+        assert e.value.message.startswith("invalid registered_at: '2024-13-45'")
+        # 30 days from 29.03.2024 end on Sunday 28.04, moved to Saturday 27.04 (a working day by
+        # the 2024 transfer decree): the roll in words, in the context's language.
+        answer = en.due_json({"registered_at": "2024-03-29T10:15+03:00", "term_days": 30})
+        assert answer["rolled"] == "preceding:2024-04-28>2024-04-27"
+        assert answer["rolled_text"] == "2024-04-28 → 2024-04-27, moved to the preceding working day"
+    assert srok.due_json({"registered_at": "2024-03-29T10:15+03:00", "term_days": 30})["rolled_text"] == (
+        "28.04.2024 → 27.04.2024, перенос на предшествующий рабочий день"
+    )
+    with pytest.raises(ValueError):
+        srok.Context(language="de")
+
+
 def test_errors_name_the_field():
     with pytest.raises(srok.SrokError) as e:
         srok.due("2024-13-45")
