@@ -16,9 +16,12 @@ struct DueAnswerJSONTests {
         #expect(String(decoding: answer.json, as: UTF8.self) == tree, sourceLocation: sourceLocation)
     }
 
-    @Test func answersOfEveryShape() throws {
-        // A roll (28.04.2024 → 27.04), a postponement (original_due and due_reason set), a
-        // profile term, an hours term, an appeal, an explicit label with a quote to escape.
+    @Test(arguments: [Language.ru, .en])
+    func answersOfEveryShape(_ lang: Language) throws {
+        // A roll (28.04.2024 → 27.04: rolled_text), a postponement (original_due, due_reason and
+        // due_reason_text set), a profile term, an hours term, an appeal, a fast-track with no
+        // category (warnings and warnings_text), an explicit label with a quote to escape; the
+        // texts in `lang`.
         let requests = [
             #"{"registered_at":"2024-03-29T10:15+03:00","profile":"bryansk","term_days":30}"#,
             #"{"registered_at":"2024-12-28T17:00+03:00","term_days":7,"postponed_until":["2025-02-10"]}"#,
@@ -26,13 +29,26 @@ struct DueAnswerJSONTests {
             #"{"registered_at":"2025-03-11T10:00+03:00","profile":"mamadysh","fast_track_days":5}"#,
             #"{"registered_at":"2024-03-30T10:15+03:00","term_days":30,"regime":"appeal"}"#,
             #"{"registered_at":"2024-03-30 10:15","tz":"Asia/Yekaterinburg","term_days":30,"roll":"following"}"#,
+            #"{"registered_at":"2024-04-15T10:00+03:00","profile":"brasovsky","fast_track":true}"#,
         ]
-        var call = Self.call
-        call.explicitTermSource = "label \"quoted\" \\ ё"
+        var plain = Self.call
+        plain.language = lang
+        var labelled = plain
+        labelled.explicitTermSource = LocalizedText(ru: "метка \"в кавычках\" \\ ё", en: "label \"quoted\" \\ e")
+        var answers: [DueAnswer] = []
         for json in requests {
-            try check(try Self.call.dueAnswer(Array(json.utf8), now: Self.now))
-            try check(try call.dueAnswer(Array(json.utf8), now: Self.now))
+            answers.append(try plain.dueAnswer(Array(json.utf8), now: Self.now))
+            answers.append(try labelled.dueAnswer(Array(json.utf8), now: Self.now))
         }
+        for answer in answers { try check(answer) }
+        // Every optional text is written at least once (not a comparison of nulls only).
+        #expect(answers.contains { $0.rolledText != nil })
+        #expect(answers.contains { $0.dueReasonText != nil })
+        #expect(answers.contains { !$0.warnings.isEmpty && $0.warningsText != nil })
+        // The label in the call's language: the Russian one has Cyrillic, the English one none.
+        let label = try #require(
+            answers.first { $0.termSource.contains("quoted") || $0.termSource.contains("кавычках") })
+        #expect(label.termSource.contains(lang == .ru ? "кавычках" : "quoted"))
     }
 
     /// The answer to a random request (RequestCodingTests's generator: zones, regions, regimes,
@@ -56,7 +72,8 @@ struct DueAnswerJSONTests {
         r.rejectionReason = nil
         r.postponedUntil = r.postponedUntil.isEmpty ? [] : [CivilDate(daysSinceEpoch: Int32(registered / 86_400 + 40))]
         r.asOf = nil
-        return try? call.resolver.resolve(r, now: now).dueAnswer()
+        // Half the answers in English (the texts, the term's source).
+        return try? call.resolver.resolve(r, now: now).dueAnswer(language: seed % 2 == 0 ? .ru : .en)
     }
 
     @Test func randomRequests() async {

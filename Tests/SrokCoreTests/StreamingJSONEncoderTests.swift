@@ -39,9 +39,12 @@ struct StreamingJSONEncoderTests {
         }
     }
 
-    @Test func answersAreWrittenAsTheTreeWritesThem() throws {
-        // Answers of every shape: profile terms, explicit terms, postponed, closed, with history.
-        let call = MessageJSONCall(context: try SrokContext())
+    @Test(arguments: [Language.ru, .en])
+    func answersAreWrittenAsTheTreeWritesThem(_ lang: Language) throws {
+        // Answers of every shape: profile terms, explicit terms, postponed, closed, with history,
+        // with a warning; the texts (`*_text`, `term_source`) in `lang`.
+        var call = MessageJSONCall(context: try SrokContext())
+        call.language = lang
         let now = Instant(secondsSinceEpoch: 1_717_200_000)
         let requests = [
             #"{"registered_at":"2024-03-29T10:15+03:00","profile":"bryansk","term_days":30}"#,
@@ -49,6 +52,7 @@ struct StreamingJSONEncoderTests {
             #"{"registered_at":"2025-03-28T10:00+03:00","profile":"krasnodar-krai","level":"1","entries":[{"stage":"coordination","at":"2025-03-28T10:30+03:00"}],"as_of":"2025-03-29T10:00+03:00"}"#,
             #"{"registered_at":"2024-03-29T10:15+03:00","closed_at":"2024-04-10T12:00+03:00","outcome":"Решено","as_of":"2024-04-20T12:00+03:00"}"#,
             #"{"registered_at":"2024-03-30T10:15+03:00","term_days":30,"regime":"appeal","as_of":"2024-06-01T00:00+03:00"}"#,
+            #"{"registered_at":"2024-04-15T10:00+03:00","profile":"brasovsky","fast_track":true}"#,
         ]
         for json in requests {
             let due = try call.dueAnswer(Array(json.utf8), now: now)
@@ -56,6 +60,8 @@ struct StreamingJSONEncoderTests {
             try check(due, streams: true)
             try check(status, streams: true)
             try check([due], streams: true)
+            // The stream and the byte writer agree with the tree in either language.
+            #expect(String(decoding: due.json, as: UTF8.self) == (try tree(due)))
         }
     }
 
