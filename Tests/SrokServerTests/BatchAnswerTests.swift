@@ -33,21 +33,22 @@ import Testing
 
         """
 
-    @Test(arguments: ["csv", "jsonl"]) func batchIsTheCLIs(_ outputFormat: String) async throws {
+    @Test(arguments: ["csv", "jsonl"], ["ru", "en"])
+    func batchIsTheCLIs(_ outputFormat: String, _ lang: String) async throws {
         let folder = try TemporaryFolder()
         let input = try folder.write("in.csv", Self.csv)
         let output = folder.url.appendingPathComponent("out").path
         let rejects = folder.url.appendingPathComponent("rejects.csv").path
         let cli = try Programs.srok([
             "batch", input, "-o", output, "--rejects", rejects, "--as-of", "2024-04-20T12:00+03:00",
-            "--output-format", outputFormat, "--no-progress",
+            "--output-format", outputFormat, "--no-progress", "--lang", lang,
         ])
         // Exit 1: some rows rejected (row 2's time, row 4's term over 30 days).
         #expect(cli.status == 1, "\(cli.stderr)")
         let a = try await HTTP.request(
             "POST",
             try await SharedServer.url() + "/v1/batch?as_of=2024-04-20T12:00%2B03:00&output_format=\(outputFormat)",
-            headers: ["Content-Type": "text/csv"], body: Data(Self.csv.utf8))
+            headers: ["Content-Type": "text/csv", "Accept-Language": lang], body: Data(Self.csv.utf8))
         #expect(a.status == 200)
         let parts = try Self.parts(a)
         #expect(parts["output"] == (try String(contentsOfFile: output, encoding: .utf8)))
@@ -55,6 +56,10 @@ import Testing
         let summary = try JSONSerialization.jsonObject(with: Data((parts["summary"] ?? "").utf8)) as? [String: Any]
         #expect(summary?["rows_read"] as? Int == 5)
         #expect(summary?["rows_rejected"] as? Int == 2)
+        // The reasons in the language asked for: Cyrillic in Russian, none in English.
+        let reasons = (parts["rejects"] ?? "").split(separator: "\n").dropFirst().joined()
+        #expect(!reasons.isEmpty)
+        #expect(reasons.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } == (lang == "ru"), "\(reasons)")
     }
 
     @Test func aWindows1251BodyIsReadAsSrokBatchReadsIt() async throws {
@@ -97,7 +102,7 @@ import Testing
         #expect(cli.status == 1)
         let a = try await HTTP.request(
             "POST", try await SharedServer.url() + "/v1/batch?as_of=2024-04-20T12:00%2B03:00",
-            headers: ["Content-Type": "application/x-ndjson"], body: Data(lines.utf8))
+            headers: ["Content-Type": "application/x-ndjson", "Accept-Language": "ru"], body: Data(lines.utf8))
         let parts = try Self.parts(a)
         #expect(a.header("Content-Type")?.hasPrefix("multipart/mixed; boundary=") == true)
         #expect(parts["output"] == (try String(contentsOfFile: output, encoding: .utf8)))

@@ -10,12 +10,16 @@ import Testing
             ("2025-03-31", "Татарстан"), ("2024-12-31", "RU-BA"),
         ] as [(String, String?)])
     func dayIsTheCLIsJSON(_ date: String, _ region: String?) async throws {
-        let cli = try Programs.srok(["day", date, "--format", "json"] + (region.map { ["--region", $0] } ?? []))
-        #expect(cli.status == 0, "\(cli.stderr)")
-        let query = region.map { "?region=" + $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! } ?? ""
-        let a = try await HTTP.get("/v1/day/" + date + query)
-        #expect(a.status == 200, "\(a.text)")
-        #expect(a.text == cli.stdout)
+        for lang in ["ru", "en"] {
+            let cli = try Programs.srok(
+                ["day", date, "--format", "json", "--lang", lang] + (region.map { ["--region", $0] } ?? []))
+            #expect(cli.status == 0, "\(cli.stderr)")
+            let query =
+                region.map { "?region=" + $0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! } ?? ""
+            let a = try await HTTP.get("/v1/day/" + date + query, headers: ["Accept-Language": lang])
+            #expect(a.status == 200, "\(a.text)")
+            #expect(a.text == cli.stdout)
+        }
     }
 
     /// Saturday 27.04.2024 was worked (Пост. Правительства РФ от 10.08.2023 № 1314 moved its day
@@ -27,14 +31,15 @@ import Testing
         #expect(a.object["working_minutes"] as? Int == 480)
     }
 
-    @Test(arguments: ["json", "csv", "ics"]) func calendarIsTheCLIs(_ format: String) async throws {
+    @Test(arguments: ["json", "csv", "ics"], ["ru", "en"])
+    func calendarIsTheCLIs(_ format: String, _ lang: String) async throws {
         for (year, region) in [("2025", nil), ("2024", "RU-TA")] as [(String, String?)] {
             let cli = try Programs.srok(
-                ["calendar", year, "--format", format] + (region.map { ["--region", $0] } ?? []))
+                ["calendar", year, "--format", format, "--lang", lang] + (region.map { ["--region", $0] } ?? []))
             #expect(cli.status == 0, "\(cli.stderr)")
             let a = try await HTTP.get(
                 "/v1/calendar/\(year)?format=\(format)" + (region.map { "&region=" + $0 } ?? ""),
-                headers: ["Accept-Language": "ru"])
+                headers: ["Accept-Language": lang])
             #expect(a.status == 200, "\(a.text)")
             switch format {
             // The CLI prints the records; the service sends them (an iCalendar file ends in CRLF).

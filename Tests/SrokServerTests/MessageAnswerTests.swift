@@ -3,8 +3,9 @@ import Testing
 
 /// `POST /v1/due` and `POST /v1/status` answer what `srok due`/`srok status --format json` print
 /// for the same message, byte for byte: the same keys in the same order and the same values, the
-/// `term_source` of an explicit term included (the CLI's label, `--days (задано в командной
-/// строке)`, for the request's `term_days` too).
+/// `term_source` of an explicit term included (the CLI's label, «задано параметром --days» /
+/// "given with --days", for the request's `term_days` too), in the language `Accept-Language`
+/// asks for as `srok --lang` gives it.
 @Suite struct MessageAnswerTests {
     /// A request and the `srok due` flags that say the same.
     struct Case: CustomTestStringConvertible {
@@ -41,22 +42,34 @@ import Testing
             flags: ["--registered", "2024-12-28T17:00+03:00", "--days", "7", "--postponed-until", "2025-02-10"]),
     ]
 
-    /// The CLI's JSON object for `flags`, and the service's for `json` on `path`.
-    static func both(_ path: String, json: String, cli: [String]) async throws -> (cli: String, service: String) {
-        let c = try Programs.srok(cli + ["--format", "json"])
+    /// The CLI's JSON object for `flags` with `--lang lang`, and the service's for `json` on `path`
+    /// with `Accept-Language: lang`.
+    static func both(_ path: String, json: String, cli: [String], lang: String) async throws -> (
+        cli: String, service: String
+    ) {
+        let c = try Programs.srok(cli + ["--format", "json", "--lang", lang])
         #expect(c.status == 0, "srok \(cli): \(c.stderr)")
-        let s = try await HTTP.post(path, json: json)
+        let s = try await HTTP.post(path, json: json, headers: ["Accept-Language": lang])
         #expect(s.status == 200, "\(path) \(json): \(s.text)")
         #expect(s.header("Content-Type") == "application/json")
         return (c.stdout, s.text)
     }
 
-    @Test(arguments: dueCases) func dueIsTheCLIsJSON(_ c: Case) async throws {
-        let (cli, service) = try await Self.both("/v1/due", json: c.json, cli: ["due"] + c.flags)
+    @Test(arguments: dueCases, ["ru", "en"]) func dueIsTheCLIsJSON(_ c: Case, _ lang: String) async throws {
+        let (cli, service) = try await Self.both("/v1/due", json: c.json, cli: ["due"] + c.flags, lang: lang)
         #expect(service == cli)
         if c.flags.contains("--days") {
-            // An explicit term: the label `srok due --days` prints, in both.
-            #expect(service.contains(#""term_source":"--days (задано в командной строке)""#))
+            // An explicit term: the label `srok due --days` prints, in both, in the language asked for.
+            let label = lang == "ru" ? "задано параметром --days" : "given with --days"
+            #expect(service.contains(#""term_source":"\#(label)""#))
+        }
+        // The texts in that language: a roll's words (every case but the hours term rolls or not
+        // in Russian or English words; `rolled_text` is null only when nothing rolled).
+        if let rolled = (try JSONSerialization.jsonObject(with: Data(service.utf8)) as? [String: Any])?["rolled_text"]
+            as? String
+        {
+            #expect(
+                rolled.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } == (lang == "ru"), "\(rolled)")
         }
     }
 
@@ -72,7 +85,7 @@ import Testing
         #expect(a.object["rolled"] as? String == "preceding:2024-04-28>2024-04-27")
     }
 
-    @Test func statusIsTheCLIsJSON() async throws {
+    @Test(arguments: ["ru", "en"]) func statusIsTheCLIsJSON(_ lang: String) async throws {
         let folder = try TemporaryFolder()
         let requests = [
             #"{"registered_at":"2024-03-29T10:15+03:00","profile":"bryansk","entries":[{"stage":"coordination","at":"2024-03-29T11:00+03:00"}],"as_of":"2024-04-20T12:00+03:00"}"#,
@@ -81,7 +94,8 @@ import Testing
         ]
         for (k, json) in requests.enumerated() {
             let file = try folder.write("history-\(k).json", json)
-            let (cli, service) = try await Self.both("/v1/status", json: json, cli: ["status", "--history", file])
+            let (cli, service) = try await Self.both(
+                "/v1/status", json: json, cli: ["status", "--history", file], lang: lang)
             #expect(service == cli, "\(json)")
         }
     }
