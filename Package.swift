@@ -11,12 +11,18 @@ let package = Package(
         // The umbrella library: `import Srok` re-exports the core and the batch layer.
         .library(name: "Srok", targets: ["Srok"]),
         .executable(name: "srok", targets: ["srok"]),
+        // The HTTP/JSON service (issue 14): a separate product, so that `srok` links no HTTP stack.
+        .executable(name: "srok-server", targets: ["srok-server"]),
         // The C interface, libSrokC.so (header Sources/CSrok/include/srok.h; README "C").
         .library(name: "SrokC", type: .dynamic, targets: ["SrokC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The service only. Hummingbird's default traits are off: swift-configuration is not built.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // `swift package generate-documentation --target SrokCore` (the DocC catalog, CI).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -85,6 +91,31 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The HTTP/JSON service's routes, errors, metrics, configuration and reloading (issue 14). Only
+        // `srok-server` and its tests link it.
+        .target(
+            name: "SrokServer",
+            dependencies: [
+                "Srok",
+                "SrokFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            // The committed OpenAPI 3.1 document served at /openapi.json, compiled in.
+            resources: [.embedInCode("openapi.json")],
+            swiftSettings: strict
+        ),
+        // `srok-server --host 127.0.0.1 --port 8080`: flags and environment, then SrokServer runs.
+        .executableTarget(
+            name: "srok-server",
+            dependencies: [
+                "SrokServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         // Times XLSXReportWriter on a 100 000-row report (Benchmarks/xlsx/write.sh runs it).
         .executableTarget(
             name: "srok-xlsx-write-bench",
@@ -129,6 +160,16 @@ let package = Package(
         .testTarget(
             name: "SrokCLITests",
             dependencies: ["srok", "Srok"],
+            swiftSettings: strict
+        ),
+        // Starts the service on a random loopback port (in process, and `srok-server` as a
+        // subprocess for signals) and compares its answers with `srok`'s JSON.
+        .testTarget(
+            name: "SrokServerTests",
+            dependencies: [
+                "SrokServer", "srok-server", "srok", "Srok",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strict
         ),
     ]

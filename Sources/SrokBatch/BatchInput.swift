@@ -64,7 +64,7 @@ final class BatchInput {
 
     /// Opens `options.input`. Fatal problems throw: an unreadable file, an unknown format or
     /// sheet, no header, a missing `id` or `registered_at`.
-    init(_ options: BatchRunOptions) throws(SrokError) {
+    convenience init(_ options: BatchRunOptions) throws(SrokError) {
         let path = options.input
         var kind = try Self.kind(options)
         var file: InputFile?
@@ -77,6 +77,26 @@ final class BatchInput {
                 kind = .xlsx
             }
         }
+        try self.init(kind: kind, file: file, body: nil, options)
+    }
+
+    /// Opens `body`, a whole input held in memory (a request body to the service): CSV
+    /// (`--input-format csv`, the default; encoding and delimiter as for a file) or JSON Lines. A
+    /// workbook is read by path and is not accepted.
+    convenience init(body: [UInt8], options: BatchRunOptions) throws(SrokError) {
+        let kind: Kind
+        switch options.inputFormat {
+        case nil, "csv": kind = .csv
+        case "jsonl": kind = .jsonl
+        case let other?: throw .invalidValue(field: "--input-format", value: other, expected: .oneOf(["csv", "jsonl"]))
+        }
+        try self.init(kind: kind, file: nil, body: body, options)
+    }
+
+    /// Opens the input of `kind`: `file` (CSV or JSON Lines), `body` (in memory) or, for a
+    /// workbook, `options.input` by path.
+    private init(kind: Kind, file: InputFile?, body: [UInt8]?, _ options: BatchRunOptions) throws(SrokError) {
+        let path = body == nil ? options.input : "body"
         if let sheet = options.sheet, kind != .xlsx {
             throw .invalidValue(
                 field: "--sheet", value: sheet,
@@ -88,10 +108,13 @@ final class BatchInput {
         let fd = file?.fd ?? -1
         let block = InputBlock(capacity: options.chunkBytes * 2)
         firstBlock = block
-        totalBytes = fd >= 0 ? Syscall.regularFileSize(fd) ?? 0 : 0
+        totalBytes = body?.count ?? (fd >= 0 ? Syscall.regularFileSize(fd) ?? 0 : 0)
+        // The body's bytes, read in place of a file's.
+        let memory = body.map(MemorySource.init)
         switch kind {
         case .jsonl:
-            reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: false, maxRecordBytes: options.maxRecordBytes)
+            reader = ChunkReader(
+                fd: fd, source: memory, chunk: options.chunkBytes, csv: false, maxRecordBytes: options.maxRecordBytes)
             try reader.first(block, header: false)
             delimiter = nil
             encoding = .utf8
@@ -125,7 +148,8 @@ final class BatchInput {
             var skip = 0
             var chosen = options.encoding
             var text: TranscodingReader?
-            reader = ChunkReader(fd: fd, chunk: options.chunkBytes, csv: true, maxRecordBytes: options.maxRecordBytes)
+            reader = ChunkReader(
+                fd: fd, source: memory, chunk: options.chunkBytes, csv: true, maxRecordBytes: options.maxRecordBytes)
             if chosen == .auto || chosen == .utf8 {
                 try reader.first(block, header: true)
                 if chosen == .auto { chosen = Self.detect(block.bytes, atEnd: reader.eof) }
@@ -134,10 +158,11 @@ final class BatchInput {
                     if block.bytes.starts(with: InputEncoding.utf8.byteOrderMark) { skip = 3 }
                 } else {
                     // Another encoding: the bytes read so far go through the converter first.
-                    text = TranscodingReader(fd: fd, path: path, encoding: chosen, prefix: Array(block.bytes))
+                    // (A body: all of it, the converter reads no file.)
+                    text = TranscodingReader(fd: fd, path: path, encoding: chosen, prefix: body ?? Array(block.bytes))
                 }
             } else {
-                text = TranscodingReader(fd: fd, path: path, encoding: chosen)
+                text = TranscodingReader(fd: fd, path: path, encoding: chosen, prefix: body ?? [])
             }
             if let text {
                 // The converter drops the BOM.
@@ -241,5 +266,22 @@ final class BatchInput {
         if let workbook { return (workbook.progress.read, workbook.progress.total) }
         if let transcoder { return (transcoder.consumed, totalBytes) }
         return (consumed, totalBytes)
+    }
+}
+
+/// A whole input held in memory, handed out in order as a ``ChunkReader`` asks.
+final class MemorySource: ChunkSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    /// Reads `bytes`.
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(SrokError) -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: n) }
+        offset += n
+        return n
     }
 }

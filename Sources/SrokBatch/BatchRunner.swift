@@ -1,4 +1,3 @@
-import Dispatch
 import SrokCore
 
 #if canImport(Glibc)
@@ -101,184 +100,23 @@ public enum BatchRunner {
         try options.validate()
         let input = try BatchInput(options)
         try input.checkColumns(options)
-        var reader = input.reader
-        let firstBlock = input.firstBlock
+        let stream = try BatchStream(input: input, options: options)
         let schema = input.schema
-        let headers = input.headers
-        let lineBase = input.headerLines
-        var format: BatchFormat
-        switch input.delimiter {
-        case let d? where input.kind == .csv:
-            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: d), columns: options.columns)
-        case let d?:
-            // A workbook's records; CSV output with the delimiter asked for, else a comma.
-            let od = options.delimiter ?? 0x2C
-            format = BatchFormat(input: .csv(delimiter: d), output: .csv(delimiter: od), columns: options.columns)
-        case nil:
-            format = BatchFormat(input: .jsonl, output: .jsonl, columns: options.columns)
-        }
-        format.maxRecordBytes = options.maxRecordBytes
-        format.formulaEscape = options.formulaEscape
-        format.language = options.language
-        switch options.outputFormat {
-        case nil: if options.output.lowercased().hasSuffix(".xlsx") { format.output = .xlsx }
-        case "xlsx": format.output = .xlsx
-        case "csv":
-            if case .csv = format.output {} else { format.output = .csv(delimiter: options.delimiter ?? 0x2C) }
-        case "jsonl": format.output = .jsonl
-        case let other?:
-            throw .invalidValue(field: "--output-format", value: other, expected: .oneOf(["csv", "jsonl", "xlsx"]))
-        }
-        if let od = options.outputDelimiter, case .csv = format.output { format.output = .csv(delimiter: od) }
-        if options.columns == OutputColumn.defaults {
-            // No --columns: the controls array in JSON Lines, the audit when the export has the platform's planned date.
-            let json: Bool
-            if case .jsonl = format.output { json = true } else { json = false }
-            format.columns = OutputColumn.defaults(jsonOutput: json, audit: schema?.has(.posPlannedDate) ?? false)
-        }
-        // An Excel report: the input's columns, then Srok's (its workers encode typed cells).
-        let layout =
-            format.output == .xlsx
-            ? XLSXReportLayout(inputHeader: headers, columns: format.columns, language: options.language) : nil
-        if let layout {
-            format.columns = layout.columns
-            format.reportTexts = layout.texts
-        }
 
         // Sinks: the output set's paths checked (no folder, link or device replaced, no two
         // naming one file or the input), locked and created, the summary's too, so that a bad
         // path fails the run before any file is replaced.
         let files = try OutputSet(
             OutputTargets(options), durable: options.durable, waitForLock: options.waitForLock, observer: observer,
-            report: layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
+            report: stream.layout.map { XLSXReportSetup(layout: $0, writer: options.xlsxWriter) })
         defer { files.release() }
         let report = files.output as? XLSXReportSink
-        // CSV output and the rejects in the input's encoding and delimiter unless told otherwise.
-        let textEncoding =
-            options.outputEncoding
-            ?? (input.kind == .csv ? OutputEncoding(input: input.encoding, bom: input.bom) : .utf8)
-        var rejectsDelimiter = Character(",")
-        if input.kind == .csv, let d = input.delimiter { rejectsDelimiter = Character(Unicode.Scalar(d)) }
-        if case .csv(let od) = format.output, options.outputDelimiter != nil || input.kind != .csv {
-            rejectsDelimiter = Character(Unicode.Scalar(od))
-        }
-        let output: any OutputSink
-        let rejectsFile: any OutputSink
-        do {
-            if case .csv = format.output {
-                output = try EncodingSink.wrap(files.output, encoding: textEncoding)
-            } else {
-                output = files.output
-            }
-            rejectsFile = try EncodingSink.wrap(files.rejects, encoding: textEncoding)
-        } catch {
-            files.abandon()
-            throw error
-        }
         let summaryFile = files.summary
         let rejectsPath = files.targets.rejects.path
         do {
-            // Output header.
-            if case .csv(let od) = format.output {
-                var h: [UInt8] = []
-                for (k, c) in format.columns.enumerated() {
-                    if k > 0 { h.append(od) }
-                    h.append(contentsOf: c.rawValue.utf8)
-                }
-                h.append(0x0A)
-                try output.write(h)
-            }
-            try rejectsFile.write(
-                Array(
-                    (CSVText.record(["line", "id", "column", "value", "reason"], delimiter: rejectsDelimiter) + "\n")
-                        .utf8))
-
-            let jobs = max(1, options.jobs)
-            // Segments of at most about 512 KB (one per worker, more for large chunks): their
-            // output, about twice as long, is still in cache when it is written out.
-            reader.parts = max(jobs, options.chunkBytes / (512 << 10))
-            let pool = WorkerPool(count: jobs) { [format, schema, headers] in
-                BatchWorker(evaluator: evaluator, format: format, schema: schema, headers: headers)
-            }
-            defer { pool.shutdown() }
-            var stats = BatchStats()
-            var line = 1 + lineBase  // the next record's line number
-            // Blocks in flight: while the workers evaluate them, this thread reads and plans the
-            // next block and writes the finished ones, in input order. Up to six (five while the
-            // next is read) leave the workers something to do while this thread waits for a core
-            // or for a write.
-            let depth = 6
-            var inflight: [BlockJob] = []
-            var spareBlocks: [InputBlock] = []
-            var spareTasks: [SegmentTask] = []
-            let escape = format.formulaEscape
-            /// An input text for the rejects file (a CSV: ``FormulaGuard``).
-            func guarded(_ text: String) -> String { escape ? FormulaGuard.escape(text) : text }
-            func drain() throws(SrokError) {
-                let job = inflight.removeFirst()
-                job.group.wait()
-                for task in job.tasks {
-                    let r = task.result
-                    try output.write(task.output)
-                    var rej: [UInt8] = []
-                    func add(_ x: RejectedRow, line: Int) {
-                        let fields = [String(line), guarded(x.id ?? ""), guarded(x.column), guarded(x.value), x.reason]
-                        rej.append(contentsOf: CSVText.record(fields, delimiter: rejectsDelimiter).utf8)
-                        rej.append(0x0A)
-                    }
-                    // Rejects numbered by the input's lines (a workbook's sheet rows), in order.
-                    var rejects: [RejectedRow] = []
-                    if let workbook = input.workbook {
-                        // Rows the workbook could not decode, in their place among the rows.
-                        for x in workbook.takeFailures(before: input.inputLine(line + r.lines)) {
-                            stats.read += 1
-                            stats.rejected += 1
-                            rejects.append(x)
-                        }
-                        workbook.forget(before: line)
-                    }
-                    for var x in r.rejects {
-                        x.line = input.inputLine(line + x.line - 1)
-                        rejects.append(x)
-                    }
-                    for x in rejects { add(x, line: x.line) }
-                    if !rej.isEmpty { try rejectsFile.write(rej) }
-                    if let report, !rejects.isEmpty { try report.appendRejects(rejects, firstLine: 1) }
-                    stats.merge(r.stats)
-                    line += r.lines
-                    task.finish()
-                    spareTasks.append(task)
-                }
-                spareBlocks.append(job.block)
-                let progress = input.progress(consumed: reader.consumedBytes)
-                observer?.progress(rows: stats.read, bytes: progress.bytes, totalBytes: progress.total)
-            }
-            var next = try reader.next(firstBlock, started: true)
-            while let block = next {
-                let group = DispatchGroup()
-                var tasks: [SegmentTask] = []
-                for k in 0..<block.segments {
-                    let task = spareTasks.popLast() ?? SegmentTask()
-                    task.prepare(block, k, group)
-                    tasks.append(task)
-                    pool.submit(task)
-                }
-                inflight.append(BlockJob(block: block, tasks: tasks, group: group))
-                while inflight.count >= depth { try drain() }
-                next = try reader.next(spareBlocks.popLast() ?? InputBlock(capacity: options.chunkBytes * 2))
-            }
-            while !inflight.isEmpty { try drain() }
-            if let failures = input.workbook?.takeFailures(before: Int.max), !failures.isEmpty {
-                var rej: [UInt8] = []
-                for x in failures {
-                    stats.read += 1
-                    stats.rejected += 1
-                    let fields = [String(x.line), "", x.column, x.value, x.reason]
-                    rej.append(contentsOf: (CSVText.record(fields, delimiter: rejectsDelimiter) + "\n").utf8)
-                }
-                try rejectsFile.write(rej)
-                try report?.appendRejects(failures, firstLine: 1)
-            }
+            let stats = try stream.run(
+                evaluator: evaluator, jobs: options.jobs, output: files.output, rejects: files.rejects, report: report,
+                observer: observer)
             try report?.finish(stats: stats, input: options.input, evaluator: evaluator)
             try files.prepareRows()
             let elapsed = clock.now - started

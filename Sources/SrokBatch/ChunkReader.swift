@@ -99,6 +99,7 @@ extension InputBlock {
 /// cut: a block grows until its first record ends, up to `maxRecordBytes`; a longer record is
 /// followed to its end and dropped (``InputBlock/skipped``), so memory stays bounded.
 struct ChunkReader {
+    /// The file read (-1 when the bytes come from ``source``).
     let fd: Int32
     /// Where the bytes come from instead of `fd` (nil: `read(2)` on `fd` straight into the block).
     let source: (any ChunkSource)?

@@ -21,11 +21,10 @@ struct DueCommand: ParsableCommand {
         let zone = r.engine.zone
         switch format {
         case .json:
-            print(
-                try OrderedJSONEncoder().text(
-                    DueAnswer(
-                        r, schedule: schedule, effective: effective, explicitTermSource: ResolvedMessage.cliTermSource,
-                        language: lang)))
+            let answer = DueAnswer(
+                r, schedule: schedule, effective: effective, explicitTermSource: ResolvedMessage.cliTermSource,
+                language: lang)
+            print(String(decoding: answer.json, as: UTF8.self))
         case .csv:
             let (names, values) = ScheduleOutput.record(schedule, r, effective: effective)
             print(CSVText.record(names))

@@ -188,7 +188,7 @@ struct MessageOptionsGroup: ParsableArguments {
 
 extension ResolvedMessage {
     /// The source of a term given with `--days`, as `srok due` and `srok status` name it.
-    static let cliTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
+    static let cliTermSource = DueAnswer.commandLineTermSource
 
     /// Where the term came from, as `srok due` explains it (a profile's clause as the act writes it).
     func termSourceText(_ lang: Language) -> String {

@@ -40,7 +40,7 @@ package final class TranscodingReader {
 
     /// Reads `fd` (not closed here), named `path` in messages, in chunks of `chunk` bytes;
     /// `prefix` holds the input's first bytes when they were already read from `fd` (to detect
-    /// the encoding), and is read first.
+    /// the encoding), and is read first. With `fd` -1 the prefix is the whole input.
     package init(
         fd: Int32, path: String, encoding: InputEncoding = .auto, chunk: Int = 64 << 10, prefix: [UInt8] = []
     ) {
@@ -93,6 +93,8 @@ package final class TranscodingReader {
                     prefix = []
                     prefixStart = 0
                 }
+            } else if fd < 0 {
+                n = 0  // no file: the prefix was the whole input
             } else {
                 do { n = try Syscall.read(fd, into: room) } catch {
                     throw .io(path, ru: "ошибка чтения", en: "read failed", error)

@@ -141,6 +141,11 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let requestTermSource = LocalizedText(
         ru: "задано ключом term_days", en: "given with the key term_days")
 
+    /// The label of an explicit term in `srok due`/`srok status` (given with `--days`) and in the
+    /// service's answers, which are the CLI's byte for byte: «задано параметром --days» /
+    /// "given with --days".
+    public static let commandLineTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
+
     /// The answer for `message` with `schedule` and the effective due time (nil: the schedule's
     /// own), its texts in `language`. `explicitTermSource` is ``termSource`` when the term was
     /// given explicitly (the CLI says «задано параметром --days»).

@@ -48,7 +48,7 @@ public struct MessageJSONCall: Sendable {
     /// The ``DueAnswer`` of the request in `json`, as compact JSON (UTF-8).
     /// - Throws: ``MessageFieldError`` naming the key at fault.
     public func due(_ json: [UInt8], now: Instant) throws(MessageFieldError) -> [UInt8] {
-        Self.encode(try dueAnswer(json, now: now))
+        try dueAnswer(json, now: now).json
     }
 
     /// The ``StatusAnswer`` of the request in `json`, as compact JSON (UTF-8).

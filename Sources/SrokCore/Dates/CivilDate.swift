@@ -143,6 +143,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable, CustomStrin
         return Self.text(y, 0, m, 5, d, 8, separator: 0x2D)
     }
 
+    /// Writes `YYYY-MM-DD` (``iso``'s ten bytes) at `p[i]`; `year` is 0–9999.
+    static func writeISO(year y: Int, month m: Int, day d: Int, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + y / 1000)
+        p[i + 1] = UInt8(truncatingIfNeeded: 0x30 + y / 100 % 10)
+        p[i + 2] = UInt8(truncatingIfNeeded: 0x30 + y / 10 % 10)
+        p[i + 3] = UInt8(truncatingIfNeeded: 0x30 + y % 10)
+        p[i + 4] = 0x2D
+        writeTwo(m, into: p, at: i + 5)
+        p[i + 7] = 0x2D
+        writeTwo(d, into: p, at: i + 8)
+    }
+
+    /// Writes `v` (0–99) as two digits at `p[i]`.
+    static func writeTwo(_ v: Int, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {
+        p[i] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+        p[i + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+    }
+
     /// Russian `DD.MM.YYYY`.
     public var russian: String {
         let (y, m, d) = components

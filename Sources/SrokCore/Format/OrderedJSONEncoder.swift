@@ -13,6 +13,15 @@ public struct OrderedJSONEncoder: Sendable {
     /// - Throws: whatever `value`'s `encode(to:)` throws; `EncodingError.invalidValue` for a
     ///   value that encodes nothing.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        // Written as `encode(to:)` runs when its shape allows (JSONStream: the same bytes), else
+        // through the tree below, which is the definition.
+        let stream = JSONStream()
+        if (try? stream.encodeRoot(value)) != nil, !stream.failed { return stream.out }
+        return try treeEncode(value)
+    }
+
+    /// `value` encoded through a tree of ``JSONNode``s: the definition of the output.
+    func treeEncode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = JSONNode()
         try root.encode(value, path: [])
         var out: [UInt8] = []

@@ -36,10 +36,29 @@ extension MessageRequest {
     /// naming `source` too.
     /// - Throws: ``MessageFieldError``.
     public init(decodingJSON json: [UInt8], source: String = "request") throws(MessageFieldError) {
+        // The one reading (RequestReader) over the text read byte by byte; what that path leaves
+        // open, and every error, is read again through Foundation's JSONDecoder, which decides.
+        if let request = Self.fastReading(json, source: source) {
+            self = request
+        } else {
+            self = try Self.foundationReading(json, source: source)
+        }
+    }
+
+    /// The request in `json` read by ``JSONValue`` and ``JSONValueDecoder`` under RequestReader;
+    /// nil when that path gives up or the reading fails.
+    static func fastReading(_ json: [UInt8], source: String) -> MessageRequest? {
+        guard let parsed = json.withUnsafeBufferPointer({ JSONValue.parse($0) }) else { return nil }
+        return JSONValueDecoder.decode(MessageRequest.self, from: parsed, userInfo: [RequestReader.sourceKey: source])
+    }
+
+    /// The request in `json` read by Foundation's `JSONDecoder` under RequestReader: the
+    /// definition, and the errors.
+    static func foundationReading(_ json: [UInt8], source: String) throws(MessageFieldError) -> MessageRequest {
         do {
             let decoder = JSONDecoder()
             decoder.userInfo[RequestReader.sourceKey] = source
-            self = try decoder.decode(MessageRequest.self, from: Data(json))
+            return try decoder.decode(MessageRequest.self, from: Data(json))
         } catch let error as MessageFieldError {
             throw error
         } catch {
@@ -150,11 +169,15 @@ enum RequestReader {
         let source: String
         /// Where the object is in the request (`entries[0]`; empty at the top).
         let path: String
+        /// The object's keys, in its order (`allKeys`, read once): a key not among them is absent
+        /// without asking the container.
+        let present: [String]
 
         init(_ decoder: any Decoder, container: KeyedDecodingContainer<JSONKey>) {
             self.container = container
             source = decoder.userInfo[RequestReader.sourceKey] as? String ?? "request"
             path = decoder.codingPath.fieldPath
+            present = container.allKeys.map { $0.stringValue }
         }
 
         /// The key's path in the request: `term_days`, `entries[0].stage`.
@@ -198,9 +221,11 @@ enum RequestReader {
 
         /// Fails on a key not in `known`.
         func checkKeys(_ known: [String]) throws(MessageFieldError) {
-            for key in container.allKeys where !known.contains(key.stringValue) {
+            // The first unknown key in alphabetical order (Foundation's `allKeys` has no fixed
+            // order: with two unknown keys its error named either).
+            if let key = present.lazy.filter({ !known.contains($0) }).min() {
                 // A key the user probably meant first (`term` → `term_days`), then every known one.
-                let k = key.stringValue.lowercased()
+                let k = key.lowercased()
                 let near = known.filter {
                     $0.hasPrefix(k) || k.hasPrefix($0) || Self.distance(k, $0) <= (k.count < 5 ? 1 : 2)
                 }.joined(separator: ", ")
@@ -209,7 +234,7 @@ enum RequestReader {
                     ? LocalizedText(verbatim: "")
                     : LocalizedText(ru: " (возможно, \(near)?)", en: " (did you mean \(near)?)")
                 throw fail(
-                    key.stringValue, key.stringValue,
+                    key, key,
                     LocalizedText(ru: "известный ключ", en: "a known key") + hint + ": " + known.joined(separator: ", ")
                 )
             }
@@ -218,6 +243,7 @@ enum RequestReader {
         func value<T: Decodable>(_ key: String, _ type: T.Type, expected: LocalizedText) throws(MessageFieldError)
             -> T?
         {
+            guard present.contains(key) else { return nil }
             let k = JSONKey(key)
             guard container.contains(k) else { return nil }
             do {

@@ -93,15 +93,48 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `2024-03-29T10:15:00`.
     public var description: String {
-        date.iso + "T" + two(hour) + ":" + two(minute) + ":" + two(second)
+        let (y, m, d) = date.components
+        guard y >= 0 && y <= 9999 else { return date.iso + "T" + two(hour) + ":" + two(minute) + ":" + two(second) }
+        return String(unsafeUninitializedCapacity: 19) { p in
+            write(year: y, month: m, day: d, into: p)
+            return 19
+        }
     }
 
     /// `2024-03-29T10:15:00+03:00` (or `Z` for offset 0 when `zulu`).
     public func iso8601(offsetSeconds: Int, zulu: Bool = true) -> String {
-        if offsetSeconds == 0 && zulu { return description + "Z" }
-        let sign = offsetSeconds < 0 ? "-" : "+"
+        let (y, m, d) = date.components
         let a = abs(offsetSeconds)
-        return description + sign + two(a / 3600) + ":" + two(a / 60 % 60)
+        guard y >= 0 && y <= 9999 && a < 100 * 3600 else {
+            if offsetSeconds == 0 && zulu { return description + "Z" }
+            return description + (offsetSeconds < 0 ? "-" : "+") + two(a / 3600) + ":" + two(a / 60 % 60)
+        }
+        if offsetSeconds == 0 && zulu {
+            return String(unsafeUninitializedCapacity: 20) { p in
+                write(year: y, month: m, day: d, into: p)
+                p[19] = UInt8(ascii: "Z")
+                return 20
+            }
+        }
+        return String(unsafeUninitializedCapacity: 25) { p in
+            write(year: y, month: m, day: d, into: p)
+            p[19] = offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            CivilDate.writeTwo(a / 3600, into: p, at: 20)
+            p[22] = UInt8(ascii: ":")
+            CivilDate.writeTwo(a / 60 % 60, into: p, at: 23)
+            return 25
+        }
+    }
+
+    /// Writes ``description``'s 19 bytes at the start of `p` (the date's components given).
+    private func write(year y: Int, month m: Int, day d: Int, into p: UnsafeMutableBufferPointer<UInt8>) {
+        CivilDate.writeISO(year: y, month: m, day: d, into: p, at: 0)
+        p[10] = UInt8(ascii: "T")
+        CivilDate.writeTwo(hour, into: p, at: 11)
+        p[13] = UInt8(ascii: ":")
+        CivilDate.writeTwo(minute, into: p, at: 14)
+        p[16] = UInt8(ascii: ":")
+        CivilDate.writeTwo(second, into: p, at: 17)
     }
 
     private func two(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
