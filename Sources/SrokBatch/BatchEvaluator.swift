@@ -125,39 +125,10 @@ enum BulkThreads {
     static func run(_ count: Int, _ body: @escaping @Sendable () -> Void) {
         var started: [pthread_t] = []
         for _ in 1..<max(1, count) {
-            guard let t = start(body) else { break }
+            guard let t = WorkerPool.start(body) else { break }
             started.append(t)
         }
         body()
         for t in started { pthread_join(t, nil) }
-    }
-
-    /// Starts a thread running `body`; nil if the system refuses.
-    private static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
-        final class Box {
-            let body: @Sendable () -> Void
-            init(_ b: @escaping @Sendable () -> Void) { body = b }
-        }
-        let context = Unmanaged.passRetained(Box(body)).toOpaque()
-        #if canImport(Glibc)
-            var thread = pthread_t()
-        #else
-            var thread: pthread_t?
-        #endif
-        let status = pthread_create(
-            &thread, nil,
-            { context in
-                Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-        guard status == 0 else {
-            Unmanaged<Box>.fromOpaque(context).release()
-            return nil
-        }
-        #if canImport(Glibc)
-            return thread
-        #else
-            return thread!
-        #endif
     }
 }
