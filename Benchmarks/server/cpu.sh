@@ -23,26 +23,11 @@ while [ $# -gt 0 ]; do
     *) echo "cpu.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-bin="${SROK_SERVER_BIN:-}"
-if [ -z "$bin" ]; then
-  swift build -c release --product srok-server >&2
-  bin=.build/release/srok-server
-fi
-spin=() wpin=() script=()
-[ -n "$server_cpu" ] && spin=(taskset -c "$server_cpu")
+server_prefix=() wpin=() script=()
+[ -n "$server_cpu" ] && server_prefix=(taskset -c "$server_cpu")
 [ -n "$wrk_cpu" ] && wpin=(taskset -c "$wrk_cpu")
 [ "$path" = /v1/due ] && script=(-s Benchmarks/server/due.lua)
-work="$(mktemp -d)"
-"${spin[@]}" "$bin" --host 127.0.0.1 --port 0 --log-level warning >"$work/out" 2>"$work/err" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-url=""
-for _ in $(seq 100); do
-  url="$(sed -n 's/^srok-server listening on //p' "$work/out")"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/err" >&2; exit 1; }
+source Benchmarks/server/server.sh
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 "${wpin[@]}" wrk -t"$threads" -c"$connections" -d2s "${script[@]}" "$url$path" >/dev/null
 t0="$(ticks)"

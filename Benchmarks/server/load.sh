@@ -21,28 +21,8 @@ while [ $# -gt 0 ]; do
     *) echo "load.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-if ! command -v wrk >/dev/null 2>&1; then
-  if ! out="$(apt-get update -qq 2>&1)" || grep -q gpgv <<<"$out"; then
-    apt-get -o Apt::Key::gpgvcommand=/usr/bin/gpgv update -qq
-  fi
-  apt-get install -y -qq wrk
-fi
-bin="${SROK_SERVER_BIN:-}"
-if [ -z "$bin" ]; then
-  swift build -c release --product srok-server >&2
-  bin=.build/release/srok-server
-fi
-work="$(mktemp -d)"
-"$bin" --host 127.0.0.1 --port 0 --log-level warning >"$work/out" 2>"$work/err" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-url=""
-for _ in $(seq 100); do
-  url="$(sed -n 's/^srok-server listening on //p' "$work/out")"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/err" >&2; exit 1; }
+server_prefix=()
+source Benchmarks/server/server.sh
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 ms() { # wrk's latency (500.00us, 1.23ms, 1.01s) in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; print n }'
