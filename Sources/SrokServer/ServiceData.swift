@@ -37,10 +37,9 @@ public final class ServiceData: Sendable {
         self.context = context
         self.defaults = defaults
         self.resolver = MessageResolver(context: context, defaults: defaults)
-        // An explicit term is labelled as the CLI labels it: the answers are `srok due`'s bytes.
-        var calls = MessageJSONCall(resolver: resolver)
-        calls.explicitTermSource = DueAnswer.commandLineTermSource
-        self.calls = calls
+        // The core's JSON call as the C interface has it: a request's `term_days` is labelled
+        // «задано ключом term_days» (the label of `--days` would name a flag an HTTP client never gave).
+        self.calls = MessageJSONCall(resolver: resolver)
         self.dataVersion = try context.calendar().dataVersion ?? "unknown"
         self.generation = generation
         self.loadedAt = now

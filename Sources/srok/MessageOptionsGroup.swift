@@ -186,6 +186,14 @@ struct MessageOptionsGroup: ParsableArguments {
     }
 }
 
+extension MessageOptionsGroup {
+    /// The label of an explicit term by the way it was given: the `--days` flag's, or the
+    /// request key's (a history file's `term_days`), as the service and the C interface say it.
+    var explicitTermSource: LocalizedText {
+        days != nil ? ResolvedMessage.cliTermSource : DueAnswer.requestTermSource
+    }
+}
+
 extension ResolvedMessage {
     /// The source of a term given with `--days`, as `srok due` and `srok status` name it.
     static let cliTermSource = DueAnswer.commandLineTermSource

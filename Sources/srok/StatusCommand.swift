@@ -108,7 +108,7 @@ struct StatusCommand: ParsableCommand {
             print(
                 try OrderedJSONEncoder().text(
                     StatusAnswer(
-                        r, status: status, explicitTermSource: ResolvedMessage.cliTermSource, language: lang)))
+                        r, status: status, explicitTermSource: message.explicitTermSource, language: lang)))
         case .text: print(try text(status, r, lang: lang))
         }
     }

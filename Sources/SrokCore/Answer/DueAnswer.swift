@@ -141,9 +141,9 @@ public struct DueAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let requestTermSource = LocalizedText(
         ru: "задано ключом term_days", en: "given with the key term_days")
 
-    /// The label of an explicit term in `srok due`/`srok status` (given with `--days`) and in the
-    /// service's answers, which are the CLI's byte for byte: «задано параметром --days» /
-    /// "given with --days".
+    /// The label of an explicit term in `srok due`/`srok status` (given with `--days`):
+    /// «задано параметром --days» / "given with --days". Answers to a JSON request (the service,
+    /// the C interface) use ``requestTermSource``.
     public static let commandLineTermSource = LocalizedText(ru: "задано параметром --days", en: "given with --days")
 
     /// The answer for `message` with `schedule` and the effective due time (nil: the schedule's
