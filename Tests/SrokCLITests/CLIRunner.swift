@@ -31,10 +31,17 @@ enum CLI {
         try launch(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, stdin: nil)
     }
 
-    private static func launch(_ executable: URL, _ arguments: [String], stdin: String?) throws -> Result {
+    /// Runs `executable` with `arguments` (in `folder` and with exactly `environment` when given;
+    /// the test's own otherwise), feeding it `stdin`.
+    static func launch(
+        _ executable: URL, _ arguments: [String], stdin: String?, in folder: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

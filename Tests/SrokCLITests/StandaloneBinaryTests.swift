@@ -44,33 +44,12 @@ struct StandaloneBinaryTests {
         return nil
     }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `executable` with `arguments` in `folder`, with exactly `environment`.
     static func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:])
-        throws -> Output
+        throws -> CLI.Result
     {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        p.currentDirectoryURL = folder
-        p.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        try CLI.launch(
+            URL(fileURLWithPath: executable), arguments, stdin: nil, in: folder, environment: environment)
     }
 
     /// A fresh folder holding only a copy of the release binary.
