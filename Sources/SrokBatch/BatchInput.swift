@@ -200,7 +200,7 @@ final class BatchInput {
     ) throws(SrokError) -> (InputSchema, [String], Int) {
         let header = try BatchRunner.readHeader(block.bytes, from: start, delimiter: d, wholeInput: reader.eof)
         let schema: InputSchema
-        do { schema = try InputSchema(headers: header.names) } catch {
+        do { schema = try InputSchema(headers: header.names, delimiter: d) } catch {
             let bytes = UnsafeBufferPointer(rebasing: block.bytes[start..<header.next])
             guard case .invalidValue(let field, let value, let expected) = error,
                 EncodingDetector.utf8Check(bytes, atEnd: true) == .invalid

@@ -247,8 +247,9 @@ struct InputSchema: Sendable {
 
     /// Maps a header row. A BOM on the first name is dropped. An empty name is no column (a
     /// trailing delimiter) and is not reported.
-    /// - Throws: when `id` or `registered_at` is missing, naming the accepted headers.
-    init(headers: [String]) throws(SrokError) {
+    /// - Throws: when `id` or `registered_at` is missing, naming the accepted headers and echoing
+    ///   the header as written (its names joined by the input's `delimiter`).
+    init(headers: [String], delimiter: UInt8 = 0x2C) throws(SrokError) {
         fieldCount = headers.count
         var lookup: [String: InputColumn] = [:]
         for c in InputColumn.allCases { for a in c.aliases { lookup[a] = c } }
@@ -277,7 +278,7 @@ struct InputSchema: Sendable {
         for required in [InputColumn.id, .registeredAt] where index[required] == nil {
             let aliases = required.headerNames.dropFirst().map { "«\($0)»" }.joined(separator: ", ")
             throw .invalidValue(
-                field: "header", value: BatchLimits.echo(headers.joined(separator: ",")),
+                field: "header", value: BatchLimits.echo(headers.joined(separator: String(UnicodeScalar(delimiter)))),
                 expected: LocalizedText(
                     ru: "заголовок со столбцом «\(required.rawValue)» (или \(aliases))",
                     en: "a header with '\(required.rawValue)' (or \(aliases))")

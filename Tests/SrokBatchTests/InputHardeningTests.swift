@@ -284,6 +284,17 @@ struct InputHardeningTests {
         #expect(try run("id,registered_at").report.stats.read == 0)
     }
 
+    @Test func aHeaderWithoutTheRequiredColumnsIsEchoedAsWritten() throws {
+        // A Russian Excel export separated by `;` with no «Номер»/id column: the error shows the
+        // header with its own `;`, not names re-joined with commas.
+        #expect {
+            _ = try run("Стадия;Категория\nмодерация;ЖКХ\n")
+        } throws: { error in
+            guard case .invalidValue(let field, let value, _)? = error as? SrokError else { return false }
+            return field == "header" && value == "Стадия;Категория"
+        }
+    }
+
     @Test func aHeaderWithMoreThan1024ColumnsIsAnError() throws {
         let columns = (3...1025).map { "c\($0)" }.joined(separator: ",")  // 1023 more: 1025 in all
         #expect {
